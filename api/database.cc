@@ -1,0 +1,236 @@
+// Implements include/annals/database.h on the engine (Store, WriteTxn,
+// ClaimScan, CheckStore) and the loader (LoadFiles): names in, names out;
+// ids stay inside.
+#include "annals/database.h"
+
+#include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
+#include "engine/check.h"
+#include "engine/key_codec.h"
+#include "engine/scan.h"
+#include "engine/store.h"
+#include "engine/write_txn.h"
+#include "load/file_loader.h"
+#include "schema/sv.h"
+
+namespace annals {
+
+using engine::ClaimRow;
+
+struct Database::Impl {
+  std::unique_ptr<engine::Store> store;
+
+  engine::Snapshot SnapshotOf(const annals::Snapshot& s) const {
+    return s.handle_ ? std::static_pointer_cast<const engine::RocksSnapshot>(
+                           s.handle_)
+                     : store->GetSnapshot();
+  }
+
+  absl::StatusOr<Claim> ToClaim(const ClaimRow& row, const engine::RocksSnapshot* snap) {
+    engine::Dictionary& dict = store->dictionary();
+    Claim c;
+    c.id = row.id;
+    ASSIGN_OR_RETURN(c.subject, dict.Lookup(row.s, snap));
+    ASSIGN_OR_RETURN(Value predicate, dict.Lookup(row.p, snap));
+    c.predicate = predicate.text();
+    ASSIGN_OR_RETURN(c.object, dict.Lookup(row.o, snap));
+    c.valid = row.valid();
+    c.recorded = {row.recorded, static_cast<Precision>(row.recorded_precision)};
+    if (row.is_retracted()) c.retracted = TimePoint{row.retracted, Precision::kSecond};
+    if (row.source) {
+      ASSIGN_OR_RETURN(Value source, dict.Lookup(row.source, snap));
+      c.source = source.text();
+    }
+    if (row.by) {
+      ASSIGN_OR_RETURN(Value by, dict.Lookup(row.by, snap));
+      c.by = by.text();
+    }
+    c.confidence = row.confidence;
+    c.batch = row.batch;
+    c.row = row.row;
+    return c;
+  }
+};
+
+// Snapshot handles share ownership of the engine's snapshot.
+Snapshot Database::GetSnapshot() const {
+  Snapshot s;
+  s.handle_ = impl_->store->GetSnapshot();
+  return s;
+}
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+const std::string& Database::dir() const { return impl_->store->dir(); }
+
+absl::StatusOr<Database> Database::Open(const std::string& dir,
+                                        const Options& options) {
+  engine::StoreOptions so;
+  so.read_only = options.read_only;
+  so.create_if_missing = options.create_if_missing;
+  so.sync_writes = options.sync_writes;
+  so.block_cache_bytes = options.block_cache_bytes;
+  auto impl = std::make_unique<Impl>();
+  ASSIGN_OR_RETURN(impl->store, engine::Store::Open(dir, so));
+  return Database(std::move(impl));
+}
+
+namespace {
+
+absl::Status ValidateInput(const ClaimInput& in) {
+  if (in.subject.kind() != ValueKind::kEntity &&
+      in.subject.kind() != ValueKind::kClaim) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the subject must be an entity or a claim, not a ",
+        Sv(ValueKindName(in.subject.kind()))));
+  }
+  if (in.subject.is_entity() && in.subject.text().empty()) {
+    return absl::InvalidArgumentError("empty subject");
+  }
+  if (in.predicate.empty()) return absl::InvalidArgumentError("empty predicate");
+  if (in.object.is_entity() && in.object.text().empty()) {
+    return absl::InvalidArgumentError("empty object");
+  }
+  if (!(in.confidence >= 0 && in.confidence <= 1)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("confidence ", in.confidence, " is not within [0, 1]"));
+  }
+  return in.valid.Validate();
+}
+
+}  // namespace
+
+absl::StatusOr<ClaimId> Database::Assert(const ClaimInput& input) {
+  RETURN_IF_ERROR(ValidateInput(input));
+  engine::WriteTxn txn(impl_->store.get());
+  ClaimRow row;
+  ASSIGN_OR_RETURN(row.s, txn.TermId(input.subject));
+  ASSIGN_OR_RETURN(row.p, txn.TermId(Value::Entity(input.predicate)));
+  ASSIGN_OR_RETURN(row.o, txn.TermId(input.object));
+  if (!input.source.empty()) {
+    ASSIGN_OR_RETURN(row.source, txn.TermId(Value::String(input.source)));
+  }
+  if (!input.by.empty()) {
+    ASSIGN_OR_RETURN(row.by, txn.TermId(Value::Entity(input.by)));
+  }
+  row.set_valid(input.valid);
+  TimePoint recorded = input.recorded.value_or(TimePoint::Now());
+  row.recorded = recorded.seconds;
+  row.recorded_precision = static_cast<uint8_t>(recorded.precision);
+  row.confidence = static_cast<float>(input.confidence);
+  RETURN_IF_ERROR(txn.Assert(&row));
+  RETURN_IF_ERROR(txn.Commit());
+  return row.id;
+}
+
+absl::Status Database::Retract(ClaimId id) {
+  engine::WriteTxn txn(impl_->store.get());
+  RETURN_IF_ERROR(txn.Retract(id, TimePoint::Now().seconds));
+  return txn.Commit();
+}
+
+absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
+                            const std::function<bool(const Claim&)>& fn,
+                            const Snapshot& snapshot) const {
+  engine::Snapshot snap = impl_->SnapshotOf(snapshot);
+  engine::Dictionary& dict = impl_->store->dictionary();
+  engine::IdPattern ids;
+  // An unknown name matches nothing.
+  auto resolve = [&](const Value& v, std::optional<uint64_t>* out) -> absl::Status {
+    auto id = dict.Find(v, snap.get());
+    if (absl::IsNotFound(id.status())) return id.status();
+    if (!id.ok()) return id.status();
+    *out = *id;
+    return absl::OkStatus();
+  };
+  absl::Status s = absl::OkStatus();
+  if (pattern.subject) s.Update(resolve(*pattern.subject, &ids.s));
+  if (pattern.predicate && s.ok()) {
+    s.Update(resolve(Value::Entity(*pattern.predicate), &ids.p));
+  }
+  if (pattern.object && s.ok()) s.Update(resolve(*pattern.object, &ids.o));
+  if (absl::IsNotFound(s)) return absl::OkStatus();
+  RETURN_IF_ERROR(s);
+  engine::ClaimScan scan(impl_->store.get(), ids, view, snap);
+  ClaimRow row;
+  while (scan.Next(&row)) {
+    ASSIGN_OR_RETURN(Claim claim, impl_->ToClaim(row, snap.get()));
+    if (!fn(claim)) return absl::OkStatus();
+  }
+  return scan.status();
+}
+
+absl::StatusOr<std::vector<Claim>> Database::Find(const ClaimPattern& pattern,
+                                                  const TimeView& view,
+                                                  const Snapshot& snapshot) const {
+  std::vector<Claim> out;
+  RETURN_IF_ERROR(Scan(
+      pattern, view,
+      [&](const Claim& c) {
+        out.push_back(c);
+        return true;
+      },
+      snapshot));
+  return out;
+}
+
+absl::StatusOr<Claim> Database::Get(ClaimId id, const Snapshot& snapshot) const {
+  engine::Snapshot snap = impl_->SnapshotOf(snapshot);
+  ASSIGN_OR_RETURN(ClaimRow row, impl_->store->GetClaim(id, snap.get()));
+  return impl_->ToClaim(row, snap.get());
+}
+
+absl::StatusOr<LoadResult> Database::Load(const std::vector<std::string>& files,
+                                          const LoadOptions& options) {
+  return load::LoadFiles(impl_->store.get(), files, options);
+}
+
+absl::StatusOr<StoreStats> Database::Stats() const {
+  engine::Store& store = *impl_->store;
+  engine::Snapshot snap = store.GetSnapshot();
+  engine::Counters c = store.counters();
+  StoreStats stats;
+  stats.claims = c.claim_count;
+  stats.terms = static_cast<int64_t>(c.next_term) - 1;
+  stats.batches = static_cast<int64_t>(c.next_batch) - 1;
+  stats.bytes_on_disk = store.rocks().DiskBytes();
+  for (const auto& [pid, count] : c.predicate_counts) {
+    ASSIGN_OR_RETURN(Value p, store.dictionary().Lookup(pid, snap.get()));
+    stats.claims_per_predicate[p.text()] = count;
+  }
+  // Time range: one pass over the predicate-first index values.
+  auto it = store.rocks().NewIterator(engine::Family::kPos, "", "", snap.get());
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    engine::IndexKey k;
+    ClaimRow row;
+    if (!engine::DecodeIndexKey(engine::Family::kPos, it->key(), &k) ||
+        !engine::DecodeIndexValue(it->value(), &row)) {
+      return absl::DataLossError(absl::StrCat(
+          "store '", store.dir(), "': unreadable entry in index pos"));
+    }
+    if (!row.from.open() && (!stats.earliest || k.from < stats.earliest->seconds)) {
+      stats.earliest = TimePoint{k.from, static_cast<Precision>(row.from.precision)};
+    }
+    if (!row.to.open() && (!stats.latest || row.to.seconds > stats.latest->seconds)) {
+      stats.latest = engine::FromEndpoint(row.to);
+    }
+  }
+  RETURN_IF_ERROR(it->status());
+  return stats;
+}
+
+absl::StatusOr<CheckResult> Database::Check() const {
+  ASSIGN_OR_RETURN(engine::CheckReport report,
+                   engine::CheckStore(impl_->store.get()));
+  CheckResult r;
+  r.claims = report.claims;
+  r.terms = report.terms;
+  r.index_entries = report.index_entries;
+  r.problems = std::move(report.problems);
+  return r;
+}
+
+}  // namespace annals

@@ -1,0 +1,81 @@
+// BulkLoader: the all-or-nothing load path. Rows are gathered in memory with
+// loader-local term numbers; Commit() then, under the writer lock, resolves
+// terms against the dictionary (new ones get ids in order of first
+// appearance), drops duplicates (within the load and of live claims already
+// stored), assigns claim ids in file order, writes one sorted SST file per
+// column family (meta included: counters and batch records) and ingests them
+// all in one atomic step. A load killed at any point leaves the store as it
+// was; its temporary files are removed on the next open.
+//
+// "The same claim": equal subject, predicate, object, valid_from and valid_to
+// (with their precisions), source and by. A row equal to an earlier row of
+// the load, or to a stored claim that is not retracted, is not added again;
+// recorded_at and confidence do not count.
+//
+// Not thread-safe: one loader per thread.
+#ifndef ANNALS_ENGINE_BULK_LOADER_H_
+#define ANNALS_ENGINE_BULK_LOADER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "engine/claim_record.h"
+#include "engine/store.h"
+
+namespace annals::engine {
+
+struct BulkLoadSummary {
+  int64_t rows = 0;        // rows added to the loader
+  int64_t claims_added = 0;
+  int64_t duplicates = 0;  // rows not added because the same claim exists
+  int64_t terms_added = 0;
+  uint64_t first_claim = 0;  // ids [first_claim, first_claim + claims_added)
+  std::vector<uint64_t> batches;  // one batch id per file
+};
+
+class BulkLoader {
+ public:
+  // `files` are the files of this load, in order; each becomes one batch
+  // (recorded in meta with its path and `load_time`).
+  BulkLoader(Store* store, std::vector<std::string> files, int64_t load_time);
+
+  // The loader-local number of a term, given its term bytes (dictionary.h).
+  // A claim reference (kind kClaim) is checked to exist at Commit().
+  uint32_t Intern(std::string_view term);
+  // Adds a row whose s, p, o, source and by hold Intern() numbers (source
+  // and by: kNone for none); `batch` holds the file's index in `files` and
+  // `row` its line. Everything else as stored.
+  static constexpr uint64_t kNone = UINT64_MAX;
+  void Add(const ClaimRow& row) { rows_.push_back(row); }
+  int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
+
+  // Loads everything atomically, or nothing when `dry_run` (the summary then
+  // says what a load would do). Errors leave the store unchanged.
+  absl::StatusOr<BulkLoadSummary> Commit(bool dry_run);
+
+ private:
+  absl::Status ResolveTerms(const Counters& counters, Counters* after,
+                            BulkLoadSummary* summary);
+  absl::Status MarkDuplicates(const Counters& counters,
+                              BulkLoadSummary* summary);
+  absl::Status WriteAndIngest(const std::string& tmp_dir,
+                              const Counters& before, const Counters& after);
+
+  Store* store_;
+  std::vector<std::string> files_;
+  int64_t load_time_;
+  absl::flat_hash_map<std::string, uint32_t> local_ids_;
+  std::vector<std::string> terms_;     // by local number
+  std::vector<uint64_t> global_ids_;   // by local number, after ResolveTerms
+  std::vector<bool> new_term_;         // by local number
+  std::vector<ClaimRow> rows_;
+  std::vector<bool> duplicate_;        // by row
+};
+
+}  // namespace annals::engine
+
+#endif  // ANNALS_ENGINE_BULK_LOADER_H_

@@ -1,0 +1,236 @@
+// Store consistency check; see check.h. Each index ordering is compared with
+// the claim records by an order-independent fingerprint (count and sum of
+// hashes of the expected entries), so the check needs sequential scans and
+// constant memory per family; on a mismatch the records are walked again
+// with point reads to name the claims whose entries are wrong.
+#include "engine/check.h"
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
+#include "engine/key_codec.h"
+
+namespace annals::engine {
+namespace {
+
+constexpr size_t kMaxProblems = 50;
+constexpr Family kIndexes[] = {Family::kSpo, Family::kPos, Family::kOsp};
+
+struct Fingerprint {
+  int64_t count = 0;
+  uint64_t sum = 0;
+  void Add(std::string_view key, std::string_view value) {
+    ++count;
+    sum += absl::HashOf(key, value);
+  }
+  bool operator==(const Fingerprint& o) const {
+    return count == o.count && sum == o.sum;
+  }
+};
+
+class Checker {
+ public:
+  Checker(Store* store, CheckReport* report)
+      : store_(store), report_(report), snap_(store->GetSnapshot()) {}
+
+  absl::Status Run() {
+    RETURN_IF_ERROR(CheckRecords());
+    for (int i = 0; i < 3; ++i) RETURN_IF_ERROR(CheckIndex(i));
+    RETURN_IF_ERROR(CheckDictionary());
+    CheckCounters();
+    return absl::OkStatus();
+  }
+
+ private:
+  void Problem(std::string text) {
+    if (report_->problems.size() < kMaxProblems) {
+      report_->problems.push_back(std::move(text));
+    } else if (report_->problems.size() == kMaxProblems) {
+      report_->problems.push_back("... more problems not listed");
+    }
+  }
+
+  absl::Status CheckRecords() {
+    auto it = store_->rocks().NewIterator(Family::kClaims, "", "", snap_.get());
+    std::string key, value;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string_view k = it->key();
+      uint64_t id;
+      ClaimRow row;
+      if (!GetId(&k, &id) || !k.empty()) {
+        Problem("claims: unreadable key");
+        continue;
+      }
+      absl::Status s = DecodeClaimRecord(it->value(), &row);
+      if (!s.ok() || row.id != id) {
+        Problem(absl::StrCat("claim #c", id, ": unreadable record (",
+                             s.ok() ? "wrong id" : s.message(), ")"));
+        continue;
+      }
+      ++report_->claims;
+      max_claim_ = std::max(max_claim_, id);
+      ++predicate_counts_[row.p];
+      for (uint64_t term : {row.s, row.p, row.o, row.source, row.by}) {
+        if (term != 0) referenced_.insert(term);
+      }
+      value.clear();
+      EncodeIndexValue(row, &value);
+      for (int i = 0; i < 3; ++i) {
+        key.clear();
+        EncodeIndexKey(kIndexes[i], row.index_key(), &key);
+        expected_[i].Add(key, value);
+      }
+    }
+    return it->status();
+  }
+
+  absl::Status CheckIndex(int i) {
+    Family f = kIndexes[i];
+    Fingerprint found;
+    auto it = store_->rocks().NewIterator(f, "", "", snap_.get());
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      found.Add(it->key(), it->value());
+      IndexKey k;
+      ClaimRow row;
+      if (!DecodeIndexKey(f, it->key(), &k) ||
+          !DecodeIndexValue(it->value(), &row)) {
+        Problem(absl::StrCat("index ", FamilyName(f), ": unreadable entry"));
+      }
+    }
+    RETURN_IF_ERROR(it->status());
+    report_->index_entries += found.count;
+    if (found == expected_[i]) return absl::OkStatus();
+    Problem(absl::StrCat("index ", FamilyName(f), " disagrees with the claim "
+                         "records: ", found.count, " entries for ",
+                         expected_[i].count, " claims"));
+    return NameWrongEntries(f);
+  }
+
+  // Point reads: which claims lack their entry or have a different one.
+  absl::Status NameWrongEntries(Family f) {
+    auto it = store_->rocks().NewIterator(Family::kClaims, "", "", snap_.get());
+    std::string key, value;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      ClaimRow row;
+      if (!DecodeClaimRecord(it->value(), &row).ok()) continue;
+      key.clear();
+      value.clear();
+      EncodeIndexKey(f, row.index_key(), &key);
+      EncodeIndexValue(row, &value);
+      auto stored = store_->rocks().Get(f, key, snap_.get());
+      if (absl::IsNotFound(stored.status())) {
+        Problem(absl::StrCat("claim #c", row.id, ": missing from index ",
+                             FamilyName(f)));
+      } else if (!stored.ok()) {
+        return stored.status();
+      } else if (*stored != value) {
+        Problem(absl::StrCat("claim #c", row.id, ": index ", FamilyName(f),
+                             " holds different times or provenance"));
+      }
+    }
+    return it->status();
+  }
+
+  absl::Status CheckDictionary() {
+    absl::flat_hash_set<uint64_t> ids;
+    auto it = store_->rocks().NewIterator(Family::kTerms, "", "", snap_.get());
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string_view k = it->key();
+      uint64_t id;
+      if (!GetId(&k, &id) || !k.empty()) {
+        Problem("terms: unreadable key");
+        continue;
+      }
+      ++report_->terms;
+      ids.insert(id);
+      max_term_seq_ = std::max(max_term_seq_, TermSeq(id));
+      std::string term(it->value());
+      if (!DecodeTerm(term).ok() || term.empty() ||
+          static_cast<uint64_t>(term[0]) != (id & 7)) {
+        Problem(absl::StrCat("term id ", id, ": unreadable term"));
+        continue;
+      }
+      auto back = store_->rocks().Get(Family::kTermIds, term, snap_.get());
+      std::string_view b = back.ok() ? std::string_view(*back) : "";
+      uint64_t back_id = 0;
+      if (!back.ok() || !GetId(&b, &back_id) || back_id != id) {
+        Problem(absl::StrCat("term id ", id,
+                             ": term_ids does not map its term back to it"));
+      }
+    }
+    RETURN_IF_ERROR(it->status());
+    int64_t reverse = 0;
+    auto rit = store_->rocks().NewIterator(Family::kTermIds, "", "", snap_.get());
+    for (rit->SeekToFirst(); rit->Valid(); rit->Next()) ++reverse;
+    RETURN_IF_ERROR(rit->status());
+    if (reverse != report_->terms) {
+      Problem(absl::StrCat("dictionary: ", report_->terms, " terms but ",
+                           reverse, " entries in term_ids"));
+    }
+    for (uint64_t term : referenced_) {
+      if (TermKind(term) == ValueKind::kClaim) {
+        if (TermSeq(term) > max_claim_ ||
+            !store_->GetClaim(TermSeq(term), snap_.get()).ok()) {
+          Problem(absl::StrCat("a claim refers to missing claim #c",
+                               TermSeq(term)));
+        }
+      } else if (!ids.contains(term)) {
+        Problem(absl::StrCat("term id ", term,
+                             " is used by claims but missing from terms"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  void CheckCounters() {
+    Counters c = store_->counters();
+    if (c.claim_count != report_->claims) {
+      Problem(absl::StrCat("meta says ", c.claim_count, " claims, store has ",
+                           report_->claims));
+    }
+    if (report_->claims > 0 && c.next_claim <= max_claim_) {
+      Problem(absl::StrCat("meta next_claim ", c.next_claim,
+                           " is not above the highest claim id ", max_claim_));
+    }
+    if (report_->terms > 0 && c.next_term <= max_term_seq_) {
+      Problem(absl::StrCat("meta next_term ", c.next_term,
+                           " is not above the highest term sequence ",
+                           max_term_seq_));
+    }
+    for (const auto& [pid, count] : predicate_counts_) {
+      auto it = c.predicate_counts.find(pid);
+      int64_t meta = it == c.predicate_counts.end() ? 0 : it->second;
+      if (meta != count) {
+        Problem(absl::StrCat("meta counts ", meta, " claims for predicate id ",
+                             pid, ", store has ", count));
+      }
+    }
+    for (const auto& [pid, count] : c.predicate_counts) {
+      if (count != 0 && !predicate_counts_.contains(pid)) {
+        Problem(absl::StrCat("meta counts ", count, " claims for predicate id ",
+                             pid, ", store has none"));
+      }
+    }
+  }
+
+  Store* store_;
+  CheckReport* report_;
+  Snapshot snap_;
+  Fingerprint expected_[3];
+  absl::flat_hash_set<uint64_t> referenced_;
+  absl::flat_hash_map<uint64_t, int64_t> predicate_counts_;
+  uint64_t max_claim_ = 0;
+  uint64_t max_term_seq_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<CheckReport> CheckStore(Store* store) {
+  CheckReport report;
+  RETURN_IF_ERROR(Checker(store, &report).Run());
+  return report;
+}
+
+}  // namespace annals::engine

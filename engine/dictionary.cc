@@ -1,0 +1,162 @@
+// Term encoding and the cached term <-> id dictionary; see dictionary.h.
+#include "engine/dictionary.h"
+
+#include "absl/strings/str_cat.h"
+#include "engine/key_codec.h"
+#include "schema/sv.h"
+
+namespace annals::engine {
+
+void EncodeTextTerm(ValueKind kind, std::string_view text, std::string* out) {
+  out->push_back(static_cast<char>(kind));
+  out->append(text);
+}
+
+void EncodeIntegerTerm(int64_t v, std::string* out) {
+  out->push_back(static_cast<char>(ValueKind::kInteger));
+  PutTime(out, v);  // sign-flipped big-endian, like time
+}
+
+void EncodeTerm(const Value& v, std::string* out) {
+  switch (v.kind()) {
+    case ValueKind::kInteger:
+      EncodeIntegerTerm(v.integer(), out);
+      return;
+    case ValueKind::kBoolean:
+      out->push_back(static_cast<char>(v.kind()));
+      out->push_back(v.boolean() ? 1 : 0);
+      return;
+    case ValueKind::kDate:
+      out->push_back(static_cast<char>(v.kind()));
+      out->push_back(static_cast<char>(v.date().precision));
+      PutTime(out, v.date().seconds);
+      return;
+    case ValueKind::kQuantity:
+      out->push_back(static_cast<char>(v.kind()));
+      PutVarint(out, v.text().size());
+      out->append(v.text());
+      out->append(v.unit());
+      return;
+    case ValueKind::kClaim:  // not a term; encoded for completeness
+      out->push_back(static_cast<char>(v.kind()));
+      PutId(out, v.claim_id());
+      return;
+    default:
+      EncodeTextTerm(v.kind(), v.text(), out);
+      return;
+  }
+}
+
+absl::StatusOr<Value> DecodeTerm(std::string_view bytes) {
+  auto bad = [&] {
+    return absl::DataLossError("unreadable dictionary term");
+  };
+  if (bytes.empty() || static_cast<uint8_t>(bytes[0]) > 7) return bad();
+  auto kind = static_cast<ValueKind>(bytes[0]);
+  bytes.remove_prefix(1);
+  switch (kind) {
+    case ValueKind::kEntity:
+      return Value::Entity(std::string(bytes));
+    case ValueKind::kString:
+      return Value::String(std::string(bytes));
+    case ValueKind::kDecimal: {
+      auto v = Value::Decimal(bytes);
+      if (!v.ok()) return bad();
+      return v;
+    }
+    case ValueKind::kInteger: {
+      int64_t i;
+      if (!GetTime(&bytes, &i) || !bytes.empty()) return bad();
+      return Value::Integer(i);
+    }
+    case ValueKind::kBoolean:
+      if (bytes.size() != 1 || static_cast<uint8_t>(bytes[0]) > 1) return bad();
+      return Value::Boolean(bytes[0] == 1);
+    case ValueKind::kDate: {
+      int64_t t;
+      if (bytes.empty()) return bad();
+      uint8_t precision = bytes[0];
+      bytes.remove_prefix(1);
+      if (precision < 1 || precision > 4 || !GetTime(&bytes, &t) ||
+          !bytes.empty()) {
+        return bad();
+      }
+      return Value::Date({t, static_cast<Precision>(precision)});
+    }
+    case ValueKind::kQuantity: {
+      uint64_t n;
+      if (!GetVarint(&bytes, &n) || n > bytes.size()) return bad();
+      auto v = Value::Quantity(bytes.substr(0, n), bytes.substr(n));
+      if (!v.ok()) return bad();
+      return v;
+    }
+    case ValueKind::kClaim: {
+      uint64_t id;
+      if (!GetId(&bytes, &id) || !bytes.empty()) return bad();
+      return Value::Claim(id);
+    }
+  }
+  return bad();
+}
+
+absl::StatusOr<uint64_t> Dictionary::Find(std::string_view term,
+                                          const RocksSnapshot* snap) {
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    auto it = ids_.find(Sv(term));
+    if (it != ids_.end()) return it->second;
+  }
+  auto bytes = rocks_->Get(Family::kTermIds, term, snap);
+  if (!bytes.ok()) return bytes.status();
+  std::string_view in = *bytes;
+  uint64_t id;
+  if (!GetId(&in, &id) || !in.empty()) {
+    return absl::DataLossError(
+        absl::StrCat("store '", rocks_->dir(), "': unreadable term id"));
+  }
+  Remember(term, id);
+  return id;
+}
+
+absl::StatusOr<uint64_t> Dictionary::Find(const Value& v,
+                                          const RocksSnapshot* snap) {
+  if (v.kind() == ValueKind::kClaim) {
+    return MakeTermId(v.claim_id(), ValueKind::kClaim);
+  }
+  std::string term;
+  EncodeTerm(v, &term);
+  return Find(term, snap);
+}
+
+absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
+                                         const RocksSnapshot* snap) {
+  if (TermKind(id) == ValueKind::kClaim) return Value::Claim(TermSeq(id));
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    auto it = values_.find(id);
+    if (it != values_.end()) return it->second;
+  }
+  auto bytes = rocks_->Get(Family::kTerms, IdKey(id), snap);
+  if (absl::IsNotFound(bytes.status())) {
+    return absl::DataLossError(absl::StrCat(
+        "store '", rocks_->dir(), "': term id ", id, " is missing from terms"));
+  }
+  if (!bytes.ok()) return bytes.status();
+  auto value = DecodeTerm(*bytes);
+  if (!value.ok()) {
+    return absl::DataLossError(absl::StrCat(
+        "store '", rocks_->dir(), "': term id ", id, " is unreadable"));
+  }
+  absl::MutexLock lock(&mu_);
+  if (values_.size() >= kMaxCached) values_.clear();
+  values_.emplace(id, *value);
+  return value;
+}
+
+void Dictionary::Remember(std::string_view term, uint64_t id) {
+  absl::MutexLock lock(&mu_);
+  if (ids_.size() >= kMaxCached) ids_.clear();
+  ids_.emplace(std::string(term), id);
+}
+
+}  // namespace annals::engine

@@ -1,0 +1,55 @@
+// The dictionary: every term (entity name, literal, source) is stored once in
+// the `terms` (id -> term) and `term_ids` (term -> id) families, and claims
+// and indexes hold 64-bit ids. Ids are never reused or changed, so both
+// directions are cached in memory once read.
+//
+// Thread-safe.
+#ifndef ANNALS_ENGINE_DICTIONARY_H_
+#define ANNALS_ENGINE_DICTIONARY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "annals/value.h"
+#include "engine/rocks.h"
+
+namespace annals::engine {
+
+// Term bytes: one kind byte, then the kind's payload (FORMAT.md). Claims are
+// not terms: their id is derived from the claim id.
+void EncodeTerm(const Value& v, std::string* out);
+// The term bytes of an entity or string without building a Value.
+void EncodeTextTerm(ValueKind kind, std::string_view text, std::string* out);
+void EncodeIntegerTerm(int64_t v, std::string* out);
+absl::StatusOr<Value> DecodeTerm(std::string_view bytes);
+
+class Dictionary {
+ public:
+  explicit Dictionary(Rocks* rocks) : rocks_(rocks) {}
+
+  // The id of `v` (term bytes `term`), NotFound when the store has no such
+  // term. Claims resolve to their derived id without a lookup.
+  absl::StatusOr<uint64_t> Find(std::string_view term,
+                                const RocksSnapshot* snap);
+  absl::StatusOr<uint64_t> Find(const Value& v, const RocksSnapshot* snap);
+  // The value of an id; DataLoss when a stored claim names a missing term.
+  absl::StatusOr<Value> Lookup(uint64_t id, const RocksSnapshot* snap);
+  // Records a term that a committed write or load created.
+  void Remember(std::string_view term, uint64_t id);
+
+ private:
+  static constexpr size_t kMaxCached = 1 << 20;
+  Rocks* rocks_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<uint64_t, Value> values_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, uint64_t> ids_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace annals::engine
+
+#endif  // ANNALS_ENGINE_DICTIONARY_H_

@@ -1,0 +1,89 @@
+// Order-preserving byte encodings of every key Annals stores, and the compact
+// encodings of index values. FORMAT.md documents each byte; this file is the
+// only place that knows them. Encode/Decode come in pairs and are tested for
+// round trip and for sort order.
+//
+//  - ids (term ids, claim ids): one length byte n (0..8), then the n
+//    significant bytes big-endian. Shorter numbers sort first, so byte order
+//    is numeric order, and the encoding is prefix-free.
+//  - time instants: 8 bytes big-endian of the seconds with the sign bit
+//    flipped, so that negative years and dates before 1970 sort first.
+//  - index keys: the three ids in the family's order, valid_from, claim id.
+#ifndef ANNALS_ENGINE_KEY_CODEC_H_
+#define ANNALS_ENGINE_KEY_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "annals/value.h"
+#include "engine/rocks.h"
+
+namespace annals::engine {
+
+// The on-disk format version this build writes and reads; see FORMAT.md.
+inline constexpr int kFormatVersion = 1;
+
+// ---- ids ----
+void PutId(std::string* out, uint64_t id);
+bool GetId(std::string_view* in, uint64_t* id);
+std::string IdKey(uint64_t id);
+
+// Term ids carry the value kind in their low 3 bits: id = seq << 3 | kind.
+// A claim used as a subject or object is the term id (claim id << 3 | 0) and
+// needs no dictionary entry.
+inline uint64_t MakeTermId(uint64_t seq, ValueKind kind) {
+  return seq << 3 | static_cast<uint64_t>(kind);
+}
+inline ValueKind TermKind(uint64_t term_id) {
+  return static_cast<ValueKind>(term_id & 7);
+}
+inline uint64_t TermSeq(uint64_t term_id) { return term_id >> 3; }
+
+// ---- time ----
+void PutTime(std::string* out, int64_t seconds);
+bool GetTime(std::string_view* in, int64_t* seconds);
+
+// ---- varints (index values, meta) ----
+void PutVarint(std::string* out, uint64_t v);
+bool GetVarint(std::string_view* in, uint64_t* v);
+inline uint64_t ZigZag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+inline int64_t UnZigZag(uint64_t v) {
+  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
+void PutFixed64(std::string* out, uint64_t v);
+bool GetFixed64(std::string_view* in, uint64_t* v);
+
+// ---- index keys ----
+// The ids of a claim in subject/predicate/object terms, as index keys hold
+// them; `from` is the first instant of valid_from's span (kMin when open).
+struct IndexKey {
+  uint64_t s = 0, p = 0, o = 0;
+  int64_t from = INT64_MIN;
+  uint64_t claim = 0;
+};
+bool IsIndexFamily(Family f);
+// Appends the key for `k` in the order of family `f` (spo, pos or osp).
+void EncodeIndexKey(Family f, const IndexKey& k, std::string* out);
+bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k);
+// The prefix of `f`'s keys whose first `n` ids (in f's order) are `ids`.
+std::string IndexPrefix(Family f, const uint64_t* ids, int n);
+
+// The smallest key greater than every key starting with `prefix` (for
+// iterator upper bounds); empty when there is none.
+std::string PrefixEnd(std::string_view prefix);
+
+// ---- meta keys ----
+inline constexpr std::string_view kMetaFormatVersion = "format_version";
+inline constexpr std::string_view kMetaNextClaim = "next_claim";
+inline constexpr std::string_view kMetaNextTerm = "next_term";
+inline constexpr std::string_view kMetaNextBatch = "next_batch";
+inline constexpr std::string_view kMetaClaimCount = "claim_count";
+inline constexpr std::string_view kMetaPredicateCountPrefix = "pcount/";
+inline constexpr std::string_view kMetaBatchPrefix = "batch/";
+
+}  // namespace annals::engine
+
+#endif  // ANNALS_ENGINE_KEY_CODEC_H_

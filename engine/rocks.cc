@@ -1,0 +1,330 @@
+// RocksDB behind Annals' own small interface (see rocks.h). Per-family tuning
+// lives here: bloom filters where lookups are by whole key (dictionary,
+// claims), none on the index orderings, which are only prefix-scanned.
+#include "engine/rocks.h"
+
+#include <filesystem>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "schema/sv.h"
+#include "rocksdb/cache.h"
+#include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/options.h"
+#include "rocksdb/sst_file_writer.h"
+#include "rocksdb/table.h"
+#include "rocksdb/write_batch.h"
+
+namespace annals::engine {
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view s) { return {s.data(), s.size()}; }
+std::string_view ToView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
+absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  if (s.ok()) return absl::OkStatus();
+  std::string msg = absl::StrCat(Sv(what), ": ", s.ToString());
+  if (s.IsCorruption()) return absl::DataLossError(msg);
+  if (s.IsNotFound()) return absl::NotFoundError(msg);
+  if (s.IsNoSpace()) return absl::ResourceExhaustedError(msg);
+  if (s.IsInvalidArgument()) return absl::InvalidArgumentError(msg);
+  return absl::InternalError(msg);
+}
+
+bool PointLookups(Family f) {
+  return f == Family::kTermIds || f == Family::kTerms || f == Family::kClaims ||
+         f == Family::kMeta;
+}
+
+rocksdb::ColumnFamilyOptions FamilyOptions(
+    Family f, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  o.compression = rocksdb::kLZ4Compression;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.format_version = 5;
+  if (PointLookups(f)) {
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
+}  // namespace
+
+const char* FamilyName(Family f) {
+  static constexpr const char* kNames[kFamilyCount] = {
+      "meta", "terms", "term_ids", "claims", "spo", "pos", "osp"};
+  return kNames[static_cast<int>(f)];
+}
+
+class RocksSnapshot {
+ public:
+  RocksSnapshot(rocksdb::DB* db, const rocksdb::Snapshot* snap)
+      : db_(db), snap_(snap) {}
+  ~RocksSnapshot() { db_->ReleaseSnapshot(snap_); }
+  const rocksdb::Snapshot* get() const { return snap_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snap_;
+};
+
+struct Rocks::Impl {
+  std::shared_ptr<rocksdb::Cache> cache;
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;  // indexed by Family
+  std::vector<rocksdb::ColumnFamilyOptions> family_options;
+  rocksdb::WriteOptions write_options;
+
+  ~Impl() {
+    for (auto* h : handles) {
+      if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    }
+    handles.clear();
+    if (db) db->Close().PermitUncheckedError();
+  }
+};
+
+Rocks::Rocks(std::unique_ptr<Impl> impl, std::string dir, bool read_only)
+    : impl_(std::move(impl)), dir_(std::move(dir)), read_only_(read_only) {}
+Rocks::~Rocks() = default;
+
+absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
+                                                   const RocksOptions& opts) {
+  auto impl = std::make_unique<Impl>();
+  impl->cache = rocksdb::NewLRUCache(opts.block_cache_bytes);
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = opts.create_if_missing && !opts.read_only;
+  db_options.create_missing_column_families = !opts.read_only;
+  db_options.max_background_jobs = 2;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  db_options.keep_log_file_num = 2;
+  impl->write_options.sync = opts.sync_writes;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  families.emplace_back(rocksdb::kDefaultColumnFamilyName,
+                        rocksdb::ColumnFamilyOptions());
+  for (int i = 0; i < kFamilyCount; ++i) {
+    auto f = static_cast<Family>(i);
+    impl->family_options.push_back(FamilyOptions(f, impl->cache));
+    families.emplace_back(std::string(FamilyName(f)),
+                          impl->family_options.back());
+  }
+  if (opts.read_only && !std::filesystem::exists(dir + "/CURRENT")) {
+    return absl::NotFoundError(absl::StrCat("no Annals store at '", dir, "'"));
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      opts.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, dir, families, &handles,
+                                         &raw)
+          : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  if (!s.ok()) {
+    if (s.IsIOError() && absl::StrContains(s.ToString(), "lock")) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "store '", dir,
+          "' is open for writing by another process; close it there or open "
+          "this one read-only (",
+          s.ToString(), ")"));
+    }
+    if (s.IsInvalidArgument() &&
+        absl::StrContains(s.ToString(), "Column famil")) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "'", dir, "' is not an Annals store (", s.ToString(), ")"));
+    }
+    return FromRocks(s, absl::StrCat("cannot open store '", dir, "'"));
+  }
+  impl->db.reset(raw);
+  impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
+  impl->handles.assign(handles.begin() + 1, handles.end());
+  return std::unique_ptr<Rocks>(new Rocks(std::move(impl), dir, opts.read_only));
+}
+
+std::shared_ptr<const RocksSnapshot> Rocks::GetSnapshot() {
+  return std::make_shared<RocksSnapshot>(impl_->db.get(),
+                                         impl_->db->GetSnapshot());
+}
+
+absl::StatusOr<std::string> Rocks::Get(Family f, std::string_view key,
+                                       const RocksSnapshot* snap) const {
+  rocksdb::ReadOptions ro;
+  if (snap != nullptr) ro.snapshot = snap->get();
+  std::string value;
+  rocksdb::Status s = impl_->db->Get(ro, impl_->handles[static_cast<int>(f)],
+                                     ToSlice(key), &value);
+  if (s.IsNotFound()) return absl::NotFoundError("not found");
+  if (!s.ok()) {
+    return FromRocks(s, absl::StrCat("store '", dir_, "', reading ",
+                                     FamilyName(f)));
+  }
+  return value;
+}
+
+namespace {
+
+class IteratorImpl : public RocksIterator {
+ public:
+  IteratorImpl(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
+               std::string lower, std::string upper,
+               const RocksSnapshot* snap, std::string what)
+      : lower_(std::move(lower)),
+        upper_(std::move(upper)),
+        lower_slice_(lower_),
+        upper_slice_(upper_),
+        what_(std::move(what)) {
+    rocksdb::ReadOptions ro;
+    if (snap != nullptr) ro.snapshot = snap->get();
+    if (!lower_.empty()) ro.iterate_lower_bound = &lower_slice_;
+    if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
+    it_.reset(db->NewIterator(ro, cf));
+  }
+  void Seek(std::string_view key) override { it_->Seek(ToSlice(key)); }
+  void SeekToFirst() override { it_->SeekToFirst(); }
+  bool Valid() const override { return it_->Valid(); }
+  void Next() override { it_->Next(); }
+  std::string_view key() const override { return ToView(it_->key()); }
+  std::string_view value() const override { return ToView(it_->value()); }
+  absl::Status status() const override {
+    return FromRocks(it_->status(), what_);
+  }
+
+ private:
+  std::string lower_, upper_;
+  rocksdb::Slice lower_slice_, upper_slice_;
+  std::string what_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+}  // namespace
+
+std::unique_ptr<RocksIterator> Rocks::NewIterator(
+    Family f, std::string lower, std::string upper,
+    const RocksSnapshot* snap) const {
+  return std::make_unique<IteratorImpl>(
+      impl_->db.get(), impl_->handles[static_cast<int>(f)], std::move(lower),
+      std::move(upper), snap,
+      absl::StrCat("store '", dir_, "', reading ", FamilyName(f)));
+}
+
+struct RocksBatch::Impl {
+  // Family handles are resolved at Write time.
+  struct Op {
+    Family family;
+    bool is_delete;
+    std::string key, value;
+  };
+  std::vector<Op> ops;
+};
+
+RocksBatch::RocksBatch() : impl_(std::make_unique<Impl>()) {}
+RocksBatch::~RocksBatch() = default;
+
+void RocksBatch::Put(Family f, std::string_view key, std::string_view value) {
+  impl_->ops.push_back({f, false, std::string(key), std::string(value)});
+}
+
+void RocksBatch::Delete(Family f, std::string_view key) {
+  impl_->ops.push_back({f, true, std::string(key), {}});
+}
+
+int RocksBatch::count() const { return static_cast<int>(impl_->ops.size()); }
+
+absl::Status Rocks::Write(RocksBatch* batch) {
+  if (read_only_) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store '", dir_, "' is open read-only; writes refused"));
+  }
+  rocksdb::WriteBatch wb;
+  for (const auto& op : batch->impl_->ops) {
+    auto* cf = impl_->handles[static_cast<int>(op.family)];
+    rocksdb::Status s = op.is_delete ? wb.Delete(cf, ToSlice(op.key))
+                                     : wb.Put(cf, ToSlice(op.key),
+                                              ToSlice(op.value));
+    if (!s.ok()) return FromRocks(s, "building write batch");
+  }
+  return FromRocks(impl_->db->Write(impl_->write_options, &wb),
+                   absl::StrCat("store '", dir_, "', writing"));
+}
+
+absl::Status Rocks::IngestAtomically(const std::vector<Ingest>& files) {
+  if (read_only_) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store '", dir_, "' is open read-only; loads refused"));
+  }
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (int i = 0; i < kFamilyCount; ++i) {
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = impl_->handles[i];
+    arg.options.move_files = true;
+    arg.options.snapshot_consistency = true;
+    arg.options.allow_global_seqno = true;
+    arg.options.allow_blocking_flush = true;
+    for (const auto& f : files) {
+      if (static_cast<int>(f.family) == i) arg.external_files.push_back(f.path);
+    }
+    if (!arg.external_files.empty()) args.push_back(std::move(arg));
+  }
+  if (args.empty()) return absl::OkStatus();
+  return FromRocks(impl_->db->IngestExternalFiles(args),
+                   absl::StrCat("store '", dir_, "', ingesting load"));
+}
+
+int64_t Rocks::DiskBytes() const {
+  int64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir_, ec)) {
+    std::string name = e.path().filename().string();
+    if (absl::EndsWith(name, ".sst") || absl::EndsWith(name, ".log")) {
+      total += static_cast<int64_t>(e.file_size(ec));
+    }
+  }
+  return total;
+}
+
+absl::Status Rocks::Flush() {
+  if (read_only_) return absl::OkStatus();
+  rocksdb::FlushOptions fo;
+  return FromRocks(impl_->db->Flush(fo, impl_->handles),
+                   absl::StrCat("store '", dir_, "', flushing"));
+}
+
+struct SstWriter::Impl {
+  std::unique_ptr<rocksdb::SstFileWriter> writer;
+};
+
+SstWriter::SstWriter(std::unique_ptr<Impl> impl, Family family,
+                     std::string path)
+    : impl_(std::move(impl)), family_(family), path_(std::move(path)) {}
+SstWriter::~SstWriter() = default;
+
+absl::StatusOr<std::unique_ptr<SstWriter>> SstWriter::Create(
+    const Rocks& rocks, Family family, const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  rocksdb::Options options(
+      rocksdb::DBOptions(),
+      rocks.impl_->family_options[static_cast<int>(family)]);
+  impl->writer = std::make_unique<rocksdb::SstFileWriter>(
+      rocksdb::EnvOptions(), options,
+      rocks.impl_->handles[static_cast<int>(family)]);
+  rocksdb::Status s = impl->writer->Open(path);
+  if (!s.ok()) return FromRocks(s, absl::StrCat("creating '", path, "'"));
+  return std::unique_ptr<SstWriter>(
+      new SstWriter(std::move(impl), family, path));
+}
+
+absl::Status SstWriter::Put(std::string_view key, std::string_view value) {
+  ++entries_;
+  return FromRocks(impl_->writer->Put(ToSlice(key), ToSlice(value)),
+                   absl::StrCat("writing '", path_, "'"));
+}
+
+absl::Status SstWriter::Finish() {
+  if (entries_ == 0) return absl::OkStatus();
+  return FromRocks(impl_->writer->Finish(),
+                   absl::StrCat("finishing '", path_, "'"));
+}
+
+}  // namespace annals::engine

@@ -1,0 +1,148 @@
+// The only door to RocksDB: opening the column families, snapshots, point
+// reads, bounded iterators, atomic write batches, SST files and their atomic
+// ingestion. Nothing else in Annals includes <rocksdb/...>; everything here
+// speaks absl::Status and string_view.
+//
+// Rocks is thread-safe (RocksDB's guarantees); RocksBatch, RocksIterator and
+// SstWriter are for one thread at a time.
+#ifndef ANNALS_ENGINE_ROCKS_H_
+#define ANNALS_ENGINE_ROCKS_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace annals::engine {
+
+// Column families; see FORMAT.md. The names are on disk, the numbers are not.
+enum class Family : int {
+  kMeta = 0,
+  kTerms,     // term id -> term
+  kTermIds,   // term -> term id
+  kClaims,    // claim id -> claim record
+  kSpo,       // index orderings, keys end in (valid_from, claim id)
+  kPos,
+  kOsp,
+};
+inline constexpr int kFamilyCount = 7;
+const char* FamilyName(Family f);
+
+struct RocksOptions {
+  bool read_only = false;
+  bool create_if_missing = true;
+  bool sync_writes = true;  // fsync the WAL on every Write
+  int64_t block_cache_bytes = 256 << 20;
+};
+
+class RocksSnapshot;  // opaque; released when its shared_ptr dies
+class RocksIterator;
+class RocksBatch;
+
+class Rocks {
+ public:
+  // Opens (or creates) the store in `dir` with every family. Errors:
+  // FailedPrecondition when another process holds the store for writing
+  // (the message says so), IOError-like Internal/Unavailable otherwise.
+  static absl::StatusOr<std::unique_ptr<Rocks>> Open(const std::string& dir,
+                                                     const RocksOptions& opts);
+  ~Rocks();
+
+  const std::string& dir() const { return dir_; }
+  bool read_only() const { return read_only_; }
+
+  // A consistent point-in-time view. Reads given nullptr see the latest data.
+  std::shared_ptr<const RocksSnapshot> GetSnapshot();
+
+  // NotFound when absent.
+  absl::StatusOr<std::string> Get(Family f, std::string_view key,
+                                  const RocksSnapshot* snap) const;
+  // Iterates keys in [lower, upper) (upper empty: to the end).
+  std::unique_ptr<RocksIterator> NewIterator(Family f, std::string lower,
+                                             std::string upper,
+                                             const RocksSnapshot* snap) const;
+
+  // Applies the batch atomically (and durably when sync_writes).
+  absl::Status Write(RocksBatch* batch);
+
+  // Ingests SST files (made by SstWriter) into their families in one atomic
+  // step: either every file is in the store afterwards or none is. The files
+  // are moved, not copied.
+  struct Ingest {
+    Family family;
+    std::string path;
+  };
+  absl::Status IngestAtomically(const std::vector<Ingest>& files);
+
+  // Bytes of live SST and WAL files.
+  int64_t DiskBytes() const;
+  // Flushes memtables to SST files (used before measuring disk use).
+  absl::Status Flush();
+
+ private:
+  struct Impl;
+  explicit Rocks(std::unique_ptr<Impl> impl, std::string dir, bool read_only);
+  std::unique_ptr<Impl> impl_;
+  std::string dir_;
+  bool read_only_;
+  friend class SstWriter;
+};
+
+class RocksIterator {
+ public:
+  virtual ~RocksIterator() = default;
+  virtual void Seek(std::string_view key) = 0;
+  virtual void SeekToFirst() = 0;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  virtual std::string_view key() const = 0;
+  virtual std::string_view value() const = 0;
+  // Non-OK when iteration stopped because of an error (DataLoss on
+  // corruption).
+  virtual absl::Status status() const = 0;
+};
+
+class RocksBatch {
+ public:
+  RocksBatch();
+  ~RocksBatch();
+  void Put(Family f, std::string_view key, std::string_view value);
+  void Delete(Family f, std::string_view key);
+  int count() const;
+
+ private:
+  friend class Rocks;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Writes one SST file for one family; keys must be added in increasing order.
+class SstWriter {
+ public:
+  static absl::StatusOr<std::unique_ptr<SstWriter>> Create(
+      const Rocks& rocks, Family family, const std::string& path);
+  ~SstWriter();
+  absl::Status Put(std::string_view key, std::string_view value);
+  // Finishes and syncs the file. An SST with no keys is not created: then
+  // `empty()` is true and the file must not be ingested.
+  absl::Status Finish();
+  bool empty() const { return entries_ == 0; }
+  const std::string& path() const { return path_; }
+  Family family() const { return family_; }
+
+ private:
+  struct Impl;
+  SstWriter(std::unique_ptr<Impl> impl, Family family, std::string path);
+  std::unique_ptr<Impl> impl_;
+  Family family_;
+  std::string path_;
+  int64_t entries_ = 0;
+};
+
+}  // namespace annals::engine
+
+#endif  // ANNALS_ENGINE_ROCKS_H_

@@ -1,0 +1,208 @@
+// Store: open, format check, counters and the two write paths; see store.h.
+#include "engine/store.h"
+
+#include <filesystem>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
+#include "engine/key_codec.h"
+#include "schema/sv.h"
+
+namespace annals::engine {
+namespace {
+
+absl::StatusOr<int64_t> ReadNumber(Rocks& rocks, std::string_view key,
+                                   int64_t absent) {
+  auto v = rocks.Get(Family::kMeta, key, nullptr);
+  if (absl::IsNotFound(v.status())) return absent;
+  if (!v.ok()) return v.status();
+  int64_t n;
+  if (!absl::SimpleAtoi(*v, &n)) {
+    return absl::DataLossError(absl::StrCat("store '", rocks.dir(),
+                                            "': unreadable meta entry '", Sv(key),
+                                            "': '", *v, "'"));
+  }
+  return n;
+}
+
+// Load batches write their SST files here; leftovers of a killed load are
+// removed when the store is next opened for writing.
+void RemoveLoadLeftovers(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (absl::StartsWith(e.path().filename().string(), "load-tmp-")) {
+      std::filesystem::remove_all(e.path(), ec);
+    }
+  }
+}
+
+}  // namespace
+
+void Counters::WriteChanges(
+    const Counters& before,
+    std::vector<std::pair<std::string, std::string>>* out) const {
+  auto put = [&](std::string_view key, int64_t now, int64_t was) {
+    if (now != was) out->emplace_back(std::string(key), absl::StrCat(now));
+  };
+  put(kMetaNextClaim, next_claim, before.next_claim);
+  put(kMetaNextTerm, next_term, before.next_term);
+  put(kMetaNextBatch, next_batch, before.next_batch);
+  put(kMetaClaimCount, claim_count, before.claim_count);
+  for (const auto& [pid, count] : predicate_counts) {
+    auto it = before.predicate_counts.find(pid);
+    int64_t was = it == before.predicate_counts.end() ? -1 : it->second;
+    std::string key(kMetaPredicateCountPrefix);
+    PutId(&key, pid);
+    put(key, count, was);
+  }
+}
+
+Store::Store(std::unique_ptr<Rocks> rocks)
+    : rocks_(std::move(rocks)), dictionary_(rocks_.get()) {}
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
+                                                   const StoreOptions& opts) {
+  RocksOptions ro;
+  ro.read_only = opts.read_only;
+  ro.create_if_missing = opts.create_if_missing;
+  ro.sync_writes = opts.sync_writes;
+  ro.block_cache_bytes = opts.block_cache_bytes;
+  ASSIGN_OR_RETURN(auto rocks, Rocks::Open(dir, ro));
+  std::unique_ptr<Store> store(new Store(std::move(rocks)));
+  RETURN_IF_ERROR(store->InitOrCheckFormat());
+  RETURN_IF_ERROR(store->LoadCounters());
+  if (!opts.read_only) RemoveLoadLeftovers(dir);
+  return store;
+}
+
+absl::Status Store::InitOrCheckFormat() {
+  auto v = rocks_->Get(Family::kMeta, kMetaFormatVersion, nullptr);
+  if (absl::IsNotFound(v.status())) {
+    auto any = rocks_->NewIterator(Family::kClaims, "", "", nullptr);
+    any->SeekToFirst();
+    if (any->Valid()) {
+      return absl::DataLossError(absl::StrCat(
+          "store '", dir(), "' has claims but no format version in meta"));
+    }
+    if (read_only()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "store '", dir(), "' was never initialised; open it for writing once"));
+    }
+    RocksBatch batch;
+    batch.Put(Family::kMeta, kMetaFormatVersion, absl::StrCat(kFormatVersion));
+    return rocks_->Write(&batch);
+  }
+  if (!v.ok()) return v.status();
+  int version;
+  if (!absl::SimpleAtoi(*v, &version) || version < 1) {
+    return absl::DataLossError(absl::StrCat("store '", dir(),
+                                            "' has an unknown format version '",
+                                            *v, "'"));
+  }
+  if (version > kFormatVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store '", dir(), "' has format version ", version,
+        ", newer than this build of Annals reads (", kFormatVersion,
+        "); open it with a newer Annals"));
+  }
+  if (version != kFormatVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store '", dir(), "' has format version ", version,
+        ", which this build of Annals (", kFormatVersion, ") cannot read"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Store::LoadCounters() {
+  Counters c;
+  ASSIGN_OR_RETURN(int64_t next_claim, ReadNumber(*rocks_, kMetaNextClaim, 1));
+  ASSIGN_OR_RETURN(int64_t next_term, ReadNumber(*rocks_, kMetaNextTerm, 1));
+  ASSIGN_OR_RETURN(int64_t next_batch, ReadNumber(*rocks_, kMetaNextBatch, 1));
+  ASSIGN_OR_RETURN(c.claim_count, ReadNumber(*rocks_, kMetaClaimCount, 0));
+  c.next_claim = next_claim;
+  c.next_term = next_term;
+  c.next_batch = next_batch;
+  std::string prefix(kMetaPredicateCountPrefix);
+  auto it = rocks_->NewIterator(Family::kMeta, prefix, PrefixEnd(prefix),
+                                nullptr);
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key = it->key().substr(prefix.size());
+    uint64_t pid;
+    int64_t count;
+    if (!GetId(&key, &pid) || !key.empty() ||
+        !absl::SimpleAtoi(Sv(it->value()), &count)) {
+      return absl::DataLossError(
+          absl::StrCat("store '", dir(), "': unreadable predicate count"));
+    }
+    c.predicate_counts[pid] = count;
+  }
+  RETURN_IF_ERROR(it->status());
+  absl::MutexLock lock(&mu_);
+  counters_ = std::move(c);
+  return absl::OkStatus();
+}
+
+Counters Store::counters() const {
+  absl::MutexLock lock(&mu_);
+  return counters_;
+}
+
+absl::Status Store::Writable() const {
+  if (read_only()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store '", dir(), "' is open read-only; writes refused"));
+  }
+  absl::MutexLock lock(&mu_);
+  return write_error_;
+}
+
+absl::Status Store::Commit(RocksBatch* batch, const Counters& after) {
+  RETURN_IF_ERROR(Writable());
+  std::vector<std::pair<std::string, std::string>> meta;
+  after.WriteChanges(counters(), &meta);
+  for (const auto& [k, v] : meta) batch->Put(Family::kMeta, k, v);
+  absl::Status s = rocks_->Write(batch);
+  absl::MutexLock lock(&mu_);
+  if (!s.ok()) {
+    write_error_ = absl::FailedPreconditionError(absl::StrCat(
+        "store '", dir(), "' refuses writes after a failed commit (",
+        s.message(), "); reopen it"));
+    return s;
+  }
+  counters_ = after;
+  return absl::OkStatus();
+}
+
+absl::Status Store::Ingest(const std::vector<Rocks::Ingest>& files,
+                           const Counters& after) {
+  RETURN_IF_ERROR(Writable());
+  absl::Status s = rocks_->IngestAtomically(files);
+  if (!s.ok()) return s;  // nothing ingested: the store is as before
+  absl::MutexLock lock(&mu_);
+  counters_ = after;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ClaimRow> Store::GetClaim(uint64_t claim_id,
+                                         const RocksSnapshot* snap) {
+  auto bytes = rocks_->Get(Family::kClaims, IdKey(claim_id), snap);
+  if (absl::IsNotFound(bytes.status())) {
+    return absl::NotFoundError(absl::StrCat("no claim #c", claim_id));
+  }
+  if (!bytes.ok()) return bytes.status();
+  ClaimRow row;
+  absl::Status s = DecodeClaimRecord(*bytes, &row);
+  if (!s.ok()) {
+    return absl::DataLossError(absl::StrCat("store '", dir(), "': claim #c",
+                                            claim_id, ": ", s.message()));
+  }
+  if (row.id != claim_id) {
+    return absl::DataLossError(absl::StrCat(
+        "store '", dir(), "': record under #c", claim_id, " says #c", row.id));
+  }
+  return row;
+}
+
+}  // namespace annals::engine

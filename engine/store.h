@@ -1,0 +1,103 @@
+// Store: one Annals store on disk. Opens RocksDB, checks the format version,
+// keeps the counters (next ids, claim counts per predicate), and owns the two
+// ways data gets in: Commit() for ordinary writes (one atomic WriteBatch, see
+// write_txn.h) and Ingest() for bulk loads (SST files ingested atomically, see
+// bulk_loader.h). One writer at a time, enforced by a mutex; any number of
+// readers, each on a snapshot.
+//
+// Thread-safe.
+#ifndef ANNALS_ENGINE_STORE_H_
+#define ANNALS_ENGINE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/btree_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "engine/claim_record.h"
+#include "engine/dictionary.h"
+#include "engine/rocks.h"
+
+namespace annals::engine {
+
+struct StoreOptions {
+  bool read_only = false;
+  bool create_if_missing = true;
+  bool sync_writes = true;
+  int64_t block_cache_bytes = 256 << 20;
+};
+
+// Counters persisted in `meta`. Changed only under the writer lock.
+struct Counters {
+  uint64_t next_claim = 1;
+  uint64_t next_term = 1;  // sequence part of term ids
+  uint64_t next_batch = 1;
+  int64_t claim_count = 0;
+  absl::btree_map<uint64_t, int64_t> predicate_counts;  // predicate id -> claims
+
+  // Meta entries for every counter that differs from `before`.
+  void WriteChanges(const Counters& before,
+                    std::vector<std::pair<std::string, std::string>>* out) const;
+};
+
+using Snapshot = std::shared_ptr<const RocksSnapshot>;
+
+class Store {
+ public:
+  // Opens or creates the store. FailedPrecondition for a store of a newer
+  // format version, for a directory that is not an Annals store, or when
+  // another process holds it; DataLoss for an unreadable format version.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& dir,
+                                                     const StoreOptions& opts);
+
+  const std::string& dir() const { return rocks_->dir(); }
+  bool read_only() const { return rocks_->read_only(); }
+  Rocks& rocks() { return *rocks_; }
+  Dictionary& dictionary() { return dictionary_; }
+  Snapshot GetSnapshot() { return rocks_->GetSnapshot(); }
+
+  // The full record of a claim; NotFound when there is no such claim.
+  absl::StatusOr<ClaimRow> GetClaim(uint64_t claim_id, const RocksSnapshot* snap);
+
+  // A copy of the counters as of the last commit or load.
+  Counters counters() const ABSL_LOCKS_EXCLUDED(mu_);
+
+  // The writer lock: held by WriteTxn and BulkLoader for their whole work.
+  absl::Mutex& writer_mutex() ABSL_LOCK_RETURNED(writer_mu_) {
+    return writer_mu_;
+  }
+  // The single write path: applies `batch` (with the meta changes from
+  // `before` to `after`) atomically, then publishes `after`. After a failed
+  // commit every later write is refused, as the in-memory state may be ahead
+  // of the disk. REQUIRES: writer_mutex() held.
+  absl::Status Commit(RocksBatch* batch, const Counters& after)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_);
+  // The bulk path: ingests the SST files atomically, then publishes `after`
+  // (whose meta entries the caller put in an SST of its own).
+  // REQUIRES: writer_mutex() held.
+  absl::Status Ingest(const std::vector<Rocks::Ingest>& files,
+                      const Counters& after)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_);
+  // OK, or why writes are refused (read-only store, earlier failed commit).
+  absl::Status Writable() const;
+
+ private:
+  Store(std::unique_ptr<Rocks> rocks);
+  absl::Status InitOrCheckFormat();
+  absl::Status LoadCounters();
+
+  std::unique_ptr<Rocks> rocks_;
+  Dictionary dictionary_;
+  absl::Mutex writer_mu_;
+  mutable absl::Mutex mu_;
+  Counters counters_ ABSL_GUARDED_BY(mu_);
+  absl::Status write_error_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace annals::engine
+
+#endif  // ANNALS_ENGINE_STORE_H_

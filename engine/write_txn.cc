@@ -1,0 +1,90 @@
+// Atomic writes: asserts and retracts gathered in one batch; see write_txn.h.
+#include "engine/write_txn.h"
+
+#include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
+#include "engine/key_codec.h"
+
+namespace annals::engine {
+
+void PutClaim(const ClaimRow& row, RocksBatch* batch) {
+  batch->Put(Family::kClaims, IdKey(row.id), EncodeClaimRecord(row));
+  std::string value;
+  EncodeIndexValue(row, &value);
+  for (Family f : {Family::kSpo, Family::kPos, Family::kOsp}) {
+    std::string key;
+    EncodeIndexKey(f, row.index_key(), &key);
+    batch->Put(f, key, value);
+  }
+}
+
+WriteTxn::WriteTxn(Store* store) : store_(store) {
+  store_->writer_mutex().Lock();
+  counters_ = store_->counters();
+}
+
+WriteTxn::~WriteTxn() { store_->writer_mutex().Unlock(); }
+
+absl::StatusOr<uint64_t> WriteTxn::TermId(const Value& v) {
+  if (v.kind() == ValueKind::kClaim) {
+    if (!touched_.contains(v.claim_id())) {
+      RETURN_IF_ERROR(store_->GetClaim(v.claim_id(), nullptr).status());
+    }
+    return MakeTermId(v.claim_id(), ValueKind::kClaim);
+  }
+  std::string term;
+  EncodeTerm(v, &term);
+  auto it = new_terms_.find(term);
+  if (it != new_terms_.end()) return it->second;
+  auto found = store_->dictionary().Find(term, nullptr);
+  if (found.ok() || !absl::IsNotFound(found.status())) return found;
+  uint64_t id = MakeTermId(counters_.next_term++, v.kind());
+  batch_.Put(Family::kTerms, IdKey(id), term);
+  std::string id_bytes;
+  PutId(&id_bytes, id);
+  batch_.Put(Family::kTermIds, term, id_bytes);
+  new_terms_.emplace(std::move(term), id);
+  return id;
+}
+
+absl::Status WriteTxn::Assert(ClaimRow* row) {
+  row->id = counters_.next_claim++;
+  PutClaim(*row, &batch_);
+  ++counters_.claim_count;
+  ++counters_.predicate_counts[row->p];
+  touched_[row->id] = *row;
+  return absl::OkStatus();
+}
+
+absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {
+  ClaimRow row;
+  auto it = touched_.find(claim_id);
+  if (it != touched_.end()) {
+    row = it->second;
+  } else {
+    ASSIGN_OR_RETURN(row, store_->GetClaim(claim_id, nullptr));
+  }
+  if (row.is_retracted()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("claim #c", claim_id, " is already retracted"));
+  }
+  row.retracted = when;
+  PutClaim(row, &batch_);  // same keys, new values
+  touched_[claim_id] = row;
+  return absl::OkStatus();
+}
+
+absl::Status WriteTxn::Commit() {
+  if (committed_) {
+    return absl::FailedPreconditionError("write transaction already committed");
+  }
+  committed_ = true;
+  if (batch_.count() == 0) return absl::OkStatus();
+  RETURN_IF_ERROR(store_->Commit(&batch_, counters_));
+  for (const auto& [term, id] : new_terms_) {
+    store_->dictionary().Remember(term, id);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace annals::engine

@@ -1,0 +1,54 @@
+// WriteTxn: one atomic write to the store. It holds the writer lock from
+// construction to destruction, gathers asserts (claim record, the three index
+// entries, new dictionary terms) and retracts (the record and index values
+// rewritten with a retraction time: nothing is ever deleted), and commits
+// them in one WriteBatch through Store::Commit.
+//
+// Not thread-safe; one WriteTxn per thread, and they serialise on the lock.
+#ifndef ANNALS_ENGINE_WRITE_TXN_H_
+#define ANNALS_ENGINE_WRITE_TXN_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "annals/value.h"
+#include "engine/store.h"
+
+namespace annals::engine {
+
+// Puts the record and every index entry of `row` into `batch`.
+void PutClaim(const ClaimRow& row, RocksBatch* batch);
+
+class WriteTxn {
+ public:
+  explicit WriteTxn(Store* store);
+  ~WriteTxn();
+  WriteTxn(const WriteTxn&) = delete;
+  WriteTxn& operator=(const WriteTxn&) = delete;
+
+  // The id of `v`, creating the dictionary entry if the store lacks it. For
+  // a claim, NotFound unless the claim exists.
+  absl::StatusOr<uint64_t> TermId(const Value& v);
+  // Adds a claim; fills row->id with the new claim id.
+  absl::Status Assert(ClaimRow* row);
+  // Ends the claim's transaction time at `when`. NotFound for an unknown
+  // claim, FailedPrecondition when it is already retracted.
+  absl::Status Retract(uint64_t claim_id, int64_t when);
+  // Applies everything atomically. The transaction is spent afterwards.
+  absl::Status Commit();
+
+ private:
+  Store* store_;
+  Counters counters_;
+  RocksBatch batch_;
+  absl::flat_hash_map<std::string, uint64_t> new_terms_;
+  absl::flat_hash_map<uint64_t, ClaimRow> touched_;  // claims of this txn
+  bool committed_ = false;
+};
+
+}  // namespace annals::engine
+
+#endif  // ANNALS_ENGINE_WRITE_TXN_H_

@@ -1,0 +1,156 @@
+// annals::Database: an Annals store opened in one directory.
+//
+//   auto db = annals::Database::Open("/data/sco.annals");
+//   if (!db.ok()) { ... db.status() ... }
+//   annals::ClaimInput c;
+//   c.subject = annals::Value::Entity("Gazprom");
+//   c.predicate = "signed";
+//   c.object = annals::Value::Entity("PoS2 memorandum");
+//   c.valid.from = *annals::TimePoint::Parse("2025-09-02");
+//   absl::StatusOr<annals::ClaimId> id = db->Assert(c);
+//   auto claims = db->Find({annals::Value::Entity("Gazprom")},
+//                          annals::TimeView::Now());
+//
+// Errors are absl::Status, never exceptions: InvalidArgument for bad input
+// (with file:line:column for loads), NotFound for an unknown claim,
+// FailedPrecondition for a read-only store or a store another process holds,
+// DataLoss for corruption (naming the store).
+//
+// Thread safety: a Database may be shared by any number of threads. Reads run
+// concurrently, each on one consistent snapshot; writes (Assert, Retract,
+// Load) are serialised. Only one process may open a store for writing; others
+// may open it read-only.
+#ifndef ANNALS_DATABASE_H_
+#define ANNALS_DATABASE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "annals/claim.h"
+#include "annals/options.h"
+#include "annals/time.h"
+#include "annals/value.h"
+
+namespace annals {
+
+// A consistent view of the store at one moment. Pass it to several reads to
+// see them all as of the same instant, while writers go on. Cheap to copy;
+// the underlying snapshot is released when the last copy goes.
+class Snapshot {
+ public:
+  Snapshot() = default;  // "no snapshot": each read takes its own
+
+ private:
+  friend class Database;
+  std::shared_ptr<const void> handle_;
+};
+
+struct LoadResult {
+  int64_t rows = 0;          // data rows read
+  int64_t claims_added = 0;  // new claims
+  int64_t duplicates = 0;    // rows equal to a claim already there
+  int64_t rejected = 0;      // bad rows skipped (skip_bad)
+  int64_t terms_added = 0;
+  ClaimId first_claim = 0;   // new claims have ids first_claim, first_claim+1...
+  std::vector<uint64_t> batches;  // one load batch per file
+  std::string reject_file;   // where rejected rows went, if any
+  double seconds = 0;
+};
+
+struct StoreStats {
+  int64_t claims = 0;
+  int64_t terms = 0;
+  int64_t bytes_on_disk = 0;
+  std::map<std::string, int64_t> claims_per_predicate;
+  // Earliest valid_from and latest valid_to among claims with such an end.
+  std::optional<TimePoint> earliest;
+  std::optional<TimePoint> latest;
+  int64_t batches = 0;
+};
+
+struct CheckResult {
+  int64_t claims = 0;
+  int64_t terms = 0;
+  int64_t index_entries = 0;
+  std::vector<std::string> problems;  // empty: every index agrees
+  bool ok() const { return problems.empty(); }
+};
+
+class Database {
+ public:
+  // Opens the store in `dir`, creating it if allowed. FailedPrecondition when
+  // the store has a newer format version than this build, when `dir` is not
+  // an Annals store, or when another process holds it for writing (the
+  // message says which); DataLoss for an unreadable format version.
+  static absl::StatusOr<Database> Open(const std::string& dir,
+                                       const Options& options = Options());
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  // Records a claim, valid as given, recorded now (or at input.recorded).
+  // Returns its new id. InvalidArgument for an empty subject or predicate, a
+  // confidence outside [0, 1] or an interval that ends before it starts;
+  // NotFound when the subject or object names a claim that does not exist.
+  // Durable on return when Options::sync_writes.
+  absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
+
+  // Ends the claim's transaction time now. Nothing is deleted: reads with
+  // TimeView::as_of before now still see it. NotFound for an unknown id,
+  // FailedPrecondition when it is already retracted.
+  absl::Status Retract(ClaimId id);
+
+  // Claims matching `pattern` and visible in `view`, in the order of the
+  // index used: by subject, then predicate, object and valid_from when the
+  // subject is bound; by predicate, object, subject when only the predicate
+  // (and object) is; by object, subject, predicate otherwise. The index is
+  // chosen by the bound positions (see ClaimPattern); an unknown name simply
+  // matches nothing.
+  absl::StatusOr<std::vector<Claim>> Find(const ClaimPattern& pattern,
+                                          const TimeView& view,
+                                          const Snapshot& snapshot = {}) const;
+  // The same as a stream: calls `fn` for each claim until it returns false.
+  absl::Status Scan(const ClaimPattern& pattern, const TimeView& view,
+                    const std::function<bool(const Claim&)>& fn,
+                    const Snapshot& snapshot = {}) const;
+
+  // One claim with its full provenance (batch and row included), whatever
+  // its times. NotFound for an unknown id.
+  absl::StatusOr<Claim> Get(ClaimId id, const Snapshot& snapshot = {}) const;
+
+  // A consistent view for several reads.
+  Snapshot GetSnapshot() const;
+
+  // Bulk-loads files (TSV/CSV with a header, or JSON Lines; see README.md
+  // for the columns). All or nothing: any bad row aborts the load with
+  // InvalidArgument "file:line:column: reason" and the store unchanged,
+  // unless options.skip_bad. Rows equal to a live stored claim are skipped
+  // (LoadResult::duplicates), so loading a file twice adds nothing.
+  absl::StatusOr<LoadResult> Load(const std::vector<std::string>& files,
+                                  const LoadOptions& options = LoadOptions());
+
+  absl::StatusOr<StoreStats> Stats() const;
+  // Checks that every index agrees with the claim records and that the
+  // dictionary and counters are consistent (slow: reads everything). A
+  // non-OK status only when the check could not run.
+  absl::StatusOr<CheckResult> Check() const;
+
+  const std::string& dir() const;
+
+  struct Impl;  // internal
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace annals
+
+#endif  // ANNALS_DATABASE_H_

@@ -1,0 +1,39 @@
+// Small helpers shared by the file readers: fast UTF-8 validation, the
+// "did you mean" suggestion for unknown column names, and byte-size text for
+// messages.
+#ifndef ANNALS_LOAD_READER_UTIL_H_
+#define ANNALS_LOAD_READER_UTIL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace annals::load {
+
+// Debian's Abseil has its own absl::string_view; this bridges the two.
+inline absl::string_view AbslView(std::string_view s) {
+  return absl::string_view(s.data(), s.size());
+}
+
+// Offset of the first byte of the first invalid UTF-8 sequence in `s`
+// (overlong forms, surrogates and code points above U+10FFFF are invalid), or
+// s.size() when all of `s` is valid.
+size_t FindInvalidUtf8(std::string_view s);
+
+// "unknown <what> 'valid_form'; did you mean 'valid_from'?", or a list of the
+// known column names when none is close.
+std::string UnknownColumnMessage(std::string_view what, std::string_view name);
+
+// What stands at s[i] for "expected X, found Y" messages: "'x'" for
+// printable ASCII, "byte 0xC3" otherwise, "end of line" past the end.
+std::string DescribeByteAt(std::string_view s, size_t i);
+
+// "64 MiB", "16 KiB" or "1000 bytes".
+std::string FormatByteSize(int64_t bytes);
+
+}  // namespace annals::load
+
+#endif  // ANNALS_LOAD_READER_UTIL_H_

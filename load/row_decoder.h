@@ -1,0 +1,40 @@
+// RowDecoder: one RawRow -> one claim row for the bulk loader. It types every
+// field (object inference or the object_type column, time literals,
+// confidence), checks it (empty subject, valid_to before valid_from, ...)
+// and reports the first problem as "file:line:column: reason". Terms are
+// interned into the loader only once the whole row is valid, so a rejected
+// row leaves no trace.
+#ifndef ANNALS_LOAD_ROW_DECODER_H_
+#define ANNALS_LOAD_ROW_DECODER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "annals/time.h"
+#include "engine/bulk_loader.h"
+#include "load/raw_row.h"
+
+namespace annals::load {
+
+class RowDecoder {
+ public:
+  // `recorded_default` is the transaction time of rows without recorded_at.
+  RowDecoder(engine::BulkLoader* loader, TimePoint recorded_default)
+      : loader_(loader), recorded_default_(recorded_default) {}
+
+  // Decodes `row` of file number `file_index` (path `path`) into `out`.
+  absl::Status Decode(const RawRow& row, std::string_view path,
+                      uint32_t file_index, engine::ClaimRow* out);
+
+ private:
+  engine::BulkLoader* loader_;
+  TimePoint recorded_default_;
+  // Term bytes of the row being decoded, interned once it is valid.
+  std::string subject_, predicate_, object_, source_, by_;
+};
+
+}  // namespace annals::load
+
+#endif  // ANNALS_LOAD_ROW_DECODER_H_

@@ -1,0 +1,238 @@
+// Time literals with precision, and the certain/possible extents of intervals.
+// Implements include/annals/time.h.
+#include "annals/time.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "annals/claim.h"
+#include "schema/sv.h"
+
+namespace annals {
+namespace {
+
+constexpr int64_t kMaxYear = 999999;
+
+int64_t ToSeconds(const absl::CivilSecond& cs) {
+  return absl::ToUnixSeconds(absl::FromCivil(cs, absl::UTCTimeZone()));
+}
+
+absl::CivilSecond ToCivil(int64_t seconds) {
+  return absl::ToCivilSecond(absl::FromUnixSeconds(seconds),
+                             absl::UTCTimeZone());
+}
+
+// Reads exactly `n` digits at `*pos`.
+bool ReadDigits(std::string_view s, size_t* pos, int n, int* out) {
+  if (*pos + n > s.size()) return false;
+  int v = 0;
+  for (int i = 0; i < n; ++i) {
+    char c = s[*pos + i];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *pos += n;
+  *out = v;
+  return true;
+}
+
+absl::Status Bad(std::string_view text, std::string_view why) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("invalid time '", Sv(text), "': ", Sv(why),
+                   " (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+                   "YYYY-MM-DDThh:mm:ssZ)"));
+}
+
+}  // namespace
+
+std::string_view PrecisionName(Precision p) {
+  switch (p) {
+    case Precision::kYear:
+      return "year";
+    case Precision::kMonth:
+      return "month";
+    case Precision::kDay:
+      return "day";
+    case Precision::kSecond:
+      return "second";
+  }
+  return "unknown";
+}
+
+TimePoint TimePoint::FromCivil(int64_t year, int month, int day, int hour,
+                               int minute, int second, Precision precision) {
+  return {ToSeconds(absl::CivilSecond(year, month, day, hour, minute, second)),
+          precision};
+}
+
+TimePoint TimePoint::Now() {
+  return {absl::ToUnixSeconds(absl::Now()), Precision::kSecond};
+}
+
+absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
+  size_t pos = 0;
+  bool negative = false;
+  if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) {
+    negative = text[pos] == '-';
+    ++pos;
+  }
+  size_t year_start = pos;
+  while (pos < text.size() && isdigit(static_cast<unsigned char>(text[pos]))) {
+    ++pos;
+  }
+  size_t year_digits = pos - year_start;
+  if (year_digits == 0) return Bad(text, "no year");
+  if (year_digits > 6) return Bad(text, "year out of range");
+  int64_t year = 0;
+  for (size_t i = year_start; i < pos; ++i) year = year * 10 + (text[i] - '0');
+  if (negative) year = -year;
+  if (year > kMaxYear || year < -kMaxYear) return Bad(text, "year out of range");
+  if (pos == text.size()) return FromCivil(year, 1, 1, 0, 0, 0, Precision::kYear);
+
+  int month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (text[pos] != '-' || (++pos, !ReadDigits(text, &pos, 2, &month))) {
+    return Bad(text, "expected '-' and a two-digit month after the year");
+  }
+  if (month < 1 || month > 12) return Bad(text, "month out of range");
+  if (pos == text.size()) {
+    return FromCivil(year, month, 1, 0, 0, 0, Precision::kMonth);
+  }
+  if (text[pos] != '-' || (++pos, !ReadDigits(text, &pos, 2, &day))) {
+    return Bad(text, "expected '-' and a two-digit day after the month");
+  }
+  if (day < 1 || absl::CivilDay(year, month, day).day() != day) {
+    return Bad(text, "no such day");
+  }
+  if (pos == text.size()) return FromCivil(year, month, day, 0, 0, 0, Precision::kDay);
+
+  if ((text[pos] != 'T' && text[pos] != ' ') ||
+      (++pos, !ReadDigits(text, &pos, 2, &hour)) || pos >= text.size() ||
+      text[pos] != ':' || (++pos, !ReadDigits(text, &pos, 2, &minute)) ||
+      pos >= text.size() || text[pos] != ':' ||
+      (++pos, !ReadDigits(text, &pos, 2, &second))) {
+    return Bad(text, "expected Thh:mm:ss after the day");
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return Bad(text, "time of day out of range");
+  }
+  int64_t offset = 0;
+  if (pos < text.size() && text[pos] == 'Z') {
+    ++pos;
+  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    int sign = text[pos] == '-' ? -1 : 1;
+    int oh = 0, om = 0;
+    ++pos;
+    if (!ReadDigits(text, &pos, 2, &oh) || pos >= text.size() ||
+        text[pos] != ':' || (++pos, !ReadDigits(text, &pos, 2, &om)) ||
+        oh > 23 || om > 59) {
+      return Bad(text, "expected a zone offset +hh:mm");
+    }
+    offset = sign * (oh * 3600 + om * 60);
+  }
+  if (pos != text.size()) return Bad(text, "unexpected characters at the end");
+  TimePoint t = FromCivil(year, month, day, hour, minute, second);
+  t.seconds -= offset;
+  return t;
+}
+
+int64_t TimePoint::SpanEnd() const {
+  absl::CivilSecond cs = ToCivil(seconds);
+  switch (precision) {
+    case Precision::kYear:
+      return ToSeconds(absl::CivilSecond(absl::CivilYear(cs) + 1));
+    case Precision::kMonth:
+      return ToSeconds(absl::CivilSecond(absl::CivilMonth(cs) + 1));
+    case Precision::kDay:
+      return seconds + 86400;
+    case Precision::kSecond:
+      return seconds + 1;
+  }
+  return seconds + 1;
+}
+
+std::string TimePoint::ToString() const {
+  absl::CivilSecond cs = ToCivil(seconds);
+  std::string year = cs.year() < 0
+                         ? absl::StrFormat("-%04d", -cs.year())
+                         : absl::StrFormat("%04d", cs.year());
+  switch (precision) {
+    case Precision::kYear:
+      return year;
+    case Precision::kMonth:
+      return absl::StrFormat("%s-%02d", year, cs.month());
+    case Precision::kDay:
+      return absl::StrFormat("%s-%02d-%02d", year, cs.month(), cs.day());
+    case Precision::kSecond:
+      break;
+  }
+  return absl::StrFormat("%s-%02d-%02dT%02d:%02d:%02dZ", year, cs.month(),
+                         cs.day(), cs.hour(), cs.minute(), cs.second());
+}
+
+TimeView TimeView::Now() {
+  TimeView v;
+  v.valid = Window::At(TimePoint::Now().seconds);
+  return v;
+}
+
+namespace {
+// Bounds of the unknown start and end instants: start in [fa, fb), end in
+// [ta, tb), start < end. Open ends are the extremes.
+struct EndBounds {
+  int64_t fa, fb, ta, tb;
+};
+EndBounds Bounds(const Interval& i) {
+  return {i.from ? i.from->seconds : Window::kMin,
+          i.from ? i.from->SpanEnd() : Window::kMin + 1,
+          i.to ? i.to->seconds : Window::kMax - 1,
+          i.to ? i.to->SpanEnd() : Window::kMax};
+}
+}  // namespace
+
+Window Interval::Certain() const {
+  // The latest the claim may start, and the earliest it may end.
+  EndBounds b = Bounds(*this);
+  int64_t latest_start = std::min(b.fb - 1, b.tb - 2);
+  int64_t earliest_end = std::max(b.ta, b.fa + 1);
+  if (!from) latest_start = Window::kMin;
+  if (!to) earliest_end = Window::kMax;
+  return {latest_start, earliest_end};
+}
+
+Window Interval::Possible() const {
+  EndBounds b = Bounds(*this);
+  return {from ? b.fa : Window::kMin, to ? b.tb - 1 : Window::kMax};
+}
+
+absl::Status Interval::Validate() const {
+  if (Possible().empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("valid_to ", to->ToString(), " is not after valid_from ",
+                     from->ToString()));
+  }
+  return absl::OkStatus();
+}
+
+bool Interval::CertainlyOverlaps(const Window& w) const {
+  // Certain unless some reading ends before w or starts after it.
+  Window core = Certain();
+  return !w.empty() && core.end > w.begin && core.begin < w.end;
+}
+
+bool Interval::PossiblyOverlaps(const Window& w) const {
+  Window p = Possible();
+  return !w.empty() && !p.empty() && p.begin < w.end && w.begin < p.end;
+}
+
+std::string Interval::ToString() const {
+  return absl::StrCat(from ? "[" + from->ToString() : "(...", ", ",
+                      to ? to->ToString() + ")" : "...)");
+}
+
+}  // namespace annals

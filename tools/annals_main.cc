@@ -1,0 +1,260 @@
+// The `annals` command line: load, stats, check (query, shell and export come
+// with the query language). A thin front end over the public API only.
+//
+// Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
+// 2 usage error; 3 `annals check` found inconsistencies.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "annals/database.h"
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInconsistent = 3;
+
+constexpr char kMainHelp[] = R"(annals - an embedded temporal knowledge-graph store
+
+Usage: annals COMMAND [OPTIONS] STORE [ARGS]
+
+Commands:
+  load    bulk-load TSV, CSV or JSON Lines files, all or nothing
+  stats   claims per predicate, time range, terms, bytes on disk
+  check   verify that every index agrees with the claim records
+
+Run `annals COMMAND --help` for a command's options and examples.
+
+Exit codes: 0 success, 1 failure, 2 usage error, 3 check found problems.
+)";
+
+constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
+
+Loads every FILE into STORE (created if missing) in one atomic step: a bad
+row aborts the whole load with file:line:column and the store is unchanged.
+Rows equal to a claim already stored are skipped, so loading twice is safe.
+
+Columns (header line, any order): subject, predicate, object (required);
+valid_from, valid_to, recorded_at, source, by, confidence, object_type.
+
+Options:
+  --format=tsv|csv|jsonl  file format (default: by extension)
+  --skip-bad              go on past bad rows; write them to the reject file
+  --reject-file=PATH      where rejected rows go (default: FILE.rejects)
+  --dry-run               validate everything, write nothing
+  --quiet                 no progress, no summary
+
+Examples:
+  annals load sco.annals datasets/sco2025/claims.tsv
+  annals load --skip-bad --reject-file=bad.txt events.annals events.csv
+  annals load --dry-run events.annals events.jsonl
+)";
+
+constexpr char kStatsHelp[] = R"(Usage: annals stats STORE
+
+Prints the number of claims (per predicate), terms, load batches, the time
+range of valid times, and the bytes on disk.
+
+Example:
+  annals stats sco.annals
+)";
+
+constexpr char kCheckHelp[] = R"(Usage: annals check STORE
+
+Reads the whole store and verifies that each index ordering (spo, pos, osp)
+holds exactly the claim records' entries, that the dictionary maps both
+ways, and that the counters agree. Exit code 3 and a list of what is wrong
+when it does not.
+
+Example:
+  annals check sco.annals
+)";
+
+struct Args {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> flags;  // name, value
+  bool help = false;
+};
+
+Args ParseArgs(int argc, char** argv, int first) {
+  Args a;
+  for (int i = first; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      a.help = true;
+    } else if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
+      size_t eq = arg.find('=');
+      if (eq == std::string::npos) {
+        a.flags.emplace_back(arg.substr(2), "");
+      } else {
+        a.flags.emplace_back(arg.substr(2, eq - 2), arg.substr(eq + 1));
+      }
+    } else {
+      a.positional.push_back(arg);
+    }
+  }
+  return a;
+}
+
+int Usage(const std::string& message, const char* help) {
+  std::cerr << "annals: " << message << "\n\n" << help;
+  return kExitUsage;
+}
+
+int Fail(const absl::Status& s) {
+  std::cerr << "annals: " << s.message() << "\n";
+  return kExitFailure;
+}
+
+std::string Rate(double per_second) {
+  if (per_second >= 1e6) return absl::StrFormat("%.2fM", per_second / 1e6);
+  if (per_second >= 1e3) return absl::StrFormat("%.0fk", per_second / 1e3);
+  return absl::StrFormat("%.0f", per_second);
+}
+
+int Load(const Args& args) {
+  if (args.help) return std::cout << kLoadHelp, 0;
+  annals::LoadOptions options;
+  bool quiet = false;
+  for (const auto& [name, value] : args.flags) {
+    if (name == "format") {
+      if (value == "tsv") {
+        options.format = annals::LoadFormat::kTsv;
+      } else if (value == "csv") {
+        options.format = annals::LoadFormat::kCsv;
+      } else if (value == "jsonl") {
+        options.format = annals::LoadFormat::kJsonl;
+      } else {
+        return Usage("--format must be tsv, csv or jsonl", kLoadHelp);
+      }
+    } else if (name == "skip-bad") {
+      options.skip_bad = true;
+    } else if (name == "reject-file") {
+      options.reject_file = value;
+    } else if (name == "dry-run") {
+      options.dry_run = true;
+    } else if (name == "quiet") {
+      quiet = true;
+    } else {
+      return Usage(absl::StrCat("unknown option --", name), kLoadHelp);
+    }
+  }
+  if (args.positional.size() < 2) {
+    return Usage("load needs a STORE and at least one FILE", kLoadHelp);
+  }
+  std::vector<std::string> files(args.positional.begin() + 1,
+                                 args.positional.end());
+  if (!quiet && isatty(STDERR_FILENO)) {
+    options.progress = [](const annals::LoadProgress& p) {
+      double rate = p.seconds > 0 ? p.rows / p.seconds : 0;
+      std::string eta;
+      if (p.bytes_total > 0 && p.bytes_read > 0 && p.seconds > 0) {
+        double left = p.seconds * (p.bytes_total - p.bytes_read) / p.bytes_read;
+        eta = absl::StrFormat("  ETA %.0fs", left);
+      }
+      std::cerr << absl::StrFormat("\r  %lld rows  %s rows/s%s   ",
+                                   static_cast<long long>(p.rows), Rate(rate),
+                                   eta)
+                << std::flush;
+    };
+  }
+  auto db = annals::Database::Open(args.positional[0]);
+  if (!db.ok()) return Fail(db.status());
+  auto result = db->Load(files, options);
+  if (options.progress) std::cerr << "\r" << std::string(60, ' ') << "\r";
+  if (!result.ok()) return Fail(result.status());
+  if (!quiet) {
+    std::cout << absl::StrFormat(
+        "%s %lld rows in %.2fs (%s rows/s): %lld claims added, %lld "
+        "duplicates skipped, %lld rejected, %lld new terms%s\n",
+        options.dry_run ? "Checked" : "Loaded",
+        static_cast<long long>(result->rows), result->seconds,
+        Rate(result->seconds > 0 ? result->rows / result->seconds : 0),
+        static_cast<long long>(result->claims_added),
+        static_cast<long long>(result->duplicates),
+        static_cast<long long>(result->rejected),
+        static_cast<long long>(result->terms_added),
+        result->reject_file.empty()
+            ? ""
+            : absl::StrCat("; rejected rows in ", result->reject_file));
+  }
+  return 0;
+}
+
+annals::Options ReadOnly() {
+  annals::Options o;
+  o.read_only = true;
+  return o;
+}
+
+int Stats(const Args& args) {
+  if (args.help) return std::cout << kStatsHelp, 0;
+  if (args.positional.size() != 1 || !args.flags.empty()) {
+    return Usage("stats takes one STORE and no options", kStatsHelp);
+  }
+  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  if (!db.ok()) return Fail(db.status());
+  auto stats = db->Stats();
+  if (!stats.ok()) return Fail(stats.status());
+  std::cout << absl::StrFormat(
+      "store        %s\nclaims       %lld\nterms        %lld\nload batches "
+      "%lld\nvalid time   %s .. %s\non disk      %lld bytes (%.1f per claim)\n",
+      db->dir(), static_cast<long long>(stats->claims),
+      static_cast<long long>(stats->terms),
+      static_cast<long long>(stats->batches),
+      stats->earliest ? stats->earliest->ToString() : "-",
+      stats->latest ? stats->latest->ToString() : "-",
+      static_cast<long long>(stats->bytes_on_disk),
+      stats->claims ? static_cast<double>(stats->bytes_on_disk) / stats->claims
+                    : 0.0);
+  std::cout << "claims per predicate:\n";
+  for (const auto& [p, n] : stats->claims_per_predicate) {
+    std::cout << absl::StrFormat("  %-28s %lld\n", p, static_cast<long long>(n));
+  }
+  return 0;
+}
+
+int Check(const Args& args) {
+  if (args.help) return std::cout << kCheckHelp, 0;
+  if (args.positional.size() != 1 || !args.flags.empty()) {
+    return Usage("check takes one STORE and no options", kCheckHelp);
+  }
+  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  if (!db.ok()) return Fail(db.status());
+  auto result = db->Check();
+  if (!result.ok()) return Fail(result.status());
+  if (!result->ok()) {
+    std::cout << "store " << db->dir() << " is INCONSISTENT:\n";
+    for (const auto& p : result->problems) std::cout << "  " << p << "\n";
+    return kExitInconsistent;
+  }
+  std::cout << absl::StrFormat(
+      "ok: %lld claims, %lld index entries, %lld terms agree\n",
+      static_cast<long long>(result->claims),
+      static_cast<long long>(result->index_entries),
+      static_cast<long long>(result->terms));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return Usage("no command given", kMainHelp);
+  std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kMainHelp;
+    return 0;
+  }
+  Args args = ParseArgs(argc, argv, 2);
+  if (command == "load") return Load(args);
+  if (command == "stats") return Stats(args);
+  if (command == "check") return Check(args);
+  return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
+}
