@@ -197,6 +197,11 @@ absl::StatusOr<StoreStats> Database::Stats() const {
   stats.terms = static_cast<int64_t>(c.next_term) - 1;
   stats.batches = static_cast<int64_t>(c.next_batch) - 1;
   stats.bytes_on_disk = store.rocks().DiskBytes();
+  for (int f = 0; f < engine::kFamilyCount; ++f) {
+    auto family = static_cast<engine::Family>(f);
+    stats.bytes_per_family[engine::FamilyName(family)] =
+        store.rocks().FamilyBytes(family);
+  }
   for (const auto& [pid, count] : c.predicate_counts) {
     ASSIGN_OR_RETURN(Value p, store.dictionary().Lookup(pid, snap.get()));
     stats.claims_per_predicate[p.text()] = count;
@@ -207,7 +212,7 @@ absl::StatusOr<StoreStats> Database::Stats() const {
     engine::IndexKey k;
     ClaimRow row;
     if (!engine::DecodeIndexKey(engine::Family::kPos, it->key(), &k) ||
-        !engine::DecodeIndexValue(it->value(), &row)) {
+        !engine::DecodeIndexValue(it->value(), k.from, &row)) {
       return absl::DataLossError(absl::StrCat(
           "store '", store.dir(), "': unreadable entry in index pos"));
     }

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "annals/status_macros.h"
 #include "engine/key_codec.h"
 #include "schema/sv.h"
@@ -120,18 +121,69 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters,
   return absl::OkStatus();
 }
 
+namespace {
+
+// A row's key in one index ordering, sorted without touching the rows: ids
+// in the family's order, valid_from, then the claim id. `row` finds the
+// row's encoded index value.
+struct SortKey {
+  uint64_t a, b, c;
+  int64_t from;
+  uint64_t id;
+  uint32_t row;
+  bool operator<(const SortKey& o) const {
+    return std::tie(a, b, c, from, id) < std::tie(o.a, o.b, o.c, o.from, o.id);
+  }
+};
+
+SortKey KeyOf(Family f, const ClaimRow& r, uint32_t row) {
+  switch (f) {
+    case Family::kPos:
+      return {r.p, r.o, r.s, r.from_key(), r.id, row};
+    case Family::kOsp:
+      return {r.o, r.s, r.p, r.from_key(), r.id, row};
+    default:
+      return {r.s, r.p, r.o, r.from_key(), r.id, row};
+  }
+}
+
+// The rows not skipped, as keys of family `f` in key order. Before claim ids
+// are assigned (all 0) the row number orders equal keys instead.
+std::vector<SortKey> SortedKeys(Family f, const std::vector<ClaimRow>& rows,
+                                const std::vector<bool>& skip) {
+  std::vector<SortKey> keys;
+  keys.reserve(rows.size());
+  for (uint32_t i = 0; i < rows.size(); ++i) {
+    if (skip[i]) continue;
+    keys.push_back(KeyOf(f, rows[i], i));
+    if (keys.back().id == 0) keys.back().id = i;
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace
+
 absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
                                         BulkLoadSummary* summary) {
-  std::vector<uint32_t> order(rows_.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    auto ia = Identity(rows_[a]), ib = Identity(rows_[b]);
-    return ia != ib ? ia < ib : a < b;
-  });
   duplicate_.assign(rows_.size(), false);
-  for (size_t i = 1; i < order.size(); ++i) {
-    if (SameClaim(rows_[order[i - 1]], rows_[order[i]])) {
-      duplicate_[order[i]] = true;
+  // Duplicates share (s, p, o, valid_from): compare within those groups,
+  // which the spo order makes adjacent.
+  std::vector<SortKey> spo = SortedKeys(Family::kSpo, rows_, duplicate_);
+  size_t group = 0;
+  for (size_t i = 1; i < spo.size(); ++i) {
+    const SortKey &k = spo[i], &first = spo[group];
+    if (k.a != first.a || k.b != first.b || k.c != first.c ||
+        k.from != first.from) {
+      group = i;
+      continue;
+    }
+    for (size_t j = group; j < i; ++j) {
+      if (!duplicate_[spo[j].row] &&
+          SameClaim(rows_[spo[j].row], rows_[k.row])) {
+        duplicate_[k.row] = true;
+        break;
+      }
     }
   }
   if (counters.claim_count > 0) {
@@ -139,16 +191,18 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
     // candidate's (s, p, o, valid_from) in key order.
     auto it = store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
     std::string prefix;
-    for (uint32_t i : order) {
+    for (const SortKey& k : spo) {
+      uint32_t i = k.row;
       if (duplicate_[i]) continue;
       const ClaimRow& r = rows_[i];
       uint64_t ids[3] = {r.s, r.p, r.o};
       prefix = IndexPrefix(Family::kSpo, ids, 3);
-      PutTime(&prefix, r.from_key());
-      for (it->Seek(prefix); it->Valid() && it->key().substr(0, prefix.size()) == prefix;
+      PutKeyTime(&prefix, r.from_key());
+      for (it->Seek(prefix);
+           it->Valid() && it->key().substr(0, prefix.size()) == prefix;
            it->Next()) {
         ClaimRow stored = r;
-        if (!DecodeIndexValue(it->value(), &stored)) {
+        if (!DecodeIndexValue(it->value(), r.from_key(), &stored)) {
           return absl::DataLossError(absl::StrCat(
               "store '", store_->dir(), "': unreadable entry in index spo"));
         }
@@ -169,10 +223,19 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   if (!dry_run) RETURN_IF_ERROR(store_->Writable());
   BulkLoadSummary summary;
   summary.rows = rows();
+  absl::Time step_start = absl::Now();
+  auto step_done = [&](std::string name) {
+    absl::Time now = absl::Now();
+    summary.steps.emplace_back(std::move(name),
+                               absl::ToDoubleSeconds(now - step_start));
+    step_start = now;
+  };
   Counters before = store_->counters();
   Counters after = before;
   RETURN_IF_ERROR(ResolveTerms(before, &after, &summary));
+  step_done("resolve terms");
   RETURN_IF_ERROR(MarkDuplicates(before, &summary));
+  step_done("deduplicate");
 
   // Claim ids in file order; batch ids one per file.
   for (size_t f = 0; f < files_.size(); ++f) {
@@ -198,62 +261,64 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     return absl::InternalError(
         absl::StrCat("cannot create '", tmp.path, "': ", ec.message()));
   }
-  RETURN_IF_ERROR(WriteAndIngest(tmp.path, before, after));
+  RETURN_IF_ERROR(WriteAndIngest(tmp.path, before, after, step_done));
   for (size_t i = 0; i < terms_.size(); ++i) {
     if (new_term_[i]) store_->dictionary().Remember(terms_[i], global_ids_[i]);
   }
   return summary;
 }
 
-absl::Status BulkLoader::WriteAndIngest(const std::string& dir,
-                                        const Counters& before,
-                                        const Counters& after) {
+absl::Status BulkLoader::WriteAndIngest(
+    const std::string& dir, const Counters& before, const Counters& after,
+    const std::function<void(std::string)>& step_done) {
   std::vector<Rocks::Ingest> ingest;
+  // Each kept row's index value, encoded once for the three orderings.
   std::vector<uint32_t> kept;  // file order = claim id order
+  std::string values;
+  std::vector<uint32_t> value_end(rows_.size(), 0);
   for (uint32_t i = 0; i < rows_.size(); ++i) {
-    if (!duplicate_[i]) kept.push_back(i);
+    if (!duplicate_[i]) {
+      kept.push_back(i);
+      EncodeIndexValue(rows_[i], &values);
+    }
+    value_end[i] = static_cast<uint32_t>(values.size());
   }
-  auto index_entry = [&](Family f, const std::vector<uint32_t>& order) {
-    return [&, f](size_t i, std::string* key, std::string* value) {
-      const ClaimRow& r = rows_[order[i]];
-      EncodeIndexKey(f, r.index_key(), key);
-      EncodeIndexValue(r, value);
-    };
+  auto write_index = [&](Family f, std::vector<Rocks::Ingest>* files) {
+    std::vector<SortKey> keys = SortedKeys(f, rows_, duplicate_);
+    return WriteSst(
+        store_, f, dir, keys.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          const SortKey& k = keys[i];
+          PutId(key, k.a);
+          PutId(key, k.b);
+          PutId(key, k.c);
+          PutKeyTime(key, k.from);
+          PutId(key, k.id);
+          uint32_t begin = k.row == 0 ? 0 : value_end[k.row - 1];
+          value->assign(values, begin, value_end[k.row] - begin);
+        },
+        files);
   };
-  // The index orders are sorted on a second thread while the first writes
-  // the claim records (already in claim id order).
-  std::vector<uint32_t> spo(kept), pos(kept), osp(kept);
-  std::thread sorter([&] {
-    auto sort_by = [&](std::vector<uint32_t>* order, auto key_of) {
-      std::sort(order->begin(), order->end(), [&](uint32_t a, uint32_t b) {
-        return key_of(rows_[a]) < key_of(rows_[b]);
-      });
-    };
-    sort_by(&spo, [](const ClaimRow& r) {
-      return std::make_tuple(r.s, r.p, r.o, r.from_key(), r.id);
-    });
-    sort_by(&pos, [](const ClaimRow& r) {
-      return std::make_tuple(r.p, r.o, r.s, r.from_key(), r.id);
-    });
-    sort_by(&osp, [](const ClaimRow& r) {
-      return std::make_tuple(r.o, r.s, r.p, r.from_key(), r.id);
-    });
+  // Two threads: claim records and spo on this one, pos and osp on another.
+  std::vector<Rocks::Ingest> second_files;
+  absl::Status second;
+  std::thread helper([&] {
+    second = write_index(Family::kPos, &second_files);
+    if (second.ok()) second = write_index(Family::kOsp, &second_files);
   });
   absl::Status s = WriteSst(
       store_, Family::kClaims, dir, kept.size(),
       [&](size_t i, std::string* key, std::string* value) {
         PutId(key, rows_[kept[i]].id);
-        *value = EncodeClaimRecord(rows_[kept[i]]);
+        EncodeClaimRecord(rows_[kept[i]], value);
       },
       &ingest);
-  sorter.join();
+  if (s.ok()) s = write_index(Family::kSpo, &ingest);
+  helper.join();
   RETURN_IF_ERROR(s);
-  RETURN_IF_ERROR(WriteSst(store_, Family::kSpo, dir, spo.size(),
-                           index_entry(Family::kSpo, spo), &ingest));
-  RETURN_IF_ERROR(WriteSst(store_, Family::kPos, dir, pos.size(),
-                           index_entry(Family::kPos, pos), &ingest));
-  RETURN_IF_ERROR(WriteSst(store_, Family::kOsp, dir, osp.size(),
-                           index_entry(Family::kOsp, osp), &ingest));
+  RETURN_IF_ERROR(second);
+  ingest.insert(ingest.end(), second_files.begin(), second_files.end());
+  step_done("write claims and index SST files");
 
   // Dictionary: new ids ascend in order of first appearance.
   std::vector<uint32_t> new_terms;
@@ -296,7 +361,10 @@ absl::Status BulkLoader::WriteAndIngest(const std::string& dir,
         *value = meta[i].second;
       },
       &ingest));
-  return store_->Ingest(ingest, after);
+  step_done("write dictionary and meta SST files");
+  RETURN_IF_ERROR(store_->Ingest(ingest, after));
+  step_done("ingest");
+  return absl::OkStatus();
 }
 
 }  // namespace annals::engine

@@ -17,6 +17,7 @@
 #define ANNALS_ENGINE_BULK_LOADER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ struct BulkLoadSummary {
   int64_t terms_added = 0;
   uint64_t first_claim = 0;  // ids [first_claim, first_claim + claims_added)
   std::vector<uint64_t> batches;  // one batch id per file
+  // Seconds spent in each step of Commit(), in order (for `load --verbose`
+  // and the benchmarks).
+  std::vector<std::pair<std::string, double>> steps;
 };
 
 class BulkLoader {
@@ -63,7 +67,8 @@ class BulkLoader {
   absl::Status MarkDuplicates(const Counters& counters,
                               BulkLoadSummary* summary);
   absl::Status WriteAndIngest(const std::string& tmp_dir,
-                              const Counters& before, const Counters& after);
+                              const Counters& before, const Counters& after,
+                              const std::function<void(std::string)>& step_done);
 
   Store* store_;
   std::vector<std::string> files_;

@@ -95,7 +95,7 @@ class Checker {
       IndexKey k;
       ClaimRow row;
       if (!DecodeIndexKey(f, it->key(), &k) ||
-          !DecodeIndexValue(it->value(), &row)) {
+          !DecodeIndexValue(it->value(), k.from, &row)) {
         Problem(absl::StrCat("index ", FamilyName(f), ": unreadable entry"));
       }
     }

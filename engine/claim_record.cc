@@ -4,28 +4,54 @@
 
 #include <cstring>
 #include <exception>
+#include <memory>
+#include <streambuf>
 
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
-#include <boost/iostreams/device/array.hpp>
-#include <boost/iostreams/device/back_inserter.hpp>
-#include <boost/iostreams/stream_buffer.hpp>
 #include <boost/serialization/split_member.hpp>
-#include <boost/serialization/version.hpp>
+#include <boost/serialization/level.hpp>
+#include <boost/serialization/tracking.hpp>
 
 namespace annals::engine {
 namespace {
 
+// Times are stored in days when their precision is a day or coarser (they
+// are whole days then), and relative to valid_from when it is set: a
+// one-day event ends at 1, a claim recorded the day it starts at 0.
+int64_t Unit(uint8_t precision) {
+  return precision <= static_cast<uint8_t>(Precision::kDay) ? 86400 : 1;
+}
+int64_t FloorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+uint64_t ScaledTime(int64_t seconds, uint8_t precision, const Endpoint& from) {
+  int64_t unit = Unit(precision);
+  int64_t base = from.open() ? 0 : FloorDiv(from.seconds, unit);
+  return ZigZag(FloorDiv(seconds, unit) - base);
+}
+bool UnscaledTime(uint64_t v, uint8_t precision, const Endpoint& from,
+                  int64_t* seconds) {
+  int64_t unit = Unit(precision);
+  int64_t base = from.open() ? 0 : FloorDiv(from.seconds, unit);
+  int64_t scaled;
+  return !__builtin_add_overflow(base, UnZigZag(v), &scaled) &&
+         !__builtin_mul_overflow(scaled, unit, seconds);
+}
+
 // A variable-length integer inside a Boost archive: records stay small
-// (ids and days are mostly one to three bytes) while Boost keeps the framing
-// and the class version.
+// (ids and days are mostly one to three bytes).
 struct Varint {
   uint64_t* v;
   template <class Archive>
   void save(Archive& ar, unsigned) const {
-    std::string bytes;
-    PutVarint(&bytes, *v);
-    ar.save_binary(bytes.data(), bytes.size());
+    char bytes[10];
+    int n = 0;
+    uint64_t x = *v;
+    for (; x >= 0x80; x >>= 7) bytes[n++] = static_cast<char>(x | 0x80);
+    bytes[n++] = static_cast<char>(x);
+    ar.save_binary(bytes, n);
   }
   template <class Archive>
   void load(Archive& ar, unsigned) {
@@ -44,39 +70,94 @@ struct Varint {
   BOOST_SERIALIZATION_SPLIT_MEMBER()
 };
 
-// The serialised shape of a claim record. Version 1: the fields below, in
-// this order. A later version adds fields at the end, guarded by `version`.
+enum RecordFlags : uint8_t {
+  kRecRetracted = 1,
+  kRecSource = 2,
+  kRecBy = 4,
+  kRecConfidence = 8,
+  kRecBatch = 16,
+};
+
+// The serialised claim record. Records carry their own version byte (Boost's
+// per-archive class header is off so that one archive serves many records);
+// a later version adds fields at the end, guarded by `version`.
+constexpr uint8_t kRecordVersion = 1;
+
 struct RecordV {
-  uint64_t id, s, p, o, from_seconds, to_seconds, recorded, retracted, source,
-      by, batch, row;
-  uint8_t from_precision, to_precision, recorded_precision;
-  float confidence;
+  uint8_t version = kRecordVersion;
+  uint8_t flags = 0, precisions = 0, recorded_precision = 0;
+  uint64_t id = 0, s = 0, p = 0, o = 0, from = 0, to = 0, recorded = 0,
+           retracted = 0, source = 0, by = 0, batch = 0, row = 0;
+  float confidence = 1.0f;
 
   template <class Archive>
-  void serialize(Archive& ar, const unsigned /*version*/) {
+  void serialize(Archive& ar, const unsigned /*boost version: unused*/) {
     auto var = [&ar](uint64_t& field) {
       Varint v{&field};
       ar& v;
     };
+    ar& version;
+    if (version != kRecordVersion) {
+      throw std::runtime_error("claim record version " +
+                               std::to_string(version) +
+                               " is not one this build reads");
+    }
+    ar& flags& precisions& recorded_precision;
     var(id), var(s), var(p), var(o);
-    ar& from_precision;
-    var(from_seconds);
-    ar& to_precision;
-    var(to_seconds);
-    ar& recorded_precision;
-    var(recorded), var(retracted), var(source), var(by);
-    ar& confidence;
-    var(batch), var(row);
+    if (precisions & 7) var(from);
+    if (precisions >> 3) var(to);
+    var(recorded);
+    if (flags & kRecRetracted) var(retracted);
+    if (flags & kRecSource) var(source);
+    if (flags & kRecBy) var(by);
+    if (flags & kRecConfidence) ar& confidence;
+    if (flags & kRecBatch) var(batch), var(row);
   }
 };
 
 constexpr unsigned kArchiveFlags =
     boost::archive::no_header | boost::archive::no_codecvt;
 
+// Stream buffers over a caller's string: one archive per thread serves every
+// record (constructing a Boost archive costs more than encoding a record).
+class StringSink : public std::streambuf {
+ public:
+  std::string* out = nullptr;
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out->append(s, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof()) out->push_back(static_cast<char>(c));
+    return c;
+  }
+};
+
+class ViewSource : public std::streambuf {
+ public:
+  void Reset(std::string_view bytes) {
+    char* p = const_cast<char*>(bytes.data());
+    setg(p, p, p + bytes.size());
+  }
+};
+
+struct RecordWriter {
+  StringSink sink;
+  boost::archive::binary_oarchive ar{sink, kArchiveFlags};
+};
+
+struct RecordReader {
+  ViewSource source;
+  boost::archive::binary_iarchive ar{source, kArchiveFlags};
+};
+
 }  // namespace
 }  // namespace annals::engine
 
-BOOST_CLASS_VERSION(annals::engine::RecordV, 1)
+BOOST_CLASS_IMPLEMENTATION(annals::engine::RecordV,
+                           boost::serialization::object_serializable)
 BOOST_CLASS_TRACKING(annals::engine::RecordV, boost::serialization::track_never)
 BOOST_CLASS_IMPLEMENTATION(annals::engine::Varint,
                            boost::serialization::object_serializable)
@@ -102,45 +183,48 @@ std::optional<TimePoint> FromEndpoint(const Endpoint& e) {
 }
 
 std::string EncodeClaimRecord(const ClaimRow& row) {
-  RecordV r{row.id,
-            row.s,
-            row.p,
-            row.o,
-            ZigZag(row.from.seconds),
-            ZigZag(row.to.seconds),
-            ZigZag(row.recorded),
-            ZigZag(row.retracted),
-            row.source,
-            row.by,
-            row.batch,
-            ZigZag(row.row),
-            row.from.precision,
-            row.to.precision,
-            row.recorded_precision,
-            row.confidence};
   std::string out;
-  {
-    boost::iostreams::stream_buffer<
-        boost::iostreams::back_insert_device<std::string>>
-        buf(out);
-    boost::archive::binary_oarchive ar(buf, kArchiveFlags);
-    ar << r;
-  }
+  EncodeClaimRecord(row, &out);
   return out;
 }
 
+void EncodeClaimRecord(const ClaimRow& row, std::string* out) {
+  RecordV r;
+  r.flags = (row.is_retracted() ? kRecRetracted : 0) |
+            (row.source ? kRecSource : 0) | (row.by ? kRecBy : 0) |
+            (row.confidence != 1.0f ? kRecConfidence : 0) |
+            (row.batch ? kRecBatch : 0);
+  r.precisions = row.from.precision | row.to.precision << 3;
+  r.recorded_precision = row.recorded_precision;
+  r.id = row.id, r.s = row.s, r.p = row.p, r.o = row.o;
+  r.from = ScaledTime(row.from.seconds, row.from.precision, Endpoint());
+  r.to = ScaledTime(row.to.seconds, row.to.precision, row.from);
+  r.recorded = ScaledTime(row.recorded, row.recorded_precision, row.from);
+  r.retracted = ZigZag(row.retracted);
+  r.source = row.source, r.by = row.by, r.confidence = row.confidence;
+  r.batch = row.batch, r.row = ZigZag(row.row);
+  thread_local RecordWriter writer;
+  writer.sink.out = out;
+  writer.ar << r;
+}
+
 absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row) {
+  thread_local std::unique_ptr<RecordReader> reader;
   RecordV r;
   try {
-    boost::iostreams::stream_buffer<boost::iostreams::array_source> buf(
-        bytes.data(), bytes.size());
-    boost::archive::binary_iarchive ar(buf, kArchiveFlags);
-    ar >> r;
+    if (!reader) reader = std::make_unique<RecordReader>();
+    reader->source.Reset(bytes);
+    reader->ar >> r;
   } catch (const std::exception& e) {
+    reader.reset();  // its state is unknown after a failed read
     return absl::DataLossError(
         std::string("unreadable claim record: ") + e.what());
   }
-  if (r.from_precision > 4 || r.to_precision > 4 || r.recorded_precision < 1 ||
+  if (reader->source.in_avail() != 0) {
+    return absl::DataLossError("unreadable claim record: trailing bytes");
+  }
+  uint8_t from_precision = r.precisions & 7, to_precision = r.precisions >> 3;
+  if (from_precision > 4 || to_precision > 4 || r.recorded_precision < 1 ||
       r.recorded_precision > 4) {
     return absl::DataLossError("unreadable claim record: bad precision");
   }
@@ -148,11 +232,18 @@ absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row) {
   row->s = r.s;
   row->p = r.p;
   row->o = r.o;
-  row->from = {UnZigZag(r.from_seconds), r.from_precision};
-  row->to = {UnZigZag(r.to_seconds), r.to_precision};
-  row->recorded = UnZigZag(r.recorded);
+  row->from = {0, from_precision};
+  row->to = {0, to_precision};
+  if ((from_precision &&
+       !UnscaledTime(r.from, from_precision, Endpoint(), &row->from.seconds)) ||
+      (to_precision &&
+       !UnscaledTime(r.to, to_precision, row->from, &row->to.seconds)) ||
+      !UnscaledTime(r.recorded, r.recorded_precision, row->from,
+                    &row->recorded)) {
+    return absl::DataLossError("unreadable claim record: time out of range");
+  }
   row->recorded_precision = r.recorded_precision;
-  row->retracted = UnZigZag(r.retracted);
+  row->retracted = (r.flags & kRecRetracted) ? UnZigZag(r.retracted) : kNotRetracted;
   row->source = r.source;
   row->by = r.by;
   row->confidence = r.confidence;
@@ -171,18 +262,10 @@ enum IndexValueFlags : uint8_t {
   kHasConfidence = 16,
 };
 
-// Times of year, month and day precision are whole days: store days.
-void PutScaledTime(std::string* out, int64_t seconds, uint8_t precision) {
-  bool days = precision <= static_cast<uint8_t>(Precision::kDay);
-  PutVarint(out, ZigZag(days ? seconds / 86400 : seconds));
-}
-
-bool GetScaledTime(std::string_view* in, uint8_t precision, int64_t* seconds) {
+bool GetScaledTime(std::string_view* in, uint8_t precision,
+                   const Endpoint& from, int64_t* seconds) {
   uint64_t v;
-  if (!GetVarint(in, &v)) return false;
-  bool days = precision <= static_cast<uint8_t>(Precision::kDay);
-  *seconds = UnZigZag(v) * (days ? 86400 : 1);
-  return true;
+  return GetVarint(in, &v) && UnscaledTime(v, precision, from, seconds);
 }
 
 }  // namespace
@@ -195,8 +278,10 @@ void EncodeIndexValue(const ClaimRow& row, std::string* out) {
   out->push_back(static_cast<char>(flags));
   out->push_back(static_cast<char>(row.from.precision | row.to.precision << 3));
   out->push_back(static_cast<char>(row.recorded_precision));
-  if (!row.to.open()) PutScaledTime(out, row.to.seconds, row.to.precision);
-  PutScaledTime(out, row.recorded, row.recorded_precision);
+  if (!row.to.open()) {
+    PutVarint(out, ScaledTime(row.to.seconds, row.to.precision, row.from));
+  }
+  PutVarint(out, ScaledTime(row.recorded, row.recorded_precision, row.from));
   if (row.is_retracted()) PutVarint(out, ZigZag(row.retracted));
   if (row.source) PutVarint(out, row.source);
   if (row.by) PutVarint(out, row.by);
@@ -207,11 +292,12 @@ void EncodeIndexValue(const ClaimRow& row, std::string* out) {
   }
 }
 
-bool DecodeIndexValue(std::string_view in, ClaimRow* row) {
+bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRow* row) {
   if (in.size() < 3) return false;
   uint8_t flags = in[0];
   uint8_t precisions = in[1];
   row->from.precision = precisions & 7;
+  row->from.seconds = row->from.precision ? from_key : 0;
   row->to.precision = precisions >> 3;
   row->recorded_precision = in[2];
   in.remove_prefix(3);
@@ -220,11 +306,14 @@ bool DecodeIndexValue(std::string_view in, ClaimRow* row) {
     return false;
   }
   if (flags & kHasTo) {
-    if (!GetScaledTime(&in, row->to.precision, &row->to.seconds)) return false;
+    if (!GetScaledTime(&in, row->to.precision, row->from, &row->to.seconds)) {
+      return false;
+    }
   } else {
     row->to.seconds = 0;
   }
-  if (!GetScaledTime(&in, row->recorded_precision, &row->recorded)) {
+  if (row->recorded_precision < 1 || row->recorded_precision > 4 ||
+      !GetScaledTime(&in, row->recorded_precision, row->from, &row->recorded)) {
     return false;
   }
   uint64_t v = 0;

@@ -52,13 +52,15 @@ std::optional<TimePoint> FromEndpoint(const Endpoint& e);
 
 // Claim record: Boost.Serialization binary archive of every field.
 std::string EncodeClaimRecord(const ClaimRow& row);
+void EncodeClaimRecord(const ClaimRow& row, std::string* out);  // appends
 // DataLoss when `bytes` is not a record this version can read.
 absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row);
 
 // Index value: every field not in the index key except batch and row.
 void EncodeIndexValue(const ClaimRow& row, std::string* out);
-// Fills the fields EncodeIndexValue wrote; the caller fills the key's.
-bool DecodeIndexValue(std::string_view bytes, ClaimRow* row);
+// Fills the fields EncodeIndexValue wrote, and `from` (whose instant,
+// `from_key`, comes from the index key); the caller fills the key's ids.
+bool DecodeIndexValue(std::string_view bytes, int64_t from_key, ClaimRow* row);
 
 // True when the claim is visible in `view` on both time axes.
 bool Visible(const ClaimRow& row, const TimeView& view);

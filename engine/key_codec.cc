@@ -4,12 +4,11 @@
 namespace annals::engine {
 
 void PutId(std::string* out, uint64_t id) {
-  int n = 0;
-  for (uint64_t v = id; v != 0; v >>= 8) ++n;
-  out->push_back(static_cast<char>(n));
-  for (int i = n - 1; i >= 0; --i) {
-    out->push_back(static_cast<char>((id >> (8 * i)) & 0xff));
-  }
+  char buf[9];
+  int n = id == 0 ? 0 : 8 - __builtin_clzll(id) / 8;
+  buf[0] = static_cast<char>(n);
+  for (int i = 0; i < n; ++i) buf[n - i] = static_cast<char>(id >> (8 * i));
+  out->append(buf, n + 1);
 }
 
 bool GetId(std::string_view* in, uint64_t* id) {
@@ -55,12 +54,82 @@ bool GetTime(std::string_view* in, int64_t* seconds) {
   return true;
 }
 
+void PutOrderedInt(std::string* out, int64_t v) {
+  bool negative = v < 0;
+  // For a negative v, ~v = -v-1 >= 0; its bytes are stored complemented so
+  // that larger magnitudes sort first.
+  uint64_t u = negative ? ~static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  int n = 0;
+  for (uint64_t x = u; x != 0; x >>= 8) ++n;
+  out->push_back(static_cast<char>(negative ? 0x7f - n : 0x80 + n));
+  for (int i = n - 1; i >= 0; --i) {
+    uint8_t byte = static_cast<uint8_t>(u >> (8 * i));
+    out->push_back(static_cast<char>(negative ? ~byte : byte));
+  }
+}
+
+bool GetOrderedInt(std::string_view* in, int64_t* v) {
+  if (in->empty()) return false;
+  int head = static_cast<unsigned char>((*in)[0]);
+  bool negative = head < 0x80;
+  int n = negative ? 0x7f - head : head - 0x80;
+  if (n < 0 || n > 8 || in->size() < static_cast<size_t>(n) + 1) return false;
+  uint64_t u = 0;
+  for (int i = 1; i <= n; ++i) {
+    uint8_t byte = static_cast<uint8_t>((*in)[i]);
+    u = u << 8 | (negative ? static_cast<uint8_t>(~byte) : byte);
+  }
+  if (n > 0 && (u >> (8 * (n - 1))) == 0) return false;  // not minimal
+  in->remove_prefix(n + 1);
+  *v = negative ? static_cast<int64_t>(~u) : static_cast<int64_t>(u);
+  return true;
+}
+
+namespace {
+constexpr int64_t kDay = 86400;
+constexpr int64_t kMinDay = INT64_MIN / kDay - 1;
+constexpr int64_t kMaxDay = INT64_MAX / kDay;
+}  // namespace
+
+void PutKeyTime(std::string* out, int64_t seconds) {
+  // Floor division, so that seconds before 1970 fall in the right day; no
+  // intermediate product may overflow at the extremes (open ends).
+  int64_t second = seconds % kDay;
+  int64_t day = seconds / kDay;
+  if (second < 0) second += kDay, --day;
+  PutOrderedInt(out, day);
+  PutId(out, static_cast<uint64_t>(second));
+}
+
+bool GetKeyTime(std::string_view* in, int64_t* seconds) {
+  int64_t day;
+  uint64_t second;
+  if (!GetOrderedInt(in, &day) || !GetId(in, &second) || second >= kDay ||
+      day < kMinDay || day > kMaxDay) {
+    return false;
+  }
+  int64_t s = static_cast<int64_t>(second);
+  if (day == kMinDay && s < kDay + (INT64_MIN - (kMinDay + 1) * kDay)) {
+    return false;
+  } else if (day < 0) {
+    *seconds = (day + 1) * kDay - (kDay - s);
+  } else if (day == kMaxDay && s > INT64_MAX - kMaxDay * kDay) {
+    return false;
+  } else {
+    *seconds = day * kDay + s;
+  }
+  return true;
+}
+
 void PutVarint(std::string* out, uint64_t v) {
+  char buf[10];
+  int n = 0;
   while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
+    buf[n++] = static_cast<char>(v | 0x80);
     v >>= 7;
   }
-  out->push_back(static_cast<char>(v));
+  buf[n++] = static_cast<char>(v);
+  out->append(buf, n);
 }
 
 bool GetVarint(std::string_view* in, uint64_t* v) {
@@ -105,14 +174,15 @@ void EncodeIndexKey(Family f, const IndexKey& k, std::string* out) {
   uint64_t ids[3];
   Order(f, k, ids);
   for (uint64_t id : ids) PutId(out, id);
-  PutTime(out, k.from);
+  PutKeyTime(out, k.from);
   PutId(out, k.claim);
 }
 
 bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k) {
   uint64_t ids[3];
   if (!GetId(&key, &ids[0]) || !GetId(&key, &ids[1]) || !GetId(&key, &ids[2]) ||
-      !GetTime(&key, &k->from) || !GetId(&key, &k->claim) || !key.empty()) {
+      !GetKeyTime(&key, &k->from) || !GetId(&key, &k->claim) ||
+      !key.empty()) {
     return false;
   }
   switch (f) {

@@ -6,8 +6,9 @@
 //  - ids (term ids, claim ids): one length byte n (0..8), then the n
 //    significant bytes big-endian. Shorter numbers sort first, so byte order
 //    is numeric order, and the encoding is prefix-free.
-//  - time instants: 8 bytes big-endian of the seconds with the sign bit
-//    flipped, so that negative years and dates before 1970 sort first.
+//  - time instants in index keys: the day since 1970-01-01 as an ordered
+//    signed integer (negative years and dates before 1970 sort first), then
+//    the second of the day as an id; whole days take 4 bytes.
 //  - index keys: the three ids in the family's order, valid_from, claim id.
 #ifndef ANNALS_ENGINE_KEY_CODEC_H_
 #define ANNALS_ENGINE_KEY_CODEC_H_
@@ -41,8 +42,18 @@ inline ValueKind TermKind(uint64_t term_id) {
 inline uint64_t TermSeq(uint64_t term_id) { return term_id >> 3; }
 
 // ---- time ----
+// Fixed 8 bytes (integer terms, dates in terms).
 void PutTime(std::string* out, int64_t seconds);
 bool GetTime(std::string_view* in, int64_t* seconds);
+// Compact, for index keys: the day (an ordered signed integer) and the second
+// of the day (an id), so whole days take 4 bytes instead of 8.
+void PutKeyTime(std::string* out, int64_t seconds);
+bool GetKeyTime(std::string_view* in, int64_t* seconds);
+// Order-preserving variable-length signed integer: a length byte 0x80+n for
+// n >= 0 bytes of a non-negative value, 0x7f-n for n bytes of a negative one
+// (complemented), then the bytes big-endian.
+void PutOrderedInt(std::string* out, int64_t v);
+bool GetOrderedInt(std::string_view* in, int64_t* v);
 
 // ---- varints (index values, meta) ----
 void PutVarint(std::string* out, uint64_t v);

@@ -44,6 +44,7 @@ rocksdb::ColumnFamilyOptions FamilyOptions(
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
   t.format_version = 5;
+  t.block_size = 16 << 10;
   if (PointLookups(f)) {
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   }
@@ -284,6 +285,13 @@ int64_t Rocks::DiskBytes() const {
   return total;
 }
 
+int64_t Rocks::FamilyBytes(Family f) const {
+  uint64_t bytes = 0;
+  impl_->db->GetIntProperty(impl_->handles[static_cast<int>(f)],
+                            "rocksdb.total-sst-files-size", &bytes);
+  return static_cast<int64_t>(bytes);
+}
+
 absl::Status Rocks::Flush() {
   if (read_only_) return absl::OkStatus();
   rocksdb::FlushOptions fo;
@@ -317,8 +325,9 @@ absl::StatusOr<std::unique_ptr<SstWriter>> SstWriter::Create(
 
 absl::Status SstWriter::Put(std::string_view key, std::string_view value) {
   ++entries_;
-  return FromRocks(impl_->writer->Put(ToSlice(key), ToSlice(value)),
-                   absl::StrCat("writing '", path_, "'"));
+  rocksdb::Status s = impl_->writer->Put(ToSlice(key), ToSlice(value));
+  if (s.ok()) return absl::OkStatus();
+  return FromRocks(s, absl::StrCat("writing '", path_, "'"));
 }
 
 absl::Status SstWriter::Finish() {

@@ -80,6 +80,8 @@ class Rocks {
 
   // Bytes of live SST and WAL files.
   int64_t DiskBytes() const;
+  // Bytes of one family's SST files.
+  int64_t FamilyBytes(Family f) const;
   // Flushes memtables to SST files (used before measuring disk use).
   absl::Status Flush();
 

@@ -40,7 +40,7 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
   // cannot start before the window ends cannot overlap it.
   if (choice_.bound_prefix == 3 && view_.valid && view_.valid->end != Window::kMax) {
     upper = prefix_;
-    PutTime(&upper, view_.valid->end);
+    PutKeyTime(&upper, view_.valid->end);
   }
   it_ = store_->rocks().NewIterator(choice_.family, prefix_, upper,
                                     snapshot_.get());
@@ -61,7 +61,7 @@ bool ClaimScan::Next(ClaimRow* row) {
     ++entries_read_;
     IndexKey k;
     if (!DecodeIndexKey(choice_.family, it_->key(), &k) ||
-        !DecodeIndexValue(it_->value(), row)) {
+        !DecodeIndexValue(it_->value(), k.from, row)) {
       status_ = absl::DataLossError(
           absl::StrCat("store '", store_->dir(), "': unreadable entry in index ",
                        FamilyName(choice_.family)));
@@ -71,7 +71,6 @@ bool ClaimScan::Next(ClaimRow* row) {
     row->s = k.s;
     row->p = k.p;
     row->o = k.o;
-    row->from.seconds = row->from.open() ? 0 : k.from;
     row->batch = 0;
     row->row = 0;
     if (Visible(*row, view_)) return true;

@@ -83,11 +83,10 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   TimePoint load_time = TimePoint::Now();
   engine::BulkLoader loader(store, files, load_time.seconds);
   RowDecoder decoder(&loader, load_time);
-  std::string reject_path =
-      options.reject_file.empty()
-          ? absl::StrCat(std::filesystem::path(files[0]).filename().string(),
-                         ".rejects")
-          : options.reject_file;
+  // Default: beside the first file (options.h), not in the working directory.
+  std::string reject_path = options.reject_file.empty()
+                                ? absl::StrCat(files[0], ".rejects")
+                                : options.reject_file;
   Rejects rejects(reject_path);
   ReaderOptions reader_options;
   reader_options.max_line_bytes = options.max_line_bytes;
@@ -135,8 +134,12 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     }
     bytes_done += reader->bytes_read();
   }
+  double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);
   ASSIGN_OR_RETURN(engine::BulkLoadSummary summary,
                    loader.Commit(options.dry_run));
+  result.steps.emplace_back("read and decode", read_seconds);
+  result.steps.insert(result.steps.end(), summary.steps.begin(),
+                      summary.steps.end());
   result.claims_added = summary.claims_added;
   result.duplicates = summary.duplicates;
   result.terms_added = summary.terms_added;

@@ -8,7 +8,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "annals/claim.h"
@@ -19,13 +18,47 @@ namespace {
 
 constexpr int64_t kMaxYear = 999999;
 
-int64_t ToSeconds(const absl::CivilSecond& cs) {
-  return absl::ToUnixSeconds(absl::FromCivil(cs, absl::UTCTimeZone()));
+// Proleptic Gregorian calendar arithmetic on day numbers (days since
+// 1970-01-01), valid for any year Annals accepts; 400-year eras make the
+// formulas exact for negative years too.
+int64_t FloorDiv(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-absl::CivilSecond ToCivil(int64_t seconds) {
-  return absl::ToCivilSecond(absl::FromUnixSeconds(seconds),
-                             absl::UTCTimeZone());
+int64_t DaysFromCivil(int64_t y, int m, int d) {
+  y -= m <= 2;
+  int64_t era = FloorDiv(y, 400);
+  int64_t yoe = y - era * 400;                                   // [0, 399]
+  int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
+struct Civil {
+  int64_t year;
+  int month, day, hour, minute, second;
+};
+
+Civil CivilFromSeconds(int64_t seconds) {
+  int64_t days = FloorDiv(seconds, 86400);
+  int64_t sod = seconds - days * 86400;
+  int64_t z = days + 719468;
+  int64_t era = FloorDiv(z, 146097);
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {yoe + era * 400 + (m <= 2), m, d, static_cast<int>(sod / 3600),
+          static_cast<int>(sod / 60 % 60), static_cast<int>(sod % 60)};
+}
+
+bool IsLeap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+int DaysInMonth(int64_t y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
 // Reads exactly `n` digits at `*pos`.
@@ -67,7 +100,8 @@ std::string_view PrecisionName(Precision p) {
 
 TimePoint TimePoint::FromCivil(int64_t year, int month, int day, int hour,
                                int minute, int second, Precision precision) {
-  return {ToSeconds(absl::CivilSecond(year, month, day, hour, minute, second)),
+  return {DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 +
+              second,
           precision};
 }
 
@@ -106,7 +140,7 @@ absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
   if (text[pos] != '-' || (++pos, !ReadDigits(text, &pos, 2, &day))) {
     return Bad(text, "expected '-' and a two-digit day after the month");
   }
-  if (day < 1 || absl::CivilDay(year, month, day).day() != day) {
+  if (day < 1 || day > DaysInMonth(year, month)) {
     return Bad(text, "no such day");
   }
   if (pos == text.size()) return FromCivil(year, month, day, 0, 0, 0, Precision::kDay);
@@ -142,37 +176,37 @@ absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
 }
 
 int64_t TimePoint::SpanEnd() const {
-  absl::CivilSecond cs = ToCivil(seconds);
   switch (precision) {
     case Precision::kYear:
-      return ToSeconds(absl::CivilSecond(absl::CivilYear(cs) + 1));
-    case Precision::kMonth:
-      return ToSeconds(absl::CivilSecond(absl::CivilMonth(cs) + 1));
+      return DaysFromCivil(CivilFromSeconds(seconds).year + 1, 1, 1) * 86400;
+    case Precision::kMonth: {
+      Civil c = CivilFromSeconds(seconds);
+      return seconds + int64_t{DaysInMonth(c.year, c.month)} * 86400;
+    }
     case Precision::kDay:
       return seconds + 86400;
     case Precision::kSecond:
-      return seconds + 1;
+      break;
   }
   return seconds + 1;
 }
 
 std::string TimePoint::ToString() const {
-  absl::CivilSecond cs = ToCivil(seconds);
-  std::string year = cs.year() < 0
-                         ? absl::StrFormat("-%04d", -cs.year())
-                         : absl::StrFormat("%04d", cs.year());
+  Civil c = CivilFromSeconds(seconds);
+  std::string year = c.year < 0 ? absl::StrFormat("-%04d", -c.year)
+                                : absl::StrFormat("%04d", c.year);
   switch (precision) {
     case Precision::kYear:
       return year;
     case Precision::kMonth:
-      return absl::StrFormat("%s-%02d", year, cs.month());
+      return absl::StrFormat("%s-%02d", year, c.month);
     case Precision::kDay:
-      return absl::StrFormat("%s-%02d-%02d", year, cs.month(), cs.day());
+      return absl::StrFormat("%s-%02d-%02d", year, c.month, c.day);
     case Precision::kSecond:
       break;
   }
-  return absl::StrFormat("%s-%02d-%02dT%02d:%02d:%02dZ", year, cs.month(),
-                         cs.day(), cs.hour(), cs.minute(), cs.second());
+  return absl::StrFormat("%s-%02d-%02dT%02d:%02d:%02dZ", year, c.month, c.day,
+                         c.hour, c.minute, c.second);
 }
 
 TimeView TimeView::Now() {

@@ -50,6 +50,7 @@ Options:
   --reject-file=PATH      where rejected rows go (default: FILE.rejects)
   --dry-run               validate everything, write nothing
   --quiet                 no progress, no summary
+  --verbose               also say where the time went
 
 Examples:
   annals load sco.annals datasets/sco2025/claims.tsv
@@ -122,7 +123,7 @@ std::string Rate(double per_second) {
 int Load(const Args& args) {
   if (args.help) return std::cout << kLoadHelp, 0;
   annals::LoadOptions options;
-  bool quiet = false;
+  bool quiet = false, verbose = false;
   for (const auto& [name, value] : args.flags) {
     if (name == "format") {
       if (value == "tsv") {
@@ -142,6 +143,8 @@ int Load(const Args& args) {
       options.dry_run = true;
     } else if (name == "quiet") {
       quiet = true;
+    } else if (name == "verbose") {
+      verbose = true;
     } else {
       return Usage(absl::StrCat("unknown option --", name), kLoadHelp);
     }
@@ -185,6 +188,11 @@ int Load(const Args& args) {
             ? ""
             : absl::StrCat("; rejected rows in ", result->reject_file));
   }
+  if (verbose) {
+    for (const auto& [step, seconds] : result->steps) {
+      std::cout << absl::StrFormat("  %-36s %7.3fs\n", step, seconds);
+    }
+  }
   return 0;
 }
 
@@ -214,6 +222,11 @@ int Stats(const Args& args) {
       static_cast<long long>(stats->bytes_on_disk),
       stats->claims ? static_cast<double>(stats->bytes_on_disk) / stats->claims
                     : 0.0);
+  std::cout << "bytes per column family:\n";
+  for (const auto& [family, bytes] : stats->bytes_per_family) {
+    std::cout << absl::StrFormat("  %-28s %lld\n", family,
+                                 static_cast<long long>(bytes));
+  }
   std::cout << "claims per predicate:\n";
   for (const auto& [p, n] : stats->claims_per_predicate) {
     std::cout << absl::StrFormat("  %-28s %lld\n", p, static_cast<long long>(n));

@@ -61,12 +61,16 @@ struct LoadResult {
   std::vector<uint64_t> batches;  // one load batch per file
   std::string reject_file;   // where rejected rows went, if any
   double seconds = 0;
+  // Where the time went: "read and decode", then the commit's steps.
+  std::vector<std::pair<std::string, double>> steps;
 };
 
 struct StoreStats {
   int64_t claims = 0;
   int64_t terms = 0;
   int64_t bytes_on_disk = 0;
+  // SST bytes per column family (meta, terms, term_ids, claims, spo, ...).
+  std::map<std::string, int64_t> bytes_per_family;
   std::map<std::string, int64_t> claims_per_predicate;
   // Earliest valid_from and latest valid_to among claims with such an end.
   std::optional<TimePoint> earliest;

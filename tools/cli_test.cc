@@ -1,0 +1,305 @@
+// Tests of the `annals` command line, driving the real binary (ANNALS_CLI):
+// help and usage errors, load/stats/check with their output and exit codes,
+// bad files, --skip-bad and --dry-run, the writer lock across processes, and
+// `check` on a store whose indexes were tampered with.
+#include <fcntl.h>
+#include <stdlib.h>  // mkdtemp
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "annals/database.h"
+#include "engine/rocks.h"
+#include "gtest/gtest.h"
+
+namespace annals {
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = ::testing::TempDir();
+    if (pattern.empty() || pattern.back() != '/') pattern += '/';
+    pattern += "annals_cli_XXXXXX";
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+    store_ = root_ + "/store";
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+  }
+
+  // Runs `annals args...` in root_, stdin from /dev/null.
+  RunResult Run(const std::vector<std::string>& args) {
+    RunResult r;
+    const std::string out_path = root_ + "/stdout.txt";
+    const std::string err_path = root_ + "/stderr.txt";
+    std::vector<std::string> argv_s = {ANNALS_CLI};
+    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = fork();
+    if (pid == 0) {
+      int in = open("/dev/null", O_RDONLY);
+      int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (in < 0 || out < 0 || err < 0 || chdir(root_.c_str()) != 0) _exit(126);
+      dup2(in, 0);
+      dup2(out, 1);
+      dup2(err, 2);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    EXPECT_GT(pid, 0);
+    int status = 0;
+    EXPECT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status)) << "annals " << absl::StrJoin(args, " ");
+    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+    r.out = ReadFile(out_path);
+    r.err = ReadFile(err_path);
+    return r;
+  }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string path = root_ + "/" + name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    return path;
+  }
+
+  std::string GoodFile() {
+    return Write("good.tsv",
+                 "subject\tpredicate\tobject\tvalid_from\tvalid_to\n"
+                 "Gazprom\tsigned\tmemo\t2025-09-02\t\n"
+                 "Gazprom\tsigned\tcontract\t2019\t2030\n"
+                 "Rosatom\tbuilds\tplant\t\t\n");
+  }
+
+  std::string root_;
+  std::string store_;
+};
+
+std::string Describe(const RunResult& r) {
+  return absl::StrCat("exit ", r.exit_code, "\nstdout:\n", r.out, "\nstderr:\n",
+                      r.err);
+}
+
+TEST_F(CliTest, Help) {
+  RunResult r = Run({"--help"});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "Usage: annals")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "load")) << Describe(r);
+  EXPECT_TRUE(r.err.empty()) << Describe(r);
+  for (const char* command : {"load", "stats", "check"}) {
+    r = Run({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << Describe(r);
+    EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("annals ", command)))
+        << Describe(r);
+  }
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  RunResult r = Run({"frobnicate", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "unknown command 'frobnicate'"))
+      << Describe(r);
+  r = Run({});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "no command")) << Describe(r);
+  r = Run({"load", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  r = Run({"load", "--bogus", store_, GoodFile()});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "unknown option --bogus"))
+      << Describe(r);
+  r = Run({"load", "--format=xml", store_, GoodFile()});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  r = Run({"stats"});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  r = Run({"check", store_, "extra"});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  // None of these created a store.
+  EXPECT_FALSE(std::filesystem::exists(store_));
+}
+
+TEST_F(CliTest, LoadStatsCheck) {
+  RunResult r = Run({"load", store_, GoodFile()});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "Loaded 3 rows")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "3 claims added")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "0 rejected")) << Describe(r);
+
+  r = Run({"stats", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "claims       3\n")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "load batches 1\n")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "valid time   2019 .. 2030"))
+      << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "builds")) << Describe(r);
+  bool signed_two = false;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (absl::StrContains(line, "signed") && absl::EndsWith(line, " 2")) {
+      signed_two = true;
+    }
+  }
+  EXPECT_TRUE(signed_two) << Describe(r);
+
+  r = Run({"check", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "ok: 3 claims, 9 index entries"))
+      << Describe(r);
+
+  // Loading again adds nothing.
+  r = Run({"load", store_, GoodFile()});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "0 claims added, 3 duplicates skipped"))
+      << Describe(r);
+  r = Run({"load", "--quiet", store_, GoodFile()});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(r.out.empty()) << Describe(r);
+}
+
+TEST_F(CliTest, BadFileExitsOneWithLocation) {
+  ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
+  std::string bad = Write("bad.csv",
+                          "subject,predicate,object,valid_from\n"
+                          "New,p,X,2020\n"
+                          "A,p,B,2020-13-01\n");
+  RunResult r = Run({"load", store_, bad});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(
+      r.err, absl::StrCat(bad, ":3:7: valid_from: invalid time '2020-13-01'")))
+      << Describe(r);
+  // Nothing was loaded.
+  r = Run({"stats", store_});
+  EXPECT_TRUE(absl::StrContains(r.out, "claims       3\n")) << Describe(r);
+  r = Run({"check", store_});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+
+  // A missing file, and a missing store for stats.
+  r = Run({"load", store_, root_ + "/missing.tsv"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "missing.tsv")) << Describe(r);
+  r = Run({"stats", root_ + "/nowhere"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_FALSE(std::filesystem::exists(root_ + "/nowhere"));
+}
+
+TEST_F(CliTest, SkipBadAndDryRun) {
+  std::string mixed = Write("mixed.tsv",
+                            "subject\tpredicate\tobject\n"
+                            "A\tp\tB\n"
+                            "\tp\tC\n"
+                            "A\tp\tD\n"
+                            "A\t\tE\n");
+  RunResult r = Run({"load", "--dry-run", store_, mixed});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, mixed + ":3:1: empty subject"))
+      << Describe(r);
+
+  std::string rejects = root_ + "/bad-rows.txt";
+  r = Run({"load", "--skip-bad", "--dry-run",
+           absl::StrCat("--reject-file=", rejects), store_, mixed});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "Checked 4 rows")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "2 claims added")) << Describe(r);
+  r = Run({"stats", store_});
+  EXPECT_TRUE(absl::StrContains(r.out, "claims       0\n")) << Describe(r);
+
+  r = Run({"load", "--skip-bad", absl::StrCat("--reject-file=", rejects),
+           store_, mixed});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "2 claims added")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "2 rejected")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "rejected rows in " + rejects))
+      << Describe(r);
+  std::string text = ReadFile(rejects);
+  EXPECT_TRUE(absl::StrContains(text, mixed + ":3:1: empty subject")) << text;
+  EXPECT_TRUE(absl::StrContains(text, mixed + ":5:3: empty predicate")) << text;
+  r = Run({"stats", store_});
+  EXPECT_TRUE(absl::StrContains(r.out, "claims       2\n")) << Describe(r);
+}
+
+TEST_F(CliTest, WriterLockAcrossProcesses) {
+  auto db = Database::Open(store_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  ClaimInput in;
+  in.subject = Value::Entity("A");
+  in.predicate = "p";
+  in.object = Value::Entity("B");
+  ASSERT_TRUE(db->Assert(in).ok());
+  // Another process cannot load while this one holds the store...
+  RunResult r = Run({"load", store_, GoodFile()});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "another process")) << Describe(r);
+  // ...but may read it.
+  r = Run({"stats", store_});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "claims       1\n")) << Describe(r);
+  r = Run({"check", store_});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+}
+
+// Check finds an index that disagrees with the claim records.
+class CliTamperTest : public CliTest,
+                      public ::testing::WithParamInterface<bool> {};
+
+TEST_P(CliTamperTest, CheckExitsThree) {
+  const bool delete_spo = GetParam();
+  ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
+  {
+    engine::RocksOptions ro;
+    ro.create_if_missing = false;
+    auto rocks = engine::Rocks::Open(store_, ro);
+    ASSERT_TRUE(rocks.ok()) << rocks.status();
+    engine::RocksBatch batch;
+    if (delete_spo) {
+      auto it = (*rocks)->NewIterator(engine::Family::kSpo, "", "", nullptr);
+      it->SeekToFirst();
+      ASSERT_TRUE(it->Valid());
+      batch.Delete(engine::Family::kSpo, std::string(it->key()));
+    } else {
+      batch.Put(engine::Family::kPos, "\xFF\xFF bogus key", "bogus value");
+    }
+    ASSERT_TRUE((*rocks)->Write(&batch).ok());
+  }
+  RunResult r = Run({"check", store_});
+  EXPECT_EQ(r.exit_code, 3) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "INCONSISTENT")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, delete_spo ? "spo" : "pos"))
+      << Describe(r);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cli, CliTamperTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "MissingSpoEntry"
+                                             : "BogusPosEntry";
+                         });
+
+}  // namespace
+}  // namespace annals
