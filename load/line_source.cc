@@ -22,9 +22,11 @@ constexpr size_t kNoNewline = static_cast<size_t>(-1);
 
 absl::StatusOr<std::unique_ptr<LineSource>> LineSource::Open(
     const std::string& path, int64_t max_line_bytes, int64_t chunk_bytes) {
-  if (max_line_bytes <= 0 || chunk_bytes <= 0) {
+  // Columns are int32_t, so lines must stay below 2 GiB.
+  if (max_line_bytes <= 0 || max_line_bytes >= (int64_t{1} << 31) ||
+      chunk_bytes <= 0 || chunk_bytes >= (int64_t{1} << 31)) {
     return absl::InvalidArgumentError(
-        "max_line_bytes and chunk_bytes must be positive");
+        "max_line_bytes and chunk_bytes must be between 1 byte and 2 GiB");
   }
   int fd;
   do {
