@@ -9,4 +9,5 @@ function(annals_library NAME)
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}>
     $<INSTALL_INTERFACE:include>)
   target_link_libraries(${NAME} PUBLIC ${ARG_DEPS})
+  target_compile_features(${NAME} PUBLIC cxx_std_17)
 endfunction()

@@ -8,8 +8,9 @@
 //   c.object = annals::Value::Entity("PoS2 memorandum");
 //   c.valid.from = *annals::TimePoint::Parse("2025-09-02");
 //   absl::StatusOr<annals::ClaimId> id = db->Assert(c);
-//   auto claims = db->Find({annals::Value::Entity("Gazprom")},
-//                          annals::TimeView::Now());
+//   annals::ClaimPattern gazprom;
+//   gazprom.subject = annals::Value::Entity("Gazprom");
+//   auto claims = db->Find(gazprom, annals::TimeView::Now());
 //
 // Errors are absl::Status, never exceptions: InvalidArgument for bad input
 // (with file:line:column for loads), NotFound for an unknown claim,
