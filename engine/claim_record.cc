@@ -337,7 +337,10 @@ bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRow* row) {
 bool Visible(const ClaimRow& row, const TimeView& view) {
   if (view.as_of) {
     if (row.recorded > *view.as_of) return false;
-    if (!view.include_retracted && row.retracted <= *view.as_of) return false;
+    if (!view.include_retracted && row.is_retracted() &&
+        row.retracted <= *view.as_of) {
+      return false;
+    }
   } else if (!view.include_retracted && row.is_retracted()) {
     return false;
   }

@@ -80,6 +80,7 @@ bool GetOrderedInt(std::string_view* in, int64_t* v) {
     u = u << 8 | (negative ? static_cast<uint8_t>(~byte) : byte);
   }
   if (n > 0 && (u >> (8 * (n - 1))) == 0) return false;  // not minimal
+  if (n == 8 && (u >> 63) != 0) return false;            // beyond int64
   in->remove_prefix(n + 1);
   *v = negative ? static_cast<int64_t>(~u) : static_cast<int64_t>(u);
   return true;
@@ -137,6 +138,7 @@ bool GetVarint(std::string_view* in, uint64_t* v) {
   for (int shift = 0, i = 0; shift <= 63; shift += 7, ++i) {
     if (static_cast<size_t>(i) >= in->size()) return false;
     uint64_t byte = static_cast<unsigned char>((*in)[i]);
+    if (shift == 63 && byte > 1) return false;  // beyond 64 bits
     r |= (byte & 0x7f) << shift;
     if ((byte & 0x80) == 0) {
       in->remove_prefix(i + 1);

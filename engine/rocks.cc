@@ -12,6 +12,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
+#include "rocksdb/perf_level.h"
 #include "rocksdb/sst_file_writer.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
@@ -151,6 +152,7 @@ std::shared_ptr<const RocksSnapshot> Rocks::GetSnapshot() {
 
 absl::StatusOr<std::string> Rocks::Get(Family f, std::string_view key,
                                        const RocksSnapshot* snap) const {
+  rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
   rocksdb::ReadOptions ro;
   if (snap != nullptr) ro.snapshot = snap->get();
   std::string value;
@@ -170,12 +172,14 @@ class IteratorImpl : public RocksIterator {
  public:
   IteratorImpl(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
                std::string lower, std::string upper,
-               const RocksSnapshot* snap, std::string what)
+               const RocksSnapshot* snap, const std::string* dir, Family family)
       : lower_(std::move(lower)),
         upper_(std::move(upper)),
         lower_slice_(lower_),
         upper_slice_(upper_),
-        what_(std::move(what)) {
+        dir_(dir),
+        family_(family) {
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
     rocksdb::ReadOptions ro;
     if (snap != nullptr) ro.snapshot = snap->get();
     if (!lower_.empty()) ro.iterate_lower_bound = &lower_slice_;
@@ -189,13 +193,17 @@ class IteratorImpl : public RocksIterator {
   std::string_view key() const override { return ToView(it_->key()); }
   std::string_view value() const override { return ToView(it_->value()); }
   absl::Status status() const override {
-    return FromRocks(it_->status(), what_);
+    rocksdb::Status s = it_->status();
+    if (s.ok()) return absl::OkStatus();
+    return FromRocks(s, absl::StrCat("store '", *dir_, "', reading ",
+                                     FamilyName(family_)));
   }
 
  private:
   std::string lower_, upper_;
   rocksdb::Slice lower_slice_, upper_slice_;
-  std::string what_;
+  const std::string* dir_;
+  Family family_;
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
@@ -206,8 +214,7 @@ std::unique_ptr<RocksIterator> Rocks::NewIterator(
     const RocksSnapshot* snap) const {
   return std::make_unique<IteratorImpl>(
       impl_->db.get(), impl_->handles[static_cast<int>(f)], std::move(lower),
-      std::move(upper), snap,
-      absl::StrCat("store '", dir_, "', reading ", FamilyName(f)));
+      std::move(upper), snap, &dir_, f);
 }
 
 struct RocksBatch::Impl {

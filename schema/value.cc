@@ -57,6 +57,14 @@ std::string CanonicalDecimal(std::string_view s) {
   return absl::StrCat(negative && !zero ? "-" : "", Sv(whole), ".", Sv(frac));
 }
 
+// `056` -> `56`, `-0` -> `0`.
+std::string CanonicalInteger(std::string_view s) {
+  bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.remove_prefix(1);
+  while (s.size() > 1 && s[0] == '0') s.remove_prefix(1);
+  return absl::StrCat(negative && s != "0" ? "-" : "", Sv(s));
+}
+
 bool IsUnitToken(std::string_view u) {
   if (u.empty() || IsDigit(u[0]) || u[0] == '-' || u[0] == '.') return false;
   for (char c : u) {
@@ -158,7 +166,7 @@ absl::StatusOr<Value> Value::Quantity(std::string_view number,
   }
   Value v;
   v.kind_ = ValueKind::kQuantity;
-  v.text_ = IsIntegerLiteral(number) ? std::string(number)
+  v.text_ = IsIntegerLiteral(number) ? CanonicalInteger(number)
                                      : CanonicalDecimal(number);
   v.unit_ = std::string(unit);
   return v;
@@ -197,7 +205,10 @@ absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
       return bad("a boolean (true or false)");
     case ValueKind::kDate: {
       auto t = TimePoint::Parse(text);
-      if (!t.ok()) return t.status();
+      if (!t.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("not a date: ", t.status().message()));
+      }
       return Date(*t);
     }
     case ValueKind::kQuantity: {
@@ -205,7 +216,12 @@ absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
       if (space == std::string_view::npos) {
         return bad("a quantity (a number, a space and a unit: 56 bcm/yr)");
       }
-      return Quantity(text.substr(0, space), text.substr(space + 1));
+      auto q = Quantity(text.substr(0, space), text.substr(space + 1));
+      if (!q.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("not a quantity: ", q.status().message()));
+      }
+      return q;
     }
     case ValueKind::kClaim: {
       uint64_t id;
