@@ -27,6 +27,7 @@ Usage: annals COMMAND [OPTIONS] STORE [ARGS]
 
 Commands:
   load    bulk-load TSV, CSV or JSON Lines files, all or nothing
+  find    claims by subject, predicate and/or object, at a time, as of a time
   stats   claims per predicate, time range, terms, bytes on disk
   check   verify that every index agrees with the claim records
 
@@ -56,6 +57,30 @@ Examples:
   annals load sco.annals datasets/sco2025/claims.tsv
   annals load --skip-bad --reject-file=bad.txt events.annals events.csv
   annals load --dry-run events.annals events.jsonl
+)";
+
+constexpr char kFindHelp[] = R"(Usage: annals find [OPTIONS] STORE
+
+Prints the claims matching the bound positions, one per line, with their
+valid time, transaction time and provenance. Without --at or --all-time it
+shows what holds now; without --as-of, what is currently recorded.
+
+Options:
+  --subject=NAME      bound subject (an entity name, or #c42 for a claim)
+  --predicate=NAME    bound predicate
+  --object=VALUE      bound object (56, 0.5, 56 bcm/yr, #c42 or an entity name)
+  --at=TIME           holds at some moment of TIME (2025, 2025-09, 2025-09-02)
+  --possibly          with --at: possibly holding is enough
+  --all-time          every valid time (the whole history)
+  --as-of=TIME        as recorded by the end of TIME; retracted claims that
+                      were still live then are shown
+  --retracted         include retracted claims
+
+Examples:
+  annals find sco.annals --subject=Russia
+  annals find sco.annals --subject=Russia --predicate=gas_flow_to_china_bcm --all-time
+  annals find sco.annals --subject=Russia --at=2024-06-01
+  annals find sco.annals --predicate=signed --as-of=2025-09-01
 )";
 
 constexpr char kStatsHelp[] = R"(Usage: annals stats STORE
@@ -196,6 +221,73 @@ int Load(const Args& args) {
   return 0;
 }
 
+void PrintClaim(const annals::Claim& c) {
+  std::cout << "#c" << c.id << "\t" << c.subject.ToString() << "\t"
+            << c.predicate << "\t" << c.object.ToString() << "\t"
+            << c.valid.ToString() << "\trecorded " << c.recorded.ToString();
+  if (c.retracted) std::cout << "\tretracted " << c.retracted->ToString();
+  if (!c.source.empty()) std::cout << "\tsource " << c.source;
+  if (!c.by.empty()) std::cout << "\tby " << c.by;
+  if (c.confidence != 1) std::cout << "\tconfidence " << c.confidence;
+  std::cout << "\n";
+}
+
+annals::Options ReadOnly();
+
+int Find(const Args& args) {
+  if (args.help) return std::cout << kFindHelp, 0;
+  annals::ClaimPattern pattern;
+  annals::TimeView view = annals::TimeView::Now();
+  bool possibly = false;
+  std::string valid_desc = "holding now", tx_desc = "as currently recorded";
+  auto time = [](const std::string& text) { return annals::TimePoint::Parse(text); };
+  for (const auto& [name, value] : args.flags) {
+    if (name == "subject") {
+      pattern.subject = annals::Value::Infer(value);
+    } else if (name == "predicate") {
+      pattern.predicate = value;
+    } else if (name == "object") {
+      pattern.object = annals::Value::Infer(value);
+    } else if (name == "at" || name == "as-of") {
+      auto t = time(value);
+      if (!t.ok()) return Usage(std::string(t.status().message()), kFindHelp);
+      if (name == "at") {
+        view.valid = annals::Window::Of(*t);
+        valid_desc = "holding at " + value;
+      } else {
+        view.as_of = t->SpanEnd() - 1;
+        tx_desc = "as recorded by the end of " + value;
+      }
+    } else if (name == "possibly") {
+      possibly = true;
+    } else if (name == "all-time") {
+      view.valid.reset();
+      valid_desc = "all valid time";
+    } else if (name == "retracted") {
+      view.include_retracted = true;
+    } else {
+      return Usage(absl::StrCat("unknown option --", name), kFindHelp);
+    }
+  }
+  view.certain = !possibly;
+  if (args.positional.size() != 1) {
+    return Usage("find takes one STORE", kFindHelp);
+  }
+  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  if (!db.ok()) return Fail(db.status());
+  int64_t n = 0;
+  absl::Status s = db->Scan(pattern, view, [&](const annals::Claim& c) {
+    PrintClaim(c);
+    ++n;
+    return true;
+  });
+  if (!s.ok()) return Fail(s);
+  std::cout << "(" << n << " claims; " << valid_desc
+            << (possibly && view.valid ? ", possibly" : "") << "; " << tx_desc
+            << ")\n";
+  return 0;
+}
+
 annals::Options ReadOnly() {
   annals::Options o;
   o.read_only = true;
@@ -268,6 +360,7 @@ int main(int argc, char** argv) {
   Args args = ParseArgs(argc, argv, 2);
   if (command == "load") return Load(args);
   if (command == "stats") return Stats(args);
+  if (command == "find") return Find(args);
   if (command == "check") return Check(args);
   return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
 }
