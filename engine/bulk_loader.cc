@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <numeric>
 #include <thread>
@@ -131,6 +133,8 @@ struct SortKey {
   int64_t from;
   uint64_t id;
   uint32_t row;
+  uint8_t value_size;  // > sizeof(value): the value is not inline
+  char value[11];
   bool operator<(const SortKey& o) const {
     return std::tie(a, b, c, from, id) < std::tie(o.a, o.b, o.c, o.from, o.id);
   }
@@ -139,24 +143,31 @@ struct SortKey {
 SortKey KeyOf(Family f, const ClaimRow& r, uint32_t row) {
   switch (f) {
     case Family::kPos:
-      return {r.p, r.o, r.s, r.from_key(), r.id, row};
+      return {r.p, r.o, r.s, r.from_key(), r.id, row, 0, {}};
     case Family::kOsp:
-      return {r.o, r.s, r.p, r.from_key(), r.id, row};
+      return {r.o, r.s, r.p, r.from_key(), r.id, row, 0, {}};
     default:
-      return {r.s, r.p, r.o, r.from_key(), r.id, row};
+      return {r.s, r.p, r.o, r.from_key(), r.id, row, 0, {}};
   }
 }
 
 // The rows not skipped, as keys of family `f` in key order. Before claim ids
 // are assigned (all 0) the row number orders equal keys instead.
-std::vector<SortKey> SortedKeys(Family f, const std::vector<ClaimRow>& rows,
-                                const std::vector<bool>& skip) {
+// `value_of(row)`, when given, is inlined into each key if it fits.
+std::vector<SortKey> SortedKeys(
+    Family f, const std::vector<ClaimRow>& rows, const std::vector<bool>& skip,
+    const std::function<std::string_view(uint32_t)>& value_of = nullptr) {
   std::vector<SortKey> keys;
   keys.reserve(rows.size());
   for (uint32_t i = 0; i < rows.size(); ++i) {
     if (skip[i]) continue;
-    keys.push_back(KeyOf(f, rows[i], i));
-    if (keys.back().id == 0) keys.back().id = i;
+    SortKey& k = keys.emplace_back(KeyOf(f, rows[i], i));
+    if (k.id == 0) k.id = i;
+    if (value_of) {
+      std::string_view v = value_of(i);
+      k.value_size = static_cast<uint8_t>(std::min<size_t>(v.size(), 255));
+      if (v.size() <= sizeof(k.value)) std::memcpy(k.value, v.data(), v.size());
+    }
   }
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -283,8 +294,14 @@ absl::Status BulkLoader::WriteAndIngest(
     }
     value_end[i] = static_cast<uint32_t>(values.size());
   }
+  auto value_of = [&](uint32_t row) {
+    uint32_t begin = row == 0 ? 0 : value_end[row - 1];
+    return std::string_view(values).substr(begin, value_end[row] - begin);
+  };
   auto write_index = [&](Family f, std::vector<Rocks::Ingest>* files) {
-    std::vector<SortKey> keys = SortedKeys(f, rows_, duplicate_);
+    // Sort keys carry short values inline, so that writing reads them in
+    // order instead of chasing each row's value across memory.
+    std::vector<SortKey> keys = SortedKeys(f, rows_, duplicate_, value_of);
     return WriteSst(
         store_, f, dir, keys.size(),
         [&](size_t i, std::string* key, std::string* value) {
@@ -294,30 +311,47 @@ absl::Status BulkLoader::WriteAndIngest(
           PutId(key, k.c);
           PutKeyTime(key, k.from);
           PutId(key, k.id);
-          uint32_t begin = k.row == 0 ? 0 : value_end[k.row - 1];
-          value->assign(values, begin, value_end[k.row] - begin);
+          if (k.value_size <= sizeof(k.value)) {
+            value->assign(k.value, k.value_size);
+          } else {
+            value->assign(value_of(k.row));
+          }
         },
         files);
   };
-  // Two threads: claim records and spo on this one, pos and osp on another.
-  std::vector<Rocks::Ingest> second_files;
-  absl::Status second;
-  std::thread helper([&] {
-    second = write_index(Family::kPos, &second_files);
-    if (second.ok()) second = write_index(Family::kOsp, &second_files);
-  });
-  absl::Status s = WriteSst(
-      store_, Family::kClaims, dir, kept.size(),
-      [&](size_t i, std::string* key, std::string* value) {
-        PutId(key, rows_[kept[i]].id);
-        EncodeClaimRecord(rows_[kept[i]], value);
-      },
-      &ingest);
-  if (s.ok()) s = write_index(Family::kSpo, &ingest);
+  // Four SST files written by two threads, largest jobs first.
+  struct Job {
+    std::function<absl::Status(std::vector<Rocks::Ingest>*)> run;
+    std::vector<Rocks::Ingest> files;
+    absl::Status status;
+  };
+  std::vector<Job> jobs(4);
+  Family indexes[] = {Family::kPos, Family::kOsp, Family::kSpo};
+  for (int i = 0; i < 3; ++i) {
+    jobs[i].run = [&, f = indexes[i]](auto* files) { return write_index(f, files); };
+  }
+  jobs[3].run = [&](auto* files) {
+    return WriteSst(
+        store_, Family::kClaims, dir, kept.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          PutId(key, rows_[kept[i]].id);
+          EncodeClaimRecord(rows_[kept[i]], value);
+        },
+        files);
+  };
+  std::atomic<size_t> next_job{0};
+  auto worker = [&] {
+    for (size_t j; (j = next_job++) < jobs.size();) {
+      jobs[j].status = jobs[j].run(&jobs[j].files);
+    }
+  };
+  std::thread helper(worker);
+  worker();
   helper.join();
-  RETURN_IF_ERROR(s);
-  RETURN_IF_ERROR(second);
-  ingest.insert(ingest.end(), second_files.begin(), second_files.end());
+  for (Job& job : jobs) {
+    RETURN_IF_ERROR(job.status);
+    ingest.insert(ingest.end(), job.files.begin(), job.files.end());
+  }
   step_done("write claims and index SST files");
 
   // Dictionary: new ids ascend in order of first appearance.

@@ -32,8 +32,14 @@ struct Fingerprint {
 
 class Checker {
  public:
-  Checker(Store* store, CheckReport* report)
-      : store_(store), report_(report), snap_(store->GetSnapshot()) {}
+  Checker(Store* store, CheckReport* report) : store_(store), report_(report) {
+    // The counters must be those of the snapshot's instant. Writers publish
+    // their counters after their write, both under the writer lock, so take
+    // the snapshot and the counters together under it.
+    absl::MutexLock lock(&store->writer_mutex());
+    snap_ = store->GetSnapshot();
+    counters_ = store->counters();
+  }
 
   absl::Status Run() {
     RETURN_IF_ERROR(CheckRecords());
@@ -185,7 +191,7 @@ class Checker {
   }
 
   void CheckCounters() {
-    Counters c = store_->counters();
+    const Counters& c = counters_;
     if (c.claim_count != report_->claims) {
       Problem(absl::StrCat("meta says ", c.claim_count, " claims, store has ",
                            report_->claims));
@@ -218,6 +224,7 @@ class Checker {
   Store* store_;
   CheckReport* report_;
   Snapshot snap_;
+  Counters counters_;  // as of snap_
   Fingerprint expected_[3];
   absl::flat_hash_set<uint64_t> referenced_;
   absl::flat_hash_map<uint64_t, int64_t> predicate_counts_;

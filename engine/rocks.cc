@@ -45,7 +45,6 @@ rocksdb::ColumnFamilyOptions FamilyOptions(
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
   t.format_version = 5;
-  t.block_size = 16 << 10;
   if (PointLookups(f)) {
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   }
