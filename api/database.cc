@@ -20,10 +20,10 @@ using engine::ClaimRow;
 struct Database::Impl {
   std::unique_ptr<engine::Store> store;
 
+  // The caller's snapshot, or none: a single RocksDB iterator or read is
+  // consistent on its own.
   engine::Snapshot SnapshotOf(const annals::Snapshot& s) const {
-    return s.handle_ ? std::static_pointer_cast<const engine::RocksSnapshot>(
-                           s.handle_)
-                     : store->GetSnapshot();
+    return std::static_pointer_cast<const engine::RocksSnapshot>(s.handle_);
   }
 
   absl::StatusOr<Claim> ToClaim(const ClaimRow& row, const engine::RocksSnapshot* snap) {
@@ -120,7 +120,7 @@ absl::StatusOr<ClaimId> Database::Assert(const ClaimInput& input) {
   TimePoint recorded = input.recorded.value_or(TimePoint::Now());
   row.recorded = recorded.seconds;
   row.recorded_precision = static_cast<uint8_t>(recorded.precision);
-  row.confidence = static_cast<float>(input.confidence);
+  row.confidence = input.confidence;
   RETURN_IF_ERROR(txn.Assert(&row));
   RETURN_IF_ERROR(txn.Commit());
   return row.id;

@@ -615,7 +615,7 @@ TEST_F(DatabaseTest, GetReturnsFullProvenance) {
   EXPECT_FALSE(c->retracted.has_value());
   EXPECT_EQ(c->source, in.source);
   EXPECT_EQ(c->by, in.by);
-  EXPECT_FLOAT_EQ(static_cast<float>(c->confidence), 0.7f);
+  EXPECT_EQ(c->confidence, 0.7);  // kept exactly (millionths)
   EXPECT_EQ(c->batch, 0u);  // not loaded
   EXPECT_EQ(c->row, 0);
 

@@ -262,9 +262,11 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     ++after.predicate_counts[r.p];
   }
   summary.claims_added = summary.rows - summary.duplicates;
-  if (dry_run || (summary.claims_added == 0 && summary.terms_added == 0)) {
+  if (summary.claims_added == 0 && summary.terms_added == 0) {
+    summary.batches.clear();  // nothing to record: no batch
     return summary;
   }
+  if (dry_run) return summary;
   TempDir tmp{absl::StrCat(store_->dir(), "/load-tmp-", getpid(), "-",
                            summary.batches.front())};
   std::error_code ec;

@@ -2,6 +2,7 @@
 // claim_record.h and FORMAT.md.
 #include "engine/claim_record.h"
 
+#include <cmath>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -88,7 +89,7 @@ struct RecordV {
   uint8_t flags = 0, precisions = 0, recorded_precision = 0;
   uint64_t id = 0, s = 0, p = 0, o = 0, from = 0, to = 0, recorded = 0,
            retracted = 0, source = 0, by = 0, batch = 0, row = 0;
-  float confidence = 1.0f;
+  uint64_t confidence = 1000000;  // millionths
 
   template <class Archive>
   void serialize(Archive& ar, const unsigned /*boost version: unused*/) {
@@ -110,7 +111,7 @@ struct RecordV {
     if (flags & kRecRetracted) var(retracted);
     if (flags & kRecSource) var(source);
     if (flags & kRecBy) var(by);
-    if (flags & kRecConfidence) ar& confidence;
+    if (flags & kRecConfidence) var(confidence);
     if (flags & kRecBatch) var(batch), var(row);
   }
 };
@@ -172,6 +173,12 @@ void ClaimRow::set_valid(const Interval& v) {
   to = ToEndpoint(v.to);
 }
 
+uint64_t ConfidencePpm(double confidence) {
+  if (!(confidence > 0)) return 0;
+  if (confidence >= 1) return 1000000;
+  return static_cast<uint64_t>(std::llround(confidence * 1e6));
+}
+
 Endpoint ToEndpoint(const std::optional<TimePoint>& t) {
   if (!t) return {};
   return {t->seconds, static_cast<uint8_t>(t->precision)};
@@ -192,7 +199,7 @@ void EncodeClaimRecord(const ClaimRow& row, std::string* out) {
   RecordV r;
   r.flags = (row.is_retracted() ? kRecRetracted : 0) |
             (row.source ? kRecSource : 0) | (row.by ? kRecBy : 0) |
-            (row.confidence != 1.0f ? kRecConfidence : 0) |
+            (ConfidencePpm(row.confidence) != 1000000 ? kRecConfidence : 0) |
             (row.batch ? kRecBatch : 0);
   r.precisions = row.from.precision | row.to.precision << 3;
   r.recorded_precision = row.recorded_precision;
@@ -201,7 +208,8 @@ void EncodeClaimRecord(const ClaimRow& row, std::string* out) {
   r.to = ScaledTime(row.to.seconds, row.to.precision, row.from);
   r.recorded = ScaledTime(row.recorded, row.recorded_precision, row.from);
   r.retracted = ZigZag(row.retracted);
-  r.source = row.source, r.by = row.by, r.confidence = row.confidence;
+  r.source = row.source, r.by = row.by;
+  r.confidence = ConfidencePpm(row.confidence);
   r.batch = row.batch, r.row = ZigZag(row.row);
   thread_local RecordWriter writer;
   writer.sink.out = out;
@@ -246,7 +254,10 @@ absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row) {
   row->retracted = (r.flags & kRecRetracted) ? UnZigZag(r.retracted) : kNotRetracted;
   row->source = r.source;
   row->by = r.by;
-  row->confidence = r.confidence;
+  if (r.confidence > 1000000) {
+    return absl::DataLossError("unreadable claim record: bad confidence");
+  }
+  row->confidence = r.confidence / 1e6;
   row->batch = r.batch;
   row->row = UnZigZag(r.row);
   return absl::OkStatus();
@@ -274,7 +285,7 @@ void EncodeIndexValue(const ClaimRow& row, std::string* out) {
   uint8_t flags = (row.to.open() ? 0 : kHasTo) |
                   (row.is_retracted() ? kRetracted : 0) |
                   (row.source ? kHasSource : 0) | (row.by ? kHasBy : 0) |
-                  (row.confidence != 1.0f ? kHasConfidence : 0);
+                  (ConfidencePpm(row.confidence) != 1000000 ? kHasConfidence : 0);
   out->push_back(static_cast<char>(flags));
   out->push_back(static_cast<char>(row.from.precision | row.to.precision << 3));
   out->push_back(static_cast<char>(row.recorded_precision));
@@ -285,11 +296,7 @@ void EncodeIndexValue(const ClaimRow& row, std::string* out) {
   if (row.is_retracted()) PutVarint(out, ZigZag(row.retracted));
   if (row.source) PutVarint(out, row.source);
   if (row.by) PutVarint(out, row.by);
-  if (row.confidence != 1.0f) {
-    uint32_t bits;
-    std::memcpy(&bits, &row.confidence, 4);
-    PutVarint(out, bits);
-  }
+  if (flags & kHasConfidence) PutVarint(out, ConfidencePpm(row.confidence));
 }
 
 bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRow* row) {
@@ -325,11 +332,10 @@ bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRow* row) {
   row->source = row->by = 0;
   if ((flags & kHasSource) && !GetVarint(&in, &row->source)) return false;
   if ((flags & kHasBy) && !GetVarint(&in, &row->by)) return false;
-  row->confidence = 1.0f;
+  row->confidence = 1.0;
   if (flags & kHasConfidence) {
-    if (!GetVarint(&in, &v) || v > UINT32_MAX) return false;
-    uint32_t bits = static_cast<uint32_t>(v);
-    std::memcpy(&row->confidence, &bits, 4);
+    if (!GetVarint(&in, &v) || v > 1000000) return false;
+    row->confidence = v / 1e6;
   }
   return in.empty();
 }

@@ -35,7 +35,8 @@ struct ClaimRow {
   uint8_t recorded_precision = static_cast<uint8_t>(Precision::kSecond);
   int64_t retracted = kNotRetracted;
   uint64_t source = 0, by = 0;  // term ids, 0 = none
-  float confidence = 1.0f;
+  // Stored in millionths: 0.7 comes back as 0.7. See ConfidencePpm.
+  double confidence = 1.0;
   uint64_t batch = 0;
   int64_t row = 0;
 
@@ -46,6 +47,9 @@ struct ClaimRow {
   Interval valid() const;
   void set_valid(const Interval& v);
 };
+
+// Confidence in millionths (0..1000000), as records and index values keep it.
+uint64_t ConfidencePpm(double confidence);
 
 Endpoint ToEndpoint(const std::optional<TimePoint>& t);
 std::optional<TimePoint> FromEndpoint(const Endpoint& e);

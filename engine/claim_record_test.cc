@@ -75,24 +75,19 @@ ClaimRow RandomRow(std::mt19937_64& rng) {
   row.by = rng() % 3 == 0 ? 0 : RandomId(rng);
   switch (rng() % 4) {
     case 0:
-      row.confidence = 1.0f;
+      row.confidence = 1.0;
       break;
     case 1:
-      row.confidence = 0.0f;
+      row.confidence = 0.0;
       break;
     default:
-      row.confidence = std::uniform_real_distribution<float>(0, 1)(rng);
+      // Confidence is kept in millionths.
+      row.confidence = std::uniform_int_distribution<int>(0, 1000000)(rng) / 1e6;
   }
   // A claim from no batch (an ASSERT) has no row either.
   row.batch = rng() % 2 ? 0 : RandomId(rng);
   row.row = row.batch ? static_cast<int64_t>(rng()) : 0;
   return row;
-}
-
-uint32_t Bits(float f) {
-  uint32_t b;
-  std::memcpy(&b, &f, 4);
-  return b;
 }
 
 // Every field, exactly (the instant of an open end means nothing).
@@ -110,7 +105,7 @@ void ExpectSameRecord(const ClaimRow& a, const ClaimRow& b) {
   EXPECT_EQ(a.retracted, b.retracted);
   EXPECT_EQ(a.source, b.source);
   EXPECT_EQ(a.by, b.by);
-  EXPECT_EQ(Bits(a.confidence), Bits(b.confidence));
+  EXPECT_EQ(a.confidence, b.confidence);
   EXPECT_EQ(a.batch, b.batch);
   EXPECT_EQ(a.row, b.row);
 }
@@ -128,7 +123,7 @@ void ExpectSameIndexValue(const ClaimRow& a, const ClaimRow& b) {
   EXPECT_EQ(a.is_retracted(), b.is_retracted());
   EXPECT_EQ(a.source, b.source);
   EXPECT_EQ(a.by, b.by);
-  EXPECT_EQ(Bits(a.confidence), Bits(b.confidence));
+  EXPECT_EQ(a.confidence, b.confidence);
 }
 
 // Gazprom signed "PoS2 memorandum" from 2025-09-02, recorded the next
@@ -215,7 +210,7 @@ TEST(ClaimRecordTest, TypicalRoundTripAndSize) {
   // Closed, retracted, with a confidence: still small.
   row.set_valid({P("2025-09-02"), P("2027")});
   row.retracted = P("2025-10-01T00:00:00Z").seconds;
-  row.confidence = 0.8f;
+  row.confidence = 0.8;
   bytes = EncodeClaimRecord(row);
   EXPECT_LT(bytes.size(), 60u);
   ASSERT_TRUE(DecodeClaimRecord(bytes, &back).ok());
@@ -232,7 +227,7 @@ TEST(ClaimRecordTest, EdgeRowsRoundTrip) {
   big.recorded = P("999999-12-31T23:59:59Z").seconds;
   big.retracted = INT64_MIN;
   big.row = INT64_MIN;
-  big.confidence = -0.0f;
+  big.confidence = 0.0;
   rows.push_back(big);
   big.set_valid({P("999999"), P("999999")});
   big.recorded = P("-999999").seconds;
@@ -404,7 +399,7 @@ TEST(ClaimRecordIndexValueTest, RandomRowsRoundTrip) {
     ClaimRow back;
     back.retracted = 1;
     back.source = back.by = 99;
-    back.confidence = 0.25f;
+    back.confidence = 0.25;
     back.to = {5, 4};
     ASSERT_TRUE(DecodeIndexValue(std::string_view(bytes).substr(6),
                                  row.from_key(), &back))
@@ -424,18 +419,18 @@ TEST(ClaimRecordIndexValueTest, EdgeValues) {
   row.retracted = INT64_MIN;
   row.source = UINT64_MAX;
   row.by = UINT64_MAX;
-  row.confidence = 0.0f;
+  row.confidence = 0.0;
   rows.push_back(row);
   row.set_valid({std::nullopt, P("1969-12-31T23:59:59Z")});
   row.recorded = -1;
   row.recorded_precision = static_cast<uint8_t>(Precision::kSecond);
   row.retracted = INT64_MAX - 1;  // retracted at the last instant
-  row.confidence = 0.999999f;
+  row.confidence = 0.999999;
   rows.push_back(row);
   row.set_valid({P("2025"), P("2025")});
   row.retracted = kNotRetracted;
   row.source = row.by = 0;
-  row.confidence = 1.0f;
+  row.confidence = 1.0;
   rows.push_back(row);
   for (const ClaimRow& r : rows) {
     SCOPED_TRACE(r.valid().ToString());

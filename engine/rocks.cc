@@ -124,6 +124,11 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
                                          &raw)
           : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
   if (!s.ok()) {
+    if (s.IsIOError() && absl::StrContains(s.ToString(), "current process")) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "store '", dir, "' is already open for writing in this process (",
+          s.ToString(), ")"));
+    }
     if (s.IsIOError() && absl::StrContains(s.ToString(), "lock")) {
       return absl::FailedPreconditionError(absl::StrCat(
           "store '", dir,

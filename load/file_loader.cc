@@ -82,7 +82,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   absl::Time start = absl::Now();
   TimePoint load_time = TimePoint::Now();
   engine::BulkLoader loader(store, files, load_time.seconds);
-  RowDecoder decoder(&loader, load_time);
+  RowDecoder decoder(&loader, load_time, store->counters().next_claim);
   // Default: beside the first file (options.h), not in the working directory.
   std::string reject_path = options.reject_file.empty()
                                 ? absl::StrCat(files[0], ".rejects")

@@ -1,6 +1,9 @@
 // Typing and checking of one load row; see row_decoder.h.
 #include "load/row_decoder.h"
 
+#include <optional>
+#include <utility>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/dictionary.h"
@@ -16,7 +19,22 @@ absl::Status Error(std::string_view path, int64_t line, const RawField& f,
       absl::StrCat(Sv(path), ":", line, ":", f.column, ": ", reason));
 }
 
-bool Empty(const RawField& f) { return !f.present || f.text.empty(); }
+// Absent, empty or only spaces.
+bool Empty(const RawField& f) {
+  return !f.present ||
+         f.text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// The claim a term refers to, if it is a claim reference.
+std::optional<uint64_t> ClaimOf(std::string_view term) {
+  if (term.empty() || term[0] != static_cast<char>(ValueKind::kClaim)) {
+    return std::nullopt;
+  }
+  term.remove_prefix(1);
+  uint64_t id = 0;
+  engine::GetId(&term, &id);
+  return id;
+}
 
 // Term bytes of a subject: a claim reference (#c42) or an entity.
 void SubjectTerm(std::string_view text, std::string* out) {
@@ -109,6 +127,16 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
                     : Column::kObject,
                 s.message());
   }
+  // Claims are never deleted and ids are dense: every id below next_claim
+  // exists. A load cannot refer to the claims it creates itself.
+  for (auto [term, column] : {std::pair{&subject_, Column::kSubject},
+                              std::pair{&object_, Column::kObject}}) {
+    std::optional<uint64_t> claim = ClaimOf(*term);
+    if (claim && (*claim == 0 || *claim >= next_claim_)) {
+      return fail(column, absl::StrCat("claim #c", *claim,
+                                       " is not in the store"));
+    }
+  }
 
   *out = engine::ClaimRow();
   if (absl::Status s = ParseTime(row[Column::kValidFrom], &out->from);
@@ -142,7 +170,7 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
                   absl::StrCat("confidence '", Sv(confidence.text),
                                "' is not a number within [0, 1]"));
     }
-    out->confidence = static_cast<float>(c);
+    out->confidence = c;
   }
   const RawField& source = row[Column::kSource];
   const RawField& by = row[Column::kBy];

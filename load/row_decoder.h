@@ -20,9 +20,13 @@ namespace annals::load {
 
 class RowDecoder {
  public:
-  // `recorded_default` is the transaction time of rows without recorded_at.
-  RowDecoder(engine::BulkLoader* loader, TimePoint recorded_default)
-      : loader_(loader), recorded_default_(recorded_default) {}
+  // `recorded_default` is the transaction time of rows without recorded_at;
+  // `next_claim` the store's next claim id (references must be below it).
+  RowDecoder(engine::BulkLoader* loader, TimePoint recorded_default,
+             uint64_t next_claim)
+      : loader_(loader),
+        recorded_default_(recorded_default),
+        next_claim_(next_claim) {}
 
   // Decodes `row` of file number `file_index` (path `path`) into `out`.
   absl::Status Decode(const RawRow& row, std::string_view path,
@@ -31,6 +35,7 @@ class RowDecoder {
  private:
   engine::BulkLoader* loader_;
   TimePoint recorded_default_;
+  uint64_t next_claim_;
   // Term bytes of the row being decoded, interned once it is valid.
   std::string subject_, predicate_, object_, source_, by_;
 };

@@ -112,7 +112,8 @@ class Database {
   // FailedPrecondition when it is already retracted.
   absl::Status Retract(ClaimId id);
 
-  // Claims matching `pattern` and visible in `view`, in the order of the
+  // Claims matching `pattern` and visible in `view` (batch and row are left
+  // 0: Get() has them), in the order of the
   // index used: by subject, then predicate, object and valid_from when the
   // subject is bound; by predicate, object, subject when only the predicate
   // (and object) is; by object, subject, predicate otherwise. The index is
@@ -134,7 +135,8 @@ class Database {
   Snapshot GetSnapshot() const;
 
   // Bulk-loads files (TSV/CSV with a header, or JSON Lines; see README.md
-  // for the columns). All or nothing: any bad row aborts the load with
+  // for the columns). A `#c42` subject or object must name a claim already
+  // in the store. All or nothing: any bad row aborts the load with
   // InvalidArgument "file:line:column: reason" and the store unchanged,
   // unless options.skip_bad. Rows equal to a live stored claim are skipped
   // (LoadResult::duplicates), so loading a file twice adds nothing.

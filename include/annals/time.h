@@ -5,8 +5,9 @@
 // day, `2025-09-02T10:00:00Z` one second. As the end of an interval, a point
 // means "some unknown instant within that span". An interval therefore has a
 // *certain* extent (where it holds whatever the unknown instants are) and a
-// *possible* extent (where it may hold). For day-precision data queried by day
-// the two agree with the usual `from <= t < to`.
+// *possible* extent (where it may hold). For day-precision data, "certainly
+// holds on day t" is the usual `from <= t < to` (and `from == to` is "some
+// time on that day").
 //
 // All types here are plain values: cheap to copy, thread-compatible.
 #ifndef ANNALS_TIME_H_
