@@ -1,6 +1,8 @@
 // Term encoding and the cached term <-> id dictionary; see dictionary.h.
 #include "engine/dictionary.h"
 
+#include <atomic>
+
 #include "absl/strings/str_cat.h"
 #include "engine/key_codec.h"
 #include "schema/sv.h"
@@ -128,9 +130,39 @@ absl::StatusOr<uint64_t> Dictionary::Find(const Value& v,
   return Find(term, snap);
 }
 
+namespace {
+
+std::atomic<uint64_t> next_instance{1};
+
+// The calling thread's cache of the dictionary it used last.
+struct ThreadCache {
+  static constexpr size_t kMaxEntries = 1 << 16;
+  uint64_t instance = 0;
+  absl::flat_hash_map<uint64_t, Value> values;
+};
+thread_local ThreadCache thread_cache;
+
+}  // namespace
+
+Dictionary::Dictionary(Rocks* rocks) : rocks_(rocks), instance_(next_instance++) {}
+
 absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
                                          const RocksSnapshot* snap) {
   if (TermKind(id) == ValueKind::kClaim) return Value::Claim(TermSeq(id));
+  ThreadCache& tc = thread_cache;
+  if (tc.instance != instance_ || tc.values.size() >= ThreadCache::kMaxEntries) {
+    tc.values.clear();
+    tc.instance = instance_;
+  }
+  auto it = tc.values.find(id);
+  if (it != tc.values.end()) return it->second;
+  absl::StatusOr<Value> value = LookupShared(id, snap);
+  if (value.ok()) tc.values.emplace(id, *value);
+  return value;
+}
+
+absl::StatusOr<Value> Dictionary::LookupShared(uint64_t id,
+                                               const RocksSnapshot* snap) {
   {
     absl::ReaderMutexLock lock(&mu_);
     auto it = values_.find(id);

@@ -3,7 +3,8 @@
 // and indexes hold 64-bit ids. Ids are never reused or changed, so both
 // directions are cached in memory once read.
 //
-// Thread-safe.
+// Thread-safe. Lookups by id go through a per-thread cache first (ids never
+// change meaning, so it never goes stale), then a shared one.
 #ifndef ANNALS_ENGINE_DICTIONARY_H_
 #define ANNALS_ENGINE_DICTIONARY_H_
 
@@ -30,7 +31,7 @@ absl::StatusOr<Value> DecodeTerm(std::string_view bytes);
 
 class Dictionary {
  public:
-  explicit Dictionary(Rocks* rocks) : rocks_(rocks) {}
+  explicit Dictionary(Rocks* rocks);
 
   // The id of `v` (term bytes `term`), NotFound when the store has no such
   // term. Claims resolve to their derived id without a lookup.
@@ -44,7 +45,10 @@ class Dictionary {
 
  private:
   static constexpr size_t kMaxCached = 1 << 20;
+  absl::StatusOr<Value> LookupShared(uint64_t id, const RocksSnapshot* snap);
+
   Rocks* rocks_;
+  const uint64_t instance_;  // tells this dictionary's per-thread cache apart
   absl::Mutex mu_;
   absl::flat_hash_map<uint64_t, Value> values_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, uint64_t> ids_ ABSL_GUARDED_BY(mu_);

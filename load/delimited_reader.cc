@@ -99,28 +99,12 @@ absl::Status DelimitedReader::ReadHeader() {
 }
 
 bool DelimitedReader::Next(RawRow* row) {
-  if (!source_->io_status().ok()) {
+  std::string_view record;
+  if (columns_.empty()) {  // empty file
     status_ = source_->io_status();
     return false;
   }
-  status_ = absl::OkStatus();
-  if (columns_.empty()) return false;  // empty file
-  std::string_view record;
-  switch (source_->NextLine(&record)) {
-    case LineSource::Result::kLine:
-      break;
-    case LineSource::Result::kEnd:
-      return false;
-    case LineSource::Result::kTooLong:
-      status_ = source_->Error(
-          source_->line_number(), 1,
-          absl::StrCat("line longer than ",
-                       FormatByteSize(source_->max_line_bytes())));
-      return false;
-    case LineSource::Result::kIoError:
-      status_ = source_->io_status();
-      return false;
-  }
+  if (!source_->ReadLine(&record, &status_)) return false;
   status_ = Split(&record);
   if (status_.ok()) status_ = CheckRecord(record);
   if (!status_.ok()) return false;

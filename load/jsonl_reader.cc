@@ -87,27 +87,8 @@ JsonlReader::JsonlReader(std::unique_ptr<LineSource> source)
     : source_(std::move(source)) {}
 
 bool JsonlReader::Next(RawRow* row) {
-  if (!source_->io_status().ok()) {
-    status_ = source_->io_status();
-    return false;
-  }
-  status_ = absl::OkStatus();
   std::string_view line;
-  switch (source_->NextLine(&line)) {
-    case LineSource::Result::kLine:
-      break;
-    case LineSource::Result::kEnd:
-      return false;
-    case LineSource::Result::kTooLong:
-      status_ = source_->Error(
-          source_->line_number(), 1,
-          absl::StrCat("line longer than ",
-                       FormatByteSize(source_->max_line_bytes())));
-      return false;
-    case LineSource::Result::kIoError:
-      status_ = source_->io_status();
-      return false;
-  }
+  if (!source_->ReadLine(&line, &status_)) return false;
   *row = RawRow();
   row->line = source_->line_number();
   status_ = ParseLine(line, row);

@@ -217,4 +217,24 @@ LineSource::Result LineSource::ExtendLine(std::string_view* record) {
   return Result::kLine;
 }
 
+bool LineSource::ReadLine(std::string_view* line, absl::Status* status) {
+  *status = io_status_;
+  if (!status->ok()) return false;
+  switch (NextLine(line)) {
+    case Result::kLine:
+      return true;
+    case Result::kEnd:
+      return false;
+    case Result::kTooLong:
+      *status = Error(line_number(), 1,
+                      absl::StrCat("line longer than ",
+                                   FormatByteSize(max_line_bytes())));
+      return false;
+    case Result::kIoError:
+      *status = io_status_;
+      return false;
+  }
+  return false;
+}
+
 }  // namespace annals::load

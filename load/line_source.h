@@ -34,6 +34,10 @@ class LineSource {
   // is skipped without being held in memory, and the next call resumes after
   // it. kIoError is final (see io_status()).
   Result NextLine(std::string_view* line);
+  // NextLine() as the readers use it: true with *line set, or false with
+  // *status OK at the end, the "line longer than ..." error (resumable) or
+  // the I/O error (final).
+  bool ReadLine(std::string_view* line, absl::Status* status);
 
   // Appends the following physical line to the current record (for CSV quoted
   // fields that span lines): *record becomes the whole record from the start

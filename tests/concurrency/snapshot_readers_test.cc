@@ -20,6 +20,7 @@
 #include "absl/synchronization/mutex.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/test_rng.h"
 
 namespace annals {
 namespace {
@@ -29,21 +30,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kReaders = 4;
 
-// SplitMix64.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int64_t Below(int64_t n) { return static_cast<int64_t>(Next() % n); }
-
- private:
-  uint64_t state_;
-};
+using test::Rng;
 
 class SnapshotReadersTest : public testing::Test {
  protected:

@@ -39,6 +39,7 @@
 #include "absl/time/civil_time.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/test_rng.h"
 
 #ifndef ANNALS_CLI
 #error "ANNALS_CLI must name the annals command line binary"
@@ -55,26 +56,7 @@ constexpr int kBaseRows = 3000;
 constexpr int kKills = 12;
 constexpr uint64_t kDefaultSeed = 20250902;
 
-// SplitMix64: small, fast and the same everywhere.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n).
-  int64_t Below(int64_t n) { return static_cast<int64_t>(Next() % n); }
-  // Uniform in [lo, hi).
-  int64_t Range(int64_t lo, int64_t hi) { return lo + Below(hi - lo); }
-  // Uniform in [0, 1).
-  double Unit() { return (Next() >> 11) * (1.0 / 9007199254740992.0); }
-
- private:
-  uint64_t state_;
-};
+using test::Rng;
 
 // Writes `rows` facts shaped like gen_facts.py: Zipf-skewed entities, one-day
 // events, chains of changing states and numeric measurements, some recorded

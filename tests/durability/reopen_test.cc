@@ -32,6 +32,7 @@
 #include "absl/strings/str_format.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/test_rng.h"
 
 namespace annals {
 namespace {
@@ -40,27 +41,9 @@ namespace fs = std::filesystem;
 
 constexpr uint64_t kDefaultSeed = 77;
 
-// SplitMix64.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int64_t Below(int64_t n) { return static_cast<int64_t>(Next() % n); }
-  double Unit() { return (Next() >> 11) * (1.0 / 9007199254740992.0); }
+using test::Rng;
 
- private:
-  uint64_t state_;
-};
-
-uint64_t SeedFromEnv(const char* name, uint64_t fallback) {
-  const char* env = std::getenv(name);
-  return env != nullptr ? std::strtoull(env, nullptr, 10) : fallback;
-}
+using test::SeedFromEnv;
 
 class ReopenTest : public testing::Test {
  protected:
