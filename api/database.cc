@@ -26,7 +26,8 @@ struct Database::Impl {
     return std::static_pointer_cast<const engine::RocksSnapshot>(s.handle_);
   }
 
-  absl::StatusOr<Claim> ToClaim(const ClaimRow& row, const engine::RocksSnapshot* snap) {
+  absl::StatusOr<Claim> ToClaim(const ClaimRow& row,
+                                const engine::RocksSnapshot* snap) {
     engine::Dictionary& dict = store->dictionary();
     Claim c;
     c.id = row.id;
@@ -36,7 +37,8 @@ struct Database::Impl {
     ASSIGN_OR_RETURN(c.object, dict.Lookup(row.o, snap));
     c.valid = row.valid();
     c.recorded = {row.recorded, static_cast<Precision>(row.recorded_precision)};
-    if (row.is_retracted()) c.retracted = TimePoint{row.retracted, Precision::kSecond};
+    if (row.is_retracted())
+      c.retracted = TimePoint{row.retracted, Precision::kSecond};
     if (row.source) {
       ASSIGN_OR_RETURN(Value source, dict.Lookup(row.source, snap));
       c.source = source.text();
@@ -83,14 +85,15 @@ namespace {
 absl::Status ValidateInput(const ClaimInput& in) {
   if (in.subject.kind() != ValueKind::kEntity &&
       in.subject.kind() != ValueKind::kClaim) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the subject must be an entity or a claim, not a ",
-        Sv(ValueKindName(in.subject.kind()))));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the subject must be an entity or a claim, not a ",
+                     Sv(ValueKindName(in.subject.kind()))));
   }
   if (in.subject.is_entity() && in.subject.text().empty()) {
     return absl::InvalidArgumentError("empty subject");
   }
-  if (in.predicate.empty()) return absl::InvalidArgumentError("empty predicate");
+  if (in.predicate.empty())
+    return absl::InvalidArgumentError("empty predicate");
   if (in.object.is_entity() && in.object.text().empty()) {
     return absl::InvalidArgumentError("empty object");
   }
@@ -139,7 +142,8 @@ absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
   engine::Dictionary& dict = impl_->store->dictionary();
   engine::IdPattern ids;
   // An unknown name matches nothing.
-  auto resolve = [&](const Value& v, std::optional<uint64_t>* out) -> absl::Status {
+  auto resolve = [&](const Value& v,
+                     std::optional<uint64_t>* out) -> absl::Status {
     auto id = dict.Find(v, snap.get());
     if (absl::IsNotFound(id.status())) return id.status();
     if (!id.ok()) return id.status();
@@ -163,9 +167,9 @@ absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
   return scan.status();
 }
 
-absl::StatusOr<std::vector<Claim>> Database::Find(const ClaimPattern& pattern,
-                                                  const TimeView& view,
-                                                  const Snapshot& snapshot) const {
+absl::StatusOr<std::vector<Claim>> Database::Find(
+    const ClaimPattern& pattern, const TimeView& view,
+    const Snapshot& snapshot) const {
   std::vector<Claim> out;
   RETURN_IF_ERROR(Scan(
       pattern, view,
@@ -177,7 +181,8 @@ absl::StatusOr<std::vector<Claim>> Database::Find(const ClaimPattern& pattern,
   return out;
 }
 
-absl::StatusOr<Claim> Database::Get(ClaimId id, const Snapshot& snapshot) const {
+absl::StatusOr<Claim> Database::Get(ClaimId id,
+                                    const Snapshot& snapshot) const {
   engine::Snapshot snap = impl_->SnapshotOf(snapshot);
   ASSIGN_OR_RETURN(ClaimRow row, impl_->store->GetClaim(id, snap.get()));
   return impl_->ToClaim(row, snap.get());
@@ -216,10 +221,13 @@ absl::StatusOr<StoreStats> Database::Stats() const {
       return absl::DataLossError(absl::StrCat(
           "store '", store.dir(), "': unreadable entry in index pos"));
     }
-    if (!row.from.open() && (!stats.earliest || k.from < stats.earliest->seconds)) {
-      stats.earliest = TimePoint{k.from, static_cast<Precision>(row.from.precision)};
+    if (!row.from.open() &&
+        (!stats.earliest || k.from < stats.earliest->seconds)) {
+      stats.earliest =
+          TimePoint{k.from, static_cast<Precision>(row.from.precision)};
     }
-    if (!row.to.open() && (!stats.latest || row.to.seconds > stats.latest->seconds)) {
+    if (!row.to.open() &&
+        (!stats.latest || row.to.seconds > stats.latest->seconds)) {
       stats.latest = engine::FromEndpoint(row.to);
     }
   }

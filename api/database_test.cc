@@ -616,7 +616,7 @@ TEST_F(DatabaseTest, GetReturnsFullProvenance) {
   EXPECT_EQ(c->source, in.source);
   EXPECT_EQ(c->by, in.by);
   EXPECT_EQ(c->confidence, 0.7);  // kept exactly (millionths)
-  EXPECT_EQ(c->batch, 0u);  // not loaded
+  EXPECT_EQ(c->batch, 0u);        // not loaded
   EXPECT_EQ(c->row, 0);
 
   // Assert without recorded: now.

@@ -31,13 +31,16 @@ Timing Measure(int runs, const std::function<size_t()>& query) {
       std::fprintf(stderr, "result count changed: %zu then %zu\n", count, n);
       std::exit(1);
     }
-    us.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+    us.push_back(
+        std::chrono::duration<double, std::micro>(end - start).count());
   }
   std::sort(us.begin(), us.end());
   return {us[us.size() / 2], us[us.size() * 9 / 10], count};
 }
 
-annals::TimePoint Day(const char* text) { return *annals::TimePoint::Parse(text); }
+annals::TimePoint Day(const char* text) {
+  return *annals::TimePoint::Parse(text);
+}
 
 }  // namespace
 

@@ -24,8 +24,8 @@ namespace {
 // key order first so that one sort serves both deduplication and spo.
 auto Identity(const ClaimRow& r) {
   return std::make_tuple(r.s, r.p, r.o, r.from_key(), r.from.precision,
-                         r.to.open() ? INT64_MAX : r.to.seconds,
-                         r.to.precision, r.source, r.by);
+                         r.to.open() ? INT64_MAX : r.to.seconds, r.to.precision,
+                         r.source, r.by);
 }
 
 bool SameClaim(const ClaimRow& a, const ClaimRow& b) {
@@ -48,7 +48,8 @@ absl::Status WriteSst(Store* store, Family family, const std::string& dir,
                       std::vector<Rocks::Ingest>* ingest) {
   if (count == 0) return absl::OkStatus();
   std::string path = absl::StrCat(dir, "/", FamilyName(family), ".sst");
-  ASSIGN_OR_RETURN(auto writer, SstWriter::Create(store->rocks(), family, path));
+  ASSIGN_OR_RETURN(auto writer,
+                   SstWriter::Create(store->rocks(), family, path));
   std::string key, value;
   for (size_t i = 0; i < count; ++i) {
     key.clear();
@@ -76,8 +77,7 @@ uint32_t BulkLoader::Intern(std::string_view term) {
   return local;
 }
 
-absl::Status BulkLoader::ResolveTerms(const Counters& counters,
-                                      Counters* after,
+absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
                                       BulkLoadSummary* summary) {
   global_ids_.assign(terms_.size(), 0);
   new_term_.assign(terms_.size(), false);
@@ -330,7 +330,9 @@ absl::Status BulkLoader::WriteAndIngest(
   std::vector<Job> jobs(4);
   Family indexes[] = {Family::kPos, Family::kOsp, Family::kSpo};
   for (int i = 0; i < 3; ++i) {
-    jobs[i].run = [&, f = indexes[i]](auto* files) { return write_index(f, files); };
+    jobs[i].run = [&, f = indexes[i]](auto* files) {
+      return write_index(f, files);
+    };
   }
   jobs[3].run = [&](auto* files) {
     return WriteSst(
@@ -386,8 +388,8 @@ absl::Status BulkLoader::WriteAndIngest(
   for (size_t f = 0; f < files_.size(); ++f) {
     std::string key(kMetaBatchPrefix);
     PutId(&key, before.next_batch + f);
-    meta.emplace_back(key, absl::StrCat(load_time_, "\t", batch_rows[f], "\t",
-                                        files_[f]));
+    meta.emplace_back(
+        key, absl::StrCat(load_time_, "\t", batch_rows[f], "\t", files_[f]));
   }
   std::sort(meta.begin(), meta.end());
   RETURN_IF_ERROR(WriteSst(

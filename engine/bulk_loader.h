@@ -30,7 +30,7 @@
 namespace annals::engine {
 
 struct BulkLoadSummary {
-  int64_t rows = 0;        // rows added to the loader
+  int64_t rows = 0;  // rows added to the loader
   int64_t claims_added = 0;
   int64_t duplicates = 0;  // rows not added because the same claim exists
   int64_t terms_added = 0;
@@ -66,19 +66,19 @@ class BulkLoader {
                             BulkLoadSummary* summary);
   absl::Status MarkDuplicates(const Counters& counters,
                               BulkLoadSummary* summary);
-  absl::Status WriteAndIngest(const std::string& tmp_dir,
-                              const Counters& before, const Counters& after,
-                              const std::function<void(std::string)>& step_done);
+  absl::Status WriteAndIngest(
+      const std::string& tmp_dir, const Counters& before, const Counters& after,
+      const std::function<void(std::string)>& step_done);
 
   Store* store_;
   std::vector<std::string> files_;
   int64_t load_time_;
   absl::flat_hash_map<std::string, uint32_t> local_ids_;
-  std::vector<std::string> terms_;     // by local number
-  std::vector<uint64_t> global_ids_;   // by local number, after ResolveTerms
-  std::vector<bool> new_term_;         // by local number
+  std::vector<std::string> terms_;    // by local number
+  std::vector<uint64_t> global_ids_;  // by local number, after ResolveTerms
+  std::vector<bool> new_term_;        // by local number
   std::vector<ClaimRow> rows_;
-  std::vector<bool> duplicate_;        // by row
+  std::vector<bool> duplicate_;  // by row
 };
 
 }  // namespace annals::engine

@@ -108,9 +108,11 @@ class Checker {
     RETURN_IF_ERROR(it->status());
     report_->index_entries += found.count;
     if (found == expected_[i]) return absl::OkStatus();
-    Problem(absl::StrCat("index ", FamilyName(f), " disagrees with the claim "
-                         "records: ", found.count, " entries for ",
-                         expected_[i].count, " claims"));
+    Problem(absl::StrCat("index ", FamilyName(f),
+                         " disagrees with the claim "
+                         "records: ",
+                         found.count, " entries for ", expected_[i].count,
+                         " claims"));
     return NameWrongEntries(f);
   }
 
@@ -168,7 +170,8 @@ class Checker {
     }
     RETURN_IF_ERROR(it->status());
     int64_t reverse = 0;
-    auto rit = store_->rocks().NewIterator(Family::kTermIds, "", "", snap_.get());
+    auto rit =
+        store_->rocks().NewIterator(Family::kTermIds, "", "", snap_.get());
     for (rit->SeekToFirst(); rit->Valid(); rit->Next()) ++reverse;
     RETURN_IF_ERROR(rit->status());
     if (reverse != report_->terms) {

@@ -2,17 +2,16 @@
 // claim_record.h and FORMAT.md.
 #include "engine/claim_record.h"
 
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/serialization/level.hpp>
+#include <boost/serialization/split_member.hpp>
+#include <boost/serialization/tracking.hpp>
 #include <cmath>
 #include <cstring>
 #include <exception>
 #include <memory>
 #include <streambuf>
-
-#include <boost/archive/binary_iarchive.hpp>
-#include <boost/archive/binary_oarchive.hpp>
-#include <boost/serialization/split_member.hpp>
-#include <boost/serialization/level.hpp>
-#include <boost/serialization/tracking.hpp>
 
 namespace annals::engine {
 namespace {
@@ -166,7 +165,9 @@ BOOST_CLASS_TRACKING(annals::engine::Varint, boost::serialization::track_never)
 
 namespace annals::engine {
 
-Interval ClaimRow::valid() const { return {FromEndpoint(from), FromEndpoint(to)}; }
+Interval ClaimRow::valid() const {
+  return {FromEndpoint(from), FromEndpoint(to)};
+}
 
 void ClaimRow::set_valid(const Interval& v) {
   from = ToEndpoint(v.from);
@@ -225,8 +226,8 @@ absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row) {
     reader->ar >> r;
   } catch (const std::exception& e) {
     reader.reset();  // its state is unknown after a failed read
-    return absl::DataLossError(
-        std::string("unreadable claim record: ") + e.what());
+    return absl::DataLossError(std::string("unreadable claim record: ") +
+                               e.what());
   }
   if (reader->source.in_avail() != 0) {
     return absl::DataLossError("unreadable claim record: trailing bytes");
@@ -251,7 +252,8 @@ absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row) {
     return absl::DataLossError("unreadable claim record: time out of range");
   }
   row->recorded_precision = r.recorded_precision;
-  row->retracted = (r.flags & kRecRetracted) ? UnZigZag(r.retracted) : kNotRetracted;
+  row->retracted =
+      (r.flags & kRecRetracted) ? UnZigZag(r.retracted) : kNotRetracted;
   row->source = r.source;
   row->by = r.by;
   if (r.confidence > 1000000) {
@@ -282,10 +284,10 @@ bool GetScaledTime(std::string_view* in, uint8_t precision,
 }  // namespace
 
 void EncodeIndexValue(const ClaimRow& row, std::string* out) {
-  uint8_t flags = (row.to.open() ? 0 : kHasTo) |
-                  (row.is_retracted() ? kRetracted : 0) |
-                  (row.source ? kHasSource : 0) | (row.by ? kHasBy : 0) |
-                  (ConfidencePpm(row.confidence) != 1000000 ? kHasConfidence : 0);
+  uint8_t flags =
+      (row.to.open() ? 0 : kHasTo) | (row.is_retracted() ? kRetracted : 0) |
+      (row.source ? kHasSource : 0) | (row.by ? kHasBy : 0) |
+      (ConfidencePpm(row.confidence) != 1000000 ? kHasConfidence : 0);
   out->push_back(static_cast<char>(flags));
   out->push_back(static_cast<char>(row.from.precision | row.to.precision << 3));
   out->push_back(static_cast<char>(row.recorded_precision));

@@ -82,7 +82,8 @@ ClaimRow RandomRow(std::mt19937_64& rng) {
       break;
     default:
       // Confidence is kept in millionths.
-      row.confidence = std::uniform_int_distribution<int>(0, 1000000)(rng) / 1e6;
+      row.confidence =
+          std::uniform_int_distribution<int>(0, 1000000)(rng) / 1e6;
   }
   // A claim from no batch (an ASSERT) has no row either.
   row.batch = rng() % 2 ? 0 : RandomId(rng);

@@ -50,9 +50,7 @@ void EncodeTerm(const Value& v, std::string* out) {
 }
 
 absl::StatusOr<Value> DecodeTerm(std::string_view bytes) {
-  auto bad = [&] {
-    return absl::DataLossError("unreadable dictionary term");
-  };
+  auto bad = [&] { return absl::DataLossError("unreadable dictionary term"); };
   if (bytes.empty() || static_cast<uint8_t>(bytes[0]) > 7) return bad();
   auto kind = static_cast<ValueKind>(bytes[0]);
   bytes.remove_prefix(1);
@@ -144,13 +142,15 @@ thread_local ThreadCache thread_cache;
 
 }  // namespace
 
-Dictionary::Dictionary(Rocks* rocks) : rocks_(rocks), instance_(next_instance++) {}
+Dictionary::Dictionary(Rocks* rocks)
+    : rocks_(rocks), instance_(next_instance++) {}
 
 absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
                                          const RocksSnapshot* snap) {
   if (TermKind(id) == ValueKind::kClaim) return Value::Claim(TermSeq(id));
   ThreadCache& tc = thread_cache;
-  if (tc.instance != instance_ || tc.values.size() >= ThreadCache::kMaxEntries) {
+  if (tc.instance != instance_ ||
+      tc.values.size() >= ThreadCache::kMaxEntries) {
     tc.values.clear();
     tc.instance = instance_;
   }

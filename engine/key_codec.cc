@@ -16,7 +16,8 @@ bool GetId(std::string_view* in, uint64_t* id) {
   int n = static_cast<unsigned char>((*in)[0]);
   if (n > 8 || in->size() < static_cast<size_t>(n) + 1) return false;
   uint64_t v = 0;
-  for (int i = 1; i <= n; ++i) v = v << 8 | static_cast<unsigned char>((*in)[i]);
+  for (int i = 1; i <= n; ++i)
+    v = v << 8 | static_cast<unsigned char>((*in)[i]);
   // Canonical form only: no leading zero byte.
   if (n > 0 && static_cast<unsigned char>((*in)[1]) == 0) return false;
   in->remove_prefix(n + 1);
@@ -183,8 +184,7 @@ void EncodeIndexKey(Family f, const IndexKey& k, std::string* out) {
 bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k) {
   uint64_t ids[3];
   if (!GetId(&key, &ids[0]) || !GetId(&key, &ids[1]) || !GetId(&key, &ids[2]) ||
-      !GetKeyTime(&key, &k->from) || !GetId(&key, &k->claim) ||
-      !key.empty()) {
+      !GetKeyTime(&key, &k->from) || !GetId(&key, &k->claim) || !key.empty()) {
     return false;
   }
   switch (f) {

@@ -7,7 +7,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "schema/sv.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
@@ -16,12 +15,15 @@
 #include "rocksdb/sst_file_writer.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "schema/sv.h"
 
 namespace annals::engine {
 namespace {
 
 rocksdb::Slice ToSlice(std::string_view s) { return {s.data(), s.size()}; }
-std::string_view ToView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+std::string_view ToView(const rocksdb::Slice& s) {
+  return {s.data(), s.size()};
+}
 
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return absl::OkStatus();
@@ -146,7 +148,8 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   impl->db.reset(raw);
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
-  return std::unique_ptr<Rocks>(new Rocks(std::move(impl), dir, opts.read_only));
+  return std::unique_ptr<Rocks>(
+      new Rocks(std::move(impl), dir, opts.read_only));
 }
 
 std::shared_ptr<const RocksSnapshot> Rocks::GetSnapshot() {
@@ -164,8 +167,8 @@ absl::StatusOr<std::string> Rocks::Get(Family f, std::string_view key,
                                      ToSlice(key), &value);
   if (s.IsNotFound()) return absl::NotFoundError("not found");
   if (!s.ok()) {
-    return FromRocks(s, absl::StrCat("store '", dir_, "', reading ",
-                                     FamilyName(f)));
+    return FromRocks(
+        s, absl::StrCat("store '", dir_, "', reading ", FamilyName(f)));
   }
   return value;
 }
@@ -175,8 +178,8 @@ namespace {
 class IteratorImpl : public RocksIterator {
  public:
   IteratorImpl(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
-               std::string lower, std::string upper,
-               const RocksSnapshot* snap, const std::string* dir, Family family)
+               std::string lower, std::string upper, const RocksSnapshot* snap,
+               const std::string* dir, Family family)
       : lower_(std::move(lower)),
         upper_(std::move(upper)),
         lower_slice_(lower_),
@@ -199,8 +202,8 @@ class IteratorImpl : public RocksIterator {
   absl::Status status() const override {
     rocksdb::Status s = it_->status();
     if (s.ok()) return absl::OkStatus();
-    return FromRocks(s, absl::StrCat("store '", *dir_, "', reading ",
-                                     FamilyName(family_)));
+    return FromRocks(
+        s, absl::StrCat("store '", *dir_, "', reading ", FamilyName(family_)));
   }
 
  private:
@@ -252,9 +255,9 @@ absl::Status Rocks::Write(RocksBatch* batch) {
   rocksdb::WriteBatch wb;
   for (const auto& op : batch->impl_->ops) {
     auto* cf = impl_->handles[static_cast<int>(op.family)];
-    rocksdb::Status s = op.is_delete ? wb.Delete(cf, ToSlice(op.key))
-                                     : wb.Put(cf, ToSlice(op.key),
-                                              ToSlice(op.value));
+    rocksdb::Status s = op.is_delete
+                            ? wb.Delete(cf, ToSlice(op.key))
+                            : wb.Put(cf, ToSlice(op.key), ToSlice(op.value));
     if (!s.ok()) return FromRocks(s, "building write batch");
   }
   return FromRocks(impl_->db->Write(impl_->write_options, &wb),

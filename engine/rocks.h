@@ -22,10 +22,10 @@ namespace annals::engine {
 // Column families; see FORMAT.md. The names are on disk, the numbers are not.
 enum class Family : int {
   kMeta = 0,
-  kTerms,     // term id -> term
-  kTermIds,   // term -> term id
-  kClaims,    // claim id -> claim record
-  kSpo,       // index orderings, keys end in (valid_from, claim id)
+  kTerms,    // term id -> term
+  kTermIds,  // term -> term id
+  kClaims,   // claim id -> claim record
+  kSpo,      // index orderings, keys end in (valid_from, claim id)
   kPos,
   kOsp,
 };

@@ -21,8 +21,8 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
       choice_(ChooseIndex(pattern)),
       snapshot_(std::move(snapshot)) {
   uint64_t ids[3];
-  IndexKey k{pattern.s.value_or(0), pattern.p.value_or(0), pattern.o.value_or(0),
-             0, 0};
+  IndexKey k{pattern.s.value_or(0), pattern.p.value_or(0),
+             pattern.o.value_or(0), 0, 0};
   switch (choice_.family) {
     case Family::kPos:
       ids[0] = k.p, ids[1] = k.o, ids[2] = k.s;
@@ -38,7 +38,8 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
   std::string upper = PrefixEnd(prefix_);
   // With all three ids bound, keys continue with valid_from: a claim that
   // cannot start before the window ends cannot overlap it.
-  if (choice_.bound_prefix == 3 && view_.valid && view_.valid->end != Window::kMax) {
+  if (choice_.bound_prefix == 3 && view_.valid &&
+      view_.valid->end != Window::kMax) {
     upper = prefix_;
     PutKeyTime(&upper, view_.valid->end);
   }
@@ -62,9 +63,9 @@ bool ClaimScan::Next(ClaimRow* row) {
     IndexKey k;
     if (!DecodeIndexKey(choice_.family, it_->key(), &k) ||
         !DecodeIndexValue(it_->value(), k.from, row)) {
-      status_ = absl::DataLossError(
-          absl::StrCat("store '", store_->dir(), "': unreadable entry in index ",
-                       FamilyName(choice_.family)));
+      status_ = absl::DataLossError(absl::StrCat(
+          "store '", store_->dir(), "': unreadable entry in index ",
+          FamilyName(choice_.family)));
       return false;
     }
     row->id = k.claim;

@@ -21,8 +21,8 @@ absl::StatusOr<int64_t> ReadNumber(Rocks& rocks, std::string_view key,
   int64_t n;
   if (!absl::SimpleAtoi(*v, &n)) {
     return absl::DataLossError(absl::StrCat("store '", rocks.dir(),
-                                            "': unreadable meta entry '", Sv(key),
-                                            "': '", *v, "'"));
+                                            "': unreadable meta entry '",
+                                            Sv(key), "': '", *v, "'"));
   }
   return n;
 }
@@ -87,8 +87,9 @@ absl::Status Store::InitOrCheckFormat() {
           "store '", dir(), "' has claims but no format version in meta"));
     }
     if (read_only()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "store '", dir(), "' was never initialised; open it for writing once"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("store '", dir(),
+                       "' was never initialised; open it for writing once"));
     }
     RocksBatch batch;
     batch.Put(Family::kMeta, kMetaFormatVersion, absl::StrCat(kFormatVersion));
@@ -97,15 +98,14 @@ absl::Status Store::InitOrCheckFormat() {
   if (!v.ok()) return v.status();
   int version;
   if (!absl::SimpleAtoi(*v, &version) || version < 1) {
-    return absl::DataLossError(absl::StrCat("store '", dir(),
-                                            "' has an unknown format version '",
-                                            *v, "'"));
+    return absl::DataLossError(absl::StrCat(
+        "store '", dir(), "' has an unknown format version '", *v, "'"));
   }
   if (version > kFormatVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "store '", dir(), "' has format version ", version,
-        ", newer than this build of Annals reads (", kFormatVersion,
-        "); open it with a newer Annals"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("store '", dir(), "' has format version ", version,
+                     ", newer than this build of Annals reads (",
+                     kFormatVersion, "); open it with a newer Annals"));
   }
   if (version != kFormatVersion) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -125,8 +125,8 @@ absl::Status Store::LoadCounters() {
   c.next_term = next_term;
   c.next_batch = next_batch;
   std::string prefix(kMetaPredicateCountPrefix);
-  auto it = rocks_->NewIterator(Family::kMeta, prefix, PrefixEnd(prefix),
-                                nullptr);
+  auto it =
+      rocks_->NewIterator(Family::kMeta, prefix, PrefixEnd(prefix), nullptr);
   for (it->Seek(prefix); it->Valid(); it->Next()) {
     std::string_view key = it->key().substr(prefix.size());
     uint64_t pid;

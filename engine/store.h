@@ -37,11 +37,13 @@ struct Counters {
   uint64_t next_term = 1;  // sequence part of term ids
   uint64_t next_batch = 1;
   int64_t claim_count = 0;
-  absl::btree_map<uint64_t, int64_t> predicate_counts;  // predicate id -> claims
+  absl::btree_map<uint64_t, int64_t>
+      predicate_counts;  // predicate id -> claims
 
   // Meta entries for every counter that differs from `before`.
-  void WriteChanges(const Counters& before,
-                    std::vector<std::pair<std::string, std::string>>* out) const;
+  void WriteChanges(
+      const Counters& before,
+      std::vector<std::pair<std::string, std::string>>* out) const;
 };
 
 using Snapshot = std::shared_ptr<const RocksSnapshot>;
@@ -61,7 +63,8 @@ class Store {
   Snapshot GetSnapshot() { return rocks_->GetSnapshot(); }
 
   // The full record of a claim; NotFound when there is no such claim.
-  absl::StatusOr<ClaimRow> GetClaim(uint64_t claim_id, const RocksSnapshot* snap);
+  absl::StatusOr<ClaimRow> GetClaim(uint64_t claim_id,
+                                    const RocksSnapshot* snap);
 
   // A copy of the counters as of the last commit or load.
   Counters counters() const ABSL_LOCKS_EXCLUDED(mu_);

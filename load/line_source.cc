@@ -226,9 +226,9 @@ bool LineSource::ReadLine(std::string_view* line, absl::Status* status) {
     case Result::kEnd:
       return false;
     case Result::kTooLong:
-      *status = Error(line_number(), 1,
-                      absl::StrCat("line longer than ",
-                                   FormatByteSize(max_line_bytes())));
+      *status = Error(
+          line_number(), 1,
+          absl::StrCat("line longer than ", FormatByteSize(max_line_bytes())));
       return false;
     case Result::kIoError:
       *status = io_status_;

@@ -14,9 +14,9 @@
 
 namespace annals::load {
 
-// The columns a load file may have. Header names are matched case-insensitively.
-// DO NOT reorder: used as array indexes only (not persisted), but kept stable for
-// readability of error messages and tests.
+// The columns a load file may have. Header names are matched
+// case-insensitively. DO NOT reorder: used as array indexes only (not
+// persisted), but kept stable for readability of error messages and tests.
 enum class Column : int {
   kSubject = 0,
   kPredicate,
@@ -39,9 +39,11 @@ int ColumnFromName(std::string_view header_name);  // -1 when unknown
 enum class JsonKind : uint8_t { kNone = 0, kString, kNumber, kBool, kNull };
 
 struct RawField {
-  std::string_view text;  // unescaped text; valid until the reader's next Next()
-  int32_t column = 0;     // 1-based byte column of the field's first byte
-  bool present = false;   // false: column absent from the file or JSON key absent
+  std::string_view
+      text;            // unescaped text; valid until the reader's next Next()
+  int32_t column = 0;  // 1-based byte column of the field's first byte
+  bool present =
+      false;  // false: column absent from the file or JSON key absent
   JsonKind json = JsonKind::kNone;  // kNone for TSV/CSV
 };
 

@@ -133,8 +133,8 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
                               std::pair{&object_, Column::kObject}}) {
     std::optional<uint64_t> claim = ClaimOf(*term);
     if (claim && (*claim == 0 || *claim >= next_claim_)) {
-      return fail(column, absl::StrCat("claim #c", *claim,
-                                       " is not in the store"));
+      return fail(column,
+                  absl::StrCat("claim #c", *claim, " is not in the store"));
     }
   }
 

@@ -28,9 +28,9 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 int64_t DaysFromCivil(int64_t y, int m, int d) {
   y -= m <= 2;
   int64_t era = FloorDiv(y, 400);
-  int64_t yoe = y - era * 400;                                   // [0, 399]
+  int64_t yoe = y - era * 400;                                    // [0, 399]
   int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
@@ -50,14 +50,19 @@ Civil CivilFromSeconds(int64_t seconds) {
   int64_t mp = (5 * doy + 2) / 153;
   int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {yoe + era * 400 + (m <= 2), m, d, static_cast<int>(sod / 3600),
-          static_cast<int>(sod / 60 % 60), static_cast<int>(sod % 60)};
+  return {yoe + era * 400 + (m <= 2),
+          m,
+          d,
+          static_cast<int>(sod / 3600),
+          static_cast<int>(sod / 60 % 60),
+          static_cast<int>(sod % 60)};
 }
 
 bool IsLeap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
 
 int DaysInMonth(int64_t y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
@@ -136,8 +141,10 @@ absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
   int64_t year = 0;
   for (size_t i = year_start; i < pos; ++i) year = year * 10 + (text[i] - '0');
   if (negative) year = -year;
-  if (year > kMaxYear || year < -kMaxYear) return Bad(text, "year out of range");
-  if (pos == text.size()) return FromCivil(year, 1, 1, 0, 0, 0, Precision::kYear);
+  if (year > kMaxYear || year < -kMaxYear)
+    return Bad(text, "year out of range");
+  if (pos == text.size())
+    return FromCivil(year, 1, 1, 0, 0, 0, Precision::kYear);
 
   int month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (text[pos] != '-' || (++pos, !ReadDigits(text, &pos, 2, &month))) {
@@ -153,7 +160,8 @@ absl::StatusOr<TimePoint> TimePoint::Parse(std::string_view text) {
   if (day < 1 || day > DaysInMonth(year, month)) {
     return Bad(text, "no such day");
   }
-  if (pos == text.size()) return FromCivil(year, month, day, 0, 0, 0, Precision::kDay);
+  if (pos == text.size())
+    return FromCivil(year, month, day, 0, 0, 0, Precision::kDay);
 
   if ((text[pos] != 'T' && text[pos] != ' ') ||
       (++pos, !ReadDigits(text, &pos, 2, &hour)) || pos >= text.size() ||
@@ -256,9 +264,9 @@ Window Interval::Possible() const {
 
 absl::Status Interval::Validate() const {
   if (Possible().empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("valid_to ", to->ToString(), " is not after valid_from ",
-                     from->ToString()));
+    return absl::InvalidArgumentError(absl::StrCat("valid_to ", to->ToString(),
+                                                   " is not after valid_from ",
+                                                   from->ToString()));
   }
   return absl::OkStatus();
 }

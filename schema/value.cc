@@ -5,9 +5,9 @@
 #include <cstdlib>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/match.h"
 #include "schema/sv.h"
 
 namespace annals {
@@ -238,7 +238,8 @@ absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
 
 Value Value::Infer(std::string_view text) {
   int64_t i;
-  if (IsIntegerLiteral(text) && absl::SimpleAtoi(Sv(text), &i)) return Integer(i);
+  if (IsIntegerLiteral(text) && absl::SimpleAtoi(Sv(text), &i))
+    return Integer(i);
   if (IsDecimalLiteral(text)) return *Decimal(text);
   size_t space = text.find(' ');
   if (space != std::string_view::npos &&

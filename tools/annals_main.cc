@@ -21,7 +21,8 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInconsistent = 3;
 
-constexpr char kMainHelp[] = R"(annals - an embedded temporal knowledge-graph store
+constexpr char kMainHelp[] =
+    R"(annals - an embedded temporal knowledge-graph store
 
 Usage: annals COMMAND [OPTIONS] STORE [ARGS]
 
@@ -240,7 +241,9 @@ int Find(const Args& args) {
   annals::TimeView view = annals::TimeView::Now();
   bool possibly = false;
   std::string valid_desc = "holding now", tx_desc = "as currently recorded";
-  auto time = [](const std::string& text) { return annals::TimePoint::Parse(text); };
+  auto time = [](const std::string& text) {
+    return annals::TimePoint::Parse(text);
+  };
   for (const auto& [name, value] : args.flags) {
     if (name == "subject") {
       pattern.subject = annals::Value::Infer(value);
@@ -321,7 +324,8 @@ int Stats(const Args& args) {
   }
   std::cout << "claims per predicate:\n";
   for (const auto& [p, n] : stats->claims_per_predicate) {
-    std::cout << absl::StrFormat("  %-28s %lld\n", p, static_cast<long long>(n));
+    std::cout << absl::StrFormat("  %-28s %lld\n", p,
+                                 static_cast<long long>(n));
   }
   return 0;
 }

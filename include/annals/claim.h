@@ -20,12 +20,12 @@ using ClaimId = uint64_t;
 
 // What to say when asserting a claim.
 struct ClaimInput {
-  Value subject;           // an entity or a claim (Value::Claim)
-  std::string predicate;   // non-empty
-  Value object;            // any value
-  Interval valid;          // both ends open by default: always
-  std::string source;      // document or URL; may be empty
-  std::string by;          // who made the claim (an entity name); may be empty
+  Value subject;            // an entity or a claim (Value::Claim)
+  std::string predicate;    // non-empty
+  Value object;             // any value
+  Interval valid;           // both ends open by default: always
+  std::string source;       // document or URL; may be empty
+  std::string by;           // who made the claim (an entity name); may be empty
   double confidence = 1.0;  // in [0, 1]
   // Transaction time to record; nullopt means now. A bulk load may give the
   // day the source first said it.

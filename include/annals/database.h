@@ -58,9 +58,9 @@ struct LoadResult {
   int64_t duplicates = 0;    // rows equal to a claim already there
   int64_t rejected = 0;      // bad rows skipped (skip_bad)
   int64_t terms_added = 0;
-  ClaimId first_claim = 0;   // new claims have ids first_claim, first_claim+1...
+  ClaimId first_claim = 0;  // new claims have ids first_claim, first_claim+1...
   std::vector<uint64_t> batches;  // one load batch per file
-  std::string reject_file;   // where rejected rows went, if any
+  std::string reject_file;        // where rejected rows went, if any
   double seconds = 0;
   // Where the time went: "read and decode", then the commit's steps.
   std::vector<std::pair<std::string, double>> steps;

@@ -8,10 +8,10 @@
 
 // Evaluates `expr` (an absl::Status) and returns it from the enclosing
 // function when it is not OK.
-#define RETURN_IF_ERROR(expr)                                 \
-  do {                                                        \
-    ::absl::Status annals_status_ = (expr);                   \
-    if (!annals_status_.ok()) return annals_status_;          \
+#define RETURN_IF_ERROR(expr)                        \
+  do {                                               \
+    ::absl::Status annals_status_ = (expr);          \
+    if (!annals_status_.ok()) return annals_status_; \
   } while (false)
 
 #define ANNALS_CONCAT_INNER_(a, b) a##b
@@ -20,7 +20,7 @@
 // ASSIGN_OR_RETURN(lhs, expr): evaluates `expr` (an absl::StatusOr<T>); on
 // error returns its status, otherwise moves the value into `lhs`, which may be
 // a declaration (`auto x`) or an existing variable.
-#define ASSIGN_OR_RETURN(lhs, expr)                                      \
+#define ASSIGN_OR_RETURN(lhs, expr)                                         \
   ANNALS_ASSIGN_OR_RETURN_IMPL_(ANNALS_CONCAT_(annals_statusor_, __LINE__), \
                                 lhs, expr)
 #define ANNALS_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \

@@ -88,6 +88,7 @@ int main() {
          "56 bcm/yr");
   }
   fs::remove_all(dir);
-  std::cout << (wrong ? "some answers were WRONG\n" : "all answers as expected\n");
+  std::cout << (wrong ? "some answers were WRONG\n"
+                      : "all answers as expected\n");
   return wrong ? 1 : 0;
 }
