@@ -68,13 +68,18 @@ BulkLoader::BulkLoader(Store* store, std::vector<std::string> files,
                        int64_t load_time)
     : store_(store), files_(std::move(files)), load_time_(load_time) {}
 
-uint32_t BulkLoader::Intern(std::string_view term) {
-  auto it = local_ids_.find(Sv(term));
-  if (it != local_ids_.end()) return it->second;
-  uint32_t local = static_cast<uint32_t>(terms_.size());
-  terms_.emplace_back(term);
-  local_ids_.emplace(terms_.back(), local);
-  return local;
+void BulkLoader::Append(const TermTable& terms, std::vector<ClaimRow> rows) {
+  std::vector<uint32_t> local = terms_.Merge(terms);
+  for (ClaimRow& r : rows) {
+    for (uint64_t* term : {&r.s, &r.p, &r.o, &r.source, &r.by}) {
+      if (*term != kNone) *term = local[*term];
+    }
+  }
+  if (rows_.empty()) {
+    rows_ = std::move(rows);
+  } else {
+    rows_.insert(rows_.end(), rows.begin(), rows.end());
+  }
 }
 
 absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
@@ -83,7 +88,7 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
   new_term_.assign(terms_.size(), false);
   bool store_has_terms = counters.next_term > 1;
   for (size_t i = 0; i < terms_.size(); ++i) {
-    const std::string& term = terms_[i];
+    const std::string& term = terms_.term(i);
     auto kind = static_cast<ValueKind>(term[0]);
     if (kind == ValueKind::kClaim) {
       std::string_view id_bytes = std::string_view(term).substr(1);
@@ -276,7 +281,9 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   }
   RETURN_IF_ERROR(WriteAndIngest(tmp.path, before, after, step_done));
   for (size_t i = 0; i < terms_.size(); ++i) {
-    if (new_term_[i]) store_->dictionary().Remember(terms_[i], global_ids_[i]);
+    if (new_term_[i]) {
+      store_->dictionary().Remember(terms_.term(i), global_ids_[i]);
+    }
   }
   return summary;
 }
@@ -367,15 +374,16 @@ absl::Status BulkLoader::WriteAndIngest(
       store_, Family::kTerms, dir, new_terms.size(),
       [&](size_t i, std::string* key, std::string* value) {
         PutId(key, global_ids_[new_terms[i]]);
-        *value = terms_[new_terms[i]];
+        *value = terms_.term(new_terms[i]);
       },
       &ingest));
-  std::sort(new_terms.begin(), new_terms.end(),
-            [&](uint32_t a, uint32_t b) { return terms_[a] < terms_[b]; });
+  std::sort(new_terms.begin(), new_terms.end(), [&](uint32_t a, uint32_t b) {
+    return terms_.term(a) < terms_.term(b);
+  });
   RETURN_IF_ERROR(WriteSst(
       store_, Family::kTermIds, dir, new_terms.size(),
       [&](size_t i, std::string* key, std::string* value) {
-        *key = terms_[new_terms[i]];
+        *key = terms_.term(new_terms[i]);
         PutId(value, global_ids_[new_terms[i]]);
       },
       &ingest));

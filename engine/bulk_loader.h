@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "engine/claim_record.h"
 #include "engine/store.h"
+#include "engine/term_table.h"
 
 namespace annals::engine {
 
@@ -47,14 +48,13 @@ class BulkLoader {
   // (recorded in meta with its path and `load_time`).
   BulkLoader(Store* store, std::vector<std::string> files, int64_t load_time);
 
-  // The loader-local number of a term, given its term bytes (dictionary.h).
-  // A claim reference (kind kClaim) is checked to exist at Commit().
-  uint32_t Intern(std::string_view term);
-  // Adds a row whose s, p, o, source and by hold Intern() numbers (source
-  // and by: kNone for none); `batch` holds the file's index in `files` and
-  // `row` its line. Everything else as stored.
+  // Adds rows parsed in file order, in the order of the file's parts: their
+  // s, p, o, source and by hold numbers of `terms` (term bytes, see
+  // dictionary.h; source and by: kNone for none), `batch` holds the file's
+  // index in `files` and `row` its line; everything else as stored. A claim
+  // reference (kind kClaim) must name a stored claim.
   static constexpr uint64_t kNone = UINT64_MAX;
-  void Add(const ClaimRow& row) { rows_.push_back(row); }
+  void Append(const TermTable& terms, std::vector<ClaimRow> rows);
   int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
 
   // Loads everything atomically, or nothing when `dry_run` (the summary then
@@ -73,8 +73,7 @@ class BulkLoader {
   Store* store_;
   std::vector<std::string> files_;
   int64_t load_time_;
-  absl::flat_hash_map<std::string, uint32_t> local_ids_;
-  std::vector<std::string> terms_;    // by local number
+  TermTable terms_;                   // the load's terms, by local number
   std::vector<uint64_t> global_ids_;  // by local number, after ResolveTerms
   std::vector<bool> new_term_;        // by local number
   std::vector<ClaimRow> rows_;

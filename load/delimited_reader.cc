@@ -21,12 +21,19 @@ constexpr size_t kNoScratch = static_cast<size_t>(-1);
 
 absl::StatusOr<std::unique_ptr<DelimitedReader>> DelimitedReader::Open(
     const std::string& path, Dialect dialect, const ReaderOptions& options) {
-  auto source =
-      LineSource::Open(path, options.max_line_bytes, options.chunk_bytes);
+  auto source = LineSource::Open(path, options.max_line_bytes,
+                                 options.chunk_bytes, options.part);
   if (!source.ok()) return source.status();
   std::unique_ptr<DelimitedReader> reader(
       new DelimitedReader(std::move(*source), dialect));
-  if (absl::Status s = reader->ReadHeader(); !s.ok()) return s;
+  if (options.columns.empty()) {
+    if (absl::Status s = reader->ReadHeader(); !s.ok()) return s;
+  } else {  // a later part of the file: the header is known
+    reader->columns_ = options.columns;
+    for (Column c : options.columns) {
+      reader->empty_row_.fields[static_cast<int>(c)].present = true;
+    }
+  }
   return reader;
 }
 

@@ -77,8 +77,8 @@ char* AppendUtf8(uint32_t cp, char* out) {
 
 absl::StatusOr<std::unique_ptr<JsonlReader>> JsonlReader::Open(
     const std::string& path, const ReaderOptions& options) {
-  auto source =
-      LineSource::Open(path, options.max_line_bytes, options.chunk_bytes);
+  auto source = LineSource::Open(path, options.max_line_bytes,
+                                 options.chunk_bytes, options.part);
   if (!source.ok()) return source.status();
   return std::unique_ptr<JsonlReader>(new JsonlReader(std::move(*source)));
 }

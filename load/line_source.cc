@@ -21,7 +21,8 @@ constexpr size_t kNoNewline = static_cast<size_t>(-1);
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<LineSource>> LineSource::Open(
-    const std::string& path, int64_t max_line_bytes, int64_t chunk_bytes) {
+    const std::string& path, int64_t max_line_bytes, int64_t chunk_bytes,
+    const LineRange& range) {
   // Columns are int32_t, so lines must stay below 2 GiB.
   if (max_line_bytes <= 0 || max_line_bytes >= (int64_t{1} << 31) ||
       chunk_bytes <= 0 || chunk_bytes >= (int64_t{1} << 31)) {
@@ -46,22 +47,35 @@ absl::StatusOr<std::unique_ptr<LineSource>> LineSource::Open(
     if (S_ISREG(st.st_mode)) total = st.st_size;
   }
   posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  return std::unique_ptr<LineSource>(
-      new LineSource(path, fd, max_line_bytes, chunk_bytes, total));
+  if (range.begin > 0 && lseek(fd, range.begin, SEEK_SET) != range.begin) {
+    int err = errno;
+    close(fd);
+    return absl::ErrnoToStatus(err,
+                               absl::StrCat("cannot seek in '", path, "'"));
+  }
+  int64_t end = range.end >= 0 ? std::min(range.end, total) : total;
+  return std::unique_ptr<LineSource>(new LineSource(
+      path, fd, max_line_bytes, chunk_bytes, range, end - range.begin));
 }
 
 LineSource::LineSource(std::string path, int fd, int64_t max_line_bytes,
-                       int64_t chunk_bytes, int64_t bytes_total)
+                       int64_t chunk_bytes, const LineRange& range,
+                       int64_t bytes_total)
     : path_(std::move(path)),
       fd_(fd),
       max_line_bytes_(max_line_bytes),
       chunk_bytes_(static_cast<size_t>(chunk_bytes)),
-      bytes_total_(bytes_total) {}
+      begin_(range.begin),
+      end_offset_(range.end),
+      bytes_total_(bytes_total),
+      buf_file_offset_(range.begin),
+      at_file_start_(range.begin == 0),
+      next_line_number_(range.first_line) {}
 
 LineSource::~LineSource() { close(fd_); }
 
 int64_t LineSource::bytes_read() const {
-  return buf_file_offset_ + static_cast<int64_t>(next_);
+  return buf_file_offset_ + static_cast<int64_t>(next_) - begin_;
 }
 
 absl::Status LineSource::Error(int64_t line, int64_t column,
@@ -87,10 +101,16 @@ bool LineSource::Fill(size_t keep) {
     buf_ = std::move(grown);
     capacity_ = capacity;
   }
-  ssize_t n;
-  do {
-    n = read(fd_, buf_.get() + end_, capacity_ - end_);
-  } while (n < 0 && errno == EINTR);
+  size_t want = capacity_ - end_;
+  if (end_offset_ >= 0) {  // a part: stop at its end
+    int64_t left = end_offset_ - buf_file_offset_ - static_cast<int64_t>(end_);
+    want = static_cast<size_t>(std::max<int64_t>(
+        0, std::min<int64_t>(left, static_cast<int64_t>(want))));
+  }
+  ssize_t n = 0;
+  while (want > 0 && (n = read(fd_, buf_.get() + end_, want)) < 0 &&
+         errno == EINTR) {
+  }
   if (n < 0) {
     io_status_ =
         absl::ErrnoToStatus(errno, absl::StrCat("cannot read '", path_, "'"));

@@ -15,14 +15,24 @@
 
 namespace annals::load {
 
+// A part of a file: the bytes [begin, end) (end -1: to the end of the file),
+// where `begin` starts line number `first_line`. Parts start at line starts.
+struct LineRange {
+  int64_t begin = 0;
+  int64_t end = -1;
+  int64_t first_line = 1;
+};
+
 class LineSource {
  public:
   enum class Result { kLine, kEnd, kTooLong, kIoError };
 
-  // Opens `path` for reading. Fails like "cannot open 'x.tsv': No such file or
-  // directory" (NotFound, PermissionDenied, ...).
+  // Opens `path` (or the part `range` of it) for reading. Fails like "cannot
+  // open 'x.tsv': No such file or directory" (NotFound, PermissionDenied,
+  // ...).
   static absl::StatusOr<std::unique_ptr<LineSource>> Open(
-      const std::string& path, int64_t max_line_bytes, int64_t chunk_bytes);
+      const std::string& path, int64_t max_line_bytes, int64_t chunk_bytes,
+      const LineRange& range = LineRange());
 
   LineSource(const LineSource&) = delete;
   LineSource& operator=(const LineSource&) = delete;
@@ -53,6 +63,7 @@ class LineSource {
   const std::string& path() const { return path_; }
   int64_t max_line_bytes() const { return max_line_bytes_; }
   const absl::Status& io_status() const { return io_status_; }
+  // Bytes of the part consumed so far, and its size.
   int64_t bytes_read() const;
   int64_t bytes_total() const { return bytes_total_; }
 
@@ -62,7 +73,7 @@ class LineSource {
 
  private:
   LineSource(std::string path, int fd, int64_t max_line_bytes,
-             int64_t chunk_bytes, int64_t bytes_total);
+             int64_t chunk_bytes, const LineRange& range, int64_t bytes_total);
 
   // Searches for '\n' from *scan, keeping the bytes from *keep on in memory
   // and reading more as needed (which may move them: both offsets are
@@ -82,6 +93,8 @@ class LineSource {
   const int fd_;
   const int64_t max_line_bytes_;
   const size_t chunk_bytes_;
+  const int64_t begin_;       // file offset of the part
+  const int64_t end_offset_;  // -1: to the end of the file
   const int64_t bytes_total_;
   absl::Status io_status_;
 

@@ -182,12 +182,12 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   if (!Empty(by)) engine::EncodeTextTerm(ValueKind::kEntity, by.text, &by_);
 
   // The row is valid: intern its terms.
-  out->s = loader_->Intern(subject_);
-  out->p = loader_->Intern(predicate_);
-  out->o = loader_->Intern(object_);
+  out->s = terms_->Intern(subject_);
+  out->p = terms_->Intern(predicate_);
+  out->o = terms_->Intern(object_);
   out->source =
-      source_.empty() ? engine::BulkLoader::kNone : loader_->Intern(source_);
-  out->by = by_.empty() ? engine::BulkLoader::kNone : loader_->Intern(by_);
+      source_.empty() ? engine::BulkLoader::kNone : terms_->Intern(source_);
+  out->by = by_.empty() ? engine::BulkLoader::kNone : terms_->Intern(by_);
   out->batch = file_index;
   out->row = row.line;
   return absl::OkStatus();

@@ -2,8 +2,8 @@
 // field (object inference or the object_type column, time literals,
 // confidence), checks it (empty subject, valid_to before valid_from, ...)
 // and reports the first problem as "file:line:column: reason". Terms are
-// interned into the loader only once the whole row is valid, so a rejected
-// row leaves no trace.
+// interned into the term table only once the whole row is valid, so a
+// rejected row leaves no trace. One decoder per parsing thread.
 #ifndef ANNALS_LOAD_ROW_DECODER_H_
 #define ANNALS_LOAD_ROW_DECODER_H_
 
@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "annals/time.h"
 #include "engine/bulk_loader.h"
+#include "engine/term_table.h"
 #include "load/raw_row.h"
 
 namespace annals::load {
@@ -22,9 +23,9 @@ class RowDecoder {
  public:
   // `recorded_default` is the transaction time of rows without recorded_at;
   // `next_claim` the store's next claim id (references must be below it).
-  RowDecoder(engine::BulkLoader* loader, TimePoint recorded_default,
+  RowDecoder(engine::TermTable* terms, TimePoint recorded_default,
              uint64_t next_claim)
-      : loader_(loader),
+      : terms_(terms),
         recorded_default_(recorded_default),
         next_claim_(next_claim) {}
 
@@ -33,7 +34,7 @@ class RowDecoder {
                       uint32_t file_index, engine::ClaimRow* out);
 
  private:
-  engine::BulkLoader* loader_;
+  engine::TermTable* terms_;
   TimePoint recorded_default_;
   uint64_t next_claim_;
   // Term bytes of the row being decoded, interned once it is valid.

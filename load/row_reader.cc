@@ -1,6 +1,12 @@
 // Format selection for load files (see row_reader.h).
 #include "load/row_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -71,6 +77,91 @@ absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
       break;
   }
   return absl::InternalError("unreachable");
+}
+
+namespace {
+
+constexpr int64_t kMinPartBytes = int64_t{4} << 20;
+
+// Offset just past the first '\n' at or after `from`, or -1.
+int64_t NextLineStart(int fd, int64_t from, int64_t size) {
+  char buf[64 << 10];
+  for (int64_t at = from; at < size;) {
+    ssize_t n = pread(fd, buf, sizeof(buf), at);
+    if (n <= 0) return -1;
+    if (const void* nl = std::memchr(buf, '\n', static_cast<size_t>(n))) {
+      return at + (static_cast<const char*>(nl) - buf) + 1;
+    }
+    at += n;
+  }
+  return -1;
+}
+
+// Number of '\n' in [from, to).
+int64_t CountLines(int fd, int64_t from, int64_t to) {
+  char buf[1 << 20];
+  int64_t lines = 0;
+  for (int64_t at = from; at < to;) {
+    ssize_t n =
+        pread(fd, buf,
+              static_cast<size_t>(std::min<int64_t>(sizeof(buf), to - at)), at);
+    if (n <= 0) break;
+    lines += std::count(buf, buf + n, '\n');
+    at += n;
+  }
+  return lines;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::unique_ptr<RowReader>>> OpenRowReaders(
+    const std::string& path, Format format, const ReaderOptions& options,
+    int parts) {
+  if (format == Format::kAuto) format = FormatFromExtension(path);
+  std::vector<std::unique_ptr<RowReader>> readers;
+  // Part boundaries: line starts near equal shares of the file.
+  std::vector<LineRange> ranges;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && parts > 1 &&
+      (format == Format::kTsv || format == Format::kJsonl) &&
+      st.st_size >= kMinPartBytes) {
+    int64_t size = st.st_size;
+    int64_t header_end = NextLineStart(fd, 0, size);
+    int64_t begin = 0, line = 1;
+    for (int k = 1; k < parts && header_end > 0; ++k) {
+      int64_t split =
+          NextLineStart(fd, std::max(size * k / parts, header_end), size);
+      if (split <= begin || split >= size) break;
+      ranges.push_back({begin, split, line});
+      line += CountLines(fd, begin, split);
+      begin = split;
+    }
+    if (!ranges.empty()) ranges.push_back({begin, -1, line});
+  }
+  if (fd >= 0) close(fd);
+  if (ranges.empty()) {
+    auto reader = OpenRowReader(path, format, options);
+    if (!reader.ok()) return reader.status();
+    readers.push_back(std::move(*reader));
+    return readers;
+  }
+  ReaderOptions part_options = options;
+  for (const LineRange& range : ranges) {
+    part_options.part = range;
+    auto reader = OpenRowReader(path, format, part_options);
+    if (!reader.ok()) return reader.status();
+    if (format == Format::kTsv && readers.empty()) {
+      part_options.columns =
+          static_cast<DelimitedReader*>(reader->get())->columns();
+      if (part_options.columns.empty()) {  // no header: an empty file
+        readers.push_back(std::move(*reader));
+        return readers;
+      }
+    }
+    readers.push_back(std::move(*reader));
+  }
+  return readers;
 }
 
 }  // namespace annals::load

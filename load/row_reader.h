@@ -7,8 +7,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "load/line_source.h"
 #include "load/raw_row.h"
 
 namespace annals::load {
@@ -22,6 +24,10 @@ struct ReaderOptions {
   int64_t max_line_bytes = int64_t{64} << 20;
   // Size of each read(2). Only tests need to change it.
   int64_t chunk_bytes = int64_t{4} << 20;
+  // Read only this part of the file (OpenRowReaders sets it).
+  LineRange part;
+  // The header of a TSV/CSV part that does not start at the file's start.
+  std::vector<Column> columns;
 };
 
 // "tsv", "csv" or "jsonl" (case-insensitive; also "auto"), for a --format
@@ -36,6 +42,14 @@ absl::StatusOr<Format> ParseFormat(std::string_view name);
 // rows.
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
     const std::string& path, Format format, const ReaderOptions& options);
+
+// Readers for up to `parts` consecutive parts of the file, to parse in
+// parallel; together they read every row once, in order, with the right
+// line numbers. Files that cannot be split safely (CSV, whose quoted fields
+// may span lines) or are small get one reader. Fails as OpenRowReader.
+absl::StatusOr<std::vector<std::unique_ptr<RowReader>>> OpenRowReaders(
+    const std::string& path, Format format, const ReaderOptions& options,
+    int parts);
 
 }  // namespace annals::load
 
