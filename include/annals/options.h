@@ -45,7 +45,7 @@ struct LoadOptions {
   std::string reject_file;  // default with skip_bad: <first file>.rejects
   // Lines longer than this are bad rows.
   int64_t max_line_bytes = int64_t{64} << 20;
-  // Called from the loading thread; may be empty.
+  // Called from a loading thread (never two at once); may be empty.
   std::function<void(const LoadProgress&)> progress;
 };
 
