@@ -3,6 +3,7 @@
 // ids stay inside.
 #include "annals/database.h"
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
 #include "engine/check.h"
@@ -25,6 +26,10 @@ struct Database::Impl {
   engine::Snapshot SnapshotOf(const annals::Snapshot& s) const {
     return std::static_pointer_cast<const engine::RocksSnapshot>(s.handle_);
   }
+
+  absl::Status Scan(const ClaimPattern& pattern, const TimeView& view,
+                    const annals::Snapshot& snapshot,
+                    absl::FunctionRef<bool(Claim&&)> fn);
 
   absl::StatusOr<Claim> ToClaim(const ClaimRow& row,
                                 const engine::RocksSnapshot* snap) {
@@ -135,20 +140,18 @@ absl::Status Database::Retract(ClaimId id) {
   return txn.Commit();
 }
 
-absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
-                            const std::function<bool(const Claim&)>& fn,
-                            const Snapshot& snapshot) const {
-  engine::Snapshot snap = impl_->SnapshotOf(snapshot);
-  engine::Dictionary& dict = impl_->store->dictionary();
+absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
+                                  const TimeView& view,
+                                  const annals::Snapshot& snapshot,
+                                  absl::FunctionRef<bool(Claim&&)> fn) {
+  engine::Snapshot snap = SnapshotOf(snapshot);
+  engine::Dictionary& dict = store->dictionary();
   engine::IdPattern ids;
   // An unknown name matches nothing.
-  auto resolve = [&](const Value& v,
-                     std::optional<uint64_t>* out) -> absl::Status {
+  auto resolve = [&](const Value& v, std::optional<uint64_t>* out) {
     auto id = dict.Find(v, snap.get());
-    if (absl::IsNotFound(id.status())) return id.status();
-    if (!id.ok()) return id.status();
-    *out = *id;
-    return absl::OkStatus();
+    if (id.ok()) *out = *id;
+    return id.status();
   };
   absl::Status s = absl::OkStatus();
   if (pattern.subject) s.Update(resolve(*pattern.subject, &ids.s));
@@ -158,26 +161,30 @@ absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
   if (pattern.object && s.ok()) s.Update(resolve(*pattern.object, &ids.o));
   if (absl::IsNotFound(s)) return absl::OkStatus();
   RETURN_IF_ERROR(s);
-  engine::ClaimScan scan(impl_->store.get(), ids, view, snap);
+  engine::ClaimScan scan(store.get(), ids, view, snap);
   ClaimRow row;
   while (scan.Next(&row)) {
-    ASSIGN_OR_RETURN(Claim claim, impl_->ToClaim(row, snap.get()));
-    if (!fn(claim)) return absl::OkStatus();
+    ASSIGN_OR_RETURN(Claim claim, ToClaim(row, snap.get()));
+    if (!fn(std::move(claim))) return absl::OkStatus();
   }
   return scan.status();
+}
+
+absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
+                            const std::function<bool(const Claim&)>& fn,
+                            const Snapshot& snapshot) const {
+  return impl_->Scan(pattern, view, snapshot,
+                     [&](Claim&& claim) { return fn(claim); });
 }
 
 absl::StatusOr<std::vector<Claim>> Database::Find(
     const ClaimPattern& pattern, const TimeView& view,
     const Snapshot& snapshot) const {
   std::vector<Claim> out;
-  RETURN_IF_ERROR(Scan(
-      pattern, view,
-      [&](const Claim& c) {
-        out.push_back(c);
-        return true;
-      },
-      snapshot));
+  RETURN_IF_ERROR(impl_->Scan(pattern, view, snapshot, [&](Claim&& claim) {
+    out.push_back(std::move(claim));
+    return true;
+  }));
   return out;
 }
 

@@ -131,8 +131,8 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
 namespace {
 
 // A row's key in one index ordering, sorted without touching the rows: ids
-// in the family's order, valid_from, then the claim id. `row` finds the
-// row's encoded index value.
+// in the family's order, valid_from and the claim id, compared in the
+// family's key order (KeyLess). `row` finds the row's encoded index value.
 struct SortKey {
   uint64_t a, b, c;
   int64_t from;
@@ -140,10 +140,28 @@ struct SortKey {
   uint32_t row;
   uint8_t value_size;  // > sizeof(value): the value is not inline
   char value[11];
-  bool operator<(const SortKey& o) const {
-    return std::tie(a, b, c, from, id) < std::tie(o.a, o.b, o.c, o.from, o.id);
-  }
 };
+
+// spo keys put valid_from before the object; the others after all three ids.
+bool KeyLess(Family f, const SortKey& x, const SortKey& y) {
+  if (f == Family::kSpo) {
+    return std::tie(x.a, x.b, x.from, x.c, x.id) <
+           std::tie(y.a, y.b, y.from, y.c, y.id);
+  }
+  return std::tie(x.a, x.b, x.c, x.from, x.id) <
+         std::tie(y.a, y.b, y.c, y.from, y.id);
+}
+
+IndexKey ToIndexKey(Family f, const SortKey& k) {
+  switch (f) {
+    case Family::kPos:
+      return {k.c, k.a, k.b, k.from, k.id};
+    case Family::kOsp:
+      return {k.b, k.c, k.a, k.from, k.id};
+    default:
+      return {k.a, k.b, k.c, k.from, k.id};
+  }
+}
 
 SortKey KeyOf(Family f, const ClaimRow& r, uint32_t row) {
   switch (f) {
@@ -174,7 +192,9 @@ std::vector<SortKey> SortedKeys(
       if (v.size() <= sizeof(k.value)) std::memcpy(k.value, v.data(), v.size());
     }
   }
-  std::sort(keys.begin(), keys.end());
+  std::sort(keys.begin(), keys.end(), [f](const SortKey& x, const SortKey& y) {
+    return KeyLess(f, x, y);
+  });
   return keys;
 }
 
@@ -183,7 +203,7 @@ std::vector<SortKey> SortedKeys(
 absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
                                         BulkLoadSummary* summary) {
   duplicate_.assign(rows_.size(), false);
-  // Duplicates share (s, p, o, valid_from): compare within those groups,
+  // Duplicates share (s, p, valid_from, o): compare within those groups,
   // which the spo order makes adjacent.
   std::vector<SortKey> spo = SortedKeys(Family::kSpo, rows_, duplicate_);
   size_t group = 0;
@@ -204,16 +224,17 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
   }
   if (counters.claim_count > 0) {
     // Claims already stored: one forward iterator over spo, seeking to each
-    // candidate's (s, p, o, valid_from) in key order.
+    // candidate's (s, p, valid_from, o) in key order.
     auto it = store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
     std::string prefix;
     for (const SortKey& k : spo) {
       uint32_t i = k.row;
       if (duplicate_[i]) continue;
       const ClaimRow& r = rows_[i];
-      uint64_t ids[3] = {r.s, r.p, r.o};
-      prefix = IndexPrefix(Family::kSpo, ids, 3);
+      uint64_t ids[2] = {r.s, r.p};
+      prefix = IndexPrefix(Family::kSpo, ids, 2);
       PutKeyTime(&prefix, r.from_key());
+      PutId(&prefix, r.o);
       for (it->Seek(prefix);
            it->Valid() && it->key().substr(0, prefix.size()) == prefix;
            it->Next()) {
@@ -315,11 +336,7 @@ absl::Status BulkLoader::WriteAndIngest(
         store_, f, dir, keys.size(),
         [&](size_t i, std::string* key, std::string* value) {
           const SortKey& k = keys[i];
-          PutId(key, k.a);
-          PutId(key, k.b);
-          PutId(key, k.c);
-          PutKeyTime(key, k.from);
-          PutId(key, k.id);
+          EncodeIndexKey(f, ToIndexKey(f, k), key);
           if (k.value_size <= sizeof(k.value)) {
             value->assign(k.value, k.value_size);
           } else {

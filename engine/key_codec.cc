@@ -1,6 +1,8 @@
 // Order-preserving key encodings; see key_codec.h and FORMAT.md.
 #include "engine/key_codec.h"
 
+#include <cassert>
+
 namespace annals::engine {
 
 void PutId(std::string* out, uint64_t id) {
@@ -154,10 +156,9 @@ bool IsIndexFamily(Family f) {
   return f == Family::kSpo || f == Family::kPos || f == Family::kOsp;
 }
 
-namespace {
+int LeadingIds(Family f) { return f == Family::kSpo ? 2 : 3; }
 
-// The three ids of `k` in the order of family `f`.
-void Order(Family f, const IndexKey& k, uint64_t ids[3]) {
+void IdsInOrder(Family f, const IndexKey& k, uint64_t ids[3]) {
   switch (f) {
     case Family::kPos:
       ids[0] = k.p, ids[1] = k.o, ids[2] = k.s;
@@ -171,22 +172,27 @@ void Order(Family f, const IndexKey& k, uint64_t ids[3]) {
   }
 }
 
-}  // namespace
-
 void EncodeIndexKey(Family f, const IndexKey& k, std::string* out) {
   uint64_t ids[3];
-  Order(f, k, ids);
-  for (uint64_t id : ids) PutId(out, id);
+  IdsInOrder(f, k, ids);
+  int leading = LeadingIds(f);
+  for (int i = 0; i < leading; ++i) PutId(out, ids[i]);
   PutKeyTime(out, k.from);
+  for (int i = leading; i < 3; ++i) PutId(out, ids[i]);
   PutId(out, k.claim);
 }
 
 bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k) {
   uint64_t ids[3];
-  if (!GetId(&key, &ids[0]) || !GetId(&key, &ids[1]) || !GetId(&key, &ids[2]) ||
-      !GetKeyTime(&key, &k->from) || !GetId(&key, &k->claim) || !key.empty()) {
-    return false;
+  int leading = LeadingIds(f);
+  for (int i = 0; i < leading; ++i) {
+    if (!GetId(&key, &ids[i])) return false;
   }
+  if (!GetKeyTime(&key, &k->from)) return false;
+  for (int i = leading; i < 3; ++i) {
+    if (!GetId(&key, &ids[i])) return false;
+  }
+  if (!GetId(&key, &k->claim) || !key.empty()) return false;
   switch (f) {
     case Family::kPos:
       k->p = ids[0], k->o = ids[1], k->s = ids[2];
@@ -201,7 +207,9 @@ bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k) {
   return true;
 }
 
-std::string IndexPrefix(Family /*f*/, const uint64_t* ids, int n) {
+std::string IndexPrefix(Family f, const uint64_t* ids, int n) {
+  assert(n <= LeadingIds(f));
+  (void)f;
   std::string prefix;
   for (int i = 0; i < n; ++i) PutId(&prefix, ids[i]);
   return prefix;

@@ -9,7 +9,9 @@
 //  - time instants in index keys: the day since 1970-01-01 as an ordered
 //    signed integer (negative years and dates before 1970 sort first), then
 //    the second of the day as an id; whole days take 4 bytes.
-//  - index keys: the three ids in the family's order, valid_from, claim id.
+//  - index keys: spo is subject, predicate, valid_from, object, claim id (a
+//    subject's history of one predicate comes out in time order); pos and
+//    osp are their three ids, valid_from, claim id.
 #ifndef ANNALS_ENGINE_KEY_CODEC_H_
 #define ANNALS_ENGINE_KEY_CODEC_H_
 
@@ -76,10 +78,15 @@ struct IndexKey {
   uint64_t claim = 0;
 };
 bool IsIndexFamily(Family f);
+// How many ids lead `f`'s keys before valid_from: 2 for spo, 3 otherwise.
+int LeadingIds(Family f);
+// The three ids of `k` in the order of family `f`.
+void IdsInOrder(Family f, const IndexKey& k, uint64_t ids[3]);
 // Appends the key for `k` in the order of family `f` (spo, pos or osp).
 void EncodeIndexKey(Family f, const IndexKey& k, std::string* out);
 bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k);
-// The prefix of `f`'s keys whose first `n` ids (in f's order) are `ids`.
+// The prefix of `f`'s keys whose first `n` ids (in f's order) are `ids`;
+// n <= LeadingIds(f).
 std::string IndexPrefix(Family f, const uint64_t* ids, int n);
 
 // The smallest key greater than every key starting with `prefix` (for

@@ -552,16 +552,19 @@ TEST(KeyCodecVarintTest, Fixed64IsBigEndian) {
 
 const Family kIndexFamilies[] = {Family::kSpo, Family::kPos, Family::kOsp};
 
-// The ids of `k` in the order of family `f`, then from and claim.
-std::tuple<uint64_t, uint64_t, uint64_t, int64_t, uint64_t> FamilyTuple(
+// The fields of `k` in the key order of family `f` (valid_from mapped to an
+// unsigned number with the same order): spo is s, p, from, o, claim; pos and
+// osp their three ids, from, claim.
+std::tuple<uint64_t, uint64_t, uint64_t, uint64_t, uint64_t> FamilyTuple(
     Family f, const IndexKey& k) {
+  uint64_t from = static_cast<uint64_t>(k.from) ^ (uint64_t{1} << 63);
   switch (f) {
     case Family::kPos:
-      return {k.p, k.o, k.s, k.from, k.claim};
+      return {k.p, k.o, k.s, from, k.claim};
     case Family::kOsp:
-      return {k.o, k.s, k.p, k.from, k.claim};
+      return {k.o, k.s, k.p, from, k.claim};
     default:
-      return {k.s, k.p, k.o, k.from, k.claim};
+      return {k.s, k.p, from, k.o, k.claim};
   }
 }
 
@@ -611,7 +614,7 @@ TEST(KeyCodecIndexTest, LayoutPerFamily) {
   EncodeIndexKey(Family::kSpo, k, &spo);
   EncodeIndexKey(Family::kPos, k, &pos);
   EncodeIndexKey(Family::kOsp, k, &osp);
-  EXPECT_EQ(spo, Id(1) + Id(2) + Id(3) + time + Id(4));
+  EXPECT_EQ(spo, Id(1) + Id(2) + time + Id(3) + Id(4));
   EXPECT_EQ(pos, Id(2) + Id(3) + Id(1) + time + Id(4));
   EXPECT_EQ(osp, Id(3) + Id(1) + Id(2) + time + Id(4));
 }
@@ -683,7 +686,7 @@ TEST(KeyCodecIndexTest, IndexPrefixBoundsTheKeysWithThoseIds) {
       const uint64_t ids[3] = {std::get<0>(t), std::get<1>(t), std::get<2>(t)};
       std::string full;
       EncodeIndexKey(f, k, &full);
-      for (int n = 0; n <= 3; ++n) {
+      for (int n = 0; n <= LeadingIds(f); ++n) {
         std::string prefix = IndexPrefix(f, ids, n);
         ASSERT_EQ(full.compare(0, prefix.size(), prefix), 0)
             << FamilyName(f) << " n=" << n;
@@ -692,7 +695,7 @@ TEST(KeyCodecIndexTest, IndexPrefixBoundsTheKeysWithThoseIds) {
     // Scanning [prefix, PrefixEnd(prefix)) finds exactly the keys whose
     // leading ids match.
     const uint64_t probe[3] = {1, 2, 3};
-    for (int n = 1; n <= 3; ++n) {
+    for (int n = 1; n <= LeadingIds(f); ++n) {
       std::string lower = IndexPrefix(f, probe, n);
       std::string upper = PrefixEnd(lower);
       for (const IndexKey& k : keys) {

@@ -1,8 +1,10 @@
 // Claim lookups by pattern: the bound positions choose the index ordering
 // (ChooseIndex), the scan walks that index's prefix on one snapshot and
 // filters on both time axes from the index values alone, never fetching a
-// claim record. When subject, predicate and object are all bound the valid
-// time window also bounds the scan (keys end in valid_from).
+// claim record. Where valid_from follows the bound ids in the key (subject
+// and predicate in spo; all three in osp) the valid-time window's end also
+// ends the scan; a subject-only scan skips, predicate by predicate, the
+// claims that start after the window.
 //
 // A ClaimScan is for one thread; many may run at once on one store.
 #ifndef ANNALS_ENGINE_SCAN_H_
@@ -48,6 +50,11 @@ class ClaimScan {
   std::unique_ptr<RocksIterator> it_;
   bool started_ = false;
   std::string prefix_;
+  // Subject-only scans skip the rest of a predicate once valid_from reaches
+  // this (the end of the valid-time window).
+  int64_t skip_after_ = INT64_MAX;
+  static constexpr int kStepsBeforeSeek = 8;
+  int past_window_ = 0;  // consecutive entries past the window
   absl::Status status_;
   int64_t entries_read_ = 0;
 };

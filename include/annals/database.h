@@ -114,9 +114,11 @@ class Database {
 
   // Claims matching `pattern` and visible in `view` (batch and row are left
   // 0: Get() has them), in the order of the
-  // index used: by subject, then predicate, object and valid_from when the
-  // subject is bound; by predicate, object, subject when only the predicate
-  // (and object) is; by object, subject, predicate otherwise. The index is
+  // index used: when the subject is bound (and the object is not) by
+  // predicate, then valid_from, then object, so one subject's history of one
+  // predicate comes in time order; when only the predicate (and object) is
+  // bound by object, subject, valid_from; otherwise by object, subject,
+  // predicate, valid_from. The index is
   // chosen by the bound positions (see ClaimPattern); an unknown name simply
   // matches nothing.
   absl::StatusOr<std::vector<Claim>> Find(const ClaimPattern& pattern,
