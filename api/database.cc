@@ -12,6 +12,8 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
+#include "query/parser.h"
+#include "query/session.h"
 #include "schema/sv.h"
 
 namespace annals {
@@ -186,6 +188,32 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
     return true;
   }));
   return out;
+}
+
+absl::StatusOr<ResultSet> Database::Query(std::string_view text,
+                                          const QueryOptions& options) {
+  ASSIGN_OR_RETURN(query::Statement statement, query::ParseStatement(text));
+  if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
+    ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, *a));
+    ASSIGN_OR_RETURN(ClaimId id, Assert(input));
+    Cell cell;
+    cell.kind = Cell::Kind::kValue;
+    cell.value = Value::Claim(id);
+    return query::FixedResult({"claim"}, "asserted", {{cell}});
+  }
+  if (const auto* r = std::get_if<query::RetractStatement>(&statement.node)) {
+    ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, *r));
+    std::vector<Row> rows;
+    for (ClaimId id : ids) {
+      RETURN_IF_ERROR(Retract(id));
+      Cell cell;
+      cell.kind = Cell::Kind::kValue;
+      cell.value = Value::Claim(id);
+      rows.push_back({cell});
+    }
+    return query::FixedResult({"retracted"}, "retracted", std::move(rows));
+  }
+  return query::RunRead(impl_->store.get(), text, statement, options);
 }
 
 absl::StatusOr<Claim> Database::Get(ClaimId id,

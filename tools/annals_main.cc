@@ -5,7 +5,9 @@
 // 2 usage error; 3 `annals check` found inconsistencies.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -29,6 +31,7 @@ Usage: annals COMMAND [OPTIONS] STORE [ARGS]
 Commands:
   load    bulk-load TSV, CSV or JSON Lines files, all or nothing
   find    claims by subject, predicate and/or object, at a time, as of a time
+  query   run a statement of the query language (FIND, HISTORY, ASSERT, ...)
   stats   claims per predicate, time range, terms, bytes on disk
   check   verify that every index agrees with the claim records
 
@@ -82,6 +85,25 @@ Examples:
   annals find sco.annals --subject=Russia --predicate=gas_flow_to_china_bcm --all-time
   annals find sco.annals --subject=Russia --at=2024-06-01
   annals find sco.annals --predicate=signed --as-of=2025-09-01
+)";
+
+constexpr char kQueryHelp[] =
+    R"(Usage: annals query [--format=table|csv|tsv|json] STORE [QUERY]
+
+Runs one statement of the query language and prints its rows. Without QUERY
+the statement is read from standard input (use --file=PATH for a file).
+A FIND with no temporal clause sees what holds now, as currently recorded;
+the header says which view a result is.
+
+Options:
+  --format=F   table (default), csv, tsv or json
+  --file=PATH  read the statement from PATH
+
+Examples:
+  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
+  annals query sco.annals "HISTORY Russia gas_flow_to_china_bcm"
+  annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
 )";
 
 constexpr char kStatsHelp[] = R"(Usage: annals stats STORE
@@ -291,6 +313,159 @@ int Find(const Args& args) {
   return 0;
 }
 
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += absl::StrFormat("\\u%04x", c);
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Prints a result in one of the output formats.
+int PrintResult(annals::ResultSet& result, const std::string& format) {
+  const auto& columns = result.columns();
+  std::vector<annals::Row> rows;
+  absl::Status s = result.ReadAll(&rows);
+  if (!s.ok()) return Fail(s);
+  auto text = [](const annals::Cell& c) { return c.ToString(); };
+  if (format == "json") {
+    std::cout << "[";
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::cout << (r ? ",\n " : "") << "{";
+      for (size_t i = 0; i < columns.size(); ++i) {
+        const annals::Cell& c = rows[r][i];
+        std::cout << (i ? ", " : "") << JsonString(columns[i]) << ": ";
+        if (c.kind == annals::Cell::Kind::kNull) {
+          std::cout << "null";
+        } else if (c.kind == annals::Cell::Kind::kValue &&
+                   (c.value.kind() == annals::ValueKind::kInteger ||
+                    c.value.kind() == annals::ValueKind::kDecimal)) {
+          std::cout << c.value.ToString();
+        } else if (c.kind == annals::Cell::Kind::kValue &&
+                   c.value.kind() == annals::ValueKind::kString) {
+          std::cout << JsonString(c.value.text());
+        } else {
+          std::cout << JsonString(text(c));
+        }
+      }
+      std::cout << "}";
+    }
+    std::cout << "]\n";
+    return 0;
+  }
+  if (format == "csv" || format == "tsv") {
+    std::string sep = format == "csv" ? "," : "\t";
+    auto field = [&](const std::string& s) {
+      return format == "csv" ? CsvField(s) : s;
+    };
+    for (size_t i = 0; i < columns.size(); ++i) {
+      std::cout << (i ? sep : "") << field(columns[i]);
+    }
+    std::cout << "\n";
+    for (const auto& row : rows) {
+      for (size_t i = 0; i < row.size(); ++i) {
+        std::cout << (i ? sep : "") << field(text(row[i]));
+      }
+      std::cout << "\n";
+    }
+    return 0;
+  }
+  // Table: a header saying what the query saw, then aligned columns.
+  std::vector<size_t> width(columns.size());
+  for (size_t i = 0; i < columns.size(); ++i) width[i] = columns[i].size();
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      width[i] = std::max(width[i], text(row[i]).size());
+    }
+  }
+  std::cout << "-- " << result.view() << "\n";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      std::cout << (i ? "  " : "") << cells[i]
+                << std::string(
+                       i + 1 < cells.size() ? width[i] - cells[i].size() : 0,
+                       ' ');
+    }
+    std::cout << "\n";
+  };
+  line(columns);
+  for (const auto& row : rows) {
+    std::vector<std::string> cells;
+    for (const auto& c : row) cells.push_back(text(c));
+    line(cells);
+  }
+  std::cout << "(" << rows.size() << (rows.size() == 1 ? " row" : " rows")
+            << ")\n";
+  return 0;
+}
+
+annals::Options ReadOnly();
+
+int Query(const Args& args) {
+  if (args.help) return std::cout << kQueryHelp, 0;
+  std::string format = "table", file;
+  for (const auto& [name, value] : args.flags) {
+    if (name == "format") {
+      if (value != "table" && value != "csv" && value != "tsv" &&
+          value != "json") {
+        return Usage("--format must be table, csv, tsv or json", kQueryHelp);
+      }
+      format = value;
+    } else if (name == "file") {
+      file = value;
+    } else {
+      return Usage(absl::StrCat("unknown option --", name), kQueryHelp);
+    }
+  }
+  if (args.positional.empty() || args.positional.size() > 2) {
+    return Usage("query takes a STORE and at most one QUERY", kQueryHelp);
+  }
+  std::string text;
+  if (args.positional.size() == 2) {
+    text = args.positional[1];
+  } else {
+    std::ifstream in_file;
+    if (!file.empty()) {
+      in_file.open(file);
+      if (!in_file)
+        return Fail(absl::NotFoundError("cannot open '" + file + "'"));
+    }
+    std::istream& in = file.empty() ? std::cin : in_file;
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto db = annals::Database::Open(args.positional[0]);
+  if (!db.ok()) return Fail(db.status());
+  auto result = db->Query(text);
+  if (!result.ok()) return Fail(result.status());
+  return PrintResult(*result, format);
+}
+
 annals::Options ReadOnly() {
   annals::Options o;
   o.read_only = true;
@@ -365,6 +540,7 @@ int main(int argc, char** argv) {
   if (command == "load") return Load(args);
   if (command == "stats") return Stats(args);
   if (command == "find") return Find(args);
+  if (command == "query") return Query(args);
   if (command == "check") return Check(args);
   return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
 }

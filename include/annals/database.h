@@ -29,12 +29,14 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "annals/claim.h"
 #include "annals/options.h"
+#include "annals/result.h"
 #include "annals/time.h"
 #include "annals/value.h"
 
@@ -106,6 +108,16 @@ class Database {
   // NotFound when the subject or object names a claim that does not exist.
   // Durable on return when Options::sync_writes.
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
+
+  // Runs one statement of the query language (README.md, "The query
+  // language"): FIND, HISTORY, ASSERT, RETRACT and EXPLAIN [ANALYZE] FIND.
+  // Rows stream as ResultSet::Next() asks for them, from one snapshot.
+  // InvalidArgument for a bad query, with line, column, the line and a caret
+  // and, for an unknown name, the nearest known one; ResourceExhausted or
+  // DeadlineExceeded when a limit of `options` is reached; Unimplemented for
+  // the statements not built yet (CHANGES, DIFF, DISPUTES, PATH).
+  absl::StatusOr<ResultSet> Query(std::string_view text,
+                                  const QueryOptions& options = QueryOptions());
 
   // Ends the claim's transaction time now. Nothing is deleted: reads with
   // TimeView::as_of before now still see it. NotFound for an unknown id,

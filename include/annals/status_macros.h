@@ -19,7 +19,8 @@
 
 // ASSIGN_OR_RETURN(lhs, expr): evaluates `expr` (an absl::StatusOr<T>); on
 // error returns its status, otherwise moves the value into `lhs`, which may be
-// a declaration (`auto x`) or an existing variable.
+// a declaration (`auto x`) or an existing variable. It expands to several
+// statements: give it braces of its own under an `if` or a `case`.
 #define ASSIGN_OR_RETURN(lhs, expr)                                         \
   ANNALS_ASSIGN_OR_RETURN_IMPL_(ANNALS_CONCAT_(annals_statusor_, __LINE__), \
                                 lhs, expr)

@@ -1,0 +1,84 @@
+// Query results: typed cells in named columns, streamed row by row, with the
+// view the query read (valid time and transaction time) spelled out so that
+// nobody mistakes "what holds now" for all of history.
+//
+// A ResultSet is for one thread; it keeps the snapshot it reads alive.
+#ifndef ANNALS_RESULT_H_
+#define ANNALS_RESULT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "annals/time.h"
+#include "annals/value.h"
+
+namespace annals {
+
+// One cell: nothing (an unbound OPTIONAL variable), a value (entity, string,
+// number, quantity, date with its precision, claim id, boolean), or a
+// valid-time interval.
+struct Cell {
+  enum class Kind : uint8_t { kNull, kValue, kInterval };
+  Kind kind = Kind::kNull;
+  Value value;
+  Interval interval;
+  // `Gazprom`, `"text"`, `56 bcm/yr`, `2025-09-02`, `#c42`,
+  // `[2025-09-02, ...)`, or empty for null.
+  std::string ToString() const;
+};
+
+using Row = std::vector<Cell>;
+
+// Limits a query runs within; each is reported clearly when reached
+// (ResourceExhausted naming the limit).
+struct QueryOptions {
+  int64_t timeout_ms = 30000;       // 0: none
+  int64_t max_rows = 1000000;       // rows a result may hold
+  int64_t max_path_nodes = 100000;  // nodes a PATH search may visit
+};
+
+class ResultSet {
+ public:
+  // What produces the rows (internal to Annals).
+  class Source {
+   public:
+    virtual ~Source() = default;
+    // Fills *row and returns true, or returns false at the end (*status OK)
+    // or on an error.
+    virtual bool Next(Row* row, absl::Status* status) = 0;
+  };
+  ResultSet(std::vector<std::string> columns, std::string view,
+            std::unique_ptr<Source> source);
+  ResultSet(ResultSet&&) noexcept;
+  ResultSet& operator=(ResultSet&&) noexcept;
+  ~ResultSet();
+
+  const std::vector<std::string>& columns() const { return columns_; }
+  // What the query saw, e.g. "valid now, as currently recorded" or
+  // "valid at 2025-09-02, as recorded by the end of 2025-09-01".
+  const std::string& view() const { return view_; }
+
+  // Moves to the next row: true and row() is set; false at the end or on an
+  // error, which status() then says. Rows are computed as they are asked
+  // for.
+  bool Next();
+  const Row& row() const { return row_; }
+  absl::Status status() const { return status_; }
+
+  // Reads every remaining row.
+  absl::Status ReadAll(std::vector<Row>* rows);
+
+ private:
+  std::vector<std::string> columns_;
+  std::string view_;
+  std::unique_ptr<Source> source_;
+  Row row_;
+  absl::Status status_;
+};
+
+}  // namespace annals
+
+#endif  // ANNALS_RESULT_H_

@@ -1,0 +1,397 @@
+// Binding a parsed statement to a store; see binder.h.
+#include "query/binder.h"
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
+#include "engine/dictionary.h"
+#include "engine/key_codec.h"
+#include "query/diagnostic.h"
+#include "query/suggest.h"
+#include "schema/sv.h"
+
+namespace annals::query {
+namespace {
+
+constexpr int64_t kMaxSuggestionScan = 500000;
+
+class Binder {
+ public:
+  Binder(engine::Store* store, std::string_view text)
+      : store_(store), text_(text) {}
+
+  absl::StatusOr<BoundFind> Bind(const FindStatement& find) {
+    BoundFind out;
+    ASSIGN_OR_RETURN(TimeView query_view,
+                     BindView(text_, find.time, &out.view));
+    for (const WhereElement& e : find.where) {
+      switch (e.kind) {
+        case WhereElement::Kind::kPattern: {
+          ASSIGN_OR_RETURN(BoundPattern p, BindPattern(e.pattern, query_view));
+          out.patterns.push_back(std::move(p));
+          break;
+        }
+        case WhereElement::Kind::kFilter: {
+          ASSIGN_OR_RETURN(BoundExpr f, BindExpr(e.filter));
+          out.filters.push_back(std::move(f));
+          break;
+        }
+        case WhereElement::Kind::kNot:
+        case WhereElement::Kind::kOptional:
+          return Error(e.pos, "NOT { } and OPTIONAL { } are not supported yet");
+      }
+    }
+    if (out.patterns.empty()) {
+      return Error(find.pos, "FIND needs at least one pattern in WHERE");
+    }
+    out.matches_nothing = matches_nothing_;
+    if (find.all_variables) {
+      for (size_t v = 0; v < vars_.size(); ++v) {
+        Projection proj;
+        proj.name = "?" + vars_[v];
+        proj.expr.operand.kind = Operand::Kind::kVar;
+        proj.expr.operand.var = static_cast<int>(v);
+        out.projection.push_back(std::move(proj));
+      }
+    }
+    for (const Expr& item : find.projection) {
+      ASSIGN_OR_RETURN(Projection proj, BindProjection(item));
+      out.projection.push_back(std::move(proj));
+    }
+    for (const Expr& g : find.group_by) {
+      if (g.kind != Expr::Kind::kTerm || g.term.kind != Term::Kind::kVariable) {
+        return Error(g.pos, "GROUP BY takes variables");
+      }
+      ASSIGN_OR_RETURN(int v, UseVar(g.term));
+      out.group_by.push_back(v);
+    }
+    for (const OrderKey& key : find.order_by) {
+      BoundFind::Order order;
+      order.descending = key.descending;
+      const Expr& e = key.expr;
+      if (e.kind == Expr::Kind::kCall && IsAggregate(e.function)) {
+        ASSIGN_OR_RETURN(Projection p, BindProjection(e));
+        for (size_t i = 0; i < out.projection.size(); ++i) {
+          if (out.projection[i].name == p.name)
+            order.column = static_cast<int>(i);
+        }
+        if (order.column < 0) {
+          return Error(e.pos, absl::StrCat("ORDER BY ", p.name,
+                                           " needs it in the FIND list"));
+        }
+      } else {
+        ASSIGN_OR_RETURN(order.expr, BindExpr(e));
+      }
+      out.order_by.push_back(std::move(order));
+    }
+    if (find.limit) {
+      ASSIGN_OR_RETURN(out.limit, Count(*find.limit, "LIMIT"));
+    }
+    if (find.offset) {
+      ASSIGN_OR_RETURN(out.offset, Count(*find.offset, "OFFSET"));
+    }
+    out.distinct = find.distinct;
+    out.vars = vars_;
+    out.claim_vars = claim_vars_;
+    return out;
+  }
+
+ private:
+  absl::Status Error(const SourcePos& pos, std::string_view message) {
+    return SyntaxError(text_, pos, message);
+  }
+
+  int Var(const std::string& name) {
+    auto it = var_slots_.find(name);
+    if (it != var_slots_.end()) return it->second;
+    int slot = static_cast<int>(vars_.size());
+    vars_.push_back(name);
+    claim_vars_.push_back(false);
+    var_slots_.emplace(name, slot);
+    return slot;
+  }
+
+  // A variable that must already appear in a pattern.
+  absl::StatusOr<int> UseVar(const Term& t) {
+    auto it = var_slots_.find(t.name);
+    if (it == var_slots_.end()) {
+      std::vector<std::string_view> names(vars_.begin(), vars_.end());
+      auto hint = NearestName(t.name, names);
+      return Error(
+          t.pos, absl::StrCat(
+                     "variable ?", t.name, " is not bound by any pattern",
+                     hint ? absl::StrCat("; did you mean ?", *hint, "?") : ""));
+    }
+    return it->second;
+  }
+
+  absl::StatusOr<Slot> BindPosition(const Term& t, bool predicate) {
+    Slot slot;
+    switch (t.kind) {
+      case Term::Kind::kVariable:
+        slot.var = Var(t.name);
+        return slot;
+      case Term::Kind::kParameter:
+        return Error(t.pos, "parameters ($name) need a prepared query");
+      case Term::Kind::kNow:
+        return Error(t.pos, "NOW is a time, not a term of a pattern");
+      case Term::Kind::kValue: {
+        auto id = store_->dictionary().Find(t.value, nullptr);
+        if (absl::IsNotFound(id.status())) {
+          matches_nothing_ = true;  // a literal nobody has claimed
+          slot.id = 0;
+          return slot;
+        }
+        if (!id.ok()) return id.status();
+        slot.id = *id;
+        return slot;
+      }
+      case Term::Kind::kName:
+        break;
+    }
+    auto id = store_->dictionary().Find(Value::Entity(t.name), nullptr);
+    if (id.ok()) {
+      slot.id = *id;
+      return slot;
+    }
+    if (!absl::IsNotFound(id.status())) return id.status();
+    if (t.quoted && !predicate) {  // maybe a string
+      auto sid = store_->dictionary().Find(Value::String(t.name), nullptr);
+      if (sid.ok()) {
+        slot.id = *sid;
+        return slot;
+      }
+    }
+    return UnknownName(t, predicate);
+  }
+
+  absl::Status UnknownName(const Term& t, bool predicate) {
+    Suggester suggester(t.name);
+    if (predicate) {
+      for (const auto& [pid, count] : store_->counters().predicate_counts) {
+        auto name = store_->dictionary().Lookup(pid, nullptr);
+        if (name.ok()) suggester.Consider(name->text());
+      }
+    } else {
+      auto it =
+          store_->rocks().NewIterator(engine::Family::kTerms, "", "", nullptr);
+      int64_t seen = 0;
+      for (it->SeekToFirst(); it->Valid() && seen < kMaxSuggestionScan;
+           it->Next(), ++seen) {
+        std::string_view term = it->value();
+        if (!term.empty() && term[0] == static_cast<char>(ValueKind::kEntity)) {
+          suggester.Consider(term.substr(1));
+        }
+      }
+    }
+    const auto& hint = suggester.best();
+    return Error(
+        t.pos,
+        absl::StrCat(
+            "unknown ", predicate ? "predicate" : "name", " `", t.name, "`",
+            hint ? absl::StrCat("; did you mean `", *hint, "`?") : ""));
+  }
+
+  absl::StatusOr<BoundPattern> BindPattern(const TriplePattern& tp,
+                                           const TimeView& query_view) {
+    BoundPattern p;
+    p.pos = tp.pos;
+    ASSIGN_OR_RETURN(p.s, BindPosition(tp.subject, false));
+    ASSIGN_OR_RETURN(p.p, BindPosition(tp.predicate, true));
+    ASSIGN_OR_RETURN(p.o, BindPosition(tp.object, false));
+    if (!tp.claim_variable.empty()) {
+      p.claim_var = Var(tp.claim_variable);
+      claim_vars_[p.claim_var] = true;
+    }
+    p.view = query_view;
+    if (!tp.time.empty()) {
+      std::string ignored;
+      ASSIGN_OR_RETURN(p.view, BindView(text_, tp.time, &ignored));
+    }
+    return p;
+  }
+
+  absl::StatusOr<Operand> BindOperand(const Term& t) {
+    Operand op;
+    switch (t.kind) {
+      case Term::Kind::kVariable: {
+        op.kind = Operand::Kind::kVar;
+        ASSIGN_OR_RETURN(op.var, UseVar(t));
+        return op;
+      }
+      case Term::Kind::kValue:
+        op.value = t.value;
+        return op;
+      case Term::Kind::kName:
+        op.value = t.quoted ? Value::String(t.name) : Value::Entity(t.name);
+        return op;
+      case Term::Kind::kNow:
+        op.value = Value::Date(TimePoint::Now());
+        return op;
+      case Term::Kind::kParameter:
+        break;
+    }
+    return Error(t.pos, "parameters ($name) need a prepared query");
+  }
+
+  absl::StatusOr<BoundExpr> BindExpr(const Expr& e) {
+    BoundExpr b;
+    b.kind = e.kind;
+    b.pos = e.pos;
+    b.compare = e.compare;
+    b.period = e.period;
+    switch (e.kind) {
+      case Expr::Kind::kTerm: {
+        ASSIGN_OR_RETURN(b.operand, BindOperand(e.term));
+        return b;
+      }
+      case Expr::Kind::kCall: {
+        if (IsAggregate(e.function)) {
+          return Error(e.pos, "aggregates belong in FIND, not in FILTER");
+        }
+        if (e.args.size() != 1 || e.args[0].kind != Expr::Kind::kTerm ||
+            e.args[0].term.kind != Term::Kind::kVariable) {
+          return Error(e.pos, absl::StrCat(Sv(FunctionName(e.function)),
+                                           "() takes a claim variable"));
+        }
+        ASSIGN_OR_RETURN(int v, UseVar(e.args[0].term));
+        if (!claim_vars_[v]) {
+          return Error(e.args[0].pos,
+                       absl::StrCat("?", e.args[0].term.name,
+                                    " is not a claim variable; bind one with "
+                                    "`?c: subject predicate object`"));
+        }
+        b.operand.kind = Operand::Kind::kClaimFn;
+        b.operand.var = v;
+        b.operand.fn = e.function;
+        return b;
+      }
+      case Expr::Kind::kRange: {
+        ASSIGN_OR_RETURN(TimePoint from, BindTime(text_, e.args[0].term));
+        ASSIGN_OR_RETURN(TimePoint to, BindTime(text_, e.args[1].term));
+        b.operand.kind = Operand::Kind::kInterval;
+        b.operand.interval = {from, to};
+        return b;
+      }
+      default:
+        for (const Expr& arg : e.args) {
+          ASSIGN_OR_RETURN(BoundExpr a, BindExpr(arg));
+          b.args.push_back(std::move(a));
+        }
+        return b;
+    }
+  }
+
+  absl::StatusOr<Projection> BindProjection(const Expr& e) {
+    Projection proj;
+    if (e.kind == Expr::Kind::kCall && IsAggregate(e.function)) {
+      proj.aggregate = true;
+      proj.fn = e.function;
+      proj.star = e.star;
+      proj.name = absl::StrCat(Sv(FunctionName(e.function)), "(",
+                               e.star ? "*" : "", ")");
+      if (!e.star) {
+        if (e.args.size() != 1) {
+          return Error(e.pos, "an aggregate takes one argument");
+        }
+        ASSIGN_OR_RETURN(proj.expr, BindExpr(e.args[0]));
+        proj.name = absl::StrCat(Sv(FunctionName(e.function)), "(",
+                                 ExprName(e.args[0]), ")");
+      }
+      return proj;
+    }
+    if (e.kind != Expr::Kind::kTerm && e.kind != Expr::Kind::kCall) {
+      return Error(e.pos,
+                   "FIND lists variables, claim functions and aggregates");
+    }
+    ASSIGN_OR_RETURN(proj.expr, BindExpr(e));
+    proj.name = ExprName(e);
+    return proj;
+  }
+
+  static std::string ExprName(const Expr& e) {
+    if (e.kind == Expr::Kind::kTerm && e.term.kind == Term::Kind::kVariable) {
+      return "?" + e.term.name;
+    }
+    if (e.kind == Expr::Kind::kCall && e.args.size() == 1) {
+      return absl::StrCat(Sv(FunctionName(e.function)), "(",
+                          ExprName(e.args[0]), ")");
+    }
+    return "expr";
+  }
+
+  absl::StatusOr<int64_t> Count(const Term& t, std::string_view what) {
+    if (t.kind != Term::Kind::kValue || t.value.kind() != ValueKind::kInteger ||
+        t.value.integer() < 0) {
+      return Error(t.pos, absl::StrCat(Sv(what), " takes a number >= 0"));
+    }
+    return t.value.integer();
+  }
+
+  engine::Store* store_;
+  std::string_view text_;
+  std::vector<std::string> vars_;
+  std::vector<bool> claim_vars_;
+  absl::flat_hash_map<std::string, int> var_slots_;
+  bool matches_nothing_ = false;
+};
+
+}  // namespace
+
+absl::StatusOr<TimePoint> BindTime(std::string_view text, const Term& term) {
+  if (term.kind == Term::Kind::kNow) return TimePoint::Now();
+  if (term.kind == Term::Kind::kValue) {
+    if (term.value.kind() == ValueKind::kDate) return term.value.date();
+    if (term.value.kind() == ValueKind::kInteger) {  // a bare year
+      return TimePoint::FromCivil(term.value.integer(), 1, 1, 0, 0, 0,
+                                  Precision::kYear);
+    }
+  }
+  return SyntaxError(text, term.pos,
+                     "expected a time (2025, 2025-09, 2025-09-02, "
+                     "2025-09-02T10:00:00Z or NOW)");
+}
+
+absl::StatusOr<TimeView> BindView(std::string_view text,
+                                  const TemporalClause& clause,
+                                  std::string* description) {
+  TimeView view;
+  std::string valid = "valid now";
+  int64_t now = TimePoint::Now().seconds;
+  if (clause.valid) {
+    const ValidTime& vt = *clause.valid;
+    ASSIGN_OR_RETURN(TimePoint from, BindTime(text, vt.from));
+    bool from_now = vt.from.kind == Term::Kind::kNow;
+    if (vt.kind == ValidTime::Kind::kAt) {
+      view.valid = from_now ? Window::At(now) : Window::Of(from);
+      valid = absl::StrCat("valid at ", from_now ? "now" : from.ToString());
+    } else {
+      ASSIGN_OR_RETURN(TimePoint to, BindTime(text, vt.to));
+      view.valid = Window{from.seconds,
+                          vt.to.kind == Term::Kind::kNow ? now : to.seconds};
+      valid =
+          absl::StrCat("valid during ", from.ToString(), " to ", to.ToString());
+    }
+    view.certain = !vt.possibly;
+    if (vt.possibly) absl::StrAppend(&valid, " (possibly)");
+  } else {
+    view.valid = Window::At(now);
+  }
+  std::string recorded = "as currently recorded";
+  if (clause.as_of) {
+    ASSIGN_OR_RETURN(TimePoint t, BindTime(text, *clause.as_of));
+    bool is_now = clause.as_of->kind == Term::Kind::kNow;
+    view.as_of = is_now ? now : t.SpanEnd() - 1;
+    recorded = absl::StrCat("as recorded by the end of ",
+                            is_now ? "now" : t.ToString());
+  }
+  *description = absl::StrCat(valid, ", ", recorded);
+  return view;
+}
+
+absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,
+                                   const FindStatement& find) {
+  return Binder(store, text).Bind(find);
+}
+
+}  // namespace annals::query

@@ -1,0 +1,121 @@
+// Value and period comparisons; see eval.h.
+#include "query/eval.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace annals::query {
+namespace {
+
+bool IsNumber(const Value& v) {
+  return v.kind() == ValueKind::kInteger || v.kind() == ValueKind::kDecimal ||
+         v.kind() == ValueKind::kQuantity;
+}
+
+bool IsText(const Value& v) {
+  return v.kind() == ValueKind::kEntity || v.kind() == ValueKind::kString;
+}
+
+// A date, or an integer read as a year, as its first second.
+bool AsTime(const Value& v, int64_t* seconds) {
+  if (v.kind() == ValueKind::kDate) {
+    *seconds = v.date().seconds;
+    return true;
+  }
+  if (v.kind() == ValueKind::kInteger) {
+    *seconds = TimePoint::FromCivil(v.integer()).seconds;
+    return true;
+  }
+  return false;
+}
+
+template <class T>
+bool Apply(const T& a, CompareOp op, const T& b) {
+  switch (op) {
+    case CompareOp::kEq:
+      return a == b;
+    case CompareOp::kNe:
+      return !(a == b);
+    case CompareOp::kLt:
+      return a < b;
+    case CompareOp::kLe:
+      return !(b < a);
+    case CompareOp::kGt:
+      return b < a;
+    case CompareOp::kGe:
+      return !(a < b);
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op,
+                                   const Value& b) {
+  if (IsNumber(a) && IsNumber(b)) {
+    bool qa = a.kind() == ValueKind::kQuantity,
+         qb = b.kind() == ValueKind::kQuantity;
+    if (qa && qb && a.unit() != b.unit()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot compare ", a.ToString(), " with ", b.ToString(),
+                       ": units ", a.unit(), " and ", b.unit(), " differ"));
+    }
+    return Apply(a.number(), op, b.number());
+  }
+  int64_t ta, tb;
+  if ((a.kind() == ValueKind::kDate || b.kind() == ValueKind::kDate) &&
+      AsTime(a, &ta) && AsTime(b, &tb)) {
+    return Apply(ta, op, tb);
+  }
+  if (IsText(a) && IsText(b)) return Apply(a.text(), op, b.text());
+  if (a.kind() == b.kind()) return Apply(a.integer(), op, b.integer());
+  return op == CompareOp::kNe;  // unrelated kinds: unequal, unordered
+}
+
+int OrderValues(const Value& a, const Value& b) {
+  if (IsNumber(a) && IsNumber(b)) {
+    return a.number() < b.number() ? -1 : b.number() < a.number() ? 1 : 0;
+  }
+  if (a.kind() != b.kind()) return a.kind() < b.kind() ? -1 : 1;
+  switch (a.kind()) {
+    case ValueKind::kDate:
+      return a.date().seconds < b.date().seconds   ? -1
+             : b.date().seconds < a.date().seconds ? 1
+                                                   : 0;
+    case ValueKind::kEntity:
+    case ValueKind::kString:
+      return a.text().compare(b.text());
+    default:
+      return a.integer() < b.integer() ? -1 : b.integer() < a.integer() ? 1 : 0;
+  }
+}
+
+bool ComparePeriods(const Window& a, PeriodOp op, const Window& b) {
+  switch (op) {
+    case PeriodOp::kOverlaps:
+      return a.begin < b.end && b.begin < a.end;
+    case PeriodOp::kContains:
+      return a.begin <= b.begin && b.end <= a.end;
+    case PeriodOp::kDuring:
+      return b.begin <= a.begin && a.end <= b.end;
+    case PeriodOp::kPrecedes:
+      return a.end <= b.begin;
+    case PeriodOp::kSucceeds:
+      return b.end <= a.begin;
+    case PeriodOp::kMeets:
+      return a.end == b.begin;
+    case PeriodOp::kStarts:
+      return a.begin == b.begin && a.end < b.end;
+    case PeriodOp::kFinishes:
+      return a.end == b.end && a.begin > b.begin;
+    case PeriodOp::kEquals:
+      return a.begin == b.begin && a.end == b.end;
+  }
+  return false;
+}
+
+Window PeriodOf(const Interval& interval) {
+  return {interval.from ? interval.from->seconds : Window::kMin,
+          interval.to ? interval.to->seconds : Window::kMax};
+}
+
+}  // namespace annals::query

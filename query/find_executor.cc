@@ -1,0 +1,443 @@
+// Streaming execution of a planned FIND; see find_executor.h.
+#include "query/find_executor.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "annals/status_macros.h"
+#include "engine/key_codec.h"
+#include "query/eval.h"
+
+namespace annals::query {
+namespace {
+
+Cell ValueCell(Value v) {
+  Cell c;
+  c.kind = Cell::Kind::kValue;
+  c.value = std::move(v);
+  return c;
+}
+
+// A row's cells as one string, for DISTINCT and grouping.
+std::string RowKey(const Row& row, size_t n) {
+  std::string key;
+  for (size_t i = 0; i < n; ++i) {
+    absl::StrAppend(&key, static_cast<int>(row[i].kind), ":",
+                    static_cast<int>(row[i].value.kind()), ":",
+                    row[i].ToString(), "\x1f");
+  }
+  return key;
+}
+
+int OrderCells(const Cell& a, const Cell& b) {
+  if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
+  if (a.kind != Cell::Kind::kValue) return 0;
+  return OrderValues(a.value, b.value);
+}
+
+// One aggregate's running state.
+struct Accumulator {
+  int64_t count = 0;
+  double sum = 0;
+  bool all_integer = true;
+  std::optional<Value> min, max;
+  std::string unit;
+};
+
+}  // namespace
+
+FindExecutor::FindExecutor(engine::Store* store, BoundFind find, Plan plan,
+                           const QueryOptions& options)
+    : store_(store),
+      find_(std::move(find)),
+      plan_(std::move(plan)),
+      options_(options),
+      snapshot_(store->GetSnapshot()),
+      deadline_(options.timeout_ms > 0
+                    ? absl::Now() + absl::Milliseconds(options.timeout_ms)
+                    : absl::InfiniteFuture()),
+      levels_(plan_.steps.size()),
+      ids_(find_.vars.size(), 0),
+      bound_(find_.vars.size(), false),
+      claims_(find_.vars.size()),
+      actual_(plan_.steps.size(), 0) {
+  bool aggregate = false;
+  for (const Projection& p : find_.projection) aggregate |= p.aggregate;
+  materialize_ = aggregate || find_.distinct || !find_.order_by.empty();
+  done_ = find_.matches_nothing;
+}
+
+absl::Status FindExecutor::CheckLimits() {
+  if ((++scanned_ & 1023) == 0 && absl::Now() > deadline_) {
+    return absl::DeadlineExceededError(
+        absl::StrCat("query ran longer than its time limit (",
+                     options_.timeout_ms, " ms; QueryOptions::timeout_ms)"));
+  }
+  return absl::OkStatus();
+}
+
+void FindExecutor::OpenLevel(size_t depth) {
+  const PlanStep& step = plan_.steps[depth];
+  const BoundPattern& p = find_.patterns[step.pattern];
+  engine::IdPattern ids;
+  auto value_of = [&](const Slot& slot) -> std::optional<uint64_t> {
+    if (slot.bound_constant()) return slot.id;
+    if (slot.var >= 0 && bound_[slot.var]) return ids_[slot.var];
+    return std::nullopt;
+  };
+  ids.s = value_of(p.s);
+  ids.p = value_of(p.p);
+  ids.o = value_of(p.o);
+  levels_[depth].scan =
+      std::make_unique<engine::ClaimScan>(store_, ids, p.view, snapshot_);
+  levels_[depth].newly_bound.clear();
+}
+
+bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRow& row,
+                         std::vector<int>* newly_bound) {
+  auto bind = [&](int var, uint64_t id) {
+    if (var < 0) return true;
+    if (bound_[var]) return ids_[var] == id;
+    bound_[var] = true;
+    ids_[var] = id;
+    newly_bound->push_back(var);
+    return true;
+  };
+  if (!bind(p.s.var, row.s) || !bind(p.p.var, row.p) || !bind(p.o.var, row.o)) {
+    return false;
+  }
+  if (p.claim_var >= 0) {
+    if (!bind(p.claim_var, engine::MakeTermId(row.id, ValueKind::kClaim))) {
+      return false;
+    }
+    claims_[p.claim_var] = row;
+  }
+  return true;
+}
+
+bool FindExecutor::NextSolution(absl::Status* status) {
+  size_t n = levels_.size();
+  if (depth_ < 0) {
+    OpenLevel(0);
+    depth_ = 0;
+  }
+  while (depth_ >= 0) {
+    Level& level = levels_[depth_];
+    for (int v : level.newly_bound) bound_[v] = false;
+    level.newly_bound.clear();
+    engine::ClaimRow row;
+    if (!level.scan->Next(&row)) {
+      *status = level.scan->status();
+      if (!status->ok()) return false;
+      --depth_;
+      continue;
+    }
+    if (absl::Status s = CheckLimits(); !s.ok()) {
+      *status = s;
+      return false;
+    }
+    const PlanStep& step = plan_.steps[depth_];
+    if (!Match(find_.patterns[step.pattern], row, &level.newly_bound)) continue;
+    bool pass = true;
+    for (int f : step.filters) {
+      auto ok = Test(find_.filters[f]);
+      if (!ok.ok()) {
+        *status = ok.status();
+        return false;
+      }
+      if (!*ok) {
+        pass = false;
+        break;
+      }
+    }
+    if (!pass) continue;
+    ++actual_[depth_];
+    if (static_cast<size_t>(depth_) + 1 == n) return true;
+    ++depth_;
+    OpenLevel(depth_);
+  }
+  return false;
+}
+
+absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
+  switch (op.kind) {
+    case Operand::Kind::kConst:
+      return ValueCell(op.value);
+    case Operand::Kind::kInterval: {
+      Cell c;
+      c.kind = Cell::Kind::kInterval;
+      c.interval = op.interval;
+      return c;
+    }
+    case Operand::Kind::kVar: {
+      if (!bound_[op.var]) return Cell();
+      ASSIGN_OR_RETURN(
+          Value v, store_->dictionary().Lookup(ids_[op.var], snapshot_.get()));
+      return ValueCell(std::move(v));
+    }
+    case Operand::Kind::kClaimFn:
+      break;
+  }
+  if (!bound_[op.var]) return Cell();
+  const engine::ClaimRow& claim = claims_[op.var];
+  auto time = [](const engine::Endpoint& e) {
+    return e.open() ? Cell() : ValueCell(Value::Date(*engine::FromEndpoint(e)));
+  };
+  switch (op.fn) {
+    case Function::kFrom:
+      return time(claim.from);
+    case Function::kTo:
+      return time(claim.to);
+    case Function::kRecorded:
+      return ValueCell(Value::Date(
+          {claim.recorded, static_cast<Precision>(claim.recorded_precision)}));
+    case Function::kSource:
+    case Function::kBy: {
+      uint64_t id = op.fn == Function::kSource ? claim.source : claim.by;
+      if (id == 0) return Cell();
+      ASSIGN_OR_RETURN(Value v,
+                       store_->dictionary().Lookup(id, snapshot_.get()));
+      return ValueCell(std::move(v));
+    }
+    case Function::kConfidence: {
+      auto d = Value::Decimal(absl::StrCat(claim.confidence));
+      return d.ok() ? ValueCell(*d) : ValueCell(Value::Integer(1));
+    }
+    default:
+      return absl::InternalError("aggregate evaluated as a claim function");
+  }
+}
+
+absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
+  switch (e.kind) {
+    case Expr::Kind::kAnd:
+      for (const BoundExpr& a : e.args) {
+        ASSIGN_OR_RETURN(bool ok, Test(a));
+        if (!ok) return false;
+      }
+      return true;
+    case Expr::Kind::kOr:
+      for (const BoundExpr& a : e.args) {
+        ASSIGN_OR_RETURN(bool ok, Test(a));
+        if (ok) return true;
+      }
+      return false;
+    case Expr::Kind::kNot: {
+      ASSIGN_OR_RETURN(bool ok, Test(e.args[0]));
+      return !ok;
+    }
+    case Expr::Kind::kCompare: {
+      ASSIGN_OR_RETURN(Cell a, Evaluate(e.args[0].operand));
+      ASSIGN_OR_RETURN(Cell b, Evaluate(e.args[1].operand));
+      if (a.kind != Cell::Kind::kValue || b.kind != Cell::Kind::kValue) {
+        return false;
+      }
+      return CompareValues(a.value, e.compare, b.value);
+    }
+    case Expr::Kind::kPeriod: {
+      Window w[2];
+      for (int i = 0; i < 2; ++i) {
+        const Operand& op = e.args[i].operand;
+        if (op.kind == Operand::Kind::kInterval) {
+          w[i] = PeriodOf(op.interval);
+        } else if (op.kind == Operand::Kind::kVar && find_.claim_vars[op.var]) {
+          w[i] = PeriodOf(claims_[op.var].valid());
+        } else {
+          ASSIGN_OR_RETURN(Cell c, Evaluate(op));
+          if (c.kind != Cell::Kind::kValue ||
+              c.value.kind() != ValueKind::kDate) {
+            return absl::InvalidArgumentError(
+                "a period comparison takes claims, dates or `a TO b` periods");
+          }
+          w[i] = Window::Of(c.value.date());
+        }
+      }
+      return ComparePeriods(w[0], e.period, w[1]);
+    }
+    default: {
+      ASSIGN_OR_RETURN(Cell c, Evaluate(e.operand));
+      return c.kind == Cell::Kind::kValue &&
+             c.value.kind() == ValueKind::kBoolean && c.value.boolean();
+    }
+  }
+}
+
+absl::Status FindExecutor::Project(Row* row) {
+  row->clear();
+  for (const Projection& p : find_.projection) {
+    if (p.aggregate) {  // the value aggregated, filled in by Materialize
+      if (p.star) {
+        row->push_back(Cell());
+      } else {
+        ASSIGN_OR_RETURN(Cell c, Evaluate(p.expr.operand));
+        row->push_back(std::move(c));
+      }
+      continue;
+    }
+    ASSIGN_OR_RETURN(Cell c, Evaluate(p.expr.operand));
+    row->push_back(std::move(c));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FindExecutor::Materialize() {
+  const size_t width = find_.projection.size();
+  bool aggregate = false;
+  for (const Projection& p : find_.projection) aggregate |= p.aggregate;
+  absl::Status status;
+  Row row;
+  // Group rows by their non-aggregate cells; each group keeps one row and an
+  // accumulator per aggregate column.
+  std::map<std::string, std::pair<Row, std::vector<Accumulator>>> groups;
+  absl::flat_hash_set<std::string> seen;
+  while (NextSolution(&status)) {
+    RETURN_IF_ERROR(Project(&row));
+    for (const BoundFind::Order& o : find_.order_by) {  // sort keys, at the end
+      if (o.column >= 0) continue;
+      ASSIGN_OR_RETURN(Cell key, Evaluate(o.expr.operand));
+      row.push_back(std::move(key));
+    }
+    if (aggregate) {
+      std::string key;
+      for (size_t i = 0; i < width; ++i) {
+        if (!find_.projection[i].aggregate) {
+          absl::StrAppend(&key, row[i].ToString(), "\x1f");
+        }
+      }
+      auto [it, added] = groups.try_emplace(key);
+      if (added) it->second = {row, std::vector<Accumulator>(width)};
+      for (size_t i = 0; i < width; ++i) {
+        const Projection& p = find_.projection[i];
+        if (!p.aggregate) continue;
+        Accumulator& acc = it->second.second[i];
+        if (p.star) {
+          ++acc.count;
+          continue;
+        }
+        if (row[i].kind != Cell::Kind::kValue) continue;  // nulls don't count
+        const Value& v = row[i].value;
+        ++acc.count;
+        if (p.fn == Function::kSum || p.fn == Function::kAvg) {
+          if (v.kind() != ValueKind::kInteger &&
+              v.kind() != ValueKind::kDecimal &&
+              v.kind() != ValueKind::kQuantity) {
+            return absl::InvalidArgumentError(
+                absl::StrCat(p.name, " needs numbers; found ", v.ToString()));
+          }
+          if (v.kind() == ValueKind::kQuantity) {
+            if (!acc.unit.empty() && acc.unit != v.unit()) {
+              return absl::InvalidArgumentError(
+                  absl::StrCat(p.name, " over units ", acc.unit, " and ",
+                               v.unit(), ", which differ"));
+            }
+            acc.unit = v.unit();
+          }
+          acc.sum += v.number();
+          acc.all_integer &= v.kind() == ValueKind::kInteger;
+        }
+        if (!acc.min || OrderValues(v, *acc.min) < 0) acc.min = v;
+        if (!acc.max || OrderValues(v, *acc.max) > 0) acc.max = v;
+      }
+      continue;
+    }
+    if (find_.distinct && !seen.insert(RowKey(row, width)).second) continue;
+    if (static_cast<int64_t>(rows_.size()) >= options_.max_rows) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "the result has more than ", options_.max_rows,
+          " rows (QueryOptions::max_rows); add LIMIT or raise the limit"));
+    }
+    rows_.push_back(row);
+  }
+  RETURN_IF_ERROR(status);
+  for (auto& [key, group] : groups) {
+    Row out = group.first;
+    for (size_t i = 0; i < width; ++i) {
+      const Projection& p = find_.projection[i];
+      if (!p.aggregate) continue;
+      const Accumulator& acc = group.second[i];
+      auto number = [&](double x) {
+        std::string text = absl::StrCat(x);
+        if (text.find_first_of(".e") == std::string::npos) text += ".0";
+        auto d = acc.unit.empty() ? Value::Decimal(text)
+                                  : Value::Quantity(text, acc.unit);
+        return d.ok() ? ValueCell(*d) : Cell();
+      };
+      switch (p.fn) {
+        case Function::kCount:
+          out[i] = ValueCell(Value::Integer(acc.count));
+          break;
+        case Function::kSum:
+          out[i] =
+              acc.all_integer && acc.unit.empty()
+                  ? ValueCell(Value::Integer(static_cast<int64_t>(acc.sum)))
+                  : number(acc.sum);
+          break;
+        case Function::kAvg:
+          out[i] = acc.count ? number(acc.sum / acc.count) : Cell();
+          break;
+        case Function::kMin:
+          out[i] = acc.min ? ValueCell(*acc.min) : Cell();
+          break;
+        case Function::kMax:
+          out[i] = acc.max ? ValueCell(*acc.max) : Cell();
+          break;
+        default:
+          break;
+      }
+    }
+    rows_.push_back(std::move(out));
+  }
+  if (!find_.order_by.empty()) {
+    std::stable_sort(
+        rows_.begin(), rows_.end(), [&](const Row& a, const Row& b) {
+          size_t extra = width;
+          for (const BoundFind::Order& o : find_.order_by) {
+            size_t col =
+                o.column >= 0 ? static_cast<size_t>(o.column) : extra++;
+            if (col >= a.size() || col >= b.size()) continue;
+            int c = OrderCells(a[col], b[col]);
+            if (c != 0) return o.descending ? c > 0 : c < 0;
+          }
+          return false;
+        });
+  }
+  for (Row& r : rows_) r.resize(width);  // drop the sort keys
+  return absl::OkStatus();
+}
+
+bool FindExecutor::Next(Row* row, absl::Status* status) {
+  *status = absl::OkStatus();
+  if (done_) return false;
+  while (true) {
+    if (find_.limit >= 0 && emitted_ >= find_.limit) return false;
+    if (materialize_) {
+      if (!materialized_) {
+        materialized_ = true;
+        *status = Materialize();
+        if (!status->ok()) return false;
+      }
+      if (next_row_ >= rows_.size()) return false;
+      *row = std::move(rows_[next_row_++]);
+    } else {
+      if (!NextSolution(status)) return false;
+      *status = Project(row);
+      if (!status->ok()) return false;
+    }
+    if (skipped_ < find_.offset) {
+      ++skipped_;
+      continue;
+    }
+    if (++emitted_ > options_.max_rows) {
+      *status = absl::ResourceExhaustedError(absl::StrCat(
+          "the result has more than ", options_.max_rows,
+          " rows (QueryOptions::max_rows); add LIMIT or raise the limit"));
+      return false;
+    }
+    return true;
+  }
+}
+
+}  // namespace annals::query

@@ -1,0 +1,227 @@
+// The query pipeline; see session.h.
+#include "query/session.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "annals/status_macros.h"
+#include "query/binder.h"
+#include "query/diagnostic.h"
+#include "query/find_executor.h"
+#include "query/planner.h"
+#include "schema/sv.h"
+
+namespace annals::query {
+namespace {
+
+class FixedSource : public ResultSet::Source {
+ public:
+  explicit FixedSource(std::vector<Row> rows) : rows_(std::move(rows)) {}
+  bool Next(Row* row, absl::Status* status) override {
+    *status = absl::OkStatus();
+    if (next_ >= rows_.size()) return false;
+    *row = std::move(rows_[next_++]);
+    return true;
+  }
+
+ private:
+  std::vector<Row> rows_;
+  size_t next_ = 0;
+};
+
+Cell TextCell(std::string text) {
+  Cell c;
+  c.kind = Cell::Kind::kValue;
+  c.value = Value::String(std::move(text));
+  return c;
+}
+
+std::vector<std::string> ColumnNames(const BoundFind& find) {
+  std::vector<std::string> names;
+  for (const Projection& p : find.projection) names.push_back(p.name);
+  return names;
+}
+
+absl::StatusOr<ResultSet> RunFind(engine::Store* store, std::string_view text,
+                                  const FindStatement& statement,
+                                  ExplainMode explain,
+                                  const QueryOptions& options) {
+  ASSIGN_OR_RETURN(BoundFind find, BindFind(store, text, statement));
+  if (find.projection.empty()) {
+    return SyntaxError(text, statement.pos, "FIND lists nothing to return");
+  }
+  Plan plan = PlanFind(find, store->counters());
+  std::string view = find.view;
+  if (explain == ExplainMode::kNone) {
+    std::vector<std::string> columns = ColumnNames(find);
+    return ResultSet(std::move(columns), std::move(view),
+                     std::make_unique<FindExecutor>(store, std::move(find),
+                                                    std::move(plan), options));
+  }
+  std::vector<int64_t> actual;
+  if (explain == ExplainMode::kAnalyze) {
+    FindExecutor executor(store, find, plan, options);
+    Row row;
+    absl::Status status;
+    while (executor.Next(&row, &status)) {
+    }
+    RETURN_IF_ERROR(status);
+    actual = executor.actual_rows();
+  }
+  std::vector<Row> rows;
+  std::string text_plan = ExplainPlan(
+      find, plan, explain == ExplainMode::kAnalyze ? &actual : nullptr);
+  for (absl::string_view line :
+       absl::StrSplit(text_plan, '\n', absl::SkipEmpty())) {
+    rows.push_back({TextCell(std::string(line))});
+  }
+  return FixedResult({"plan"}, std::move(view), std::move(rows));
+}
+
+// HISTORY s [p]: every claim of s (and p) over all valid time (or the
+// DURING window), as recorded (AS OF), by predicate then valid_from.
+absl::StatusOr<ResultSet> RunHistory(engine::Store* store,
+                                     std::string_view text,
+                                     const HistoryStatement& history,
+                                     const QueryOptions& options) {
+  FindStatement find;
+  find.pos = history.pos;
+  TriplePattern pattern;
+  pattern.claim_variable = "claim";
+  pattern.subject = history.subject;
+  if (history.predicate) {
+    pattern.predicate = *history.predicate;
+  } else {
+    pattern.predicate.kind = Term::Kind::kVariable;
+    pattern.predicate.name = "predicate";
+  }
+  pattern.object.kind = Term::Kind::kVariable;
+  pattern.object.name = "value";
+  pattern.pos = history.pos;
+  WhereElement element;
+  element.pattern = pattern;
+  find.where.push_back(element);
+  find.time = history.time;
+  ASSIGN_OR_RETURN(BoundFind bound, BindFind(store, text, find));
+  // Whole history unless a DURING window narrows it.
+  if (!history.time.valid) {
+    bound.patterns[0].view.valid.reset();
+    bound.view =
+        absl::StrCat("all valid time", bound.view.substr(bound.view.find(',')));
+  }
+  auto var = [&](const char* name) {
+    for (size_t v = 0; v < bound.vars.size(); ++v) {
+      if (bound.vars[v] == name) return static_cast<int>(v);
+    }
+    return -1;
+  };
+  auto column = [&](std::string name, Operand::Kind kind, int v, Function fn) {
+    Projection p;
+    p.name = std::move(name);
+    p.expr.operand.kind = kind;
+    p.expr.operand.var = v;
+    p.expr.operand.fn = fn;
+    bound.projection.push_back(std::move(p));
+  };
+  int claim = var("claim");
+  column("claim", Operand::Kind::kVar, claim, Function::kFrom);
+  if (!history.predicate) {
+    column("predicate", Operand::Kind::kVar, var("predicate"), Function::kFrom);
+  }
+  column("value", Operand::Kind::kVar, var("value"), Function::kFrom);
+  column("from", Operand::Kind::kClaimFn, claim, Function::kFrom);
+  column("to", Operand::Kind::kClaimFn, claim, Function::kTo);
+  column("recorded", Operand::Kind::kClaimFn, claim, Function::kRecorded);
+  column("source", Operand::Kind::kClaimFn, claim, Function::kSource);
+  column("by", Operand::Kind::kClaimFn, claim, Function::kBy);
+  Plan plan = PlanFind(bound, store->counters());
+  std::vector<std::string> columns = ColumnNames(bound);
+  std::string view = bound.view;
+  return ResultSet(std::move(columns), std::move(view),
+                   std::make_unique<FindExecutor>(store, std::move(bound),
+                                                  std::move(plan), options));
+}
+
+std::string_view StatementName(const Statement& s) {
+  static constexpr std::string_view kNames[] = {"FIND",   "HISTORY",  "CHANGES",
+                                                "DIFF",   "DISPUTES", "PATH",
+                                                "ASSERT", "RETRACT"};
+  return kNames[s.node.index()];
+}
+
+}  // namespace
+
+ResultSet FixedResult(std::vector<std::string> columns, std::string view,
+                      std::vector<Row> rows) {
+  return ResultSet(std::move(columns), std::move(view),
+                   std::make_unique<FixedSource>(std::move(rows)));
+}
+
+absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
+                                  const Statement& statement,
+                                  const QueryOptions& options) {
+  if (const auto* find = std::get_if<FindStatement>(&statement.node)) {
+    return RunFind(store, text, *find, statement.explain, options);
+  }
+  if (const auto* history = std::get_if<HistoryStatement>(&statement.node)) {
+    if (statement.explain == ExplainMode::kNone) {
+      return RunHistory(store, text, *history, options);
+    }
+  }
+  return absl::UnimplementedError(
+      absl::StrCat(statement.explain != ExplainMode::kNone ? "EXPLAIN of " : "",
+                   Sv(StatementName(statement)), " is not built yet"));
+}
+
+absl::StatusOr<ClaimInput> BindAssert(std::string_view text,
+                                      const AssertStatement& a) {
+  ClaimInput in;
+  auto name_or_value = [&](const Term& t) -> absl::StatusOr<Value> {
+    switch (t.kind) {
+      case Term::Kind::kName:  // quoted or not, a name is an entity
+        return Value::Entity(t.name);
+      case Term::Kind::kValue:
+        return t.value;
+      default:
+        return SyntaxError(text, t.pos, "ASSERT takes names and literals");
+    }
+  };
+  ASSIGN_OR_RETURN(in.subject, name_or_value(a.subject));
+  if (a.predicate.kind != Term::Kind::kName) {
+    return SyntaxError(text, a.predicate.pos, "expected a predicate name");
+  }
+  in.predicate = a.predicate.name;
+  ASSIGN_OR_RETURN(in.object, name_or_value(a.object));
+  if (a.valid_from) {
+    ASSIGN_OR_RETURN(in.valid.from, BindTime(text, *a.valid_from));
+  }
+  if (a.valid_to) {
+    ASSIGN_OR_RETURN(in.valid.to, BindTime(text, *a.valid_to));
+  }
+  if (a.source)
+    in.source = a.source->kind == Term::Kind::kValue
+                    ? a.source->value.ToString()
+                    : a.source->name;
+  if (a.by) in.by = a.by->name;
+  if (a.confidence) {
+    if (a.confidence->kind != Term::Kind::kValue) {
+      return SyntaxError(text, a.confidence->pos,
+                         "expected a number in [0, 1]");
+    }
+    in.confidence = a.confidence->value.number();
+  }
+  return in;
+}
+
+absl::StatusOr<std::vector<ClaimId>> BindRetract(std::string_view text,
+                                                 const RetractStatement& r) {
+  std::vector<ClaimId> ids;
+  for (const Term& t : r.claims) {
+    if (t.kind != Term::Kind::kValue || t.value.kind() != ValueKind::kClaim) {
+      return SyntaxError(text, t.pos, "expected a claim id (#c42)");
+    }
+    ids.push_back(t.value.claim_id());
+  }
+  return ids;
+}
+
+}  // namespace annals::query
