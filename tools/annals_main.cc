@@ -353,7 +353,13 @@ int PrintResult(annals::ResultSet& result, const std::string& format) {
   std::vector<annals::Row> rows;
   absl::Status s = result.ReadAll(&rows);
   if (!s.ok()) return Fail(s);
-  auto text = [](const annals::Cell& c) { return c.ToString(); };
+  // Strings print bare in tables and CSV, as in psql; JSON keeps the types.
+  auto text = [](const annals::Cell& c) {
+    return c.kind == annals::Cell::Kind::kValue &&
+                   c.value.kind() == annals::ValueKind::kString
+               ? c.value.text()
+               : c.ToString();
+  };
   if (format == "json") {
     std::cout << "[";
     for (size_t r = 0; r < rows.size(); ++r) {
