@@ -279,7 +279,10 @@ TEST_F(ReopenTest, CountersContinueWithoutReuseAfterReopen) {
 
 // The child: opens the store and asserts until killed, retracting every
 // fifth claim it asserted; after each acknowledged write it sends the id on
-// `fd` (retractions with the top bit set). Never returns.
+// `fd` (retractions with the top bit set). Never returns. Runs in a forked
+// child without exec: the parent must hold no store open when forking, and
+// RocksDB's background pool threads of the parent do not exist here, which
+// is fine for these few small writes (no flush or compaction is needed).
 [[noreturn]] void AssertUntilKilled(const std::string& dir, int round, int fd) {
   auto db = Database::Open(dir);
   if (!db.ok()) {
