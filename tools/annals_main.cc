@@ -307,7 +307,7 @@ int Find(const Args& args) {
     return true;
   });
   if (!s.ok()) return Fail(s);
-  std::cout << "(" << n << " claims; " << valid_desc
+  std::cout << "(" << n << (n == 1 ? " claim; " : " claims; ") << valid_desc
             << (possibly && view.valid ? ", possibly" : "") << "; " << tx_desc
             << ")\n";
   return 0;
