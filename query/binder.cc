@@ -20,6 +20,15 @@ class Binder {
   Binder(engine::Store* store, std::string_view text)
       : store_(store), text_(text) {}
 
+  absl::StatusOr<uint64_t> BindConstant(const Term& t, bool predicate) {
+    if (t.kind == Term::Kind::kVariable) {
+      return Error(t.pos, "expected a name, not a variable");
+    }
+    ASSIGN_OR_RETURN(Slot slot, BindPosition(t, predicate));
+    if (matches_nothing_) return Error(t.pos, "no claim mentions this value");
+    return *slot.id;
+  }
+
   absl::StatusOr<BoundFind> Bind(const FindStatement& find) {
     BoundFind out;
     ASSIGN_OR_RETURN(TimeView query_view,
@@ -295,7 +304,9 @@ class Binder {
           return Error(e.pos, "an aggregate takes one argument");
         }
         ASSIGN_OR_RETURN(proj.expr, BindExpr(e.args[0]));
+        proj.distinct = e.distinct;
         proj.name = absl::StrCat(Sv(FunctionName(e.function)), "(",
+                                 e.distinct ? "DISTINCT " : "",
                                  ExprName(e.args[0]), ")");
       }
       return proj;
@@ -387,6 +398,11 @@ absl::StatusOr<TimeView> BindView(std::string_view text,
   }
   *description = absl::StrCat(valid, ", ", recorded);
   return view;
+}
+
+absl::StatusOr<uint64_t> BindTermId(engine::Store* store, std::string_view text,
+                                    const Term& term, bool predicate) {
+  return Binder(store, text).BindConstant(term, predicate);
 }
 
 absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,

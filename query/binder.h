@@ -64,6 +64,7 @@ struct Projection {
   bool aggregate = false;
   Function fn = Function::kCount;  // the aggregate
   bool star = false;               // count(*)
+  bool distinct = false;           // count(DISTINCT ?x): each value once
 };
 
 struct BoundFind {
@@ -89,6 +90,11 @@ struct BoundFind {
 // `text` is the query source, for error messages.
 absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,
                                    const FindStatement& find);
+
+// The dictionary id of a subject or predicate term given as a name or claim
+// id (errors as in FIND: unknown names with the nearest known one).
+absl::StatusOr<uint64_t> BindTermId(engine::Store* store, std::string_view text,
+                                    const Term& term, bool predicate);
 
 // Resolves a time term (a date literal, year integer or NOW).
 absl::StatusOr<TimePoint> BindTime(std::string_view text, const Term& term);

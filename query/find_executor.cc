@@ -21,14 +21,17 @@ Cell ValueCell(Value v) {
   return c;
 }
 
+// A cell as a string that tells values of different kinds apart.
+std::string CellKey(const Cell& cell) {
+  return absl::StrCat(static_cast<int>(cell.kind), ":",
+                      static_cast<int>(cell.value.kind()), ":", cell.ToString(),
+                      "\x1f");
+}
+
 // A row's cells as one string, for DISTINCT and grouping.
 std::string RowKey(const Row& row, size_t n) {
   std::string key;
-  for (size_t i = 0; i < n; ++i) {
-    absl::StrAppend(&key, static_cast<int>(row[i].kind), ":",
-                    static_cast<int>(row[i].value.kind()), ":",
-                    row[i].ToString(), "\x1f");
-  }
+  for (size_t i = 0; i < n; ++i) absl::StrAppend(&key, CellKey(row[i]));
   return key;
 }
 
@@ -38,6 +41,13 @@ int OrderCells(const Cell& a, const Cell& b) {
   return OrderValues(a.value, b.value);
 }
 
+// Aggregates and nothing else, without GROUP BY: one group of every row.
+bool OnlyAggregates(const BoundFind& find) {
+  if (!find.group_by.empty() || find.projection.empty()) return false;
+  return std::all_of(find.projection.begin(), find.projection.end(),
+                     [](const Projection& p) { return p.aggregate; });
+}
+
 // One aggregate's running state.
 struct Accumulator {
   int64_t count = 0;
@@ -45,6 +55,7 @@ struct Accumulator {
   bool all_integer = true;
   std::optional<Value> min, max;
   std::string unit;
+  absl::flat_hash_set<std::string> seen;  // values met, for DISTINCT
 };
 
 }  // namespace
@@ -67,7 +78,9 @@ FindExecutor::FindExecutor(engine::Store* store, BoundFind find, Plan plan,
   bool aggregate = false;
   for (const Projection& p : find_.projection) aggregate |= p.aggregate;
   materialize_ = aggregate || find_.distinct || !find_.order_by.empty();
-  done_ = find_.matches_nothing;
+  // A pattern names a term the store lacks: no solutions, though aggregates
+  // alone still give their one row.
+  done_ = find_.matches_nothing && !OnlyAggregates(find_);
 }
 
 absl::Status FindExecutor::CheckLimits() {
@@ -301,8 +314,13 @@ absl::Status FindExecutor::Materialize() {
       row.push_back(std::move(key));
     }
     if (aggregate) {
+      // The GROUP BY variables, or else every column that is not an
+      // aggregate.
       std::string key;
-      for (size_t i = 0; i < width; ++i) {
+      for (int v : find_.group_by) {
+        absl::StrAppend(&key, bound_[v] ? ids_[v] : 0, "\x1f");
+      }
+      for (size_t i = 0; i < width && find_.group_by.empty(); ++i) {
         if (!find_.projection[i].aggregate) {
           absl::StrAppend(&key, row[i].ToString(), "\x1f");
         }
@@ -318,6 +336,7 @@ absl::Status FindExecutor::Materialize() {
           continue;
         }
         if (row[i].kind != Cell::Kind::kValue) continue;  // nulls don't count
+        if (p.distinct && !acc.seen.insert(CellKey(row[i])).second) continue;
         const Value& v = row[i].value;
         ++acc.count;
         if (p.fn == Function::kSum || p.fn == Function::kAvg) {
@@ -352,6 +371,11 @@ absl::Status FindExecutor::Materialize() {
     rows_.push_back(row);
   }
   RETURN_IF_ERROR(status);
+  if (OnlyAggregates(find_) && groups.empty()) {
+    // Without GROUP BY there is one group, even of no rows: count(*) is 0,
+    // the other aggregates are null.
+    groups.try_emplace("", Row(width), std::vector<Accumulator>(width));
+  }
   for (auto& [key, group] : groups) {
     Row out = group.first;
     for (size_t i = 0; i < width; ++i) {
@@ -371,7 +395,8 @@ absl::Status FindExecutor::Materialize() {
           break;
         case Function::kSum:
           out[i] =
-              acc.all_integer && acc.unit.empty()
+              acc.count == 0 ? Cell()
+              : acc.all_integer && acc.unit.empty()
                   ? ValueCell(Value::Integer(static_cast<int64_t>(acc.sum)))
                   : number(acc.sum);
           break;

@@ -8,6 +8,7 @@
 #include "query/diagnostic.h"
 #include "query/find_executor.h"
 #include "query/planner.h"
+#include "query/timeline_statements.h"
 #include "schema/sv.h"
 
 namespace annals::query {
@@ -162,9 +163,18 @@ absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
   if (const auto* find = std::get_if<FindStatement>(&statement.node)) {
     return RunFind(store, text, *find, statement.explain, options);
   }
-  if (const auto* history = std::get_if<HistoryStatement>(&statement.node)) {
-    if (statement.explain == ExplainMode::kNone) {
-      return RunHistory(store, text, *history, options);
+  if (statement.explain == ExplainMode::kNone) {
+    if (const auto* s = std::get_if<HistoryStatement>(&statement.node)) {
+      return RunHistory(store, text, *s, options);
+    }
+    if (const auto* s = std::get_if<ChangesStatement>(&statement.node)) {
+      return RunChanges(store, text, *s, options);
+    }
+    if (const auto* s = std::get_if<DiffStatement>(&statement.node)) {
+      return RunDiff(store, text, *s, options);
+    }
+    if (const auto* s = std::get_if<DisputesStatement>(&statement.node)) {
+      return RunDisputes(store, text, *s, options);
     }
   }
   return absl::UnimplementedError(

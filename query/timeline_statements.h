@@ -1,0 +1,37 @@
+// The statements about change over time, each a scan of one subject (and
+// predicate), or of everything when none is given, with its rows sorted by
+// time:
+//   CHANGES [s [p]] BETWEEN a AND b [AS OF t] - claims that began, ended or
+//     were retracted from the start of a to the end of b;
+//   DIFF [s [p]] AS OF a AND b - what was recorded or retracted after the end
+//     of a, up to the end of b (what we learned in between);
+//   DISPUTES s [p] [time] - pairs of claims on the same subject and predicate
+//     with different objects, overlapping in valid time, said by different
+//     sources (or people), side by side with their provenance.
+#ifndef ANNALS_QUERY_TIMELINE_STATEMENTS_H_
+#define ANNALS_QUERY_TIMELINE_STATEMENTS_H_
+
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "annals/result.h"
+#include "engine/store.h"
+#include "query/ast.h"
+
+namespace annals::query {
+
+absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
+                                     std::string_view text,
+                                     const ChangesStatement& changes,
+                                     const QueryOptions& options);
+absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
+                                  const DiffStatement& diff,
+                                  const QueryOptions& options);
+absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
+                                      std::string_view text,
+                                      const DisputesStatement& disputes,
+                                      const QueryOptions& options);
+
+}  // namespace annals::query
+
+#endif  // ANNALS_QUERY_TIMELINE_STATEMENTS_H_
