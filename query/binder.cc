@@ -285,10 +285,28 @@ class Binder {
       default:
         for (const Expr& arg : e.args) {
           ASSIGN_OR_RETURN(BoundExpr a, BindExpr(arg));
+          if (e.kind == Expr::Kind::kPeriod) {
+            RETURN_IF_ERROR(YearAsTime(&a));
+          }
           b.args.push_back(std::move(a));
         }
         return b;
     }
+  }
+
+  // A bare year where a period comparison expects a time: `?c OVERLAPS
+  // 2025` is the year 2025.
+  absl::Status YearAsTime(BoundExpr* arg) {
+    Operand& op = arg->operand;
+    if (arg->kind != Expr::Kind::kTerm || op.kind != Operand::Kind::kConst ||
+        op.value.kind() != ValueKind::kInteger) {
+      return absl::OkStatus();
+    }
+    absl::StatusOr<TimePoint> year =
+        TimePoint::Parse(absl::StrCat(op.value.integer()));
+    if (!year.ok()) return Error(arg->pos, Sv(year.status().message()));
+    op.value = Value::Date(*year);
+    return absl::OkStatus();
   }
 
   absl::StatusOr<Projection> BindProjection(const Expr& e) {

@@ -7,6 +7,7 @@
 #include "query/binder.h"
 #include "query/diagnostic.h"
 #include "query/find_executor.h"
+#include "query/path_statement.h"
 #include "query/planner.h"
 #include "query/timeline_statements.h"
 #include "schema/sv.h"
@@ -175,6 +176,9 @@ absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
     }
     if (const auto* s = std::get_if<DisputesStatement>(&statement.node)) {
       return RunDisputes(store, text, *s, options);
+    }
+    if (const auto* s = std::get_if<PathStatement>(&statement.node)) {
+      return RunPath(store, text, *s, options);
     }
   }
   return absl::UnimplementedError(
