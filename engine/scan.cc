@@ -44,6 +44,7 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
 }
 
 bool ClaimScan::Next(ClaimRow* row) {
+  if (finished_) return false;
   if (!started_) {
     started_ = true;
     if (prefix_.empty()) {
@@ -80,6 +81,7 @@ bool ClaimScan::Next(ClaimRow* row) {
     if (Visible(*row, view_)) return true;
     it_->Next();
   }
+  finished_ = true;
   if (it_->Valid()) {
     status_ = absl::DataLossError(absl::StrCat("store '", store_->dir(),
                                                "': unreadable entry in index ",

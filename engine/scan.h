@@ -35,7 +35,8 @@ class ClaimScan {
   ClaimScan(Store* store, const IdPattern& pattern, const TimeView& view,
             Snapshot snapshot);
   // The next matching claim (every field but batch and row), or false at the
-  // end; then status() says whether the scan completed.
+  // end (and on every later call); then status() says whether the scan
+  // completed.
   bool Next(ClaimRow* row);
   absl::Status status() const { return status_; }
   const IndexChoice& choice() const { return choice_; }
@@ -49,6 +50,7 @@ class ClaimScan {
   Snapshot snapshot_;
   std::unique_ptr<RocksIterator> it_;
   bool started_ = false;
+  bool finished_ = false;
   std::string prefix_;
   // Subject-only scans skip the rest of a predicate once valid_from reaches
   // this (the end of the valid-time window).

@@ -1,6 +1,8 @@
 // Binding a parsed statement to a store; see binder.h.
 #include "query/binder.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
@@ -33,24 +35,9 @@ class Binder {
     BoundFind out;
     ASSIGN_OR_RETURN(TimeView query_view,
                      BindView(text_, find.time, &out.view));
-    for (const WhereElement& e : find.where) {
-      switch (e.kind) {
-        case WhereElement::Kind::kPattern: {
-          ASSIGN_OR_RETURN(BoundPattern p, BindPattern(e.pattern, query_view));
-          out.patterns.push_back(std::move(p));
-          break;
-        }
-        case WhereElement::Kind::kFilter: {
-          ASSIGN_OR_RETURN(BoundExpr f, BindExpr(e.filter));
-          out.filters.push_back(std::move(f));
-          break;
-        }
-        case WhereElement::Kind::kNot:
-        case WhereElement::Kind::kOptional:
-          return Error(e.pos, "NOT { } and OPTIONAL { } are not supported yet");
-      }
-    }
-    if (out.patterns.empty()) {
+    RETURN_IF_ERROR(BindElements(find.where, query_view, -1, &out));
+    if (std::none_of(out.patterns.begin(), out.patterns.end(),
+                     [](const BoundPattern& p) { return p.group < 0; })) {
       return Error(find.pos, "FIND needs at least one pattern in WHERE");
     }
     out.matches_nothing = matches_nothing_;
@@ -106,6 +93,41 @@ class Binder {
   }
 
  private:
+  // Binds WHERE elements (of group `group`, or the main list for -1).
+  absl::Status BindElements(const std::vector<WhereElement>& elements,
+                            const TimeView& view, int group, BoundFind* out) {
+    for (const WhereElement& e : elements) {
+      switch (e.kind) {
+        case WhereElement::Kind::kPattern: {
+          ASSIGN_OR_RETURN(BoundPattern p, BindPattern(e.pattern, view));
+          p.group = group;
+          out->patterns.push_back(std::move(p));
+          break;
+        }
+        case WhereElement::Kind::kFilter: {
+          ASSIGN_OR_RETURN(BoundExpr f, BindExpr(e.filter));
+          out->filters.push_back(std::move(f));
+          out->filter_group.push_back(group);
+          break;
+        }
+        case WhereElement::Kind::kNot:
+        case WhereElement::Kind::kOptional: {
+          if (group >= 0) {
+            return Error(e.pos,
+                         "NOT { } and OPTIONAL { } inside another "
+                         "group are not supported yet");
+          }
+          int g = static_cast<int>(out->groups.size());
+          out->groups.push_back(
+              {e.kind == WhereElement::Kind::kOptional, e.pos});
+          RETURN_IF_ERROR(BindElements(e.group, view, g, out));
+          break;
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status Error(const SourcePos& pos, std::string_view message) {
     return SyntaxError(text_, pos, message);
   }

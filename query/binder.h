@@ -31,6 +31,7 @@ struct BoundPattern {
   Slot s, p, o;
   int claim_var = -1;  // `?c:` slot, or -1
   TimeView view;
+  int group = -1;  // the NOT/OPTIONAL group it is in, or -1
   SourcePos pos;
 };
 
@@ -72,6 +73,12 @@ struct BoundFind {
   std::vector<bool> claim_vars;        // slot -> bound by `?c:`
   std::vector<BoundPattern> patterns;  // WHERE patterns, in query order
   std::vector<BoundExpr> filters;      // FILTER expressions
+  std::vector<int> filter_group;       // by filter: its group, or -1
+  struct Group {
+    bool optional = false;  // OPTIONAL { }, else NOT { }
+    SourcePos pos;
+  };
+  std::vector<Group> groups;
   std::vector<Projection> projection;
   std::vector<int> group_by;  // variable slots
   struct Order {

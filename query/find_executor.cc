@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -74,7 +75,8 @@ FindExecutor::FindExecutor(engine::Store* store, BoundFind find, Plan plan,
       ids_(find_.vars.size(), 0),
       bound_(find_.vars.size(), false),
       claims_(find_.vars.size()),
-      actual_(plan_.steps.size(), 0) {
+      actual_(plan_.steps.size(), 0),
+      group_matched_(find_.groups.size(), false) {
   bool aggregate = false;
   for (const Projection& p : find_.projection) aggregate |= p.aggregate;
   materialize_ = aggregate || find_.distinct || !find_.order_by.empty();
@@ -92,7 +94,7 @@ absl::Status FindExecutor::CheckLimits() {
   return absl::OkStatus();
 }
 
-void FindExecutor::OpenLevel(size_t depth) {
+void FindExecutor::OpenLevel(int depth, int parent) {
   const PlanStep& step = plan_.steps[depth];
   const BoundPattern& p = find_.patterns[step.pattern];
   engine::IdPattern ids;
@@ -104,9 +106,13 @@ void FindExecutor::OpenLevel(size_t depth) {
   ids.s = value_of(p.s);
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
-  levels_[depth].scan =
+  Level& level = levels_[depth];
+  level.scan =
       std::make_unique<engine::ClaimScan>(store_, ids, p.view, snapshot_);
-  levels_[depth].newly_bound.clear();
+  level.newly_bound.clear();
+  level.parent = parent;
+  level.null_pass = false;
+  if (step.group_first) group_matched_[step.optional_group] = false;
 }
 
 bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRow& row,
@@ -132,46 +138,113 @@ bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRow& row,
 }
 
 bool FindExecutor::NextSolution(absl::Status* status) {
-  size_t n = levels_.size();
-  if (depth_ < 0) {
-    OpenLevel(0);
+  if (!started_) {
+    started_ = true;
+    OpenLevel(0, -1);
     depth_ = 0;
   }
   while (depth_ >= 0) {
     Level& level = levels_[depth_];
+    const PlanStep& step = plan_.steps[depth_];
     for (int v : level.newly_bound) bound_[v] = false;
     level.newly_bound.clear();
     engine::ClaimRow row;
+    absl::StatusOr<bool> solution = false;
     if (!level.scan->Next(&row)) {
       *status = level.scan->status();
       if (!status->ok()) return false;
-      --depth_;
-      continue;
-    }
-    if (absl::Status s = CheckLimits(); !s.ok()) {
-      *status = s;
-      return false;
-    }
-    const PlanStep& step = plan_.steps[depth_];
-    if (!Match(find_.patterns[step.pattern], row, &level.newly_bound)) continue;
-    bool pass = true;
-    for (int f : step.filters) {
-      auto ok = Test(find_.filters[f]);
-      if (!ok.ok()) {
-        *status = ok.status();
+      if (step.group_first && !group_matched_[step.optional_group] &&
+          !level.null_pass) {
+        // The OPTIONAL group matched nothing: go on past it once, with its
+        // variables unbound.
+        level.null_pass = true;
+        int after = depth_;
+        while (!plan_.steps[after].group_last) ++after;
+        solution = Advance(after + 1, depth_);
+      } else {
+        depth_ = level.parent;
+        continue;
+      }
+    } else {
+      if (absl::Status s = CheckLimits(); !s.ok()) {
+        *status = s;
         return false;
       }
-      if (!*ok) {
-        pass = false;
-        break;
+      if (!Match(find_.patterns[step.pattern], row, &level.newly_bound)) {
+        continue;
       }
+      bool pass = true;
+      for (int f : step.filters) {
+        auto ok = Test(find_.filters[f]);
+        if (!ok.ok()) {
+          *status = ok.status();
+          return false;
+        }
+        if (!*ok) {
+          pass = false;
+          break;
+        }
+      }
+      if (!pass) continue;
+      ++actual_[depth_];
+      if (step.group_last) group_matched_[step.optional_group] = true;
+      solution = Advance(depth_ + 1, depth_);
     }
-    if (!pass) continue;
-    ++actual_[depth_];
-    if (static_cast<size_t>(depth_) + 1 == n) return true;
-    ++depth_;
-    OpenLevel(depth_);
+    if (!solution.ok()) {
+      *status = solution.status();
+      return false;
+    }
+    if (*solution) return true;
   }
+  return false;
+}
+
+absl::StatusOr<bool> FindExecutor::Advance(int next, int from) {
+  if (next < static_cast<int>(levels_.size())) {
+    OpenLevel(next, from);
+    depth_ = next;
+    return false;
+  }
+  for (const NotGroup& group : plan_.not_groups) {
+    ASSIGN_OR_RETURN(bool exists, Exists(group, 0));
+    if (exists) return false;
+  }
+  for (int f : plan_.final_filters) {
+    ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
+    if (!ok) return false;
+  }
+  return true;  // depth_ stays at `from`, where the search goes on
+}
+
+absl::StatusOr<bool> FindExecutor::Exists(const NotGroup& group, size_t k) {
+  if (k == group.patterns.size()) {
+    for (int f : group.filters) {
+      ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
+      if (!ok) return false;
+    }
+    return true;
+  }
+  const BoundPattern& p = find_.patterns[group.patterns[k]];
+  engine::IdPattern ids;
+  for (auto [slot, out] : {std::pair{&p.s, &ids.s}, std::pair{&p.p, &ids.p},
+                           std::pair{&p.o, &ids.o}}) {
+    if (slot->bound_constant()) {
+      *out = slot->id;
+    } else if (slot->var >= 0 && bound_[slot->var]) {
+      *out = ids_[slot->var];
+    }
+  }
+  engine::ClaimScan scan(store_, ids, p.view, snapshot_);
+  engine::ClaimRow row;
+  while (scan.Next(&row)) {
+    RETURN_IF_ERROR(CheckLimits());
+    std::vector<int> newly_bound;
+    absl::StatusOr<bool> found = false;
+    if (Match(p, row, &newly_bound)) found = Exists(group, k + 1);
+    for (int v : newly_bound) bound_[v] = false;
+    if (!found.ok() || *found) return found;
+  }
+  RETURN_IF_ERROR(scan.status());
   return false;
 }
 

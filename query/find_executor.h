@@ -32,7 +32,11 @@ class FindExecutor : public ResultSet::Source {
  private:
   // Advances to the next solution of the patterns and filters.
   bool NextSolution(absl::Status* status);
-  void OpenLevel(size_t depth);
+  // Goes on from level `from` to level `next`; true when that completes a
+  // solution (every NOT group unmatched, the final filters passed).
+  absl::StatusOr<bool> Advance(int next, int from);
+  absl::StatusOr<bool> Exists(const NotGroup& group, size_t k);
+  void OpenLevel(int depth, int parent);
   bool Match(const BoundPattern& p, const engine::ClaimRow& row,
              std::vector<int>* newly_bound);
   absl::StatusOr<bool> Test(const BoundExpr& e);
@@ -45,6 +49,8 @@ class FindExecutor : public ResultSet::Source {
   struct Level {
     std::unique_ptr<engine::ClaimScan> scan;
     std::vector<int> newly_bound;
+    int parent = -1;         // the level to go back to when this one is done
+    bool null_pass = false;  // an OPTIONAL group's unmatched pass was made
   };
 
   engine::Store* store_;
@@ -55,11 +61,13 @@ class FindExecutor : public ResultSet::Source {
   absl::Time deadline_;
   std::vector<Level> levels_;
   int depth_ = -1;
+  bool started_ = false;
   bool done_ = false;
   std::vector<uint64_t> ids_;  // by variable: its term id, when bound
   std::vector<bool> bound_;
   std::vector<engine::ClaimRow> claims_;  // by claim variable
   std::vector<int64_t> actual_;
+  std::vector<bool> group_matched_;  // by group: matched since it opened
   int64_t scanned_ = 0;
   // Materialized output, for ORDER BY, DISTINCT and aggregates.
   bool materialize_ = false;

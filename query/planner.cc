@@ -65,12 +65,14 @@ Plan PlanFind(const BoundFind& find, const engine::Counters& counters,
   Plan plan;
   std::vector<bool> bound(find.vars.size(), false);
   std::vector<bool> used(find.patterns.size(), false);
+  size_t main_patterns = 0;
+  for (const BoundPattern& p : find.patterns) main_patterns += p.group < 0;
   // join_order: the cheapest next pattern; without it, query order.
-  for (size_t n = 0; n < find.patterns.size(); ++n) {
+  for (size_t n = 0; n < main_patterns; ++n) {
     int best = -1;
     double best_estimate = 0;
     for (size_t i = 0; i < find.patterns.size(); ++i) {
-      if (used[i]) continue;
+      if (used[i] || find.patterns[i].group >= 0) continue;
       double e = Estimate(find.patterns[i], bound, counters);
       if (best < 0 || (enabled("join_order") && e < best_estimate)) {
         best = static_cast<int>(i);
@@ -94,23 +96,71 @@ Plan PlanFind(const BoundFind& find, const engine::Counters& counters,
     plan.steps.push_back(step);
     Bind(p, &bound);
   }
-  // filter_pushdown: after the step binding a filter's last variable.
+  // OPTIONAL groups, each in query order; NOT groups are checked at the end.
+  for (size_t g = 0; g < find.groups.size(); ++g) {
+    std::vector<int> members;
+    for (size_t i = 0; i < find.patterns.size(); ++i) {
+      if (find.patterns[i].group == static_cast<int>(g)) {
+        members.push_back(static_cast<int>(i));
+      }
+    }
+    if (!find.groups[g].optional) {
+      NotGroup not_group;
+      not_group.patterns = members;
+      for (size_t f = 0; f < find.filters.size(); ++f) {
+        if (find.filter_group[f] == static_cast<int>(g)) {
+          not_group.filters.push_back(static_cast<int>(f));
+        }
+      }
+      plan.not_groups.push_back(std::move(not_group));
+      continue;
+    }
+    for (size_t k = 0; k < members.size(); ++k) {
+      const BoundPattern& p = find.patterns[members[k]];
+      engine::IdPattern ids;
+      if (IsBound(p.s, bound)) ids.s = 0;
+      if (IsBound(p.p, bound)) ids.p = 0;
+      if (IsBound(p.o, bound)) ids.o = 0;
+      PlanStep step;
+      step.pattern = members[k];
+      step.estimate = Estimate(p, bound, counters);
+      step.index = engine::ChooseIndex(ids);
+      step.optional_group = static_cast<int>(g);
+      step.group_first = k == 0;
+      step.group_last = k + 1 == members.size();
+      plan.steps.push_back(step);
+      Bind(p, &bound);
+    }
+    // The group's own filters decide whether it matched.
+    for (size_t f = 0; f < find.filters.size(); ++f) {
+      if (find.filter_group[f] == static_cast<int>(g) && !plan.steps.empty()) {
+        plan.steps.back().filters.push_back(static_cast<int>(f));
+      }
+    }
+  }
+  // filter_pushdown: after the main step binding a filter's last variable;
+  // otherwise (or reading OPTIONAL variables) once a solution is complete.
   for (size_t f = 0; f < find.filters.size(); ++f) {
-    size_t at = plan.steps.size() - 1;
+    if (find.filter_group[f] >= 0) continue;  // placed with their group
+    int at = -1;
     if (enabled("filter_pushdown")) {
       std::vector<int> vars;
       Vars(find.filters[f], &vars);
       std::vector<bool> seen(find.vars.size(), false);
-      for (size_t s = 0; s < plan.steps.size(); ++s) {
+      for (size_t s = 0; s < main_patterns; ++s) {
         Bind(find.patterns[plan.steps[s].pattern], &seen);
         if (std::all_of(vars.begin(), vars.end(),
                         [&](int v) { return seen[v]; })) {
-          at = s;
+          at = static_cast<int>(s);
           break;
         }
       }
     }
-    plan.steps[at].filters.push_back(static_cast<int>(f));
+    if (at >= 0) {
+      plan.steps[at].filters.push_back(static_cast<int>(f));
+    } else {
+      plan.final_filters.push_back(static_cast<int>(f));
+    }
   }
   return plan;
 }
@@ -132,7 +182,16 @@ std::string ExplainPlan(const BoundFind& find, const Plan& plan,
     }
     absl::StrAppend(&out, ")");
     for (int f : step.filters) absl::StrAppend(&out, " + filter ", f + 1);
+    if (step.optional_group >= 0) absl::StrAppend(&out, " [optional]");
     absl::StrAppend(&out, "\n");
+  }
+  for (const NotGroup& g : plan.not_groups) {
+    absl::StrAppend(&out, "then no match of NOT { patterns");
+    for (int p : g.patterns) absl::StrAppend(&out, " ", p + 1);
+    absl::StrAppend(&out, " }\n");
+  }
+  for (int f : plan.final_filters) {
+    absl::StrAppend(&out, "then filter ", f + 1, "\n");
   }
   return out;
 }

@@ -27,10 +27,24 @@ struct PlanStep {
   engine::IndexChoice index{engine::Family::kSpo, 0};
   double estimate = 0;       // rows per probe
   std::vector<int> filters;  // FILTERs to run after this step
+  // Steps of an OPTIONAL group come after the main ones, in query order:
+  // when the group has no match, one pass goes on with its variables
+  // unbound.
+  int optional_group = -1;
+  bool group_first = false, group_last = false;
+};
+
+// A NOT { } group: checked once a solution is complete; any match rejects
+// it.
+struct NotGroup {
+  std::vector<int> patterns;  // in query order
+  std::vector<int> filters;
 };
 
 struct Plan {
   std::vector<PlanStep> steps;
+  std::vector<NotGroup> not_groups;
+  std::vector<int> final_filters;  // run once a solution is complete
 };
 
 struct PlannerOptions {

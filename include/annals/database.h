@@ -110,13 +110,14 @@ class Database {
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
 
   // Runs one statement of the query language (README.md, "The query
-  // language"): FIND, HISTORY, CHANGES, DIFF, DISPUTES, PATH, ASSERT, RETRACT
-  // and EXPLAIN [ANALYZE] FIND.
+  // language"): FIND (with NOT and OPTIONAL groups), HISTORY, CHANGES, DIFF,
+  // DISPUTES, PATH, ASSERT, RETRACT and EXPLAIN [ANALYZE] FIND.
   // Rows stream as ResultSet::Next() asks for them, from one snapshot.
   // InvalidArgument for a bad query, with line, column, the line and a caret
   // and, for an unknown name, the nearest known one; ResourceExhausted or
   // DeadlineExceeded when a limit of `options` is reached; Unimplemented for
-  // what is not built yet (NOT/OPTIONAL groups, parameters, PATH IN ORDER).
+  // what is not built yet (parameters, groups inside groups, PATH IN
+  // ORDER).
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
 
