@@ -193,6 +193,17 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
 absl::StatusOr<ResultSet> Database::Query(std::string_view text,
                                           const QueryOptions& options) {
   ASSIGN_OR_RETURN(query::Statement statement, query::ParseStatement(text));
+  bool writes =
+      std::holds_alternative<query::AssertStatement>(statement.node) ||
+      std::holds_alternative<query::RetractStatement>(statement.node);
+  if (writes && statement.explain != query::ExplainMode::kNone) {
+    return absl::UnimplementedError(absl::StrCat(
+        "EXPLAIN of ",
+        std::holds_alternative<query::AssertStatement>(statement.node)
+            ? "ASSERT"
+            : "RETRACT",
+        " is not built yet"));
+  }
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, *a));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));

@@ -15,6 +15,13 @@ bool IsText(const Value& v) {
   return v.kind() == ValueKind::kEntity || v.kind() == ValueKind::kString;
 }
 
+// Where a value's kind sorts. Numbers of every kind share one place (the
+// integers'), so that mixed columns still sort consistently: 5 km < 7 < true,
+// and the reverse with DESC.
+int OrderRank(const Value& v) {
+  return static_cast<int>(IsNumber(v) ? ValueKind::kInteger : v.kind());
+}
+
 // A date, or an integer read as a year, as its first second.
 bool AsTime(const Value& v, int64_t* seconds) {
   if (v.kind() == ValueKind::kDate) {
@@ -75,7 +82,7 @@ int OrderValues(const Value& a, const Value& b) {
   if (IsNumber(a) && IsNumber(b)) {
     return a.number() < b.number() ? -1 : b.number() < a.number() ? 1 : 0;
   }
-  if (a.kind() != b.kind()) return a.kind() < b.kind() ? -1 : 1;
+  if (OrderRank(a) != OrderRank(b)) return OrderRank(a) < OrderRank(b) ? -1 : 1;
   switch (a.kind()) {
     case ValueKind::kDate:
       return a.date().seconds < b.date().seconds   ? -1
@@ -114,6 +121,9 @@ bool ComparePeriods(const Window& a, PeriodOp op, const Window& b) {
 }
 
 Window PeriodOf(const Interval& interval) {
+  if (interval.from && interval.to && *interval.from == *interval.to) {
+    return Window::Of(*interval.from);  // "some time on that day": the day
+  }
   return {interval.from ? interval.from->seconds : Window::kMin,
           interval.to ? interval.to->seconds : Window::kMax};
 }

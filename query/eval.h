@@ -25,8 +25,10 @@ int OrderValues(const Value& a, const Value& b);
 // Allen's relations on half-open windows [begin, end).
 bool ComparePeriods(const Window& a, PeriodOp op, const Window& b);
 
-// The window a period operand covers: a claim's valid time from the first
-// instant of its valid_from span to the first instant of its valid_to span.
+// The window a period operand covers: a claim's valid time as written, from
+// the first instant of its valid_from span to the first instant of its
+// valid_to span; when both ends are the same point ("some time on
+// 2025-09-02") the point's whole span.
 Window PeriodOf(const Interval& interval);
 
 }  // namespace annals::query

@@ -60,14 +60,9 @@ absl::StatusOr<std::vector<engine::ClaimRow>> Collect(
   return rows;
 }
 
-// A claim's valid time as written: from the first instant of valid_from to
-// the first of valid_to, so that one value ending the day the next begins is
-// no dispute; "some time in 2025" ([2025, 2025]) covers its span.
-Window Nominal(const engine::ClaimRow& r) {
-  Window w = PeriodOf(r.valid());
-  if (w.empty() && r.valid().from) w = Window::Of(*r.valid().from);
-  return w;
-}
+// A claim's valid time as written (PeriodOf), so that one value ending the
+// day the next begins is no dispute.
+Window Nominal(const engine::ClaimRow& r) { return PeriodOf(r.valid()); }
 
 // One change: what happened to which claim, and when.
 struct Change {
