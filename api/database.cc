@@ -207,20 +207,15 @@ absl::StatusOr<ResultSet> Database::Query(std::string_view text,
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, *a));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));
-    Cell cell;
-    cell.kind = Cell::Kind::kValue;
-    cell.value = Value::Claim(id);
-    return query::FixedResult({"claim"}, "asserted", {{cell}});
+    return query::FixedResult({"claim"}, "asserted",
+                              {{Cell::Of(Value::Claim(id))}});
   }
   if (const auto* r = std::get_if<query::RetractStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, *r));
     std::vector<Row> rows;
     for (ClaimId id : ids) {
       RETURN_IF_ERROR(Retract(id));
-      Cell cell;
-      cell.kind = Cell::Kind::kValue;
-      cell.value = Value::Claim(id);
-      rows.push_back({cell});
+      rows.push_back({Cell::Of(Value::Claim(id))});
     }
     return query::FixedResult({"retracted"}, "retracted", std::move(rows));
   }

@@ -15,13 +15,6 @@
 namespace annals::query {
 namespace {
 
-Cell ValueCell(Value v) {
-  Cell c;
-  c.kind = Cell::Kind::kValue;
-  c.value = std::move(v);
-  return c;
-}
-
 // A cell as a string that tells values of different kinds apart.
 std::string CellKey(const Cell& cell) {
   return absl::StrCat(static_cast<int>(cell.kind), ":",
@@ -251,7 +244,7 @@ absl::StatusOr<bool> FindExecutor::Exists(const NotGroup& group, size_t k) {
 absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
   switch (op.kind) {
     case Operand::Kind::kConst:
-      return ValueCell(op.value);
+      return Cell::Of(op.value);
     case Operand::Kind::kInterval: {
       Cell c;
       c.kind = Cell::Kind::kInterval;
@@ -262,7 +255,7 @@ absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
       if (!bound_[op.var]) return Cell();
       ASSIGN_OR_RETURN(
           Value v, store_->dictionary().Lookup(ids_[op.var], snapshot_.get()));
-      return ValueCell(std::move(v));
+      return Cell::Of(std::move(v));
     }
     case Operand::Kind::kClaimFn:
       break;
@@ -270,7 +263,7 @@ absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
   if (!bound_[op.var]) return Cell();
   const engine::ClaimRow& claim = claims_[op.var];
   auto time = [](const engine::Endpoint& e) {
-    return e.open() ? Cell() : ValueCell(Value::Date(*engine::FromEndpoint(e)));
+    return e.open() ? Cell() : Cell::Of(Value::Date(*engine::FromEndpoint(e)));
   };
   switch (op.fn) {
     case Function::kFrom:
@@ -278,7 +271,7 @@ absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
     case Function::kTo:
       return time(claim.to);
     case Function::kRecorded:
-      return ValueCell(Value::Date(
+      return Cell::Of(Value::Date(
           {claim.recorded, static_cast<Precision>(claim.recorded_precision)}));
     case Function::kSource:
     case Function::kBy: {
@@ -286,11 +279,11 @@ absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
       if (id == 0) return Cell();
       ASSIGN_OR_RETURN(Value v,
                        store_->dictionary().Lookup(id, snapshot_.get()));
-      return ValueCell(std::move(v));
+      return Cell::Of(std::move(v));
     }
     case Function::kConfidence: {
       auto d = Value::Decimal(absl::StrCat(claim.confidence));
-      return d.ok() ? ValueCell(*d) : ValueCell(Value::Integer(1));
+      return d.ok() ? Cell::Of(*d) : Cell::Of(Value::Integer(1));
     }
     default:
       return absl::InternalError("aggregate evaluated as a claim function");
@@ -460,27 +453,26 @@ absl::Status FindExecutor::Materialize() {
         if (text.find_first_of(".e") == std::string::npos) text += ".0";
         auto d = acc.unit.empty() ? Value::Decimal(text)
                                   : Value::Quantity(text, acc.unit);
-        return d.ok() ? ValueCell(*d) : Cell();
+        return d.ok() ? Cell::Of(*d) : Cell();
       };
       switch (p.fn) {
         case Function::kCount:
-          out[i] = ValueCell(Value::Integer(acc.count));
+          out[i] = Cell::Of(Value::Integer(acc.count));
           break;
         case Function::kSum:
-          out[i] =
-              acc.count == 0 ? Cell()
-              : acc.all_integer && acc.unit.empty()
-                  ? ValueCell(Value::Integer(static_cast<int64_t>(acc.sum)))
-                  : number(acc.sum);
+          out[i] = acc.count == 0 ? Cell()
+                   : acc.all_integer && acc.unit.empty()
+                       ? Cell::Of(Value::Integer(static_cast<int64_t>(acc.sum)))
+                       : number(acc.sum);
           break;
         case Function::kAvg:
           out[i] = acc.count ? number(acc.sum / acc.count) : Cell();
           break;
         case Function::kMin:
-          out[i] = acc.min ? ValueCell(*acc.min) : Cell();
+          out[i] = acc.min ? Cell::Of(*acc.min) : Cell();
           break;
         case Function::kMax:
-          out[i] = acc.max ? ValueCell(*acc.max) : Cell();
+          out[i] = acc.max ? Cell::Of(*acc.max) : Cell();
           break;
         default:
           break;

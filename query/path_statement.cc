@@ -14,17 +14,6 @@
 #include "query/session.h"
 
 namespace annals::query {
-namespace {
-
-Cell ValueCell(Value v) {
-  Cell c;
-  c.kind = Cell::Kind::kValue;
-  c.value = std::move(v);
-  return c;
-}
-
-}  // namespace
-
 absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
                                   const PathStatement& s,
                                   const QueryOptions& options) {
@@ -99,16 +88,13 @@ absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
   std::vector<Row> rows;
   for (size_t i = 0; i < hops.size(); ++i) {
     const engine::ClaimRow& r = hops[i];
-    Row row = {ValueCell(Value::Integer(static_cast<int64_t>(i + 1)))};
+    Row row = {Cell::Of(Value::Integer(static_cast<int64_t>(i + 1)))};
     for (uint64_t id : {r.s, r.p, r.o}) {
       ASSIGN_OR_RETURN(Value v, store->dictionary().Lookup(id, snapshot.get()));
-      row.push_back(ValueCell(std::move(v)));
+      row.push_back(Cell::Of(std::move(v)));
     }
-    row.push_back(ValueCell(Value::Claim(r.id)));
-    Cell valid;
-    valid.kind = Cell::Kind::kInterval;
-    valid.interval = r.valid();
-    row.push_back(valid);
+    row.push_back(Cell::Of(Value::Claim(r.id)));
+    row.push_back(Cell::Of(r.valid()));
     rows.push_back(std::move(row));
   }
   return FixedResult(

@@ -30,13 +30,6 @@ class FixedSource : public ResultSet::Source {
   size_t next_ = 0;
 };
 
-Cell TextCell(std::string text) {
-  Cell c;
-  c.kind = Cell::Kind::kValue;
-  c.value = Value::String(std::move(text));
-  return c;
-}
-
 std::vector<std::string> ColumnNames(const BoundFind& find) {
   std::vector<std::string> names;
   for (const Projection& p : find.projection) names.push_back(p.name);
@@ -74,7 +67,7 @@ absl::StatusOr<ResultSet> RunFind(engine::Store* store, std::string_view text,
       find, plan, explain == ExplainMode::kAnalyze ? &actual : nullptr);
   for (absl::string_view line :
        absl::StrSplit(text_plan, '\n', absl::SkipEmpty())) {
-    rows.push_back({TextCell(std::string(line))});
+    rows.push_back({Cell::Of(Value::String(std::string(line)))});
   }
   return FixedResult({"plan"}, std::move(view), std::move(rows));
 }

@@ -15,21 +15,14 @@
 namespace annals::query {
 namespace {
 
-Cell ValueCell(Value v) {
-  Cell c;
-  c.kind = Cell::Kind::kValue;
-  c.value = std::move(v);
-  return c;
-}
-
 Cell TermCell(engine::Store* store, uint64_t id) {
   if (id == 0) return Cell();
   auto v = store->dictionary().Lookup(id, nullptr);
-  return v.ok() ? ValueCell(*std::move(v)) : Cell();
+  return v.ok() ? Cell::Of(*std::move(v)) : Cell();
 }
 
 Cell TimeCell(int64_t seconds, Precision precision) {
-  return ValueCell(Value::Date({seconds, precision}));
+  return Cell::Of(Value::Date({seconds, precision}));
 }
 
 // The claims of the subject and predicate terms (each may be absent) in
@@ -83,11 +76,9 @@ absl::StatusOr<ResultSet> ChangeRows(engine::Store* store,
   std::vector<Row> rows;
   for (const Change& c : changes) {
     const engine::ClaimRow& r = *c.claim;
-    Cell valid;
-    valid.kind = Cell::Kind::kInterval;
-    valid.interval = r.valid();
-    rows.push_back({ValueCell(Value::String(c.what)),
-                    TimeCell(c.at, c.precision), ValueCell(Value::Claim(r.id)),
+    Cell valid = Cell::Of(r.valid());
+    rows.push_back({Cell::Of(Value::String(c.what)),
+                    TimeCell(c.at, c.precision), Cell::Of(Value::Claim(r.id)),
                     TermCell(store, r.s), TermCell(store, r.p),
                     TermCell(store, r.o), valid, TermCell(store, r.source)});
   }
@@ -185,9 +176,9 @@ absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
       if (x.o == y.o || (x.source == y.source && x.by == y.by)) continue;
       Window wx = Nominal(x), wy = Nominal(y);
       if (!(wx.begin < wy.end && wy.begin < wx.end)) continue;
-      rows.push_back({TermCell(store, x.p), ValueCell(Value::Claim(x.id)),
+      rows.push_back({TermCell(store, x.p), Cell::Of(Value::Claim(x.id)),
                       TermCell(store, x.o), TermCell(store, x.source),
-                      TermCell(store, x.by), ValueCell(Value::Claim(y.id)),
+                      TermCell(store, x.by), Cell::Of(Value::Claim(y.id)),
                       TermCell(store, y.o), TermCell(store, y.source),
                       TermCell(store, y.by)});
     }

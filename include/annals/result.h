@@ -28,6 +28,19 @@ struct Cell {
   // `Gazprom`, `"text"`, `56 bcm/yr`, `2025-09-02`, `#c42`,
   // `[2025-09-02, ...)`, or empty for null.
   std::string ToString() const;
+
+  static Cell Of(Value v) {
+    Cell c;
+    c.kind = Kind::kValue;
+    c.value = std::move(v);
+    return c;
+  }
+  static Cell Of(Interval i) {
+    Cell c;
+    c.kind = Kind::kInterval;
+    c.interval = std::move(i);
+    return c;
+  }
 };
 
 using Row = std::vector<Cell>;
