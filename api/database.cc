@@ -12,6 +12,7 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
+#include "query/parameters.h"
 #include "query/parser.h"
 #include "query/session.h"
 #include "schema/sv.h"
@@ -32,6 +33,12 @@ struct Database::Impl {
   absl::Status Scan(const ClaimPattern& pattern, const TimeView& view,
                     const annals::Snapshot& snapshot,
                     absl::FunctionRef<bool(Claim&&)> fn);
+  absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
+  absl::Status Retract(ClaimId id);
+  // Runs a parsed statement whose parameters are substituted.
+  absl::StatusOr<ResultSet> Run(std::string_view text,
+                                const query::Statement& statement,
+                                const QueryOptions& options);
 
   absl::StatusOr<Claim> ToClaim(const ClaimRow& row,
                                 const engine::RocksSnapshot* snap) {
@@ -114,8 +121,14 @@ absl::Status ValidateInput(const ClaimInput& in) {
 }  // namespace
 
 absl::StatusOr<ClaimId> Database::Assert(const ClaimInput& input) {
+  return impl_->Assert(input);
+}
+
+absl::Status Database::Retract(ClaimId id) { return impl_->Retract(id); }
+
+absl::StatusOr<ClaimId> Database::Impl::Assert(const ClaimInput& input) {
   RETURN_IF_ERROR(ValidateInput(input));
-  engine::WriteTxn txn(impl_->store.get());
+  engine::WriteTxn txn(store.get());
   ClaimRow row;
   ASSIGN_OR_RETURN(row.s, txn.TermId(input.subject));
   ASSIGN_OR_RETURN(row.p, txn.TermId(Value::Entity(input.predicate)));
@@ -136,8 +149,8 @@ absl::StatusOr<ClaimId> Database::Assert(const ClaimInput& input) {
   return row.id;
 }
 
-absl::Status Database::Retract(ClaimId id) {
-  engine::WriteTxn txn(impl_->store.get());
+absl::Status Database::Impl::Retract(ClaimId id) {
+  engine::WriteTxn txn(store.get());
   RETURN_IF_ERROR(txn.Retract(id, TimePoint::Now().seconds));
   return txn.Commit();
 }
@@ -192,7 +205,13 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
 
 absl::StatusOr<ResultSet> Database::Query(std::string_view text,
                                           const QueryOptions& options) {
-  ASSIGN_OR_RETURN(query::Statement statement, query::ParseStatement(text));
+  ASSIGN_OR_RETURN(PreparedQuery prepared, Prepare(text));
+  return prepared.Execute(options);
+}
+
+absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
+                                              const query::Statement& statement,
+                                              const QueryOptions& options) {
   bool writes =
       std::holds_alternative<query::AssertStatement>(statement.node) ||
       std::holds_alternative<query::RetractStatement>(statement.node);
@@ -219,7 +238,39 @@ absl::StatusOr<ResultSet> Database::Query(std::string_view text,
     }
     return query::FixedResult({"retracted"}, "retracted", std::move(rows));
   }
-  return query::RunRead(impl_->store.get(), text, statement, options);
+  return query::RunRead(store.get(), text, statement, options);
+}
+
+struct PreparedQuery::Impl {
+  Database::Impl* db;
+  std::string text;
+  query::Statement statement;
+  query::Parameters parameters;
+};
+
+absl::StatusOr<PreparedQuery> Database::Prepare(std::string_view text) {
+  auto impl = std::make_unique<PreparedQuery::Impl>();
+  impl->db = impl_.get();
+  impl->text = std::string(text);
+  ASSIGN_OR_RETURN(impl->statement, query::ParseStatement(impl->text));
+  return PreparedQuery(std::move(impl));
+}
+
+PreparedQuery::PreparedQuery(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+PreparedQuery::PreparedQuery(PreparedQuery&&) noexcept = default;
+PreparedQuery& PreparedQuery::operator=(PreparedQuery&&) noexcept = default;
+PreparedQuery::~PreparedQuery() = default;
+
+void PreparedQuery::Bind(std::string name, Value value) {
+  impl_->parameters[std::move(name)] = std::move(value);
+}
+
+absl::StatusOr<ResultSet> PreparedQuery::Execute(const QueryOptions& options) {
+  query::Statement statement = impl_->statement;
+  RETURN_IF_ERROR(
+      query::SubstituteParameters(impl_->text, impl_->parameters, &statement));
+  return impl_->db->Run(impl_->text, statement, options);
 }
 
 absl::StatusOr<Claim> Database::Get(ClaimId id,

@@ -163,7 +163,8 @@ class Binder {
         slot.var = Var(t.name);
         return slot;
       case Term::Kind::kParameter:
-        return Error(t.pos, "parameters ($name) need a prepared query");
+        return Error(t.pos,
+                     absl::StrCat("parameter $", t.name, " has no value"));
       case Term::Kind::kNow:
         return Error(t.pos, "NOW is a time, not a term of a pattern");
       case Term::Kind::kValue: {
@@ -262,7 +263,7 @@ class Binder {
       case Term::Kind::kParameter:
         break;
     }
-    return Error(t.pos, "parameters ($name) need a prepared query");
+    return Error(t.pos, absl::StrCat("parameter $", t.name, " has no value"));
   }
 
   absl::StatusOr<BoundExpr> BindExpr(const Expr& e) {

@@ -89,6 +89,34 @@ struct CheckResult {
   bool ok() const { return problems.empty(); }
 };
 
+class Database;
+
+// A statement parsed once, to run many times with different values for its
+// parameters (`$name`). Must not outlive its Database. Not thread-safe: one
+// PreparedQuery per thread (each may be prepared from one shared Database).
+class PreparedQuery {
+ public:
+  PreparedQuery(PreparedQuery&&) noexcept;
+  PreparedQuery& operator=(PreparedQuery&&) noexcept;
+  ~PreparedQuery();
+
+  // Sets `$name` for the following runs: an entity value stands for a name
+  // (`Value::Entity("Gazprom")`), any other for a literal (a time, a number,
+  // a claim id).
+  void Bind(std::string name, Value value);
+  // Runs the statement with the bound values, as Database::Query does.
+  // InvalidArgument pointing at a parameter that has no value.
+  absl::StatusOr<ResultSet> Execute(
+      const QueryOptions& options = QueryOptions());
+
+  struct Impl;  // internal
+
+ private:
+  friend class Database;
+  explicit PreparedQuery(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 class Database {
  public:
   // Opens the store in `dir`, creating it if allowed. FailedPrecondition when
@@ -116,10 +144,13 @@ class Database {
   // InvalidArgument for a bad query, with line, column, the line and a caret
   // and, for an unknown name, the nearest known one; ResourceExhausted or
   // DeadlineExceeded when a limit of `options` is reached; Unimplemented for
-  // what is not built yet (parameters, groups inside groups, PATH IN
-  // ORDER).
+  // what is not built yet (groups inside groups, PATH IN ORDER). Parameters
+  // (`$name`) need Prepare.
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
+  // Parses `text` once for PreparedQuery::Execute (InvalidArgument for a
+  // syntax error; names are resolved when it runs).
+  absl::StatusOr<PreparedQuery> Prepare(std::string_view text);
 
   // Ends the claim's transaction time now. Nothing is deleted: reads with
   // TimeView::as_of before now still see it. NotFound for an unknown id,

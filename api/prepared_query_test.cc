@@ -1,0 +1,98 @@
+// Prepared queries: parsed once, run with different parameter values.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "annals/database.h"
+#include "gtest/gtest.h"
+
+namespace annals {
+namespace {
+
+class PreparedQueryTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = testing::TempDir() + "annals_prepared_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    auto db = Database::Open(tmpl + "/store");
+    ASSERT_TRUE(db.ok()) << db.status();
+    db_ = std::make_unique<Database>(*std::move(db));
+    auto loaded = db_->Load(
+        {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+  }
+
+  static std::vector<std::string> Column(absl::StatusOr<ResultSet> result) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(result.ok()) << result.status();
+    if (!result.ok()) return out;
+    while (result->Next()) out.push_back(result->row()[0].ToString());
+    EXPECT_TRUE(result->status().ok()) << result->status();
+    return out;
+  }
+
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(PreparedQueryTest, RunsWithEachBinding) {
+  auto q = db_->Prepare("FIND ?x WHERE $s gas_flow_to_china_bcm ?x AT $t");
+  ASSERT_TRUE(q.ok()) << q.status();
+  q->Bind("s", Value::Entity("Russia"));
+  q->Bind("t", Value::Date(*TimePoint::Parse("2024-06-01")));
+  EXPECT_EQ(Column(q->Execute()), std::vector<std::string>{"48 bcm/yr"});
+  q->Bind("t", Value::Date(*TimePoint::Parse("2026")));
+  EXPECT_EQ(Column(q->Execute()), std::vector<std::string>{"56 bcm/yr"});
+}
+
+TEST_F(PreparedQueryTest, NumbersAndLimits) {
+  auto q =
+      db_->Prepare("FIND ?p WHERE ?s ?p ?o GROUP BY ?p ORDER BY ?p LIMIT $n");
+  ASSERT_TRUE(q.ok()) << q.status();
+  q->Bind("n", Value::Integer(2));
+  EXPECT_EQ(Column(q->Execute()).size(), 2u);
+  q->Bind("n", Value::Integer(1));
+  EXPECT_EQ(Column(q->Execute()).size(), 1u);
+}
+
+TEST_F(PreparedQueryTest, AssertWithParameters) {
+  auto q = db_->Prepare(
+      "ASSERT $s gas_flow_to_china_bcm $v FROM $from SOURCE \"test\"");
+  ASSERT_TRUE(q.ok()) << q.status();
+  q->Bind("s", Value::Entity("Mongolia"));
+  q->Bind("v", *Value::Quantity("1", "bcm/yr"));
+  q->Bind("from", Value::Date(*TimePoint::Parse("2025")));
+  ASSERT_EQ(Column(q->Execute()).size(), 1u);
+  EXPECT_EQ(Column(db_->Query(
+                "FIND ?v WHERE Mongolia gas_flow_to_china_bcm ?v AT 2026")),
+            std::vector<std::string>{"1 bcm/yr"});
+}
+
+TEST_F(PreparedQueryTest, ParameterWithoutValueIsAnErrorAtItsPlace) {
+  auto q = db_->Prepare("FIND ?x WHERE Russia gas_flow_to_china_bcm ?x AT $t");
+  ASSERT_TRUE(q.ok()) << q.status();
+  auto result = q->Execute();
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(result.status().message().find("line 1, column 50: parameter $t "
+                                           "has no value"),
+            std::string::npos)
+      << result.status();
+}
+
+TEST_F(PreparedQueryTest, QueryWithoutPrepareRefusesParameters) {
+  auto result = db_->Query("FIND ?x WHERE $s gas_flow_to_china_bcm ?x");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find("has no value"), std::string::npos)
+      << result.status();
+}
+
+TEST_F(PreparedQueryTest, SyntaxErrorsAtPrepare) {
+  auto q = db_->Prepare("FIND ?x WHER Russia p ?x");
+  ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace annals
