@@ -372,7 +372,24 @@ absl::Status FindExecutor::Materialize() {
   // accumulator per aggregate column.
   std::map<std::string, std::pair<Row, std::vector<Accumulator>>> groups;
   absl::flat_hash_set<std::string> seen;
+  // DISTINCT over plain variables compares their ids before any value is
+  // looked up (duplicates cost a hash probe, not a projection).
+  bool distinct_by_ids = find_.distinct && !aggregate;
+  for (const Projection& p : find_.projection) {
+    distinct_by_ids &= p.expr.operand.kind == Operand::Kind::kVar;
+  }
+  absl::flat_hash_set<std::string> seen_ids;
+  std::string id_key;
   while (NextSolution(&status)) {
+    if (distinct_by_ids) {
+      id_key.clear();
+      for (const Projection& p : find_.projection) {
+        int v = p.expr.operand.var;
+        uint64_t id = bound_[v] ? ids_[v] + 1 : 0;  // 0: unbound
+        id_key.append(reinterpret_cast<const char*>(&id), sizeof(id));
+      }
+      if (!seen_ids.insert(id_key).second) continue;
+    }
     RETURN_IF_ERROR(Project(&row));
     for (const BoundFind::Order& o : find_.order_by) {  // sort keys, at the end
       if (o.column >= 0) continue;
@@ -428,7 +445,10 @@ absl::Status FindExecutor::Materialize() {
       }
       continue;
     }
-    if (find_.distinct && !seen.insert(RowKey(row, width)).second) continue;
+    if (find_.distinct && !distinct_by_ids &&
+        !seen.insert(RowKey(row, width)).second) {
+      continue;
+    }
     if (static_cast<int64_t>(rows_.size()) >= options_.max_rows) {
       return absl::ResourceExhaustedError(absl::StrCat(
           "the result has more than ", options_.max_rows,
