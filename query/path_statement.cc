@@ -2,6 +2,7 @@
 #include "query/path_statement.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -40,50 +41,66 @@ absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
   ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
   engine::Snapshot snapshot = store->GetSnapshot();
 
-  // parent[node] = the claim that reached it first (the BFS tree).
-  absl::flat_hash_map<uint64_t, engine::ClaimRow> parent;
-  std::vector<uint64_t> frontier = {from};
-  absl::flat_hash_set<uint64_t> visited = {from};
-  bool found = from == to;
-  for (int64_t hop = 0; hop < max_hops && !found && !frontier.empty(); ++hop) {
+  // Bidirectional breadth-first search: each side keeps the claim that first
+  // reached a node (forward: the hop into it; backward: the hop out of it)
+  // and grows its smaller frontier by one level, until the two meet.
+  struct Side {
+    bool forward;
+    absl::flat_hash_map<uint64_t, engine::ClaimRow> hop;
+    std::vector<uint64_t> frontier;
+  };
+  Side fwd{true, {}, {from}}, bwd{false, {}, {to}};
+  absl::flat_hash_set<uint64_t> seen_fwd = {from}, seen_bwd = {to};
+  std::optional<uint64_t> meet;
+  if (from == to) meet = from;
+  for (int64_t hops_done = 0; !meet && hops_done < max_hops; ++hops_done) {
+    if (fwd.frontier.empty() || bwd.frontier.empty()) break;
+    bool forward = fwd.frontier.size() <= bwd.frontier.size();
+    Side& side = forward ? fwd : bwd;
+    auto& seen = forward ? seen_fwd : seen_bwd;
+    auto& other = forward ? seen_bwd : seen_fwd;
     std::vector<uint64_t> next;
-    for (uint64_t node : frontier) {
+    for (uint64_t node : side.frontier) {
       engine::IdPattern ids;
-      ids.s = node;
+      (forward ? ids.s : ids.o) = node;
       if (via.size() == 1) ids.p = *via.begin();
       engine::ClaimScan scan(store, ids, tv, snapshot);
       engine::ClaimRow row;
-      while (scan.Next(&row)) {
+      while (!meet && scan.Next(&row)) {
         if (!via.empty() && !via.contains(row.p)) continue;
-        ValueKind kind = engine::TermKind(row.o);
+        uint64_t reached = forward ? row.o : row.s;
+        ValueKind kind = engine::TermKind(reached);
         if (kind != ValueKind::kEntity && kind != ValueKind::kClaim) continue;
-        if (!visited.insert(row.o).second) continue;
-        if (static_cast<int64_t>(visited.size()) > options.max_path_nodes) {
+        if (!seen.insert(reached).second) continue;
+        if (static_cast<int64_t>(seen_fwd.size() + seen_bwd.size()) >
+            options.max_path_nodes) {
           return absl::ResourceExhaustedError(absl::StrCat(
               "PATH visited more than ", options.max_path_nodes,
               " nodes (QueryOptions::max_path_nodes) without reaching the "
               "target; narrow it with VIA, MAX or a time"));
         }
-        parent[row.o] = row;
-        if (row.o == to) {
-          found = true;
-          break;
-        }
-        next.push_back(row.o);
+        side.hop[reached] = row;
+        if (other.contains(reached)) meet = reached;
+        next.push_back(reached);
       }
       RETURN_IF_ERROR(scan.status());
-      if (found) break;
+      if (meet) break;
     }
-    frontier = std::move(next);
+    side.frontier = std::move(next);
   }
   std::vector<engine::ClaimRow> hops;
-  if (found) {
-    for (uint64_t node = to; node != from;) {
-      const engine::ClaimRow& r = parent.at(node);
+  if (meet) {
+    for (uint64_t node = *meet; node != from;) {
+      const engine::ClaimRow& r = fwd.hop.at(node);
       hops.push_back(r);
       node = r.s;
     }
     std::reverse(hops.begin(), hops.end());
+    for (uint64_t node = *meet; node != to;) {
+      const engine::ClaimRow& r = bwd.hop.at(node);
+      hops.push_back(r);
+      node = r.o;
+    }
   }
   std::vector<Row> rows;
   for (size_t i = 0; i < hops.size(); ++i) {

@@ -1,7 +1,7 @@
 // PATH a TO b [VIA p, ...] [MAX n] [AT t | DURING x TO y] [AS OF t]: the
 // shortest directed path of claims from a to b whose every hop holds in the
-// view, found by a breadth-first search that stops at b, one index probe per
-// visited node. Rows: one per hop, in order. Within QueryOptions::
+// view, found by a bidirectional breadth-first search that stops where the
+// two sides meet. Rows: one per hop, in order. Within QueryOptions::
 // max_path_nodes visited nodes (ResourceExhausted beyond).
 #ifndef ANNALS_QUERY_PATH_STATEMENT_H_
 #define ANNALS_QUERY_PATH_STATEMENT_H_
