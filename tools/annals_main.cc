@@ -88,7 +88,7 @@ Examples:
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... STORE [QUERY]
 
 Runs one statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
@@ -96,14 +96,18 @@ A FIND with no temporal clause sees what holds now, as currently recorded;
 the header says which view a result is.
 
 Options:
-  --format=F   table (default), csv, tsv or json
-  --file=PATH  read the statement from PATH
+  --format=F         table (default), csv, tsv or json
+  --file=PATH        read the statement from PATH
+  --param=NAME=VALUE a value for $NAME (repeatable): 2025-09-02 is a date,
+                     56 a number, 56 bcm/yr a quantity, anything else a name
 
 Examples:
   annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
   annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
   annals query sco.annals "HISTORY Russia gas_flow_to_china_bcm"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
+  annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
+      "FIND ?x WHERE $s gas_flow_to_china_bcm ?x AT $t"
 )";
 
 constexpr char kStatsHelp[] = R"(Usage: annals stats STORE
@@ -436,6 +440,7 @@ annals::Options ReadOnly();
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
+  std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
     if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
@@ -445,6 +450,18 @@ int Query(const Args& args) {
       format = value;
     } else if (name == "file") {
       file = value;
+    } else if (name == "param") {
+      size_t eq = value.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        return Usage("--param takes NAME=VALUE", kQueryHelp);
+      }
+      std::string text = value.substr(eq + 1);
+      auto time = annals::TimePoint::Parse(text);
+      bool looks_like_date = text.find_first_of("-T", 1) != std::string::npos;
+      params.emplace_back(value.substr(0, eq),
+                          time.ok() && looks_like_date
+                              ? annals::Value::Date(*time)
+                              : annals::Value::Infer(text));
     } else {
       return Usage(absl::StrCat("unknown option --", name), kQueryHelp);
     }
@@ -467,7 +484,10 @@ int Query(const Args& args) {
   }
   auto db = annals::Database::Open(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
-  auto result = db->Query(text);
+  auto prepared = db->Prepare(text);
+  if (!prepared.ok()) return Fail(prepared.status());
+  for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
+  auto result = prepared->Execute();
   if (!result.ok()) return Fail(result.status());
   return PrintResult(*result, format);
 }

@@ -184,6 +184,34 @@ TEST_F(CliTest, LoadStatsCheck) {
   EXPECT_TRUE(r.out.empty()) << Describe(r);
 }
 
+TEST_F(CliTest, QueryWithParametersAndFormats) {
+  ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
+  RunResult r =
+      Run({"query", "--format=csv", "--param=s=Gazprom", "--param=t=2025-09-02",
+           store_, "FIND ?o WHERE $s signed ?o AT $t ORDER BY ?o"});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "?o\ncontract\nmemo\n") << Describe(r);
+
+  r = Run({"query", "--format=json", store_,
+           "FIND ?o WHERE Gazprom signed ?o AT 2020 ORDER BY ?o"});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "[{\"?o\": \"contract\"}]\n") << Describe(r);
+
+  // The table says which view the answer is.
+  r = Run({"query", store_, "FIND ?o WHERE Rosatom builds ?o"});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "-- valid now, as currently recorded\n"))
+      << Describe(r);
+
+  r = Run({"query", store_, "FIND ?o WHERE $s signed ?o"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "parameter $s has no value"))
+      << Describe(r);
+
+  r = Run({"query", "--param=oops", store_, "FIND ?o WHERE $s signed ?o"});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+}
+
 TEST_F(CliTest, BadFileExitsOneWithLocation) {
   ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
   std::string bad = Write("bad.csv",
