@@ -310,13 +310,6 @@ int64_t Rocks::FamilyBytes(Family f) const {
   return static_cast<int64_t>(bytes);
 }
 
-absl::Status Rocks::Flush() {
-  if (read_only_) return absl::OkStatus();
-  rocksdb::FlushOptions fo;
-  return FromRocks(impl_->db->Flush(fo, impl_->handles),
-                   absl::StrCat("store '", dir_, "', flushing"));
-}
-
 struct SstWriter::Impl {
   std::unique_ptr<rocksdb::SstFileWriter> writer;
 };

@@ -82,8 +82,6 @@ class Rocks {
   int64_t DiskBytes() const;
   // Bytes of one family's SST files.
   int64_t FamilyBytes(Family f) const;
-  // Flushes memtables to SST files (used before measuring disk use).
-  absl::Status Flush();
 
  private:
   struct Impl;

@@ -85,7 +85,7 @@ absl::Status DelimitedReader::ReadHeader() {
     }
     if (seen[index]) {
       return ErrorAt(record, offset,
-                     absl::StrCat("duplicate column '", AbslView(name), "'"));
+                     absl::StrCat("duplicate column '", Sv(name), "'"));
     }
     seen[index] = true;
     columns_.push_back(static_cast<Column>(index));
@@ -96,8 +96,7 @@ absl::Status DelimitedReader::ReadHeader() {
     if (!seen[static_cast<int>(required)]) {
       return ErrorAt(
           record, 0,
-          absl::StrCat("missing required column '",
-                       AbslView(ColumnName(required)),
+          absl::StrCat("missing required column '", Sv(ColumnName(required)),
                        "' (the header must name subject, predicate and "
                        "object)"));
     }
@@ -234,7 +233,7 @@ absl::Status DelimitedReader::CheckRecord(std::string_view record) const {
         absl::StrCat("expected ", columns_.size(), " fields (");
     for (size_t i = 0; i < columns_.size(); ++i) {
       absl::StrAppend(&message, i == 0 ? "" : ", ",
-                      AbslView(ColumnName(columns_[i])));
+                      Sv(ColumnName(columns_[i])));
     }
     absl::StrAppend(&message, "), found ", spans_.size());
     const size_t offset = spans_.size() > columns_.size()
@@ -250,7 +249,7 @@ absl::Status DelimitedReader::CheckRecord(std::string_view record) const {
     return ErrorAt(record, bad,
                    absl::StrFormat("invalid UTF-8 at byte 0x%02X in field '%s'",
                                    static_cast<unsigned char>(record[bad]),
-                                   AbslView(ColumnName(columns_[field]))));
+                                   Sv(ColumnName(columns_[field]))));
   }
   return absl::OkStatus();
 }

@@ -127,8 +127,7 @@ absl::Status JsonlReader::ParseLine(std::string_view line, RawRow* row) {
       if (index < 0) return ErrorAt(key_at, UnknownColumnMessage("key", key));
       RawField& field = row->fields[index];
       if (field.json != JsonKind::kNone) {
-        return ErrorAt(key_at,
-                       absl::StrCat("duplicate key '", AbslView(key), "'"));
+        return ErrorAt(key_at, absl::StrCat("duplicate key '", Sv(key), "'"));
       }
       i = SkipSpace(line, i);
       if (i >= n || line[i] != ':') {
@@ -164,13 +163,12 @@ absl::Status JsonlReader::ParseLine(std::string_view line, RawRow* row) {
     const RawField& field = (*row)[required];
     if (field.json == JsonKind::kNone) {
       return ErrorAt(0, absl::StrCat("missing required key '",
-                                     AbslView(ColumnName(required)), "'"));
+                                     Sv(ColumnName(required)), "'"));
     }
     if (field.json == JsonKind::kNull) {
-      return ErrorAt(
-          field.column - 1,
-          absl::StrCat("required key '", AbslView(ColumnName(required)),
-                       "' must not be null"));
+      return ErrorAt(field.column - 1,
+                     absl::StrCat("required key '", Sv(ColumnName(required)),
+                                  "' must not be null"));
     }
   }
   return absl::OkStatus();
@@ -217,7 +215,7 @@ absl::Status JsonlReader::ParseValue(std::string_view line, size_t* pos,
     ok = ok && TokenAt(line, i).size() == j - i;
     if (!ok) {
       return ErrorAt(
-          i, absl::StrCat("invalid number '", AbslView(TokenAt(line, i)), "'"));
+          i, absl::StrCat("invalid number '", Sv(TokenAt(line, i)), "'"));
     }
     field->json = JsonKind::kNumber;
     field->present = true;
@@ -227,8 +225,7 @@ absl::Status JsonlReader::ParseValue(std::string_view line, size_t* pos,
   }
   if (c == '[' || c == '{') {
     return ErrorAt(
-        i, absl::StrCat("field '",
-                        AbslView(ColumnName(static_cast<Column>(index))),
+        i, absl::StrCat("field '", Sv(ColumnName(static_cast<Column>(index))),
                         "' must be a string, number or boolean"));
   }
   const std::string_view token = TokenAt(line, i);
@@ -239,7 +236,7 @@ absl::Status JsonlReader::ParseValue(std::string_view line, size_t* pos,
   } else if (token == "null") {
     field->json = JsonKind::kNull;
   } else if (absl::ascii_isalpha(c)) {
-    return ErrorAt(i, absl::StrCat("invalid value '", AbslView(token),
+    return ErrorAt(i, absl::StrCat("invalid value '", Sv(token),
                                    "'; expected a string, number, true, "
                                    "false or null"));
   } else {

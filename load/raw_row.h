@@ -58,7 +58,7 @@ struct RawRow {
 
 // A reader of one file. Next() returns true with *row filled, false at end of
 // file (status() then says whether the end was clean). A malformed row makes
-// Next() return false with a non-OK RowError(); when the caller skips bad rows
+// Next() return false with a non-OK status(); when the caller skips bad rows
 // it calls Next() again, which resumes at the following line.
 class RowReader {
  public:

@@ -83,8 +83,7 @@ size_t FindInvalidUtf8(std::string_view s) {
 }
 
 std::string UnknownColumnMessage(std::string_view what, std::string_view name) {
-  std::string message =
-      absl::StrCat("unknown ", AbslView(what), " '", AbslView(name), "'");
+  std::string message = absl::StrCat("unknown ", Sv(what), " '", Sv(name), "'");
   // Suggest the nearest name when it is close (a third of the letters
   // wrong) or when `name` is an abbreviation of it ("obj" for "object").
   int best = -1, best_distance = 0;
@@ -102,12 +101,12 @@ std::string UnknownColumnMessage(std::string_view what, std::string_view name) {
   }
   if (best >= 0) {
     absl::StrAppend(&message, "; did you mean '",
-                    AbslView(ColumnName(static_cast<Column>(best))), "'?");
+                    Sv(ColumnName(static_cast<Column>(best))), "'?");
   } else {
     absl::StrAppend(&message, "; known columns are");
     for (int i = 0; i < kColumnCount; ++i) {
       absl::StrAppend(&message, i == 0 ? " " : ", ",
-                      AbslView(ColumnName(static_cast<Column>(i))));
+                      Sv(ColumnName(static_cast<Column>(i))));
     }
   }
   return message;

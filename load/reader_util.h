@@ -10,13 +10,9 @@
 #include <string_view>
 
 #include "absl/strings/string_view.h"
+#include "schema/sv.h"
 
 namespace annals::load {
-
-// Debian's Abseil has its own absl::string_view; this bridges the two.
-inline absl::string_view AbslView(std::string_view s) {
-  return absl::string_view(s.data(), s.size());
-}
 
 // Offset of the first byte of the first invalid UTF-8 sequence in `s`
 // (overlong forms, surrogates and code points above U+10FFFF are invalid), or
