@@ -830,7 +830,7 @@ TEST_F(DatabaseTest, CheckIsOkOnHealthyStore) {
   ASSERT_TRUE(check.ok()) << check.status();
   EXPECT_TRUE(check->ok()) << check->problems.front();
   EXPECT_EQ(check->claims, 10);
-  EXPECT_EQ(check->index_entries, 30);
+  EXPECT_EQ(check->index_entries, 70);  // 3 orderings + 4 time entries each
   EXPECT_EQ(check->terms, 12);
 }
 

@@ -15,6 +15,7 @@
 #include "absl/time/clock.h"
 #include "annals/status_macros.h"
 #include "engine/key_codec.h"
+#include "engine/time_index.h"
 #include "schema/sv.h"
 
 namespace annals::engine {
@@ -41,13 +42,16 @@ struct TempDir {
   }
 };
 
-// Writes `count` entries made by `fill(i, &key, &value)` into one SST file.
+// Writes `count` entries made by `fill(i, &key, &value)` into one SST file
+// (named after the family and `part`, when a family has several).
 template <class Fill>
 absl::Status WriteSst(Store* store, Family family, const std::string& dir,
                       size_t count, Fill fill,
-                      std::vector<Rocks::Ingest>* ingest) {
+                      std::vector<Rocks::Ingest>* ingest,
+                      std::string_view part = "") {
   if (count == 0) return absl::OkStatus();
-  std::string path = absl::StrCat(dir, "/", FamilyName(family), ".sst");
+  std::string path =
+      absl::StrCat(dir, "/", FamilyName(family), Sv(part), ".sst");
   ASSIGN_OR_RETURN(auto writer,
                    SstWriter::Create(store->rocks(), family, path));
   std::string key, value;
@@ -198,6 +202,19 @@ std::vector<SortKey> SortedKeys(
   return keys;
 }
 
+// A row's entry in the time index at one position, sorted without touching
+// the rows.
+struct TimeSortKey {
+  uint64_t term, id;
+  uint32_t node, bound, row;
+  TimeSide side;
+};
+
+bool TimeKeyLess(const TimeSortKey& x, const TimeSortKey& y) {
+  return std::tie(x.term, x.side, x.node, x.bound, x.id) <
+         std::tie(y.term, y.side, y.node, y.bound, y.id);
+}
+
 }  // namespace
 
 absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
@@ -345,20 +362,50 @@ absl::Status BulkLoader::WriteAndIngest(
         },
         files);
   };
-  // Four SST files written by two threads, largest jobs first.
+  // The time index: a lower and an upper entry per row and position.
+  std::vector<TreeExtent> extents(rows_.size());
+  for (uint32_t i : kept) extents[i] = ExtentOf(rows_[i]);
+  auto write_time = [&](TimePosition position,
+                        std::vector<Rocks::Ingest>* files) {
+    std::vector<TimeSortKey> keys;
+    keys.reserve(2 * kept.size());
+    for (uint32_t i : kept) {
+      const ClaimRow& r = rows_[i];
+      uint64_t term = position == TimePosition::kSubject ? r.s : r.p;
+      const TreeExtent& e = extents[i];
+      keys.push_back({term, r.id, e.node, e.lo, i, TimeSide::kLower});
+      keys.push_back({term, r.id, e.node, e.hi, i, TimeSide::kUpper});
+    }
+    std::sort(keys.begin(), keys.end(), TimeKeyLess);
+    return WriteSst(
+        store_, Family::kTime, dir, keys.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          const TimeSortKey& k = keys[i];
+          EncodeTimeKey({position, k.term, k.side, k.node, k.bound, k.id}, key);
+          EncodeTimeValue(position, rows_[k.row], k.node, value_of(k.row),
+                          value);
+        },
+        files, std::string(1, static_cast<char>(position)));
+  };
+  // Six SST files written by two threads, largest jobs first.
   struct Job {
     std::function<absl::Status(std::vector<Rocks::Ingest>*)> run;
     std::vector<Rocks::Ingest> files;
     absl::Status status;
   };
-  std::vector<Job> jobs(4);
+  std::vector<Job> jobs(6);
+  for (int i = 0; i < 2; ++i) {
+    jobs[i].run = [&, position = kTimePositions[i]](auto* files) {
+      return write_time(position, files);
+    };
+  }
   Family indexes[] = {Family::kPos, Family::kOsp, Family::kSpo};
   for (int i = 0; i < 3; ++i) {
-    jobs[i].run = [&, f = indexes[i]](auto* files) {
+    jobs[2 + i].run = [&, f = indexes[i]](auto* files) {
       return write_index(f, files);
     };
   }
-  jobs[3].run = [&](auto* files) {
+  jobs[5].run = [&](auto* files) {
     return WriteSst(
         store_, Family::kClaims, dir, kept.size(),
         [&](size_t i, std::string* key, std::string* value) {

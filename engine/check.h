@@ -18,7 +18,7 @@ namespace annals::engine {
 struct CheckReport {
   int64_t claims = 0;
   int64_t terms = 0;
-  int64_t index_entries = 0;          // all three orderings together
+  int64_t index_entries = 0;          // every index family together
   std::vector<std::string> problems;  // empty when consistent
   bool ok() const { return problems.empty(); }
 };

@@ -25,7 +25,7 @@
 namespace annals::engine {
 
 // The on-disk format version this build writes and reads; see FORMAT.md.
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 
 // ---- ids ----
 void PutId(std::string* out, uint64_t id);

@@ -62,7 +62,7 @@ rocksdb::ColumnFamilyOptions FamilyOptions(
 
 const char* FamilyName(Family f) {
   static constexpr const char* kNames[kFamilyCount] = {
-      "meta", "terms", "term_ids", "claims", "spo", "pos", "osp"};
+      "meta", "terms", "term_ids", "claims", "spo", "pos", "osp", "time"};
   return kNames[static_cast<int>(f)];
 }
 

@@ -28,8 +28,9 @@ enum class Family : int {
   kSpo,      // index orderings, keys end in (valid_from, claim id)
   kPos,
   kOsp,
+  kTime,  // valid-time interval tree by subject and by predicate
 };
-inline constexpr int kFamilyCount = 7;
+inline constexpr int kFamilyCount = 8;
 const char* FamilyName(Family f);
 
 struct RocksOptions {

@@ -6,7 +6,11 @@
 
 namespace annals::engine {
 
-IndexChoice ChooseIndex(const IdPattern& p) {
+IndexChoice ChooseIndex(const IdPattern& p, const TimeView& view) {
+  if (view.valid && !p.o && (p.s.has_value() != p.p.has_value())) {
+    return {Family::kTime, 1,
+            p.s ? TimePosition::kSubject : TimePosition::kPredicate};
+  }
   if (p.s && p.o) return {Family::kOsp, p.p ? 3 : 2};
   if (p.s) return {Family::kSpo, p.p ? 2 : 1};
   if (p.p) return {Family::kPos, p.o ? 2 : 1};
@@ -14,12 +18,30 @@ IndexChoice ChooseIndex(const IdPattern& p) {
   return {Family::kSpo, 0};
 }
 
+std::string IndexChoice::ToString() const {
+  if (family == Family::kTime) {
+    return time_position == TimePosition::kSubject ? "time by subject"
+                                                   : "time by predicate";
+  }
+  return absl::StrCat(FamilyName(family), " prefix ", bound_prefix);
+}
+
 ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
                      const TimeView& view, Snapshot snapshot)
     : store_(store),
       view_(view),
-      choice_(ChooseIndex(pattern)),
+      choice_(ChooseIndex(pattern, view)),
       snapshot_(std::move(snapshot)) {
+  if (choice_.family == Family::kTime) {
+    uint64_t term = choice_.time_position == TimePosition::kSubject
+                        ? *pattern.s
+                        : *pattern.p;
+    ranges_ = TimeRanges(choice_.time_position, term, *view_.valid);
+    prefix_ = TimePrefix(choice_.time_position, term);
+    it_ = store_->rocks().NewIterator(Family::kTime, prefix_,
+                                      PrefixEnd(prefix_), snapshot_.get());
+    return;
+  }
   uint64_t ids[3];
   IdsInOrder(choice_.family,
              {pattern.s.value_or(0), pattern.p.value_or(0),
@@ -27,17 +49,12 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
              ids);
   prefix_ = IndexPrefix(choice_.family, ids, choice_.bound_prefix);
   std::string upper = PrefixEnd(prefix_);
-  bool window_ends = view_.valid && view_.valid->end != Window::kMax;
-  if (window_ends && choice_.bound_prefix == LeadingIds(choice_.family)) {
+  if (view_.valid && view_.valid->end != Window::kMax &&
+      choice_.bound_prefix == LeadingIds(choice_.family)) {
     // Keys continue with valid_from: a claim that cannot start before the
     // window ends cannot overlap it.
     upper = prefix_;
     PutKeyTime(&upper, view_.valid->end);
-  } else if (window_ends && choice_.family == Family::kSpo &&
-             choice_.bound_prefix == 1) {
-    // Subject only: within each predicate keys go by valid_from, so the
-    // scan can skip from the window's end to the next predicate.
-    skip_after_ = view_.valid->end;
   }
   it_ = store_->rocks().NewIterator(choice_.family, prefix_, upper,
                                     snapshot_.get());
@@ -45,6 +62,11 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
 
 bool ClaimScan::Next(ClaimRow* row) {
   if (finished_) return false;
+  return choice_.family == Family::kTime ? NextInRanges(row)
+                                         : NextInPrefix(row);
+}
+
+bool ClaimScan::NextInPrefix(ClaimRow* row) {
   if (!started_) {
     started_ = true;
     if (prefix_.empty()) {
@@ -55,23 +77,13 @@ bool ClaimScan::Next(ClaimRow* row) {
   } else {
     it_->Next();
   }
-  while (it_->Valid()) {
+  for (; it_->Valid(); it_->Next()) {
     ++entries_read_;
     IndexKey k;
-    if (!DecodeIndexKey(choice_.family, it_->key(), &k)) break;
-    if (k.from >= skip_after_) {  // the rest of this predicate starts later
-      // Step over a few (a Next is cheaper than a Seek), then jump.
-      if (++past_window_ <= kStepsBeforeSeek) {
-        it_->Next();
-      } else {
-        uint64_t ids[2] = {k.s, k.p};
-        it_->Seek(PrefixEnd(IndexPrefix(Family::kSpo, ids, 2)));
-        past_window_ = 0;
-      }
-      continue;
+    if (!DecodeIndexKey(choice_.family, it_->key(), &k) ||
+        !DecodeIndexValue(it_->value(), k.from, row)) {
+      return Finish(false);
     }
-    past_window_ = 0;
-    if (!DecodeIndexValue(it_->value(), k.from, row)) break;
     row->id = k.claim;
     row->s = k.s;
     row->p = k.p;
@@ -79,10 +91,40 @@ bool ClaimScan::Next(ClaimRow* row) {
     row->batch = 0;
     row->row = 0;
     if (Visible(*row, view_)) return true;
+  }
+  return Finish(true);
+}
+
+bool ClaimScan::NextInRanges(ClaimRow* row) {
+  if (started_) it_->Next();
+  while (range_ < ranges_.size()) {
+    const auto& [begin, end] = ranges_[range_];
+    // A seek only when the iterator is before the range: after a seek that
+    // found nothing in one range it may already stand in a later one.
+    if (!started_ || (it_->Valid() && it_->key() < begin)) {
+      started_ = true;
+      it_->Seek(begin);
+    }
+    if (!it_->Valid()) break;
+    if (it_->key() >= end) {
+      ++range_;
+      continue;
+    }
+    ++entries_read_;
+    TimeKey k;
+    if (!DecodeTimeKey(it_->key(), &k) ||
+        !DecodeTimeEntry(k, it_->value(), row)) {
+      return Finish(false);
+    }
+    if (Visible(*row, view_)) return true;
     it_->Next();
   }
+  return Finish(true);
+}
+
+bool ClaimScan::Finish(bool readable) {
   finished_ = true;
-  if (it_->Valid()) {
+  if (!readable) {
     status_ = absl::DataLossError(absl::StrCat("store '", store_->dir(),
                                                "': unreadable entry in index ",
                                                FamilyName(choice_.family)));

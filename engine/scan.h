@@ -1,10 +1,11 @@
-// Claim lookups by pattern: the bound positions choose the index ordering
-// (ChooseIndex), the scan walks that index's prefix on one snapshot and
-// filters on both time axes from the index values alone, never fetching a
-// claim record. Where valid_from follows the bound ids in the key (subject
-// and predicate in spo; all three in osp) the valid-time window's end also
-// ends the scan; a subject-only scan skips, predicate by predicate, the
-// claims that start after the window.
+// Claim lookups by pattern: the bound positions and the valid-time window
+// choose the index (ChooseIndex); the scan walks that index's ranges on one
+// snapshot and filters on both time axes from the index values alone, never
+// fetching a claim record. A window with only the subject or only the
+// predicate bound reads the time index (time_index.h): the claims whose
+// extent overlaps it, whatever the rest of the subject's history. Where
+// valid_from follows the bound ids in a key (subject and predicate in spo;
+// all three in osp) the window's end also ends the scan.
 //
 // A ClaimScan is for one thread; many may run at once on one store.
 #ifndef ANNALS_ENGINE_SCAN_H_
@@ -13,10 +14,14 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "annals/claim.h"
 #include "engine/claim_record.h"
 #include "engine/store.h"
+#include "engine/time_index.h"
 
 namespace annals::engine {
 
@@ -27,8 +32,12 @@ struct IdPattern {
 struct IndexChoice {
   Family family;
   int bound_prefix;  // how many leading ids of the family's order are bound
+  // For Family::kTime: the position its keys start with.
+  TimePosition time_position = TimePosition::kSubject;
+  // "spo prefix 2", "time by subject": for EXPLAIN.
+  std::string ToString() const;
 };
-IndexChoice ChooseIndex(const IdPattern& pattern);
+IndexChoice ChooseIndex(const IdPattern& pattern, const TimeView& view);
 
 class ClaimScan {
  public:
@@ -44,6 +53,10 @@ class ClaimScan {
   int64_t entries_read() const { return entries_read_; }
 
  private:
+  bool NextInPrefix(ClaimRow* row);
+  bool NextInRanges(ClaimRow* row);
+  bool Finish(bool readable);
+
   Store* store_;
   TimeView view_;
   IndexChoice choice_;
@@ -52,11 +65,9 @@ class ClaimScan {
   bool started_ = false;
   bool finished_ = false;
   std::string prefix_;
-  // Subject-only scans skip the rest of a predicate once valid_from reaches
-  // this (the end of the valid-time window).
-  int64_t skip_after_ = INT64_MAX;
-  static constexpr int kStepsBeforeSeek = 8;
-  int past_window_ = 0;  // consecutive entries past the window
+  // Time-index scans: the key ranges still to read, the first at `range_`.
+  std::vector<std::pair<std::string, std::string>> ranges_;
+  size_t range_ = 0;
   absl::Status status_;
   int64_t entries_read_ = 0;
 };

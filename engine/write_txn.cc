@@ -3,19 +3,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
+#include "engine/index_entries.h"
 #include "engine/key_codec.h"
 
 namespace annals::engine {
 
 void PutClaim(const ClaimRow& row, RocksBatch* batch) {
   batch->Put(Family::kClaims, IdKey(row.id), EncodeClaimRecord(row));
-  std::string value;
-  EncodeIndexValue(row, &value);
-  for (Family f : {Family::kSpo, Family::kPos, Family::kOsp}) {
-    std::string key;
-    EncodeIndexKey(f, row.index_key(), &key);
-    batch->Put(f, key, value);
-  }
+  std::vector<IndexEntry> entries;
+  ClaimIndexEntries(row, &entries);
+  for (const IndexEntry& e : entries) batch->Put(e.family, e.key, e.value);
 }
 
 WriteTxn::WriteTxn(Store* store) : store_(store) {

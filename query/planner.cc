@@ -91,7 +91,7 @@ Plan PlanFind(const BoundFind& find, const engine::Counters& counters,
     step.pattern = best;
     step.estimate = best_estimate;
     step.index = enabled("index_choice")
-                     ? engine::ChooseIndex(ids)
+                     ? engine::ChooseIndex(ids, p.view)
                      : engine::IndexChoice{engine::Family::kSpo, ids.s ? 1 : 0};
     plan.steps.push_back(step);
     Bind(p, &bound);
@@ -124,7 +124,7 @@ Plan PlanFind(const BoundFind& find, const engine::Counters& counters,
       PlanStep step;
       step.pattern = members[k];
       step.estimate = Estimate(p, bound, counters);
-      step.index = engine::ChooseIndex(ids);
+      step.index = engine::ChooseIndex(ids, p.view);
       step.optional_group = static_cast<int>(g);
       step.group_first = k == 0;
       step.group_last = k + 1 == members.size();
@@ -172,8 +172,7 @@ std::string ExplainPlan(const BoundFind& find, const Plan& plan,
     const PlanStep& step = plan.steps[i];
     const BoundPattern& p = find.patterns[step.pattern];
     absl::StrAppend(&out, i == 0 ? "scan " : "join scan ",
-                    engine::FamilyName(step.index.family), " prefix ",
-                    step.index.bound_prefix, " for ", SlotText(find, p.s), " ",
+                    step.index.ToString(), " for ", SlotText(find, p.s), " ",
                     SlotText(find, p.p), " ", SlotText(find, p.o),
                     absl::StrFormat(" (pattern %d, estimate %g rows",
                                     step.pattern + 1, step.estimate));

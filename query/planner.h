@@ -4,7 +4,9 @@
 //   join_order   - greedy: next the pattern with the fewest estimated rows
 //                  given the variables bound so far (counts the store keeps:
 //                  claims per predicate);
-//   index_choice - the ordering whose key starts with the bound positions;
+//   index_choice - with a valid-time window and only the subject or only the
+//                  predicate bound, the time index; otherwise the ordering
+//                  whose key starts with the bound positions;
 //   filter_pushdown - each FILTER right after the step that binds its last
 //                  variable, instead of at the end.
 // Temporal views are part of every scan (scan.h), so they always filter
