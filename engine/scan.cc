@@ -33,13 +33,15 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
       choice_(ChooseIndex(pattern, view)),
       snapshot_(std::move(snapshot)) {
   if (choice_.family == Family::kTime) {
-    uint64_t term = choice_.time_position == TimePosition::kSubject
-                        ? *pattern.s
-                        : *pattern.p;
-    ranges_ = TimeRanges(choice_.time_position, term, *view_.valid);
-    prefix_ = TimePrefix(choice_.time_position, term);
-    it_ = store_->rocks().NewIterator(Family::kTime, prefix_,
-                                      PrefixEnd(prefix_), snapshot_.get());
+    if (choice_.time_position == TimePosition::kSubject) {
+      time_term_ = *pattern.s;
+      prefix_ = IndexPrefix(Family::kSpo, &time_term_, 1);
+      it_ = store_->rocks().NewIterator(Family::kSpo, prefix_,
+                                        PrefixEnd(prefix_), snapshot_.get());
+    } else {
+      time_term_ = *pattern.p;
+      OpenTimeIndex();
+    }
     return;
   }
   uint64_t ids[3];
@@ -60,10 +62,58 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
                                     snapshot_.get());
 }
 
+void ClaimScan::OpenTimeIndex() {
+  ranges_ = TimeRanges(choice_.time_position, time_term_, *view_.valid);
+  prefix_ = TimePrefix(choice_.time_position, time_term_);
+  it_ = store_->rocks().NewIterator(Family::kTime, prefix_, PrefixEnd(prefix_),
+                                    snapshot_.get());
+  started_ = false;
+}
+
 bool ClaimScan::Next(ClaimRow* row) {
   if (finished_) return false;
-  return choice_.family == Family::kTime ? NextInRanges(row)
-                                         : NextInPrefix(row);
+  if (choice_.family != Family::kTime) return NextInPrefix(row);
+  if (!probe_done_) {
+    probe_done_ = true;
+    small_ = choice_.time_position == TimePosition::kSubject && ProbeIsWhole();
+    if (finished_) return false;
+  }
+  if (!small_) return NextInRanges(row);
+  if (small_next_ == small_rows_.size()) return Finish(true);
+  *row = small_rows_[small_next_++];
+  return true;
+}
+
+bool ClaimScan::ProbeIsWhole() {
+  it_->Seek(prefix_);
+  for (int n = 0; n < kProbeEntries && it_->Valid(); ++n, it_->Next()) {
+    ++entries_read_;
+    ClaimRow row;
+    if (!DecodeEntry(Family::kSpo, &row)) return Finish(false);
+    if (Visible(row, view_)) small_rows_.push_back(row);
+  }
+  if (!it_->Valid()) {
+    if (!it_->status().ok()) Finish(true);  // keeps the error
+    return true;
+  }
+  small_rows_.clear();
+  OpenTimeIndex();
+  return false;
+}
+
+bool ClaimScan::DecodeEntry(Family family, ClaimRow* row) {
+  IndexKey k;
+  if (!DecodeIndexKey(family, it_->key(), &k) ||
+      !DecodeIndexValue(it_->value(), k.from, row)) {
+    return false;
+  }
+  row->id = k.claim;
+  row->s = k.s;
+  row->p = k.p;
+  row->o = k.o;
+  row->batch = 0;
+  row->row = 0;
+  return true;
 }
 
 bool ClaimScan::NextInPrefix(ClaimRow* row) {
@@ -79,17 +129,7 @@ bool ClaimScan::NextInPrefix(ClaimRow* row) {
   }
   for (; it_->Valid(); it_->Next()) {
     ++entries_read_;
-    IndexKey k;
-    if (!DecodeIndexKey(choice_.family, it_->key(), &k) ||
-        !DecodeIndexValue(it_->value(), k.from, row)) {
-      return Finish(false);
-    }
-    row->id = k.claim;
-    row->s = k.s;
-    row->p = k.p;
-    row->o = k.o;
-    row->batch = 0;
-    row->row = 0;
+    if (!DecodeEntry(choice_.family, row)) return Finish(false);
     if (Visible(*row, view_)) return true;
   }
   return Finish(true);

@@ -3,7 +3,10 @@
 // snapshot and filters on both time axes from the index values alone, never
 // fetching a claim record. A window with only the subject or only the
 // predicate bound reads the time index (time_index.h): the claims whose
-// extent overlaps it, whatever the rest of the subject's history. Where
+// extent overlaps it, whatever the rest of the subject's history. A time
+// index read costs a seek per level of the tree, so a subject-only scan first
+// reads up to kProbeEntries of the subject's spo entries and, when that is
+// all of them, answers from those instead. Where
 // valid_from follows the bound ids in a key (subject and predicate in spo;
 // all three in osp) the window's end also ends the scan.
 //
@@ -55,6 +58,12 @@ class ClaimScan {
  private:
   bool NextInPrefix(ClaimRow* row);
   bool NextInRanges(ClaimRow* row);
+  // Reads the subject's first spo entries; true when they were all of them
+  // (and `small_rows_` holds the visible ones), else opens the time index.
+  bool ProbeIsWhole();
+  void OpenTimeIndex();
+  // The claim at the iterator, an entry of spo, pos or osp.
+  bool DecodeEntry(Family family, ClaimRow* row);
   bool Finish(bool readable);
 
   Store* store_;
@@ -68,6 +77,13 @@ class ClaimScan {
   // Time-index scans: the key ranges still to read, the first at `range_`.
   std::vector<std::pair<std::string, std::string>> ranges_;
   size_t range_ = 0;
+  // Subject-only time scans: the visible claims of a subject found small by
+  // the probe of its spo entries, returned from `small_next_`.
+  static constexpr int kProbeEntries = 256;
+  uint64_t time_term_ = 0;
+  bool probe_done_ = false, small_ = false;
+  std::vector<ClaimRow> small_rows_;
+  size_t small_next_ = 0;
   absl::Status status_;
   int64_t entries_read_ = 0;
 };

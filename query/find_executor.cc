@@ -130,6 +130,15 @@ bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRow& row,
   return true;
 }
 
+std::string FindExecutor::IdsKey(const std::vector<int>& vars) const {
+  std::string key;
+  for (int v : vars) {
+    uint64_t id = bound_[v] ? ids_[v] + 1 : 0;  // 0: unbound
+    key.append(reinterpret_cast<const char*>(&id), sizeof(id));
+  }
+  return key;
+}
+
 bool FindExecutor::NextSolution(absl::Status* status) {
   if (!started_) {
     started_ = true;
@@ -179,6 +188,10 @@ bool FindExecutor::NextSolution(absl::Status* status) {
         }
       }
       if (!pass) continue;
+      if (step.dedupe &&
+          !level.passed.insert(IdsKey(step.distinct_vars)).second) {
+        continue;
+      }
       ++actual_[depth_];
       if (step.group_last) group_matched_[step.optional_group] = true;
       solution = Advance(depth_ + 1, depth_);
@@ -379,16 +392,13 @@ absl::Status FindExecutor::Materialize() {
     distinct_by_ids &= p.expr.operand.kind == Operand::Kind::kVar;
   }
   absl::flat_hash_set<std::string> seen_ids;
-  std::string id_key;
+  std::vector<int> projected;
+  for (const Projection& p : find_.projection) {
+    projected.push_back(p.expr.operand.var);
+  }
   while (NextSolution(&status)) {
-    if (distinct_by_ids) {
-      id_key.clear();
-      for (const Projection& p : find_.projection) {
-        int v = p.expr.operand.var;
-        uint64_t id = bound_[v] ? ids_[v] + 1 : 0;  // 0: unbound
-        id_key.append(reinterpret_cast<const char*>(&id), sizeof(id));
-      }
-      if (!seen_ids.insert(id_key).second) continue;
+    if (distinct_by_ids && !seen_ids.insert(IdsKey(projected)).second) {
+      continue;
     }
     RETURN_IF_ERROR(Project(&row));
     for (const BoundFind::Order& o : find_.order_by) {  // sort keys, at the end

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/time/time.h"
 #include "annals/result.h"
 #include "engine/scan.h"
@@ -45,12 +46,17 @@ class FindExecutor : public ResultSet::Source {
   // Gathers every solution for ORDER BY, DISTINCT and aggregates.
   absl::Status Materialize();
   absl::Status CheckLimits();
+  // The ids of `vars` (0 for unbound) as one string, for DISTINCT.
+  std::string IdsKey(const std::vector<int>& vars) const;
 
   struct Level {
     std::unique_ptr<engine::ClaimScan> scan;
     std::vector<int> newly_bound;
     int parent = -1;         // the level to go back to when this one is done
     bool null_pass = false;  // an OPTIONAL group's unmatched pass was made
+    // With PlanStep::dedupe: the distinct_vars' ids passed on so far, over
+    // the whole query (not reset when the level reopens).
+    absl::flat_hash_set<std::string> passed;
   };
 
   engine::Store* store_;

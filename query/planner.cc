@@ -51,6 +51,52 @@ void Vars(const BoundExpr& e, std::vector<int>* out) {
   for (const BoundExpr& a : e.args) Vars(a, out);
 }
 
+// distinct_pushdown: in a DISTINCT query without aggregates, a step that
+// binds variables nothing after it reads keeps one row per combination of
+// the variables that something after it (or the output) reads: other rows
+// would only repeat the answers of the first.
+void PushDistinct(const BoundFind& find, Plan* plan) {
+  for (const Projection& p : find.projection) {
+    if (p.aggregate) return;
+  }
+  const size_t n = plan->steps.size();
+  for (size_t i = 0; i + 1 < n && plan->steps[i].optional_group < 0; ++i) {
+    std::vector<int> read;
+    auto read_pattern = [&](int pattern) {
+      const BoundPattern& p = find.patterns[pattern];
+      read.insert(read.end(), {p.s.var, p.p.var, p.o.var, p.claim_var});
+    };
+    for (const Projection& p : find.projection) Vars(p.expr, &read);
+    for (const BoundFind::Order& o : find.order_by) Vars(o.expr, &read);
+    for (size_t j = i + 1; j < n; ++j) {
+      read_pattern(plan->steps[j].pattern);
+      for (int f : plan->steps[j].filters) Vars(find.filters[f], &read);
+    }
+    for (const NotGroup& g : plan->not_groups) {
+      for (int p : g.patterns) read_pattern(p);
+      for (int f : g.filters) Vars(find.filters[f], &read);
+    }
+    for (int f : plan->final_filters) Vars(find.filters[f], &read);
+    std::vector<bool> bound(find.vars.size(), false), needed = bound;
+    for (int v : read) {
+      if (v >= 0) needed[v] = true;
+    }
+    for (size_t j = 0; j <= i; ++j) {
+      Bind(find.patterns[plan->steps[j].pattern], &bound);
+    }
+    std::vector<int> live;
+    bool dropped = false;
+    for (size_t v = 0; v < bound.size(); ++v) {
+      if (bound[v] && needed[v]) live.push_back(static_cast<int>(v));
+      dropped |= bound[v] && !needed[v];
+    }
+    if (dropped) {
+      plan->steps[i].dedupe = true;
+      plan->steps[i].distinct_vars = std::move(live);
+    }
+  }
+}
+
 std::string SlotText(const BoundFind& find, const Slot& slot) {
   return slot.var >= 0 ? "?" + find.vars[slot.var] : "const";
 }
@@ -162,6 +208,7 @@ Plan PlanFind(const BoundFind& find, const engine::Counters& counters,
       plan.final_filters.push_back(static_cast<int>(f));
     }
   }
+  if (find.distinct && enabled("distinct_pushdown")) PushDistinct(find, &plan);
   return plan;
 }
 
@@ -181,6 +228,11 @@ std::string ExplainPlan(const BoundFind& find, const Plan& plan,
     }
     absl::StrAppend(&out, ")");
     for (int f : step.filters) absl::StrAppend(&out, " + filter ", f + 1);
+    if (step.dedupe) {
+      absl::StrAppend(&out, " + distinct");
+      for (int v : step.distinct_vars)
+        absl::StrAppend(&out, " ?", find.vars[v]);
+    }
     if (step.optional_group >= 0) absl::StrAppend(&out, " [optional]");
     absl::StrAppend(&out, "\n");
   }

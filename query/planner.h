@@ -8,7 +8,9 @@
 //                  predicate bound, the time index; otherwise the ordering
 //                  whose key starts with the bound positions;
 //   filter_pushdown - each FILTER right after the step that binds its last
-//                  variable, instead of at the end.
+//                  variable, instead of at the end;
+//   distinct_pushdown - in a DISTINCT query, a step keeps one row per
+//                  combination of the variables read after it.
 // Temporal views are part of every scan (scan.h), so they always filter
 // inside the index scan.
 #ifndef ANNALS_QUERY_PLANNER_H_
@@ -29,6 +31,10 @@ struct PlanStep {
   engine::IndexChoice index{engine::Family::kSpo, 0};
   double estimate = 0;       // rows per probe
   std::vector<int> filters;  // FILTERs to run after this step
+  // distinct_pushdown: pass on only the first row of each combination of
+  // these variables' values (the ones read after this step).
+  bool dedupe = false;
+  std::vector<int> distinct_vars;
   // Steps of an OPTIONAL group come after the main ones, in query order:
   // when the group has no match, one pass goes on with its variables
   // unbound.
