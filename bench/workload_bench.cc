@@ -5,9 +5,11 @@
 // run: median latency of warm runs, the ratio, and the result counts that
 // must agree.
 //
-//   workload_bench FACTS.tsv ANNALS_STORE SQLITE_FILE [RUNS]
+//   workload_bench FACTS.tsv ANNALS_STORE SQLITE_FILE [RUNS [ONLY [annals]]]
 // The Annals store must hold FACTS.tsv already (bench/run loads it); the
-// SQLite file is built from FACTS.tsv when missing.
+// SQLite file is built from FACTS.tsv when missing. ONLY runs just the
+// queries whose name starts with it ("Q3 E0"); a last word `annals` skips
+// SQLite (for profiling).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -117,10 +119,12 @@ int main(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr,
                  "usage: workload_bench FACTS.tsv ANNALS_STORE SQLITE_FILE "
-                 "[RUNS]\n");
+                 "[RUNS [ONLY [annals]]]\n");
     return 2;
   }
   int runs = argc > 4 ? std::atoi(argv[4]) : 21;
+  std::string only = argc > 5 ? argv[5] : "";
+  bool annals_only = argc > 6 && std::string(argv[6]) == "annals";
   annals::Options options;
   options.read_only = true;
   auto annals_db = annals::Database::Open(argv[2], options);
@@ -190,6 +194,7 @@ int main(int argc, char** argv) {
   std::printf("%-22s %12s %12s %8s %10s %10s\n", "query", "annals_us",
               "sqlite_us", "ratio", "annals_n", "sqlite_n");
   for (const Case& c : cases) {
+    if (c.name.compare(0, only.size(), only) != 0) continue;
     size_t annals_n = 0, sqlite_n = 0;
     double a = MedianMicros(
         runs,
@@ -208,13 +213,15 @@ int main(int argc, char** argv) {
           return c.count_column ? (c.name[1] == '6' ? n : first) : n;
         },
         &annals_n);
-    double s = MedianMicros(
-        runs,
-        [&] {
-          return c.count_column ? SqliteNumber(lite, c.sqlite)
-                                : SqliteRows(lite, c.sqlite);
-        },
-        &sqlite_n);
+    double s = annals_only ? 0
+                           : MedianMicros(
+                                 runs,
+                                 [&] {
+                                   return c.count_column
+                                              ? SqliteNumber(lite, c.sqlite)
+                                              : SqliteRows(lite, c.sqlite);
+                                 },
+                                 &sqlite_n);
     std::printf("%-22s %12.1f %12.1f %8.2f %10zu %10zu%s\n", c.name.c_str(), a,
                 s, a / s, annals_n, sqlite_n,
                 annals_n == sqlite_n ? "" : "  COUNTS DIFFER");

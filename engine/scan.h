@@ -79,7 +79,7 @@ class ClaimScan {
   size_t range_ = 0;
   // Subject-only time scans: the visible claims of a subject found small by
   // the probe of its spo entries, returned from `small_next_`.
-  static constexpr int kProbeEntries = 256;
+  static constexpr int kProbeEntries = 48;
   uint64_t time_term_ = 0;
   bool probe_done_ = false, small_ = false;
   std::vector<ClaimRow> small_rows_;
