@@ -374,7 +374,9 @@ absl::Status BulkLoader::WriteAndIngest(
       uint64_t term = position == TimePosition::kSubject ? r.s : r.p;
       const TreeExtent& e = extents[i];
       keys.push_back({term, r.id, e.node, e.lo, i, TimeSide::kLower});
-      keys.push_back({term, r.id, e.node, e.hi, i, TimeSide::kUpper});
+      if (HasTimeEntry(e, TimeSide::kUpper)) {
+        keys.push_back({term, r.id, e.node, e.hi, i, TimeSide::kUpper});
+      }
     }
     std::sort(keys.begin(), keys.end(), TimeKeyLess);
     return WriteSst(

@@ -18,6 +18,7 @@ void ClaimIndexEntries(const ClaimRow& row, std::vector<IndexEntry>* out) {
   for (TimePosition position : kTimePositions) {
     uint64_t term = position == TimePosition::kSubject ? row.s : row.p;
     for (TimeSide side : {TimeSide::kLower, TimeSide::kUpper}) {
+      if (!HasTimeEntry(extent, side)) continue;
       IndexEntry& e = out->emplace_back(IndexEntry{Family::kTime, "", ""});
       EncodeTimeKey({position, term, side, extent.node,
                      side == TimeSide::kLower ? extent.lo : extent.hi, row.id},

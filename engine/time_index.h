@@ -8,7 +8,7 @@
 // scans recheck exact times). A claim's possible extent, as closed days
 // [lo, hi], belongs to its fork node, the highest tree node inside it, and has
 // two entries there per position: a lower entry keyed by lo and an upper
-// entry keyed by hi. Days [a, b] are answered by
+// entry keyed by hi (unless hi is the node). Days [a, b] are answered by
 //   - the lower entries of every node in [a, b] (each such claim holds there),
 //   - the lower entries with lo <= b of the nodes n > b on the root-to-b path,
 //   - the upper entries with hi >= a of the nodes n < a on the root-to-a path,
@@ -39,6 +39,11 @@ struct TreeExtent {
   uint32_t node, lo, hi;
 };
 TreeExtent ExtentOf(const ClaimRow& row);
+// Upper entries are read only for nodes left of the window (where hi >= a >
+// node), so a claim whose extent ends at its node has none.
+inline bool HasTimeEntry(const TreeExtent& e, TimeSide side) {
+  return side == TimeSide::kLower || e.hi > e.node;
+}
 
 // One time-index key, decoded.
 struct TimeKey {

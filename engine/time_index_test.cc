@@ -180,7 +180,8 @@ TEST_F(TimeIndexTest, EntryRoundTripsEveryField) {
       EXPECT_FALSE(DecodeTimeKey(
           std::string_view(e.key).substr(0, e.key.size() - 1), &k));
     }
-    EXPECT_EQ(time_entries, 4);
+    TreeExtent extent = ExtentOf(row);
+    EXPECT_EQ(time_entries, extent.hi > extent.node ? 4 : 2);
   }
 }
 
