@@ -396,8 +396,17 @@ absl::Status FindExecutor::Materialize() {
   for (const Projection& p : find_.projection) {
     projected.push_back(p.expr.operand.var);
   }
+  // count(*) and nothing else: solutions are counted, not projected.
+  bool count_only = OnlyAggregates(find_) && find_.order_by.empty();
+  for (const Projection& p : find_.projection)
+    count_only &= p.star && !p.distinct;
+  int64_t solutions = 0;
   while (NextSolution(&status)) {
     if (distinct_by_ids && !seen_ids.insert(IdsKey(projected)).second) {
+      continue;
+    }
+    if (count_only) {
+      ++solutions;
       continue;
     }
     RETURN_IF_ERROR(Project(&row));
@@ -467,6 +476,10 @@ absl::Status FindExecutor::Materialize() {
     rows_.push_back(row);
   }
   RETURN_IF_ERROR(status);
+  if (count_only) {
+    rows_.emplace_back(width, Cell::Of(Value::Integer(solutions)));
+    return absl::OkStatus();
+  }
   if (OnlyAggregates(find_) && groups.empty()) {
     // Without GROUP BY there is one group, even of no rows: count(*) is 0,
     // the other aggregates are null.
