@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "rocksdb/cache.h"
@@ -144,6 +145,18 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
     }
     if (s.IsInvalidArgument() &&
         absl::StrContains(s.ToString(), "Column famil")) {
+      // Read-only: families a newer format added are missing from an
+      // older store.
+      std::vector<std::string> present;
+      rocksdb::DB::ListColumnFamilies(db_options, dir, &present)
+          .PermitUncheckedError();
+      if (absl::c_linear_search(present, FamilyName(Family::kSpo))) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "store '", dir,
+            "' was written in an older format that this build cannot read "
+            "(",
+            s.ToString(), "); load its files into a new store"));
+      }
       return absl::FailedPreconditionError(absl::StrCat(
           "'", dir, "' is not an Annals store (", s.ToString(), ")"));
     }

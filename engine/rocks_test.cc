@@ -1,0 +1,80 @@
+// Opening a store: a read-only open of a store that lacks a family this build
+// reads (written in an older format) says so, and a RocksDB directory that is
+// not an Annals store is named as such. Builds the stores with RocksDB
+// directly, as only this wrapper's tests may.
+#include "engine/rocks.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "rocksdb/db.h"
+
+namespace annals::engine {
+namespace {
+
+class RocksOpenTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = absl::StrCat(
+        ::testing::TempDir(), "/rocks_open_", getpid(), "_",
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // A RocksDB database with the default family and `names`.
+  void MakeDatabase(const std::vector<std::string>& names) {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+        {rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions()}};
+    for (const std::string& name : names) {
+      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir_, families, &handles, &db).ok());
+    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+    delete db;
+  }
+
+  absl::Status OpenReadOnly() {
+    RocksOptions options;
+    options.read_only = true;
+    return Rocks::Open(dir_, options).status();
+  }
+
+  std::string dir_;
+};
+
+TEST_F(RocksOpenTest, OlderFormatLackingAFamilyIsNamed) {
+  std::vector<std::string> names;
+  for (int i = 0; i < kFamilyCount; ++i) {
+    if (static_cast<Family>(i) != Family::kTime) {
+      names.push_back(FamilyName(static_cast<Family>(i)));
+    }
+  }
+  MakeDatabase(names);
+  absl::Status s = OpenReadOnly();
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition) << s;
+  EXPECT_TRUE(absl::StrContains(
+      s.message(), "was written in an older format that this build cannot"))
+      << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), "load its files into a new store"))
+      << s;
+}
+
+TEST_F(RocksOpenTest, OtherRocksDatabaseIsNotAnAnnalsStore) {
+  MakeDatabase({"unrelated"});
+  absl::Status s = OpenReadOnly();
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition) << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), "is not an Annals store")) << s;
+}
+
+}  // namespace
+}  // namespace annals::engine
