@@ -4,6 +4,7 @@
 #include <atomic>
 
 #include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
 #include "engine/key_codec.h"
 #include "schema/sv.h"
 
@@ -147,7 +148,17 @@ Dictionary::Dictionary(Rocks* rocks)
 
 absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
                                          const RocksSnapshot* snap) {
-  if (TermKind(id) == ValueKind::kClaim) return Value::Claim(TermSeq(id));
+  Value v;
+  RETURN_IF_ERROR(LookupInto(id, snap, &v));
+  return v;
+}
+
+absl::Status Dictionary::LookupInto(uint64_t id, const RocksSnapshot* snap,
+                                    Value* out) {
+  if (TermKind(id) == ValueKind::kClaim) {
+    *out = Value::Claim(TermSeq(id));
+    return absl::OkStatus();
+  }
   ThreadCache& tc = thread_cache;
   if (tc.instance != instance_ ||
       tc.values.size() >= ThreadCache::kMaxEntries) {
@@ -155,10 +166,12 @@ absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
     tc.instance = instance_;
   }
   auto it = tc.values.find(id);
-  if (it != tc.values.end()) return it->second;
-  absl::StatusOr<Value> value = LookupShared(id, snap);
-  if (value.ok()) tc.values.emplace(id, *value);
-  return value;
+  if (it == tc.values.end()) {
+    ASSIGN_OR_RETURN(Value value, LookupShared(id, snap));
+    it = tc.values.emplace(id, std::move(value)).first;
+  }
+  *out = it->second;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Value> Dictionary::LookupShared(uint64_t id,

@@ -40,6 +40,9 @@ class Dictionary {
   absl::StatusOr<uint64_t> Find(const Value& v, const RocksSnapshot* snap);
   // The value of an id; DataLoss when a stored claim names a missing term.
   absl::StatusOr<Value> Lookup(uint64_t id, const RocksSnapshot* snap);
+  // The same into `*out`, reusing its storage (for rows built again and
+  // again).
+  absl::Status LookupInto(uint64_t id, const RocksSnapshot* snap, Value* out);
   // Records a term that a committed write or load created.
   void Remember(std::string_view term, uint64_t id);
 

@@ -255,28 +255,42 @@ absl::StatusOr<bool> FindExecutor::Exists(const NotGroup& group, size_t k) {
 }
 
 absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
+  Cell c;
+  RETURN_IF_ERROR(EvaluateInto(op, &c));
+  return c;
+}
+
+absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out) {
+  // Values are assigned into `out`, reusing its strings' storage.
+  auto value = [&]() -> Value& {
+    out->kind = Cell::Kind::kValue;
+    out->interval = Interval();
+    return out->value;
+  };
+  auto null = [&] {
+    *out = Cell();
+    return absl::OkStatus();
+  };
   switch (op.kind) {
     case Operand::Kind::kConst:
-      return Cell::Of(op.value);
-    case Operand::Kind::kInterval: {
-      Cell c;
-      c.kind = Cell::Kind::kInterval;
-      c.interval = op.interval;
-      return c;
-    }
-    case Operand::Kind::kVar: {
-      if (!bound_[op.var]) return Cell();
-      ASSIGN_OR_RETURN(
-          Value v, store_->dictionary().Lookup(ids_[op.var], snapshot_.get()));
-      return Cell::Of(std::move(v));
-    }
+      value() = op.value;
+      return absl::OkStatus();
+    case Operand::Kind::kInterval:
+      *out = Cell::Of(op.interval);
+      return absl::OkStatus();
+    case Operand::Kind::kVar:
+      if (!bound_[op.var]) return null();
+      return store_->dictionary().LookupInto(ids_[op.var], snapshot_.get(),
+                                             &value());
     case Operand::Kind::kClaimFn:
       break;
   }
-  if (!bound_[op.var]) return Cell();
+  if (!bound_[op.var]) return null();
   const engine::ClaimRow& claim = claims_[op.var];
-  auto time = [](const engine::Endpoint& e) {
-    return e.open() ? Cell() : Cell::Of(Value::Date(*engine::FromEndpoint(e)));
+  auto time = [&](const engine::Endpoint& e) {
+    if (e.open()) return null();
+    value() = Value::Date(*engine::FromEndpoint(e));
+    return absl::OkStatus();
   };
   switch (op.fn) {
     case Function::kFrom:
@@ -284,19 +298,19 @@ absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
     case Function::kTo:
       return time(claim.to);
     case Function::kRecorded:
-      return Cell::Of(Value::Date(
-          {claim.recorded, static_cast<Precision>(claim.recorded_precision)}));
+      value() = Value::Date(
+          {claim.recorded, static_cast<Precision>(claim.recorded_precision)});
+      return absl::OkStatus();
     case Function::kSource:
     case Function::kBy: {
       uint64_t id = op.fn == Function::kSource ? claim.source : claim.by;
-      if (id == 0) return Cell();
-      ASSIGN_OR_RETURN(Value v,
-                       store_->dictionary().Lookup(id, snapshot_.get()));
-      return Cell::Of(std::move(v));
+      if (id == 0) return null();
+      return store_->dictionary().LookupInto(id, snapshot_.get(), &value());
     }
     case Function::kConfidence: {
       auto d = Value::Decimal(absl::StrCat(claim.confidence));
-      return d.ok() ? Cell::Of(*d) : Cell::Of(Value::Integer(1));
+      value() = d.ok() ? *std::move(d) : Value::Integer(1);
+      return absl::OkStatus();
     }
     default:
       return absl::InternalError("aggregate evaluated as a claim function");
@@ -358,19 +372,16 @@ absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
 }
 
 absl::Status FindExecutor::Project(Row* row) {
-  row->clear();
-  for (const Projection& p : find_.projection) {
-    if (p.aggregate) {  // the value aggregated, filled in by Materialize
-      if (p.star) {
-        row->push_back(Cell());
-      } else {
-        ASSIGN_OR_RETURN(Cell c, Evaluate(p.expr.operand));
-        row->push_back(std::move(c));
-      }
-      continue;
+  // Cells are overwritten in place: a row reused from the last call keeps
+  // its strings' storage.
+  row->resize(find_.projection.size());
+  for (size_t i = 0; i < find_.projection.size(); ++i) {
+    const Projection& p = find_.projection[i];
+    if (p.star) {  // count(*): filled in by Materialize
+      (*row)[i] = Cell();
+    } else {
+      RETURN_IF_ERROR(EvaluateInto(p.expr.operand, &(*row)[i]));
     }
-    ASSIGN_OR_RETURN(Cell c, Evaluate(p.expr.operand));
-    row->push_back(std::move(c));
   }
   return absl::OkStatus();
 }

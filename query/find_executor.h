@@ -42,6 +42,7 @@ class FindExecutor : public ResultSet::Source {
              std::vector<int>* newly_bound);
   absl::StatusOr<bool> Test(const BoundExpr& e);
   absl::StatusOr<Cell> Evaluate(const Operand& op);
+  absl::Status EvaluateInto(const Operand& op, Cell* out);
   absl::Status Project(Row* row);
   // Gathers every solution for ORDER BY, DISTINCT and aggregates.
   absl::Status Materialize();
