@@ -129,8 +129,11 @@ bool DecodeTimeEntry(const TimeKey& key, std::string_view value,
       second >= kDay) {
     return false;
   }
-  int64_t day = NodeDay(key.node) + UnZigZag(days);
-  if (day < INT64_MIN / kDay + 1 || day > INT64_MAX / kDay - 1) return false;
+  int64_t day;
+  if (__builtin_add_overflow(NodeDay(key.node), UnZigZag(days), &day) ||
+      day < INT64_MIN / kDay + 1 || day > INT64_MAX / kDay - 1) {
+    return false;
+  }
   if (!DecodeIndexValue(value, day * kDay + static_cast<int64_t>(second),
                         row)) {
     return false;
