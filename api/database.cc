@@ -3,6 +3,8 @@
 // ids stay inside.
 #include "annals/database.h"
 
+#include <array>
+
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
@@ -12,6 +14,8 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
+#include "query/diagnostic.h"
+#include "query/explain.h"
 #include "query/parameters.h"
 #include "query/parser.h"
 #include "query/session.h"
@@ -35,6 +39,18 @@ struct Database::Impl {
                     absl::FunctionRef<bool(Claim&&)> fn);
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
   absl::Status Retract(ClaimId id);
+  // Puts the claim of `input` into `txn`, uncommitted; its row.
+  absl::StatusOr<ClaimRow> StageAssert(engine::WriteTxn* txn,
+                                       const ClaimInput& input);
+  // ASSERT and RETRACT statements, run or (EXPLAIN) staged and described.
+  absl::StatusOr<ResultSet> RunWrite(std::string_view text,
+                                     const query::Statement& statement);
+  absl::StatusOr<ResultSet> ExplainWrite(std::string_view text,
+                                         const query::Statement& statement);
+  absl::StatusOr<std::vector<std::string>> ExplainAssert(
+      std::string_view text, const query::AssertStatement& a);
+  absl::StatusOr<std::vector<std::string>> ExplainRetract(
+      std::string_view text, const query::RetractStatement& r);
   // Runs a parsed statement whose parameters are substituted.
   absl::StatusOr<ResultSet> Run(std::string_view text,
                                 const query::Statement& statement,
@@ -126,25 +142,31 @@ absl::StatusOr<ClaimId> Database::Assert(const ClaimInput& input) {
 
 absl::Status Database::Retract(ClaimId id) { return impl_->Retract(id); }
 
-absl::StatusOr<ClaimId> Database::Impl::Assert(const ClaimInput& input) {
+absl::StatusOr<ClaimRow> Database::Impl::StageAssert(engine::WriteTxn* txn,
+                                                     const ClaimInput& input) {
   RETURN_IF_ERROR(ValidateInput(input));
-  engine::WriteTxn txn(store.get());
   ClaimRow row;
-  ASSIGN_OR_RETURN(row.s, txn.TermId(input.subject));
-  ASSIGN_OR_RETURN(row.p, txn.TermId(Value::Entity(input.predicate)));
-  ASSIGN_OR_RETURN(row.o, txn.TermId(input.object));
+  ASSIGN_OR_RETURN(row.s, txn->TermId(input.subject));
+  ASSIGN_OR_RETURN(row.p, txn->TermId(Value::Entity(input.predicate)));
+  ASSIGN_OR_RETURN(row.o, txn->TermId(input.object));
   if (!input.source.empty()) {
-    ASSIGN_OR_RETURN(row.source, txn.TermId(Value::String(input.source)));
+    ASSIGN_OR_RETURN(row.source, txn->TermId(Value::String(input.source)));
   }
   if (!input.by.empty()) {
-    ASSIGN_OR_RETURN(row.by, txn.TermId(Value::Entity(input.by)));
+    ASSIGN_OR_RETURN(row.by, txn->TermId(Value::Entity(input.by)));
   }
   row.set_valid(input.valid);
   TimePoint recorded = input.recorded.value_or(TimePoint::Now());
   row.recorded = recorded.seconds;
   row.recorded_precision = static_cast<uint8_t>(recorded.precision);
   row.confidence = input.confidence;
-  RETURN_IF_ERROR(txn.Assert(&row));
+  RETURN_IF_ERROR(txn->Assert(&row));
+  return row;
+}
+
+absl::StatusOr<ClaimId> Database::Impl::Assert(const ClaimInput& input) {
+  engine::WriteTxn txn(store.get());
+  ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
   RETURN_IF_ERROR(txn.Commit());
   return row.id;
 }
@@ -215,30 +237,87 @@ absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
   bool writes =
       std::holds_alternative<query::AssertStatement>(statement.node) ||
       std::holds_alternative<query::RetractStatement>(statement.node);
-  if (writes && statement.explain != query::ExplainMode::kNone) {
-    return absl::UnimplementedError(absl::StrCat(
-        "EXPLAIN of ",
-        std::holds_alternative<query::AssertStatement>(statement.node)
-            ? "ASSERT"
-            : "RETRACT",
-        " is not built yet"));
+  if (!writes) return query::RunRead(store.get(), text, statement, options);
+  if (statement.explain == query::ExplainMode::kNone) {
+    return RunWrite(text, statement);
   }
+  return ExplainWrite(text, statement);
+}
+
+absl::StatusOr<ResultSet> Database::Impl::RunWrite(
+    std::string_view text, const query::Statement& statement) {
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, *a));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));
     return query::FixedResult({"claim"}, "asserted",
                               {{Cell::Of(Value::Claim(id))}});
   }
-  if (const auto* r = std::get_if<query::RetractStatement>(&statement.node)) {
-    ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, *r));
-    std::vector<Row> rows;
-    for (ClaimId id : ids) {
-      RETURN_IF_ERROR(Retract(id));
-      rows.push_back({Cell::Of(Value::Claim(id))});
-    }
-    return query::FixedResult({"retracted"}, "retracted", std::move(rows));
+  const auto& r = std::get<query::RetractStatement>(statement.node);
+  ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, r));
+  std::vector<Row> rows;
+  for (ClaimId id : ids) {
+    RETURN_IF_ERROR(Retract(id));
+    rows.push_back({Cell::Of(Value::Claim(id))});
   }
-  return query::RunRead(store.get(), text, statement, options);
+  return query::FixedResult({"retracted"}, "retracted", std::move(rows));
+}
+
+// EXPLAIN ASSERT / RETRACT: the write is staged in a WriteTxn exactly as it
+// would run, described, and dropped uncommitted: nothing is written.
+absl::StatusOr<ResultSet> Database::Impl::ExplainWrite(
+    std::string_view text, const query::Statement& statement) {
+  const auto* a = std::get_if<query::AssertStatement>(&statement.node);
+  if (statement.explain == query::ExplainMode::kAnalyze) {
+    return query::SyntaxError(
+        text, statement.pos,
+        absl::StrCat("EXPLAIN ANALYZE would run ", a ? "ASSERT" : "RETRACT",
+                     " and write; EXPLAIN shows its plan without writing"));
+  }
+  std::vector<std::string> plan;
+  if (a != nullptr) {
+    ASSIGN_OR_RETURN(plan, ExplainAssert(text, *a));
+  } else {
+    ASSIGN_OR_RETURN(
+        plan, ExplainRetract(
+                  text, std::get<query::RetractStatement>(statement.node)));
+  }
+  return query::PlanResult(plan, std::string(query::kWritePlanView));
+}
+
+absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
+    std::string_view text, const query::AssertStatement& a) {
+  ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, a));
+  engine::WriteTxn txn(store.get());
+  ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
+  ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
+  return query::WritePlan(absl::StrCat("ASSERT claim #c", row.id,
+                                       ": one WriteBatch, applied atomically"),
+                          txn.PendingEntries(), new_terms);
+}
+
+// RETRACT of several claims runs one WriteBatch per claim; EXPLAIN stages
+// them in one transaction (so that naming a claim twice fails as it would)
+// and describes each claim's share.
+absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainRetract(
+    std::string_view text, const query::RetractStatement& r) {
+  ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, r));
+  engine::WriteTxn txn(store.get());
+  int64_t now = TimePoint::Now().seconds;
+  std::vector<std::string> lines;
+  for (ClaimId id : ids) {
+    std::array<int, engine::kFamilyCount> before = txn.PendingEntries();
+    RETURN_IF_ERROR(txn.Retract(id, now));
+    std::array<int, engine::kFamilyCount> entries = txn.PendingEntries();
+    for (int f = 0; f < engine::kFamilyCount; ++f) entries[f] -= before[f];
+    std::vector<std::string> plan = query::WritePlan(
+        absl::StrCat("RETRACT claim #c", id,
+                     ": one WriteBatch, applied atomically, rewriting its "
+                     "record and index values with the retraction time "
+                     "(nothing is deleted)"),
+        entries, {});
+    lines.insert(lines.end(), plan.begin(), plan.end());
+  }
+  return lines;
 }
 
 struct PreparedQuery::Impl {

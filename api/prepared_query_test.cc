@@ -69,6 +69,32 @@ TEST_F(PreparedQueryTest, AssertWithParameters) {
             std::vector<std::string>{"1 bcm/yr"});
 }
 
+TEST_F(PreparedQueryTest, PathInOrderWithParameters) {
+  auto q = db_->Prepare(
+      "PATH $from TO China IN ORDER VIA $p, located_in, "
+      "held_in MAX $n DURING $t TO 2026");
+  ASSERT_TRUE(q.ok()) << q.status();
+  q->Bind("from", Value::Entity("Vladimir Putin"));
+  q->Bind("p", Value::Entity("attended"));
+  q->Bind("t", Value::Date(*TimePoint::Parse("2025-09-01")));
+  q->Bind("n", Value::Integer(3));
+  // Three hops: attended, held_in, located_in.
+  EXPECT_EQ(Column(q->Execute()), (std::vector<std::string>{"1", "2", "3"}));
+  q->Bind("n", Value::Integer(2));
+  EXPECT_TRUE(Column(q->Execute()).empty());
+  // The summit ended on 2025-09-02: departing then, no journey.
+  q->Bind("n", Value::Integer(3));
+  q->Bind("t", Value::Date(*TimePoint::Parse("2025-09-02")));
+  EXPECT_TRUE(Column(q->Execute()).empty());
+  // MAX checked once the value is known.
+  q->Bind("n", Value::Integer(0));
+  auto zero = q->Execute();
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().message().find("MAX takes a number >= 1"),
+            std::string::npos)
+      << zero.status();
+}
+
 TEST_F(PreparedQueryTest, ParameterWithoutValueIsAnErrorAtItsPlace) {
   auto q = db_->Prepare("FIND ?x WHERE Russia gas_flow_to_china_bcm ?x AT $t");
   ASSERT_TRUE(q.ok()) << q.status();

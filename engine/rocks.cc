@@ -264,6 +264,12 @@ void RocksBatch::Delete(Family f, std::string_view key) {
 
 int RocksBatch::count() const { return static_cast<int>(impl_->ops.size()); }
 
+int RocksBatch::count(Family f) const {
+  int n = 0;
+  for (const Impl::Op& op : impl_->ops) n += op.family == f;
+  return n;
+}
+
 absl::Status Rocks::Write(RocksBatch* batch) {
   if (read_only_) {
     return absl::FailedPreconditionError(

@@ -114,6 +114,8 @@ class RocksBatch {
   void Put(Family f, std::string_view key, std::string_view value);
   void Delete(Family f, std::string_view key);
   int count() const;
+  // Puts and deletes in family `f` (for EXPLAIN of writes).
+  int count(Family f) const;
 
  private:
   friend class Rocks;

@@ -1,8 +1,12 @@
 // Atomic writes: asserts and retracts gathered in one batch; see write_txn.h.
 #include "engine/write_txn.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
+#include "engine/dictionary.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
 
@@ -82,6 +86,29 @@ absl::Status WriteTxn::Commit() {
     store_->dictionary().Remember(term, id);
   }
   return absl::OkStatus();
+}
+
+std::array<int, kFamilyCount> WriteTxn::PendingEntries() const {
+  std::array<int, kFamilyCount> counts{};
+  for (int f = 0; f < kFamilyCount; ++f) {
+    counts[f] = batch_.count(static_cast<Family>(f));
+  }
+  std::vector<std::pair<std::string, std::string>> meta;
+  counters_.WriteChanges(store_->counters(), &meta);
+  counts[static_cast<int>(Family::kMeta)] += static_cast<int>(meta.size());
+  return counts;
+}
+
+absl::StatusOr<std::vector<Value>> WriteTxn::NewTerms() const {
+  std::vector<std::pair<uint64_t, std::string>> by_id;
+  for (const auto& [term, id] : new_terms_) by_id.emplace_back(id, term);
+  std::sort(by_id.begin(), by_id.end());
+  std::vector<Value> values;
+  for (const auto& [id, term] : by_id) {
+    ASSIGN_OR_RETURN(Value v, DecodeTerm(term));
+    values.push_back(std::move(v));
+  }
+  return values;
 }
 
 }  // namespace annals::engine

@@ -8,8 +8,10 @@
 #ifndef ANNALS_ENGINE_WRITE_TXN_H_
 #define ANNALS_ENGINE_WRITE_TXN_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -39,6 +41,13 @@ class WriteTxn {
   absl::Status Retract(uint64_t claim_id, int64_t when);
   // Applies everything atomically. The transaction is spent afterwards.
   absl::Status Commit();
+
+  // What Commit would write, by family (indexed by Family), the counters
+  // that change in meta included. Writes nothing: EXPLAIN of ASSERT and
+  // RETRACT stages a transaction, describes it and drops it.
+  std::array<int, kFamilyCount> PendingEntries() const;
+  // The dictionary terms this transaction adds, in the order of their ids.
+  absl::StatusOr<std::vector<Value>> NewTerms() const;
 
  private:
   Store* store_;

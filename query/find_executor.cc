@@ -7,7 +7,6 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "annals/status_macros.h"
 #include "engine/key_codec.h"
 #include "query/eval.h"
@@ -61,9 +60,7 @@ FindExecutor::FindExecutor(engine::Store* store, BoundFind find, Plan plan,
       plan_(std::move(plan)),
       options_(options),
       snapshot_(store->GetSnapshot()),
-      deadline_(options.timeout_ms > 0
-                    ? absl::Now() + absl::Milliseconds(options.timeout_ms)
-                    : absl::InfiniteFuture()),
+      deadline_(options),
       levels_(plan_.steps.size()),
       ids_(find_.vars.size(), 0),
       bound_(find_.vars.size(), false),
@@ -79,12 +76,8 @@ FindExecutor::FindExecutor(engine::Store* store, BoundFind find, Plan plan,
 }
 
 absl::Status FindExecutor::CheckLimits() {
-  if ((++scanned_ & 1023) == 0 && absl::Now() > deadline_) {
-    return absl::DeadlineExceededError(
-        absl::StrCat("query ran longer than its time limit (",
-                     options_.timeout_ms, " ms; QueryOptions::timeout_ms)"));
-  }
-  return absl::OkStatus();
+  if ((++scanned_ & 1023) != 0) return absl::OkStatus();
+  return deadline_.Check();
 }
 
 void FindExecutor::OpenLevel(int depth, int parent) {

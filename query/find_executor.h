@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/time/time.h"
 #include "annals/result.h"
 #include "engine/scan.h"
 #include "engine/store.h"
 #include "query/binder.h"
+#include "query/limits.h"
 #include "query/planner.h"
 
 namespace annals::query {
@@ -65,7 +65,7 @@ class FindExecutor : public ResultSet::Source {
   Plan plan_;
   QueryOptions options_;
   engine::Snapshot snapshot_;
-  absl::Time deadline_;
+  Deadline deadline_;
   std::vector<Level> levels_;
   int depth_ = -1;
   bool started_ = false;

@@ -1,122 +1,211 @@
-// Breadth-first shortest paths; see path_statement.h.
+// PATH statements: binding, rows and EXPLAIN; see path_statement.h.
 #include "query/path_statement.h"
 
 #include <algorithm>
-#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "annals/status_macros.h"
-#include "engine/key_codec.h"
-#include "engine/scan.h"
+#include "query/ast_printer.h"
 #include "query/binder.h"
 #include "query/diagnostic.h"
+#include "query/explain.h"
+#include "query/path_search.h"
 #include "query/session.h"
+#include "schema/sv.h"
 
 namespace annals::query {
+namespace {
+
+struct BoundPath {
+  PathSpec spec;
+  std::string view;  // the result's view, as in every header
+};
+
+absl::StatusOr<int64_t> BindMaxHops(std::string_view text,
+                                    const PathStatement& s) {
+  if (!s.max_hops) return kDefaultMaxHops;
+  const Term& max = *s.max_hops;
+  if (max.kind != Term::Kind::kValue ||
+      max.value.kind() != ValueKind::kInteger || max.value.integer() < 1) {
+    return SyntaxError(text, max.pos, "MAX takes a number >= 1");
+  }
+  return max.value.integer();
+}
+
+// IN ORDER reads all valid time unless AT or DURING gives a window, and then
+// departs at its start.
+absl::Status BindDeparture(std::string_view text, const PathStatement& s,
+                           BoundPath* path) {
+  TimeView& view = path->spec.view;
+  if (!s.time.valid) {
+    view.valid.reset();
+    path->view = AllValidTime(path->view, false);
+    return absl::OkStatus();
+  }
+  const Term& start = s.time.valid->from;
+  if (start.kind == Term::Kind::kNow) {
+    path->spec.departure = TimePoint{view.valid->begin, Precision::kSecond};
+    return absl::OkStatus();
+  }
+  ASSIGN_OR_RETURN(path->spec.departure, BindTime(text, start));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<BoundPath> BindPath(engine::Store* store, std::string_view text,
+                                   const PathStatement& s) {
+  BoundPath path;
+  ASSIGN_OR_RETURN(path.spec.from, BindTermId(store, text, s.from, false));
+  ASSIGN_OR_RETURN(path.spec.to, BindTermId(store, text, s.to, false));
+  for (const Term& p : s.via) {
+    ASSIGN_OR_RETURN(uint64_t id, BindTermId(store, text, p, true));
+    std::vector<uint64_t>& via = path.spec.via;
+    if (std::find(via.begin(), via.end(), id) == via.end()) via.push_back(id);
+  }
+  ASSIGN_OR_RETURN(path.spec.max_hops, BindMaxHops(text, s));
+  ASSIGN_OR_RETURN(path.spec.view, BindView(text, s.time, &path.view));
+  if (s.in_order) RETURN_IF_ERROR(BindDeparture(text, s, &path));
+  return path;
+}
+
+absl::StatusOr<Row> HopRow(engine::Store* store, const engine::Snapshot& snap,
+                           size_t index, const engine::ClaimRow& hop) {
+  Row row = {Cell::Of(Value::Integer(static_cast<int64_t>(index + 1)))};
+  for (uint64_t id : {hop.s, hop.p, hop.o}) {
+    ASSIGN_OR_RETURN(Value v, store->dictionary().Lookup(id, snap.get()));
+    row.push_back(Cell::Of(std::move(v)));
+  }
+  row.push_back(Cell::Of(Value::Claim(hop.id)));
+  row.push_back(Cell::Of(hop.valid()));
+  return row;
+}
+
+const std::vector<std::string> kPathColumns = {"hop",    "subject", "predicate",
+                                               "object", "claim",   "valid"};
+
+absl::StatusOr<ResultSet> ShortestPathRows(engine::Store* store, BoundPath path,
+                                           const QueryOptions& options) {
+  SearchStats stats;
+  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> hops,
+                   ShortestPath(store, path.spec, options, &stats));
+  engine::Snapshot snap = store->GetSnapshot();
+  std::vector<Row> rows;
+  for (size_t i = 0; i < hops.size(); ++i) {
+    ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i]));
+    rows.push_back(std::move(row));
+  }
+  return FixedResult(kPathColumns, std::move(path.view), std::move(rows));
+}
+
+absl::StatusOr<ResultSet> JourneyRows(engine::Store* store, BoundPath path,
+                                      const QueryOptions& options) {
+  SearchStats stats;
+  ASSIGN_OR_RETURN(std::vector<JourneyHop> hops,
+                   Journey(store, path.spec, options, &stats));
+  engine::Snapshot snap = store->GetSnapshot();
+  std::vector<Row> rows;
+  for (size_t i = 0; i < hops.size(); ++i) {
+    ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i].claim));
+    row.push_back(hops[i].taken_as ? Cell::Of(Value::Date(*hops[i].taken_as))
+                                   : Cell());
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> columns = kPathColumns;
+  columns.push_back("taken");
+  return FixedResult(std::move(columns), std::move(path.view), std::move(rows));
+}
+
+// EXPLAIN: the names of the VIA predicates and the predicate a hop's scan
+// binds (the one VIA predicate) or leaves open.
+std::string ViaText(const PathStatement& s) {
+  std::vector<std::string> names;
+  for (const Term& p : s.via) names.push_back(ToString(p));
+  return absl::StrJoin(names, ", ");
+}
+
+std::string HopScanLine(const BoundPath& path, const PathStatement& s,
+                        bool forward, std::string_view view) {
+  std::string p = path.spec.via.size() == 1 ? ToString(s.via.front()) : "?p";
+  engine::IdPattern ids = HopPattern(path.spec, 0, forward);
+  std::string line = forward ? ScanLine(ids, path.spec.view, "?node", p, "?o")
+                             : ScanLine(ids, path.spec.view, "?s", p, "?node");
+  absl::StrAppend(&line, " (", Sv(view), ")");
+  if (path.spec.via.size() > 1) absl::StrAppend(&line, " + via ", ViaText(s));
+  return line;
+}
+
+std::string Limits(const BoundPath& path, const QueryOptions& options) {
+  return absl::StrCat("at most ", path.spec.max_hops, " hops, ",
+                      options.max_path_nodes, " nodes");
+}
+
+std::string Actual(const SearchStats& stats) {
+  return absl::StrCat(" (actual ", stats.levels, " levels, ", stats.nodes,
+                      " nodes, ", stats.claims, " claims)");
+}
+
+std::vector<std::string> ShortestPathPlan(const BoundPath& path,
+                                          const PathStatement& s,
+                                          const QueryOptions& options) {
+  return {absl::StrCat("search bidirectional breadth-first from ",
+                       ToString(s.from), " to ", ToString(s.to),
+                       ", growing the smaller side one level at a time: ",
+                       Limits(path, options)),
+          absl::StrCat("forward ", HopScanLine(path, s, true, path.view)),
+          absl::StrCat("backward ", HopScanLine(path, s, false, path.view))};
+}
+
+std::vector<std::string> JourneyPlan(const BoundPath& path,
+                                     const PathStatement& s,
+                                     const QueryOptions& options) {
+  std::string extent = path.spec.view.certain ? "certain" : "possible";
+  std::string departure =
+      path.spec.departure
+          ? absl::StrCat("departing at ", path.spec.departure->ToString(),
+                         ", every hop taken within the window")
+          : "departing at any time";
+  return {
+      absl::StrCat("search level by level from ", ToString(s.from), " to ",
+                   ToString(s.to), ", keeping each node's earliest arrival: ",
+                   Limits(path, options)),
+      HopScanLine(path, s, true, path.view),
+      absl::StrCat("then each hop taken at the later of the arrival and "
+                   "its ",
+                   extent, " start, if the arrival is before its ", extent,
+                   " end; ", departure)};
+}
+
+}  // namespace
+
 absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
                                   const PathStatement& s,
                                   const QueryOptions& options) {
-  if (s.in_order) {
-    return absl::UnimplementedError("PATH ... IN ORDER is not built yet");
-  }
-  ASSIGN_OR_RETURN(uint64_t from, BindTermId(store, text, s.from, false));
-  ASSIGN_OR_RETURN(uint64_t to, BindTermId(store, text, s.to, false));
-  absl::flat_hash_set<uint64_t> via;
-  for (const Term& p : s.via) {
-    ASSIGN_OR_RETURN(uint64_t id, BindTermId(store, text, p, true));
-    via.insert(id);
-  }
-  int64_t max_hops = kDefaultMaxHops;
-  if (s.max_hops) {
-    if (s.max_hops->kind != Term::Kind::kValue ||
-        s.max_hops->value.kind() != ValueKind::kInteger ||
-        s.max_hops->value.integer() < 1) {
-      return SyntaxError(text, s.max_hops->pos, "MAX takes a number >= 1");
-    }
-    max_hops = s.max_hops->value.integer();
-  }
-  std::string view;
-  ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
-  engine::Snapshot snapshot = store->GetSnapshot();
+  ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
+  if (s.in_order) return JourneyRows(store, std::move(path), options);
+  return ShortestPathRows(store, std::move(path), options);
+}
 
-  // Bidirectional breadth-first search: each side keeps the claim that first
-  // reached a node (forward: the hop into it; backward: the hop out of it)
-  // and grows its smaller frontier by one level, until the two meet.
-  struct Side {
-    bool forward;
-    absl::flat_hash_map<uint64_t, engine::ClaimRow> hop;
-    std::vector<uint64_t> frontier;
-  };
-  Side fwd{true, {}, {from}}, bwd{false, {}, {to}};
-  absl::flat_hash_set<uint64_t> seen_fwd = {from}, seen_bwd = {to};
-  std::optional<uint64_t> meet;
-  if (from == to) meet = from;
-  for (int64_t hops_done = 0; !meet && hops_done < max_hops; ++hops_done) {
-    if (fwd.frontier.empty() || bwd.frontier.empty()) break;
-    bool forward = fwd.frontier.size() <= bwd.frontier.size();
-    Side& side = forward ? fwd : bwd;
-    auto& seen = forward ? seen_fwd : seen_bwd;
-    auto& other = forward ? seen_bwd : seen_fwd;
-    std::vector<uint64_t> next;
-    for (uint64_t node : side.frontier) {
-      engine::IdPattern ids;
-      (forward ? ids.s : ids.o) = node;
-      if (via.size() == 1) ids.p = *via.begin();
-      engine::ClaimScan scan(store, ids, tv, snapshot);
-      engine::ClaimRow row;
-      while (!meet && scan.Next(&row)) {
-        if (!via.empty() && !via.contains(row.p)) continue;
-        uint64_t reached = forward ? row.o : row.s;
-        ValueKind kind = engine::TermKind(reached);
-        if (kind != ValueKind::kEntity && kind != ValueKind::kClaim) continue;
-        if (!seen.insert(reached).second) continue;
-        if (static_cast<int64_t>(seen_fwd.size() + seen_bwd.size()) >
-            options.max_path_nodes) {
-          return absl::ResourceExhaustedError(absl::StrCat(
-              "PATH visited more than ", options.max_path_nodes,
-              " nodes (QueryOptions::max_path_nodes) without reaching the "
-              "target; narrow it with VIA, MAX or a time"));
-        }
-        side.hop[reached] = row;
-        if (other.contains(reached)) meet = reached;
-        next.push_back(reached);
-      }
-      RETURN_IF_ERROR(scan.status());
-      if (meet) break;
+absl::StatusOr<ResultSet> ExplainPath(engine::Store* store,
+                                      std::string_view text,
+                                      const PathStatement& s, ExplainMode mode,
+                                      const QueryOptions& options) {
+  ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
+  std::vector<std::string> lines = s.in_order
+                                       ? JourneyPlan(path, s, options)
+                                       : ShortestPathPlan(path, s, options);
+  if (mode == ExplainMode::kAnalyze) {
+    SearchStats stats;
+    if (s.in_order) {
+      RETURN_IF_ERROR(Journey(store, path.spec, options, &stats).status());
+    } else {
+      RETURN_IF_ERROR(ShortestPath(store, path.spec, options, &stats).status());
     }
-    side.frontier = std::move(next);
+    lines.front() += Actual(stats);
   }
-  std::vector<engine::ClaimRow> hops;
-  if (meet) {
-    for (uint64_t node = *meet; node != from;) {
-      const engine::ClaimRow& r = fwd.hop.at(node);
-      hops.push_back(r);
-      node = r.s;
-    }
-    std::reverse(hops.begin(), hops.end());
-    for (uint64_t node = *meet; node != to;) {
-      const engine::ClaimRow& r = bwd.hop.at(node);
-      hops.push_back(r);
-      node = r.o;
-    }
-  }
-  std::vector<Row> rows;
-  for (size_t i = 0; i < hops.size(); ++i) {
-    const engine::ClaimRow& r = hops[i];
-    Row row = {Cell::Of(Value::Integer(static_cast<int64_t>(i + 1)))};
-    for (uint64_t id : {r.s, r.p, r.o}) {
-      ASSIGN_OR_RETURN(Value v, store->dictionary().Lookup(id, snapshot.get()));
-      row.push_back(Cell::Of(std::move(v)));
-    }
-    row.push_back(Cell::Of(Value::Claim(r.id)));
-    row.push_back(Cell::Of(r.valid()));
-    rows.push_back(std::move(row));
-  }
-  return FixedResult(
-      {"hop", "subject", "predicate", "object", "claim", "valid"},
-      std::move(view), std::move(rows));
+  return PlanResult(lines, std::move(path.view));
 }
 
 }  // namespace annals::query

@@ -1,8 +1,14 @@
-// PATH a TO b [VIA p, ...] [MAX n] [AT t | DURING x TO y] [AS OF t]: the
-// shortest directed path of claims from a to b whose every hop holds in the
-// view, found by a bidirectional breadth-first search that stops where the
-// two sides meet. Rows: one per hop, in order. Within QueryOptions::
-// max_path_nodes visited nodes (ResourceExhausted beyond).
+// PATH a TO b [VIA p, ...] [MAX n] [IN ORDER] [AT t | DURING x TO y
+// [POSSIBLY]] [AS OF t]: binds the statement to a PathSpec and runs one of
+// the searches of path_search.h, or explains it.
+//
+//   PATH: the shortest directed path whose every hop holds in the view (now
+//     by default).
+//   PATH ... IN ORDER: the shortest journey, hops taken one after another in
+//     valid time; without AT or DURING over all valid time, from any time.
+//
+// Rows: one per hop, in order: hop, subject, predicate, object, claim, valid
+// and, IN ORDER, taken (when the hop is taken; NULL for "at any time").
 #ifndef ANNALS_QUERY_PATH_STATEMENT_H_
 #define ANNALS_QUERY_PATH_STATEMENT_H_
 
@@ -15,11 +21,17 @@
 
 namespace annals::query {
 
-inline constexpr int64_t kDefaultMaxHops = 6;
-
 absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
                                   const PathStatement& path,
                                   const QueryOptions& options);
+
+// EXPLAIN [ANALYZE] PATH: the search, its limits and the scan of each step;
+// ANALYZE runs it and adds the levels grown, nodes reached and claims read.
+absl::StatusOr<ResultSet> ExplainPath(engine::Store* store,
+                                      std::string_view text,
+                                      const PathStatement& path,
+                                      ExplainMode mode,
+                                      const QueryOptions& options);
 
 }  // namespace annals::query
 

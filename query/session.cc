@@ -6,7 +6,9 @@
 #include "annals/status_macros.h"
 #include "query/binder.h"
 #include "query/diagnostic.h"
+#include "query/explain.h"
 #include "query/find_executor.h"
+#include "query/history_statement.h"
 #include "query/path_statement.h"
 #include "query/planner.h"
 #include "query/timeline_statements.h"
@@ -62,78 +64,11 @@ absl::StatusOr<ResultSet> RunFind(engine::Store* store, std::string_view text,
     RETURN_IF_ERROR(status);
     actual = executor.actual_rows();
   }
-  std::vector<Row> rows;
   std::string text_plan = ExplainPlan(
       find, plan, explain == ExplainMode::kAnalyze ? &actual : nullptr);
-  for (absl::string_view line :
-       absl::StrSplit(text_plan, '\n', absl::SkipEmpty())) {
-    rows.push_back({Cell::Of(Value::String(std::string(line)))});
-  }
-  return FixedResult({"plan"}, std::move(view), std::move(rows));
-}
-
-// HISTORY s [p]: every claim of s (and p) over all valid time (or the
-// DURING window), as recorded (AS OF), by predicate then valid_from.
-absl::StatusOr<ResultSet> RunHistory(engine::Store* store,
-                                     std::string_view text,
-                                     const HistoryStatement& history,
-                                     const QueryOptions& options) {
-  FindStatement find;
-  find.pos = history.pos;
-  TriplePattern pattern;
-  pattern.claim_variable = "claim";
-  pattern.subject = history.subject;
-  if (history.predicate) {
-    pattern.predicate = *history.predicate;
-  } else {
-    pattern.predicate.kind = Term::Kind::kVariable;
-    pattern.predicate.name = "predicate";
-  }
-  pattern.object.kind = Term::Kind::kVariable;
-  pattern.object.name = "value";
-  pattern.pos = history.pos;
-  WhereElement element;
-  element.pattern = pattern;
-  find.where.push_back(element);
-  find.time = history.time;
-  ASSIGN_OR_RETURN(BoundFind bound, BindFind(store, text, find));
-  // Whole history unless a DURING window narrows it.
-  if (!history.time.valid) {
-    bound.patterns[0].view.valid.reset();
-    bound.view =
-        absl::StrCat("all valid time", bound.view.substr(bound.view.find(',')));
-  }
-  auto var = [&](const char* name) {
-    for (size_t v = 0; v < bound.vars.size(); ++v) {
-      if (bound.vars[v] == name) return static_cast<int>(v);
-    }
-    return -1;
-  };
-  auto column = [&](std::string name, Operand::Kind kind, int v, Function fn) {
-    Projection p;
-    p.name = std::move(name);
-    p.expr.operand.kind = kind;
-    p.expr.operand.var = v;
-    p.expr.operand.fn = fn;
-    bound.projection.push_back(std::move(p));
-  };
-  int claim = var("claim");
-  column("claim", Operand::Kind::kVar, claim, Function::kFrom);
-  if (!history.predicate) {
-    column("predicate", Operand::Kind::kVar, var("predicate"), Function::kFrom);
-  }
-  column("value", Operand::Kind::kVar, var("value"), Function::kFrom);
-  column("from", Operand::Kind::kClaimFn, claim, Function::kFrom);
-  column("to", Operand::Kind::kClaimFn, claim, Function::kTo);
-  column("recorded", Operand::Kind::kClaimFn, claim, Function::kRecorded);
-  column("source", Operand::Kind::kClaimFn, claim, Function::kSource);
-  column("by", Operand::Kind::kClaimFn, claim, Function::kBy);
-  Plan plan = PlanFind(bound, store->counters());
-  std::vector<std::string> columns = ColumnNames(bound);
-  std::string view = bound.view;
-  return ResultSet(std::move(columns), std::move(view),
-                   std::make_unique<FindExecutor>(store, std::move(bound),
-                                                  std::move(plan), options));
+  std::vector<std::string> lines =
+      absl::StrSplit(text_plan, '\n', absl::SkipEmpty());
+  return PlanResult(lines, std::move(view));
 }
 
 std::string_view StatementName(const Statement& s) {
@@ -141,6 +76,36 @@ std::string_view StatementName(const Statement& s) {
                                                 "DIFF",   "DISPUTES", "PATH",
                                                 "ASSERT", "RETRACT"};
   return kNames[s.node.index()];
+}
+
+// ASSERT and RETRACT write: the Database runs (and explains) them.
+absl::Status NotARead(const Statement& statement) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(Sv(StatementName(statement)),
+                   " writes; run it with Database::Query, not as a read"));
+}
+
+absl::StatusOr<ResultSet> ExplainRead(engine::Store* store,
+                                      std::string_view text,
+                                      const Statement& statement,
+                                      const QueryOptions& options) {
+  const ExplainMode mode = statement.explain;
+  if (const auto* s = std::get_if<HistoryStatement>(&statement.node)) {
+    return ExplainHistory(store, text, *s, mode, options);
+  }
+  if (const auto* s = std::get_if<ChangesStatement>(&statement.node)) {
+    return ExplainChanges(store, text, *s, mode, options);
+  }
+  if (const auto* s = std::get_if<DiffStatement>(&statement.node)) {
+    return ExplainDiff(store, text, *s, mode, options);
+  }
+  if (const auto* s = std::get_if<DisputesStatement>(&statement.node)) {
+    return ExplainDisputes(store, text, *s, mode, options);
+  }
+  if (const auto* s = std::get_if<PathStatement>(&statement.node)) {
+    return ExplainPath(store, text, *s, mode, options);
+  }
+  return NotARead(statement);
 }
 
 }  // namespace
@@ -157,26 +122,25 @@ absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
   if (const auto* find = std::get_if<FindStatement>(&statement.node)) {
     return RunFind(store, text, *find, statement.explain, options);
   }
-  if (statement.explain == ExplainMode::kNone) {
-    if (const auto* s = std::get_if<HistoryStatement>(&statement.node)) {
-      return RunHistory(store, text, *s, options);
-    }
-    if (const auto* s = std::get_if<ChangesStatement>(&statement.node)) {
-      return RunChanges(store, text, *s, options);
-    }
-    if (const auto* s = std::get_if<DiffStatement>(&statement.node)) {
-      return RunDiff(store, text, *s, options);
-    }
-    if (const auto* s = std::get_if<DisputesStatement>(&statement.node)) {
-      return RunDisputes(store, text, *s, options);
-    }
-    if (const auto* s = std::get_if<PathStatement>(&statement.node)) {
-      return RunPath(store, text, *s, options);
-    }
+  if (statement.explain != ExplainMode::kNone) {
+    return ExplainRead(store, text, statement, options);
   }
-  return absl::UnimplementedError(
-      absl::StrCat(statement.explain != ExplainMode::kNone ? "EXPLAIN of " : "",
-                   Sv(StatementName(statement)), " is not built yet"));
+  if (const auto* s = std::get_if<HistoryStatement>(&statement.node)) {
+    return RunHistory(store, text, *s, options);
+  }
+  if (const auto* s = std::get_if<ChangesStatement>(&statement.node)) {
+    return RunChanges(store, text, *s, options);
+  }
+  if (const auto* s = std::get_if<DiffStatement>(&statement.node)) {
+    return RunDiff(store, text, *s, options);
+  }
+  if (const auto* s = std::get_if<DisputesStatement>(&statement.node)) {
+    return RunDisputes(store, text, *s, options);
+  }
+  if (const auto* s = std::get_if<PathStatement>(&statement.node)) {
+    return RunPath(store, text, *s, options);
+  }
+  return NotARead(statement);
 }
 
 absl::StatusOr<ClaimInput> BindAssert(std::string_view text,

@@ -16,8 +16,9 @@
 
 namespace annals::query {
 
-// Runs a read statement (FIND, HISTORY; EXPLAIN [ANALYZE] of them).
-// Unimplemented for the statements that are not built yet.
+// Runs a read statement (FIND, HISTORY, CHANGES, DIFF, DISPUTES, PATH) or
+// EXPLAIN [ANALYZE] of one. InvalidArgument for ASSERT and RETRACT, which the
+// Database runs and explains (it owns the write path).
 absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
                                   const Statement& statement,
                                   const QueryOptions& options);
@@ -29,7 +30,7 @@ absl::StatusOr<ClaimInput> BindAssert(std::string_view text,
 absl::StatusOr<std::vector<ClaimId>> BindRetract(
     std::string_view text, const RetractStatement& retract);
 
-// A result from rows computed up front (ASSERT, RETRACT, EXPLAIN).
+// A result from rows computed up front (ASSERT, RETRACT, EXPLAIN, PATH).
 ResultSet FixedResult(std::vector<std::string> columns, std::string view,
                       std::vector<Row> rows);
 

@@ -1,8 +1,15 @@
-// CHANGES, DIFF and DISPUTES; see timeline_statements.h.
+// CHANGES, DIFF and DISPUTES; see timeline_statements.h. Each binds to a
+// TimelineScan (what it reads) and then works on the claims read, so that
+// running and explaining share both.
 #include "query/timeline_statements.h"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
@@ -10,10 +17,75 @@
 #include "engine/scan.h"
 #include "query/binder.h"
 #include "query/eval.h"
+#include "query/explain.h"
 #include "query/session.h"
 
 namespace annals::query {
 namespace {
+
+// What a statement scans: one subject (and predicate), or everything.
+struct TimelineScan {
+  engine::IdPattern ids;
+  TimeView view;
+  std::string s_text, p_text;  // as written, for EXPLAIN
+  std::string view_text;       // what the scan reads, for EXPLAIN
+  std::string result_view;     // the result's header
+};
+
+absl::StatusOr<TimelineScan> BindScan(engine::Store* store,
+                                      std::string_view text,
+                                      const std::optional<Term>& subject,
+                                      const std::optional<Term>& predicate) {
+  TimelineScan scan;
+  if (subject) {
+    ASSIGN_OR_RETURN(scan.ids.s, BindTermId(store, text, *subject, false));
+  }
+  if (predicate) {
+    ASSIGN_OR_RETURN(scan.ids.p, BindTermId(store, text, *predicate, true));
+  }
+  scan.s_text = TermText(subject, "s");
+  scan.p_text = TermText(predicate, "p");
+  return scan;
+}
+
+// The claims `scan` reads, at most options.max_rows of them.
+absl::StatusOr<std::vector<engine::ClaimRow>> Collect(
+    engine::Store* store, const TimelineScan& scan,
+    const QueryOptions& options) {
+  engine::ClaimScan claims(store, scan.ids, scan.view, store->GetSnapshot());
+  std::vector<engine::ClaimRow> rows;
+  engine::ClaimRow row;
+  while (claims.Next(&row)) {
+    if (static_cast<int64_t>(rows.size()) >= options.max_rows) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "more than ", options.max_rows,
+          " claims to compare (QueryOptions::max_rows); name a subject"));
+    }
+    rows.push_back(row);
+  }
+  RETURN_IF_ERROR(claims.status());
+  return rows;
+}
+
+// EXPLAIN [ANALYZE]: the scan, then what is made of its claims; ANALYZE
+// adds the claims read and the rows made.
+absl::StatusOr<ResultSet> TimelinePlan(
+    engine::Store* store, const TimelineScan& scan, std::string then,
+    ExplainMode mode, const QueryOptions& options,
+    const std::function<int64_t(const std::vector<engine::ClaimRow>&)>&
+        count_rows) {
+  std::string line = absl::StrCat(
+      ScanLine(scan.ids, scan.view, scan.s_text, scan.p_text, "?o"), " (",
+      scan.view_text);
+  if (mode == ExplainMode::kAnalyze) {
+    ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                     Collect(store, scan, options));
+    absl::StrAppend(&line, ", actual ", claims.size());
+    absl::StrAppend(&then, " (actual ", count_rows(claims), " rows)");
+  }
+  absl::StrAppend(&line, ")");
+  return PlanResult({line, "then " + then}, scan.result_view);
+}
 
 Cell TermCell(engine::Store* store, uint64_t id) {
   if (id == 0) return Cell();
@@ -23,34 +95,6 @@ Cell TermCell(engine::Store* store, uint64_t id) {
 
 Cell TimeCell(int64_t seconds, Precision precision) {
   return Cell::Of(Value::Date({seconds, precision}));
-}
-
-// The claims of the subject and predicate terms (each may be absent) in
-// `view`, at most options.max_rows of them.
-absl::StatusOr<std::vector<engine::ClaimRow>> Collect(
-    engine::Store* store, std::string_view text,
-    const std::optional<Term>& subject, const std::optional<Term>& predicate,
-    const TimeView& view, const QueryOptions& options) {
-  engine::IdPattern ids;
-  if (subject) {
-    ASSIGN_OR_RETURN(ids.s, BindTermId(store, text, *subject, false));
-  }
-  if (predicate) {
-    ASSIGN_OR_RETURN(ids.p, BindTermId(store, text, *predicate, true));
-  }
-  engine::ClaimScan scan(store, ids, view, store->GetSnapshot());
-  std::vector<engine::ClaimRow> rows;
-  engine::ClaimRow row;
-  while (scan.Next(&row)) {
-    if (static_cast<int64_t>(rows.size()) >= options.max_rows) {
-      return absl::ResourceExhaustedError(absl::StrCat(
-          "more than ", options.max_rows,
-          " claims to compare (QueryOptions::max_rows); name a subject"));
-    }
-    rows.push_back(row);
-  }
-  RETURN_IF_ERROR(scan.status());
-  return rows;
 }
 
 // A claim's valid time as written (PeriodOf), so that one value ending the
@@ -87,26 +131,41 @@ absl::StatusOr<ResultSet> ChangeRows(engine::Store* store,
                      std::move(view), std::move(rows));
 }
 
-}  // namespace
+// CHANGES: every claim over all valid time, retracted ones included, then
+// the starts, ends and retractions within [start of a, end of b).
+struct BoundChanges {
+  TimelineScan scan;
+  TimePoint a, b;
+  Window window;
+};
 
-absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
-                                     std::string_view text,
-                                     const ChangesStatement& s,
-                                     const QueryOptions& options) {
-  ASSIGN_OR_RETURN(TimePoint a, BindTime(text, s.from));
-  ASSIGN_OR_RETURN(TimePoint b, BindTime(text, s.to));
-  Window window{a.seconds, b.SpanEnd()};
+absl::StatusOr<BoundChanges> BindChanges(engine::Store* store,
+                                         std::string_view text,
+                                         const ChangesStatement& s) {
+  BoundChanges c;
+  ASSIGN_OR_RETURN(c.a, BindTime(text, s.from));
+  ASSIGN_OR_RETURN(c.b, BindTime(text, s.to));
+  c.window = Window{c.a.seconds, c.b.SpanEnd()};
   std::string view;
   ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
-  tv.valid.reset();
-  tv.include_retracted = true;
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                   Collect(store, text, s.subject, s.predicate, tv, options));
-  auto in = [&](int64_t t) { return t >= window.begin && t < window.end; };
+  ASSIGN_OR_RETURN(c.scan, BindScan(store, text, s.subject, s.predicate));
+  c.scan.view = tv;
+  c.scan.view.valid.reset();
+  c.scan.view.include_retracted = true;
+  c.scan.view_text = AllValidTime(view, true);
+  c.scan.result_view =
+      absl::StrCat("changes from ", c.a.ToString(), " to the end of ",
+                   c.b.ToString(), view.substr(view.find(',')));
+  return c;
+}
+
+std::vector<Change> ChangesOf(const BoundChanges& c,
+                              const std::vector<engine::ClaimRow>& claims) {
+  const std::optional<int64_t>& as_of = c.scan.view.as_of;
+  auto in = [&](int64_t t) { return t >= c.window.begin && t < c.window.end; };
   std::vector<Change> changes;
   for (const engine::ClaimRow& r : claims) {
-    bool retracted =
-        r.is_retracted() && (!tv.as_of || r.retracted <= *tv.as_of);
+    bool retracted = r.is_retracted() && (!as_of || r.retracted <= *as_of);
     if (retracted && in(r.retracted)) {
       changes.push_back({r.retracted, Precision::kSecond, "retracted", &r});
     }
@@ -121,23 +180,37 @@ absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
           {r.to.seconds, static_cast<Precision>(r.to.precision), "ended", &r});
     }
   }
-  return ChangeRows(
-      store, std::move(changes),
-      absl::StrCat("changes from ", a.ToString(), " to the end of ",
-                   b.ToString(), view.substr(view.find(','))));
+  return changes;
 }
 
-absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
-                                  const DiffStatement& s,
-                                  const QueryOptions& options) {
-  ASSIGN_OR_RETURN(TimePoint a, BindTime(text, s.before));
-  ASSIGN_OR_RETURN(TimePoint b, BindTime(text, s.after));
-  int64_t after_a = a.SpanEnd() - 1, until_b = b.SpanEnd() - 1;
-  TimeView tv;
-  tv.include_retracted = true;
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                   Collect(store, text, s.subject, s.predicate, tv, options));
-  auto in = [&](int64_t t) { return t > after_a && t <= until_b; };
+// DIFF: every claim, retracted ones included, then what was recorded or
+// retracted after the end of a, up to the end of b.
+struct BoundDiff {
+  TimelineScan scan;
+  TimePoint a, b;
+  int64_t after_a, until_b;
+};
+
+absl::StatusOr<BoundDiff> BindDiff(engine::Store* store, std::string_view text,
+                                   const DiffStatement& s) {
+  BoundDiff d;
+  ASSIGN_OR_RETURN(d.a, BindTime(text, s.before));
+  ASSIGN_OR_RETURN(d.b, BindTime(text, s.after));
+  ASSIGN_OR_RETURN(d.scan, BindScan(store, text, s.subject, s.predicate));
+  d.after_a = d.a.SpanEnd() - 1;
+  d.until_b = d.b.SpanEnd() - 1;
+  d.scan.view.include_retracted = true;
+  d.scan.view_text =
+      "all valid time, retracted included, as currently recorded";
+  d.scan.result_view =
+      absl::StrCat("recorded or retracted after the end of ", d.a.ToString(),
+                   " up to the end of ", d.b.ToString());
+  return d;
+}
+
+std::vector<Change> DiffOf(const BoundDiff& d,
+                           const std::vector<engine::ClaimRow>& claims) {
+  auto in = [&](int64_t t) { return t > d.after_a && t <= d.until_b; };
   std::vector<Change> changes;
   for (const engine::ClaimRow& r : claims) {
     if (in(r.recorded)) {
@@ -149,24 +222,30 @@ absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
       changes.push_back({r.retracted, Precision::kSecond, "retracted", &r});
     }
   }
-  return ChangeRows(
-      store, std::move(changes),
-      absl::StrCat("recorded or retracted after the end of ", a.ToString(),
-                   " up to the end of ", b.ToString()));
+  return changes;
 }
 
-absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
-                                      std::string_view text,
-                                      const DisputesStatement& s,
-                                      const QueryOptions& options) {
+// DISPUTES: the claims in the view (all valid time unless narrowed), then
+// the pairs that contradict each other.
+absl::StatusOr<TimelineScan> BindDisputes(engine::Store* store,
+                                          std::string_view text,
+                                          const DisputesStatement& s) {
   std::string view;
   ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
+  ASSIGN_OR_RETURN(TimelineScan scan,
+                   BindScan(store, text, s.subject, s.predicate));
+  scan.view = tv;
+  scan.result_view = view;
   if (!s.time.valid) {  // all valid time unless narrowed
-    tv.valid.reset();
-    view = absl::StrCat("all valid time", view.substr(view.find(',')));
+    scan.view.valid.reset();
+    scan.result_view = AllValidTime(scan.result_view, false);
   }
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                   Collect(store, text, s.subject, s.predicate, tv, options));
+  scan.view_text = scan.result_view;
+  return scan;
+}
+
+std::vector<Row> DisputeRows(engine::Store* store,
+                             const std::vector<engine::ClaimRow>& claims) {
   // Claims come by predicate: compare within each predicate's run.
   std::vector<Row> rows;
   for (size_t i = 0; i < claims.size(); ++i) {
@@ -183,9 +262,86 @@ absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
                       TermCell(store, y.by)});
     }
   }
+  return rows;
+}
+
+}  // namespace
+
+absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
+                                     std::string_view text,
+                                     const ChangesStatement& s,
+                                     const QueryOptions& options) {
+  ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
+  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                   Collect(store, c.scan, options));
+  return ChangeRows(store, ChangesOf(c, claims), c.scan.result_view);
+}
+
+absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
+                                  const DiffStatement& s,
+                                  const QueryOptions& options) {
+  ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
+  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                   Collect(store, d.scan, options));
+  return ChangeRows(store, DiffOf(d, claims), d.scan.result_view);
+}
+
+absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
+                                      std::string_view text,
+                                      const DisputesStatement& s,
+                                      const QueryOptions& options) {
+  ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
+  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                   Collect(store, scan, options));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
-                     std::move(view), std::move(rows));
+                     scan.result_view, DisputeRows(store, claims));
+}
+
+absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
+                                         std::string_view text,
+                                         const ChangesStatement& s,
+                                         ExplainMode mode,
+                                         const QueryOptions& options) {
+  ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
+  return TimelinePlan(
+      store, c.scan,
+      absl::StrCat("the starts, ends and retractions from ", c.a.ToString(),
+                   " to the end of ", c.b.ToString(), ", by time"),
+      mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
+        return static_cast<int64_t>(ChangesOf(c, claims).size());
+      });
+}
+
+absl::StatusOr<ResultSet> ExplainDiff(engine::Store* store,
+                                      std::string_view text,
+                                      const DiffStatement& s, ExplainMode mode,
+                                      const QueryOptions& options) {
+  ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
+  return TimelinePlan(
+      store, d.scan,
+      absl::StrCat("the recordings and retractions after the end of ",
+                   d.a.ToString(), " up to the end of ", d.b.ToString(),
+                   ", by time"),
+      mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
+        return static_cast<int64_t>(DiffOf(d, claims).size());
+      });
+}
+
+absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
+                                          std::string_view text,
+                                          const DisputesStatement& s,
+                                          ExplainMode mode,
+                                          const QueryOptions& options) {
+  ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
+  return TimelinePlan(
+      store, scan,
+      "the pairs of claims with one predicate and different values, "
+      "overlapping in valid time as written, from different sources or "
+      "people",
+      mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
+        return static_cast<int64_t>(DisputeRows(store, claims).size());
+      });
 }
 
 }  // namespace annals::query

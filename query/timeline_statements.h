@@ -8,6 +8,9 @@
 //   DISPUTES s [p] [time] - pairs of claims on the same subject and predicate
 //     with different objects, overlapping in valid time, said by different
 //     sources (or people), side by side with their provenance.
+// EXPLAIN of each shows its scan (index, positions, the view it reads) and
+// what it makes of the claims; EXPLAIN ANALYZE runs it and adds the claims
+// read and the rows made.
 #ifndef ANNALS_QUERY_TIMELINE_STATEMENTS_H_
 #define ANNALS_QUERY_TIMELINE_STATEMENTS_H_
 
@@ -31,6 +34,22 @@ absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
                                       std::string_view text,
                                       const DisputesStatement& disputes,
                                       const QueryOptions& options);
+
+absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
+                                         std::string_view text,
+                                         const ChangesStatement& changes,
+                                         ExplainMode mode,
+                                         const QueryOptions& options);
+absl::StatusOr<ResultSet> ExplainDiff(engine::Store* store,
+                                      std::string_view text,
+                                      const DiffStatement& diff,
+                                      ExplainMode mode,
+                                      const QueryOptions& options);
+absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
+                                          std::string_view text,
+                                          const DisputesStatement& disputes,
+                                          ExplainMode mode,
+                                          const QueryOptions& options);
 
 }  // namespace annals::query
 

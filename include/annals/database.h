@@ -139,13 +139,13 @@ class Database {
 
   // Runs one statement of the query language (README.md, "The query
   // language"): FIND (with NOT and OPTIONAL groups), HISTORY, CHANGES, DIFF,
-  // DISPUTES, PATH, ASSERT, RETRACT and EXPLAIN [ANALYZE] FIND.
+  // DISPUTES, PATH (and PATH ... IN ORDER), ASSERT, RETRACT, EXPLAIN of any
+  // of them (a write's plan writes nothing) and EXPLAIN ANALYZE of the reads.
   // Rows stream as ResultSet::Next() asks for them, from one snapshot.
   // InvalidArgument for a bad query, with line, column, the line and a caret
-  // and, for an unknown name, the nearest known one; ResourceExhausted or
-  // DeadlineExceeded when a limit of `options` is reached; Unimplemented for
-  // what is not built yet (groups inside groups, PATH IN ORDER). Parameters
-  // (`$name`) need Prepare.
+  // and, for an unknown name, the nearest known one (also for EXPLAIN
+  // ANALYZE of a write); ResourceExhausted or DeadlineExceeded when a limit
+  // of `options` is reached. Parameters (`$name`) need Prepare.
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
   // Parses `text` once for PreparedQuery::Execute (InvalidArgument for a
