@@ -12,6 +12,7 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
+#include "query/diagnostic.h"
 #include "query/parameters.h"
 #include "query/parser.h"
 #include "query/session.h"
@@ -216,15 +217,18 @@ absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
       std::holds_alternative<query::AssertStatement>(statement.node) ||
       std::holds_alternative<query::RetractStatement>(statement.node);
   if (writes && statement.explain != query::ExplainMode::kNone) {
-    return absl::UnimplementedError(absl::StrCat(
-        "EXPLAIN of ",
-        std::holds_alternative<query::AssertStatement>(statement.node)
-            ? "ASSERT"
-            : "RETRACT",
-        " is not built yet"));
+    return query::ErrorAt(
+        text, statement.pos,
+        absl::UnimplementedError(absl::StrCat(
+            "EXPLAIN of ",
+            std::holds_alternative<query::AssertStatement>(statement.node)
+                ? "ASSERT"
+                : "RETRACT",
+            " is not built yet")));
   }
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
-    ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, *a));
+    ASSIGN_OR_RETURN(ClaimInput input,
+                     query::BindAssert(store.get(), text, *a));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));
     return query::FixedResult({"claim"}, "asserted",
                               {{Cell::Of(Value::Claim(id))}});
@@ -232,9 +236,11 @@ absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
   if (const auto* r = std::get_if<query::RetractStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, *r));
     std::vector<Row> rows;
-    for (ClaimId id : ids) {
-      RETURN_IF_ERROR(Retract(id));
-      rows.push_back({Cell::Of(Value::Claim(id))});
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (absl::Status s = Retract(ids[i]); !s.ok()) {
+        return query::ErrorAt(text, r->claims[i].pos, s);
+      }
+      rows.push_back({Cell::Of(Value::Claim(ids[i]))});
     }
     return query::FixedResult({"retracted"}, "retracted", std::move(rows));
   }

@@ -19,7 +19,9 @@ absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
                                   const PathStatement& s,
                                   const QueryOptions& options) {
   if (s.in_order) {
-    return absl::UnimplementedError("PATH ... IN ORDER is not built yet");
+    return ErrorAt(
+        text, s.in_order_pos,
+        absl::UnimplementedError("PATH ... IN ORDER is not built yet"));
   }
   ASSIGN_OR_RETURN(uint64_t from, BindTermId(store, text, s.from, false));
   ASSIGN_OR_RETURN(uint64_t to, BindTermId(store, text, s.to, false));
