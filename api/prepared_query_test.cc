@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,18 @@ class PreparedQueryTest : public testing::Test {
   void SetUp() override {
     std::string tmpl = testing::TempDir() + "annals_prepared_XXXXXX";
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
     auto db = Database::Open(tmpl + "/store");
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::make_unique<Database>(*std::move(db));
     auto loaded = db_->Load(
         {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
+  }
+
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
   }
 
   static std::vector<std::string> Column(absl::StatusOr<ResultSet> result) {
@@ -33,6 +40,7 @@ class PreparedQueryTest : public testing::Test {
     return out;
   }
 
+  std::string dir_;
   std::unique_ptr<Database> db_;
 };
 
