@@ -247,7 +247,8 @@ absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
 absl::StatusOr<ResultSet> Database::Impl::RunWrite(
     std::string_view text, const query::Statement& statement) {
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
-    ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, *a));
+    ASSIGN_OR_RETURN(ClaimInput input,
+                     query::BindAssert(store.get(), text, *a));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));
     return query::FixedResult({"claim"}, "asserted",
                               {{Cell::Of(Value::Claim(id))}});
@@ -255,9 +256,11 @@ absl::StatusOr<ResultSet> Database::Impl::RunWrite(
   const auto& r = std::get<query::RetractStatement>(statement.node);
   ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, r));
   std::vector<Row> rows;
-  for (ClaimId id : ids) {
-    RETURN_IF_ERROR(Retract(id));
-    rows.push_back({Cell::Of(Value::Claim(id))});
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (absl::Status s = Retract(ids[i]); !s.ok()) {
+      return query::ErrorAt(text, r.claims[i].pos, s);
+    }
+    rows.push_back({Cell::Of(Value::Claim(ids[i]))});
   }
   return query::FixedResult({"retracted"}, "retracted", std::move(rows));
 }
@@ -286,7 +289,7 @@ absl::StatusOr<ResultSet> Database::Impl::ExplainWrite(
 
 absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
     std::string_view text, const query::AssertStatement& a) {
-  ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(text, a));
+  ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(store.get(), text, a));
   engine::WriteTxn txn(store.get());
   ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
   ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
@@ -304,9 +307,12 @@ absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainRetract(
   engine::WriteTxn txn(store.get());
   int64_t now = TimePoint::Now().seconds;
   std::vector<std::string> lines;
-  for (ClaimId id : ids) {
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ClaimId id = ids[i];
     std::array<int, engine::kFamilyCount> before = txn.PendingEntries();
-    RETURN_IF_ERROR(txn.Retract(id, now));
+    if (absl::Status s = txn.Retract(id, now); !s.ok()) {
+      return query::ErrorAt(text, r.claims[i].pos, s);
+    }
     std::array<int, engine::kFamilyCount> entries = txn.PendingEntries();
     for (int f = 0; f < engine::kFamilyCount; ++f) entries[f] -= before[f];
     std::vector<std::string> plan = query::WritePlan(

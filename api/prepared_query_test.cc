@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,18 @@ class PreparedQueryTest : public testing::Test {
   void SetUp() override {
     std::string tmpl = testing::TempDir() + "annals_prepared_XXXXXX";
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
     auto db = Database::Open(tmpl + "/store");
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::make_unique<Database>(*std::move(db));
     auto loaded = db_->Load(
         {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
+  }
+
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
   }
 
   static std::vector<std::string> Column(absl::StatusOr<ResultSet> result) {
@@ -33,6 +40,7 @@ class PreparedQueryTest : public testing::Test {
     return out;
   }
 
+  std::string dir_;
   std::unique_ptr<Database> db_;
 };
 
@@ -105,6 +113,46 @@ TEST_F(PreparedQueryTest, ParameterWithoutValueIsAnErrorAtItsPlace) {
                                            "has no value"),
             std::string::npos)
       << result.status();
+}
+
+// An ASSERT refused for a parameter's value points at the parameter.
+TEST_F(PreparedQueryTest, AssertErrorsPointAtTheParameter) {
+  auto q = db_->Prepare("ASSERT $s signed $o CONFIDENCE $c");
+  ASSERT_TRUE(q.ok()) << q.status();
+  auto error = [&] {
+    absl::StatusOr<ResultSet> result = q->Execute();
+    return result.ok() ? std::string("ok") : result.status().ToString();
+  };
+  q->Bind("s", Value::Integer(5));
+  q->Bind("o", Value::Entity("x"));
+  q->Bind("c", Value::Integer(1));
+  EXPECT_EQ(error(),
+            "INVALID_ARGUMENT: line 1, column 8: the subject must be an entity "
+            "or a claim; found 5\n"
+            "  ASSERT $s signed $o CONFIDENCE $c\n"
+            "         ^");
+  q->Bind("s", Value::Entity("Gazprom"));
+  q->Bind("o", Value::Entity(""));
+  EXPECT_EQ(error(),
+            "INVALID_ARGUMENT: line 1, column 18: a name cannot be empty\n"
+            "  ASSERT $s signed $o CONFIDENCE $c\n"
+            "                   ^");
+  q->Bind("o", Value::Entity("x"));
+  q->Bind("c", *Value::Decimal("1.5"));
+  EXPECT_EQ(error(),
+            "INVALID_ARGUMENT: line 1, column 32: CONFIDENCE must be between 0 "
+            "and 1, found '1.5'\n"
+            "  ASSERT $s signed $o CONFIDENCE $c\n"
+            "                                 ^");
+  q->Bind("c", Value::String("high"));
+  EXPECT_EQ(error(),
+            "INVALID_ARGUMENT: line 1, column 32: expected a number in [0, 1]\n"
+            "  ASSERT $s signed $o CONFIDENCE $c\n"
+            "                                 ^");
+  // Nothing was written.
+  EXPECT_EQ(Column(db_->Query("FIND ?o WHERE Gazprom signed ?o DURING 2000 TO "
+                              "2030")),
+            std::vector<std::string>{"Power of Siberia 2 memorandum"});
 }
 
 TEST_F(PreparedQueryTest, QueryWithoutPrepareRefusesParameters) {

@@ -1,7 +1,7 @@
 // Binding a parsed statement to a store; see binder.h.
 #include "query/binder.h"
 
-#include <algorithm>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -35,12 +35,14 @@ class Binder {
     BoundFind out;
     ASSIGN_OR_RETURN(TimeView query_view,
                      BindView(text_, find.time, &out.view));
-    RETURN_IF_ERROR(BindElements(find.where, query_view, -1, &out));
-    if (std::none_of(out.patterns.begin(), out.patterns.end(),
-                     [](const BoundPattern& p) { return p.group < 0; })) {
+    out.groups.emplace_back();  // WHERE
+    RETURN_IF_ERROR(BindElements(find.where, query_view, 0, &out));
+    if (out.groups[0].patterns.empty()) {
       return Error(find.pos, "FIND needs at least one pattern in WHERE");
     }
-    out.matches_nothing = matches_nothing_;
+    for (int p : out.groups[0].patterns) {
+      out.matches_nothing |= out.patterns[p].matches_nothing;
+    }
     if (find.all_variables) {
       for (size_t v = 0; v < vars_.size(); ++v) {
         Projection proj;
@@ -93,7 +95,7 @@ class Binder {
   }
 
  private:
-  // Binds WHERE elements (of group `group`, or the main list for -1).
+  // Binds WHERE elements written directly in group `group`.
   absl::Status BindElements(const std::vector<WhereElement>& elements,
                             const TimeView& view, int group, BoundFind* out) {
     for (const WhereElement& e : elements) {
@@ -101,29 +103,45 @@ class Binder {
         case WhereElement::Kind::kPattern: {
           ASSIGN_OR_RETURN(BoundPattern p, BindPattern(e.pattern, view));
           p.group = group;
+          out->groups[group].patterns.push_back(
+              static_cast<int>(out->patterns.size()));
           out->patterns.push_back(std::move(p));
           break;
         }
         case WhereElement::Kind::kFilter: {
           ASSIGN_OR_RETURN(BoundExpr f, BindExpr(e.filter));
+          out->groups[group].filters.push_back(
+              static_cast<int>(out->filters.size()));
           out->filters.push_back(std::move(f));
-          out->filter_group.push_back(group);
           break;
         }
         case WhereElement::Kind::kNot:
-        case WhereElement::Kind::kOptional: {
-          if (group >= 0) {
-            return Error(e.pos,
-                         "NOT { } and OPTIONAL { } inside another "
-                         "group are not supported yet");
-          }
-          int g = static_cast<int>(out->groups.size());
-          out->groups.push_back(
-              {e.kind == WhereElement::Kind::kOptional, e.pos});
-          RETURN_IF_ERROR(BindElements(e.group, view, g, out));
+        case WhereElement::Kind::kOptional:
+          RETURN_IF_ERROR(BindGroup(e, view, group, out));
           break;
-        }
       }
+    }
+    return absl::OkStatus();
+  }
+
+  // Binds a NOT { } or OPTIONAL { } group written in group `parent`.
+  absl::Status BindGroup(const WhereElement& e, const TimeView& view,
+                         int parent, BoundFind* out) {
+    int g = static_cast<int>(out->groups.size());
+    BoundGroup group;
+    group.kind = e.kind == WhereElement::Kind::kOptional
+                     ? BoundGroup::Kind::kOptional
+                     : BoundGroup::Kind::kNot;
+    group.parent = parent;
+    group.pos = e.pos;
+    out->groups.push_back(std::move(group));
+    out->groups[parent].children.push_back(g);
+    RETURN_IF_ERROR(BindElements(e.group, view, g, out));
+    // An OPTIONAL group without a pattern of its own would always match,
+    // and its first pattern is where its unmatched pass starts.
+    if (out->groups[g].kind == BoundGroup::Kind::kOptional &&
+        out->groups[g].patterns.empty()) {
+      return Error(e.pos, "OPTIONAL { } needs a pattern of its own");
     }
     return absl::OkStatus();
   }
@@ -228,9 +246,12 @@ class Binder {
                                            const TimeView& query_view) {
     BoundPattern p;
     p.pos = tp.pos;
+    const bool before = std::exchange(matches_nothing_, false);
     ASSIGN_OR_RETURN(p.s, BindPosition(tp.subject, false));
     ASSIGN_OR_RETURN(p.p, BindPosition(tp.predicate, true));
     ASSIGN_OR_RETURN(p.o, BindPosition(tp.object, false));
+    p.matches_nothing = matches_nothing_;
+    matches_nothing_ |= before;
     if (!tp.claim_variable.empty()) {
       p.claim_var = Var(tp.claim_variable);
       claim_vars_[p.claim_var] = true;
@@ -334,6 +355,7 @@ class Binder {
 
   absl::StatusOr<Projection> BindProjection(const Expr& e) {
     Projection proj;
+    proj.pos = e.pos;
     if (e.kind == Expr::Kind::kCall && IsAggregate(e.function)) {
       proj.aggregate = true;
       proj.fn = e.function;

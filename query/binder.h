@@ -3,7 +3,8 @@
 // with the nearest known name as a hint), variables become numbered slots,
 // time literals become windows with their precision, and every pattern gets
 // the view it reads: its own temporal clause, else the query's, else "holds
-// now, as currently recorded".
+// now, as currently recorded". WHERE's OPTIONAL and NOT groups, nested to
+// any depth, become a tree of BoundGroups.
 #ifndef ANNALS_QUERY_BINDER_H_
 #define ANNALS_QUERY_BINDER_H_
 
@@ -31,7 +32,8 @@ struct BoundPattern {
   Slot s, p, o;
   int claim_var = -1;  // `?c:` slot, or -1
   TimeView view;
-  int group = -1;  // the NOT/OPTIONAL group it is in, or -1
+  int group = 0;  // the group written around it (BoundFind::groups)
+  bool matches_nothing = false;  // names a literal no claim mentions
   SourcePos pos;
 };
 
@@ -62,23 +64,36 @@ struct BoundExpr {
 struct Projection {
   std::string name;  // column name: `?x`, `from(?c)`, `count(*)`
   BoundExpr expr;    // an operand or an aggregate call
+  SourcePos pos;     // of the item in the FIND list
   bool aggregate = false;
   Function fn = Function::kCount;  // the aggregate
   bool star = false;               // count(*)
   bool distinct = false;           // count(DISTINCT ?x): each value once
 };
 
+// A group of WHERE: the list itself, or an OPTIONAL { } or NOT { } group
+// written in another group, with what is written directly in it. Plain
+// braces are not groups: the parser folds them into the list around them.
+struct BoundGroup {
+  enum class Kind : uint8_t {
+    kWhere,     // the WHERE list: BoundFind::groups[0]
+    kOptional,  // its variables are bound when it matches, else left unbound
+    kNot,       // no match of it may exist
+  };
+  Kind kind = Kind::kWhere;
+  int parent = -1;            // the group it is written in; -1 for WHERE
+  std::vector<int> patterns;  // its own (BoundFind::patterns), query order
+  std::vector<int> filters;   // its own FILTERs (BoundFind::filters)
+  std::vector<int> children;  // OPTIONAL and NOT groups in it, query order
+  SourcePos pos;              // of OPTIONAL or NOT
+};
+
 struct BoundFind {
   std::vector<std::string> vars;       // slot -> name (without `?`)
   std::vector<bool> claim_vars;        // slot -> bound by `?c:`
   std::vector<BoundPattern> patterns;  // WHERE patterns, in query order
-  std::vector<BoundExpr> filters;      // FILTER expressions
-  std::vector<int> filter_group;       // by filter: its group, or -1
-  struct Group {
-    bool optional = false;  // OPTIONAL { }, else NOT { }
-    SourcePos pos;
-  };
-  std::vector<Group> groups;
+  std::vector<BoundExpr> filters;      // FILTER expressions, in query order
+  std::vector<BoundGroup> groups;      // groups[0] is WHERE; a tree
   std::vector<Projection> projection;
   std::vector<int> group_by;  // variable slots
   struct Order {
@@ -90,8 +105,9 @@ struct BoundFind {
   bool distinct = false;
   int64_t limit = -1;
   int64_t offset = 0;
-  bool matches_nothing = false;  // a pattern names a term the store lacks
-  std::string view;              // "valid now, as currently recorded", ...
+  // A pattern of the WHERE list's own matches nothing: neither does FIND.
+  bool matches_nothing = false;
+  std::string view;  // "valid now, as currently recorded", ...
 };
 
 // `text` is the query source, for error messages.

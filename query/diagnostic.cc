@@ -81,4 +81,10 @@ absl::Status SyntaxError(std::string_view text, const SourcePos& pos,
   return absl::InvalidArgumentError(FormatDiagnostic(text, pos, message));
 }
 
+absl::Status ErrorAt(std::string_view text, const SourcePos& pos,
+                     const absl::Status& status) {
+  return absl::Status(status.code(),
+                      FormatDiagnostic(text, pos, Sv(status.message())));
+}
+
 }  // namespace annals::query

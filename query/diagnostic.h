@@ -1,5 +1,5 @@
 // Error messages that point into the query text, in one shape for the lexer,
-// the parser and the binder:
+// the parser, the binder and the errors found while a statement runs:
 //
 //   line 1, column 26: expected an object, found 'WHERE'
 //     FIND ?x WHERE Gazprom ?p WHERE
@@ -26,6 +26,11 @@ std::string FormatDiagnostic(std::string_view text, const SourcePos& pos,
 // InvalidArgument with FormatDiagnostic's text.
 absl::Status SyntaxError(std::string_view text, const SourcePos& pos,
                          std::string_view message);
+
+// `status` (an error) with its code kept and its message pointing at `pos`,
+// for errors found after parsing: while running, or by the store.
+absl::Status ErrorAt(std::string_view text, const SourcePos& pos,
+                     const absl::Status& status);
 
 }  // namespace annals::query
 

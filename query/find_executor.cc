@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
 #include "engine/key_codec.h"
+#include "query/diagnostic.h"
 #include "query/eval.h"
 
 namespace annals::query {
@@ -53,20 +54,27 @@ struct Accumulator {
 
 }  // namespace
 
-FindExecutor::FindExecutor(engine::Store* store, BoundFind find, Plan plan,
+FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
+                           BoundFind find, Plan plan,
                            const QueryOptions& options)
     : store_(store),
+      text_(text),
       find_(std::move(find)),
       plan_(std::move(plan)),
       options_(options),
       snapshot_(store->GetSnapshot()),
       deadline_(options),
-      levels_(plan_.steps.size()),
+      walks_(plan_.chains.size()),
       ids_(find_.vars.size(), 0),
       bound_(find_.vars.size(), false),
       claims_(find_.vars.size()),
-      actual_(plan_.steps.size(), 0),
+      actual_(plan_.chains.size()),
       group_matched_(find_.groups.size(), false) {
+  for (size_t c = 0; c < plan_.chains.size(); ++c) {
+    walks_[c].chain = static_cast<int>(c);
+    walks_[c].levels.resize(plan_.chains[c].steps.size());
+    actual_[c].assign(plan_.chains[c].steps.size(), 0);
+  }
   bool aggregate = false;
   for (const Projection& p : find_.projection) aggregate |= p.aggregate;
   materialize_ = aggregate || find_.distinct || !find_.order_by.empty();
@@ -80,8 +88,8 @@ absl::Status FindExecutor::CheckLimits() {
   return deadline_.Check();
 }
 
-void FindExecutor::OpenLevel(int depth, int parent) {
-  const PlanStep& step = plan_.steps[depth];
+void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
+  const PlanStep& step = plan_.chains[walk->chain].steps[step_index];
   const BoundPattern& p = find_.patterns[step.pattern];
   engine::IdPattern ids;
   auto value_of = [&](const Slot& slot) -> std::optional<uint64_t> {
@@ -92,13 +100,19 @@ void FindExecutor::OpenLevel(int depth, int parent) {
   ids.s = value_of(p.s);
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
-  Level& level = levels_[depth];
-  level.scan =
-      std::make_unique<engine::ClaimScan>(store_, ids, p.view, snapshot_);
+  Level& level = walk->levels[step_index];
+  level.scan = p.matches_nothing ? nullptr
+                                 : std::make_unique<engine::ClaimScan>(
+                                       store_, ids, p.view, snapshot_);
   level.newly_bound.clear();
   level.parent = parent;
   level.null_pass = false;
-  if (step.group_first) group_matched_[step.optional_group] = false;
+  if (step.optional_start >= 0) group_matched_[step.optional_start] = false;
+}
+
+void FindExecutor::Unbind(Level* level) {
+  for (int v : level->newly_bound) bound_[v] = false;
+  level->newly_bound.clear();
 }
 
 bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRow& row,
@@ -132,119 +146,99 @@ std::string FindExecutor::IdsKey(const std::vector<int>& vars) const {
   return key;
 }
 
-bool FindExecutor::NextSolution(absl::Status* status) {
-  if (!started_) {
-    started_ = true;
-    OpenLevel(0, -1);
-    depth_ = 0;
+bool FindExecutor::NextSolution(Walk* walk, absl::Status* status) {
+  absl::StatusOr<bool> solution = false;
+  if (!walk->started) {
+    walk->started = true;
+    walk->depth = -1;
+    solution = Advance(walk, 0, -1, -1);
   }
-  while (depth_ >= 0) {
-    Level& level = levels_[depth_];
-    const PlanStep& step = plan_.steps[depth_];
-    for (int v : level.newly_bound) bound_[v] = false;
-    level.newly_bound.clear();
-    engine::ClaimRow row;
-    absl::StatusOr<bool> solution = false;
-    if (!level.scan->Next(&row)) {
-      *status = level.scan->status();
-      if (!status->ok()) return false;
-      if (step.group_first && !group_matched_[step.optional_group] &&
-          !level.null_pass) {
-        // The OPTIONAL group matched nothing: go on past it once, with its
-        // variables unbound.
-        level.null_pass = true;
-        int after = depth_;
-        while (!plan_.steps[after].group_last) ++after;
-        solution = Advance(after + 1, depth_);
-      } else {
-        depth_ = level.parent;
-        continue;
-      }
-    } else {
-      if (absl::Status s = CheckLimits(); !s.ok()) {
-        *status = s;
-        return false;
-      }
-      if (!Match(find_.patterns[step.pattern], row, &level.newly_bound)) {
-        continue;
-      }
-      bool pass = true;
-      for (int f : step.filters) {
-        auto ok = Test(find_.filters[f]);
-        if (!ok.ok()) {
-          *status = ok.status();
-          return false;
-        }
-        if (!*ok) {
-          pass = false;
-          break;
-        }
-      }
-      if (!pass) continue;
-      if (step.dedupe &&
-          !level.passed.insert(IdsKey(step.distinct_vars)).second) {
-        continue;
-      }
-      ++actual_[depth_];
-      if (step.group_last) group_matched_[step.optional_group] = true;
-      solution = Advance(depth_ + 1, depth_);
-    }
-    if (!solution.ok()) {
-      *status = solution.status();
-      return false;
-    }
-    if (*solution) return true;
+  while (solution.ok() && !*solution && walk->depth >= 0) {
+    solution = StepOnce(walk);
   }
-  return false;
-}
-
-absl::StatusOr<bool> FindExecutor::Advance(int next, int from) {
-  if (next < static_cast<int>(levels_.size())) {
-    OpenLevel(next, from);
-    depth_ = next;
+  if (!solution.ok()) {
+    *status = solution.status();
     return false;
   }
-  for (const NotGroup& group : plan_.not_groups) {
-    ASSIGN_OR_RETURN(bool exists, Exists(group, 0));
-    if (exists) return false;
+  return *solution;
+}
+
+absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
+  const int depth = walk->depth;
+  Level& level = walk->levels[depth];
+  const PlanStep& step = plan_.chains[walk->chain].steps[depth];
+  Unbind(&level);
+  engine::ClaimRow row;
+  if (level.scan == nullptr || !level.scan->Next(&row)) {
+    if (level.scan != nullptr) RETURN_IF_ERROR(level.scan->status());
+    const int group = step.optional_start;
+    if (group >= 0 && !group_matched_[group] && !level.null_pass) {
+      // The OPTIONAL group matched nothing: go on past it once, with its
+      // variables unbound.
+      level.null_pass = true;
+      return Advance(walk, plan_.groups[group].end, depth, group);
+    }
+    walk->depth = level.parent;
+    return false;
   }
-  for (int f : plan_.final_filters) {
+  RETURN_IF_ERROR(CheckLimits());
+  if (!Match(find_.patterns[step.pattern], row, &level.newly_bound)) {
+    return false;
+  }
+  for (int f : step.filters) {
     ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
     if (!ok) return false;
   }
-  return true;  // depth_ stays at `from`, where the search goes on
+  if (step.dedupe && !level.passed.insert(IdsKey(step.distinct_vars)).second) {
+    return false;
+  }
+  ++actual_[walk->chain][depth];
+  return Advance(walk, depth + 1, depth, -1);
 }
 
-absl::StatusOr<bool> FindExecutor::Exists(const NotGroup& group, size_t k) {
-  if (k == group.patterns.size()) {
-    for (int f : group.filters) {
-      ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
-      if (!ok) return false;
+absl::StatusOr<bool> FindExecutor::Advance(Walk* walk, int next, int from,
+                                           int skipped) {
+  const Chain& chain = plan_.chains[walk->chain];
+  for (int group : chain.completes_at[next]) {  // innermost first
+    if (skipped >= 0) {
+      if (group == skipped) skipped = -1;  // the groups around it complete
+      continue;
     }
-    return true;
-  }
-  const BoundPattern& p = find_.patterns[group.patterns[k]];
-  engine::IdPattern ids;
-  for (auto [slot, out] : {std::pair{&p.s, &ids.s}, std::pair{&p.p, &ids.p},
-                           std::pair{&p.o, &ids.o}}) {
-    if (slot->bound_constant()) {
-      *out = slot->id;
-    } else if (slot->var >= 0 && bound_[slot->var]) {
-      *out = ids_[slot->var];
+    ASSIGN_OR_RETURN(bool ok, Complete(group));
+    if (!ok) return false;
+    if (find_.groups[group].kind == BoundGroup::Kind::kOptional) {
+      group_matched_[group] = true;
     }
   }
-  engine::ClaimScan scan(store_, ids, p.view, snapshot_);
-  engine::ClaimRow row;
-  while (scan.Next(&row)) {
-    RETURN_IF_ERROR(CheckLimits());
-    std::vector<int> newly_bound;
-    absl::StatusOr<bool> found = false;
-    if (Match(p, row, &newly_bound)) found = Exists(group, k + 1);
-    for (int v : newly_bound) bound_[v] = false;
-    if (!found.ok() || *found) return found;
+  if (next < static_cast<int>(chain.steps.size())) {
+    OpenLevel(walk, next, from);
+    walk->depth = next;
+    return false;
   }
-  RETURN_IF_ERROR(scan.status());
-  return false;
+  return true;  // the depth stays at `from`, where the search goes on
+}
+
+absl::StatusOr<bool> FindExecutor::Complete(int group) {
+  const GroupPlan& gp = plan_.groups[group];
+  for (int f : gp.filters) {
+    ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
+    if (!ok) return false;
+  }
+  for (int not_group : gp.not_groups) {
+    ASSIGN_OR_RETURN(bool exists, Exists(not_group));
+    if (exists) return false;
+  }
+  return true;
+}
+
+absl::StatusOr<bool> FindExecutor::Exists(int group) {
+  Walk& walk = walks_[plan_.groups[group].chain];
+  walk.started = false;
+  absl::Status status;
+  bool found = NextSolution(&walk, &status);
+  for (Level& level : walk.levels) Unbind(&level);
+  RETURN_IF_ERROR(status);
+  return found;
 }
 
 absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
@@ -334,34 +328,47 @@ absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
       if (a.kind != Cell::Kind::kValue || b.kind != Cell::Kind::kValue) {
         return false;
       }
-      return CompareValues(a.value, e.compare, b.value);
+      absl::StatusOr<bool> result = CompareValues(a.value, e.compare, b.value);
+      if (!result.ok()) return ErrorAt(text_, e.pos, result.status());
+      return *result;
     }
-    case Expr::Kind::kPeriod: {
-      Window w[2];
-      for (int i = 0; i < 2; ++i) {
-        const Operand& op = e.args[i].operand;
-        if (op.kind == Operand::Kind::kInterval) {
-          w[i] = PeriodOf(op.interval);
-        } else if (op.kind == Operand::Kind::kVar && find_.claim_vars[op.var]) {
-          w[i] = PeriodOf(claims_[op.var].valid());
-        } else {
-          ASSIGN_OR_RETURN(Cell c, Evaluate(op));
-          if (c.kind != Cell::Kind::kValue ||
-              c.value.kind() != ValueKind::kDate) {
-            return absl::InvalidArgumentError(
-                "a period comparison takes claims, dates or `a TO b` periods");
-          }
-          w[i] = Window::Of(c.value.date());
-        }
-      }
-      return ComparePeriods(w[0], e.period, w[1]);
-    }
+    case Expr::Kind::kPeriod:
+      return TestPeriod(e);
     default: {
       ASSIGN_OR_RETURN(Cell c, Evaluate(e.operand));
       return c.kind == Cell::Kind::kValue &&
              c.value.kind() == ValueKind::kBoolean && c.value.boolean();
     }
   }
+}
+
+absl::StatusOr<bool> FindExecutor::TestPeriod(const BoundExpr& e) {
+  Window w[2];
+  for (int i = 0; i < 2; ++i) {
+    const Operand& op = e.args[i].operand;
+    if (op.kind == Operand::Kind::kInterval) {
+      w[i] = PeriodOf(op.interval);
+      continue;
+    }
+    bool var =
+        op.kind == Operand::Kind::kVar || op.kind == Operand::Kind::kClaimFn;
+    if (var && !bound_[op.var]) return false;  // unbound: no period
+    if (op.kind == Operand::Kind::kVar && find_.claim_vars[op.var]) {
+      w[i] = PeriodOf(claims_[op.var].valid());
+      continue;
+    }
+    ASSIGN_OR_RETURN(Cell c, Evaluate(op));
+    if (c.kind != Cell::Kind::kValue) return false;  // an open end: no time
+    if (c.value.kind() != ValueKind::kDate) {
+      return SyntaxError(
+          text_, e.args[i].pos,
+          absl::StrCat("a period comparison takes claims, dates or `a TO b` "
+                       "periods; found ",
+                       c.value.ToString()));
+    }
+    w[i] = Window::Of(c.value.date());
+  }
+  return ComparePeriods(w[0], e.period, w[1]);
 }
 
 absl::Status FindExecutor::Project(Row* row) {
@@ -405,7 +412,7 @@ absl::Status FindExecutor::Materialize() {
   for (const Projection& p : find_.projection)
     count_only &= p.star && !p.distinct;
   int64_t solutions = 0;
-  while (NextSolution(&status)) {
+  while (NextSolution(&walks_[0], &status)) {
     if (distinct_by_ids && !seen_ids.insert(IdsKey(projected)).second) {
       continue;
     }
@@ -449,12 +456,14 @@ absl::Status FindExecutor::Materialize() {
           if (v.kind() != ValueKind::kInteger &&
               v.kind() != ValueKind::kDecimal &&
               v.kind() != ValueKind::kQuantity) {
-            return absl::InvalidArgumentError(
+            return SyntaxError(
+                text_, p.pos,
                 absl::StrCat(p.name, " needs numbers; found ", v.ToString()));
           }
           if (v.kind() == ValueKind::kQuantity) {
             if (!acc.unit.empty() && acc.unit != v.unit()) {
-              return absl::InvalidArgumentError(
+              return SyntaxError(
+                  text_, p.pos,
                   absl::StrCat(p.name, " over units ", acc.unit, " and ",
                                v.unit(), ", which differ"));
             }
@@ -559,7 +568,7 @@ bool FindExecutor::Next(Row* row, absl::Status* status) {
       if (next_row_ >= rows_.size()) return false;
       *row = std::move(rows_[next_row_++]);
     } else {
-      if (!NextSolution(status)) return false;
+      if (!NextSolution(&walks_[0], status)) return false;
       *status = Project(row);
       if (!status->ok()) return false;
     }

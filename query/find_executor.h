@@ -1,14 +1,20 @@
 // Executes a planned FIND as a stream: nested index scans over one snapshot,
 // one per plan step, each probed with the variables the steps before it
 // bound (index nested-loop join, depth first), FILTERs where the planner put
-// them, then projection. Without ORDER BY, DISTINCT or aggregates the first
-// row comes back as soon as it is found; with them the solutions are
+// them, then projection. An OPTIONAL group whose first scan ends without a
+// match makes one pass on past its steps with its variables unbound; a
+// group's checks (its remaining FILTERs, no match of its NOT groups) run
+// when the walk gets past its last step; a NOT group's check walks its own
+// chain until the first match. Without ORDER BY, DISTINCT or aggregates the
+// first row comes back as soon as it is found; with them the solutions are
 // gathered first (within QueryOptions::max_rows).
 #ifndef ANNALS_QUERY_FIND_EXECUTOR_H_
 #define ANNALS_QUERY_FIND_EXECUTOR_H_
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -23,24 +29,58 @@ namespace annals::query {
 
 class FindExecutor : public ResultSet::Source {
  public:
-  FindExecutor(engine::Store* store, BoundFind find, Plan plan,
-               const QueryOptions& options);
+  // `text` is the statement, for errors that point into it.
+  FindExecutor(engine::Store* store, std::string_view text, BoundFind find,
+               Plan plan, const QueryOptions& options);
 
   bool Next(Row* row, absl::Status* status) override;
-  // Rows each plan step produced so far (for EXPLAIN ANALYZE).
-  const std::vector<int64_t>& actual_rows() const { return actual_; }
+  // Rows each plan step passed on so far, by chain and step (for EXPLAIN
+  // ANALYZE; a NOT group's over all its checks).
+  const ActualRows& actual_rows() const { return actual_; }
 
  private:
-  // Advances to the next solution of the patterns and filters.
-  bool NextSolution(absl::Status* status);
-  // Goes on from level `from` to level `next`; true when that completes a
-  // solution (every NOT group unmatched, the final filters passed).
-  absl::StatusOr<bool> Advance(int next, int from);
-  absl::StatusOr<bool> Exists(const NotGroup& group, size_t k);
-  void OpenLevel(int depth, int parent);
+  struct Level {
+    std::unique_ptr<engine::ClaimScan>
+        scan;  // null: the pattern matches nothing
+    std::vector<int> newly_bound;
+    int parent = -1;         // the level to go back to when this one is done
+    bool null_pass = false;  // an OPTIONAL group's unmatched pass was made
+    // With PlanStep::dedupe: the distinct_vars' ids passed on so far, over
+    // the whole query (not reset when the level reopens).
+    absl::flat_hash_set<std::string> passed;
+  };
+  // A depth-first walk over one chain's steps: the WHERE list's for the
+  // whole query, a NOT group's anew for each existence check.
+  struct Walk {
+    int chain = 0;
+    std::vector<Level> levels;  // by step
+    int depth = -1;             // the level being scanned; -1: done
+    bool started = false;
+  };
+
+  // Advances `walk` to its chain's next solution; false when there is none
+  // left or on an error (in *status).
+  bool NextSolution(Walk* walk, absl::Status* status);
+  // Takes the next row of the scan at the walk's depth (or, when it ends,
+  // makes an OPTIONAL group's unmatched pass or goes back); true when that
+  // completes a solution.
+  absl::StatusOr<bool> StepOnce(Walk* walk);
+  // Goes on from level `from` to step `next`: completes the groups whose
+  // steps end there (not `skipped`, an OPTIONAL group being passed over
+  // unmatched, nor the groups inside it), then opens step `next`. True when
+  // that completes a solution of the chain.
+  absl::StatusOr<bool> Advance(Walk* walk, int next, int from, int skipped);
+  // The checks of a group whose solution is complete: its filters, then no
+  // match of its NOT groups.
+  absl::StatusOr<bool> Complete(int group);
+  // Whether NOT group `group` has a match under the current bindings.
+  absl::StatusOr<bool> Exists(int group);
+  void OpenLevel(Walk* walk, int step, int parent);
+  void Unbind(Level* level);
   bool Match(const BoundPattern& p, const engine::ClaimRow& row,
              std::vector<int>* newly_bound);
   absl::StatusOr<bool> Test(const BoundExpr& e);
+  absl::StatusOr<bool> TestPeriod(const BoundExpr& e);
   absl::StatusOr<Cell> Evaluate(const Operand& op);
   absl::Status EvaluateInto(const Operand& op, Cell* out);
   absl::Status Project(Row* row);
@@ -50,31 +90,20 @@ class FindExecutor : public ResultSet::Source {
   // The ids of `vars` (0 for unbound) as one string, for DISTINCT.
   std::string IdsKey(const std::vector<int>& vars) const;
 
-  struct Level {
-    std::unique_ptr<engine::ClaimScan> scan;
-    std::vector<int> newly_bound;
-    int parent = -1;         // the level to go back to when this one is done
-    bool null_pass = false;  // an OPTIONAL group's unmatched pass was made
-    // With PlanStep::dedupe: the distinct_vars' ids passed on so far, over
-    // the whole query (not reset when the level reopens).
-    absl::flat_hash_set<std::string> passed;
-  };
-
   engine::Store* store_;
+  std::string text_;
   BoundFind find_;
   Plan plan_;
   QueryOptions options_;
   engine::Snapshot snapshot_;
   Deadline deadline_;
-  std::vector<Level> levels_;
-  int depth_ = -1;
-  bool started_ = false;
+  std::vector<Walk> walks_;  // by chain
   bool done_ = false;
   std::vector<uint64_t> ids_;  // by variable: its term id, when bound
   std::vector<bool> bound_;
   std::vector<engine::ClaimRow> claims_;  // by claim variable
-  std::vector<int64_t> actual_;
-  std::vector<bool> group_matched_;  // by group: matched since it opened
+  ActualRows actual_;
+  std::vector<bool> group_matched_;  // by OPTIONAL group: since it opened
   int64_t scanned_ = 0;
   // Materialized output, for ORDER BY, DISTINCT and aggregates.
   bool materialize_ = false;

@@ -85,16 +85,16 @@ absl::StatusOr<BoundFind> BindHistory(engine::Store* store,
 }
 
 // Rows the scan passed on, when run (EXPLAIN ANALYZE).
-absl::StatusOr<int64_t> ActualRows(engine::Store* store, const BoundFind& bound,
-                                   const Plan& plan,
-                                   const QueryOptions& options) {
-  FindExecutor executor(store, bound, plan, options);
+absl::StatusOr<int64_t> ScanRows(engine::Store* store, std::string_view text,
+                                 const BoundFind& bound, const Plan& plan,
+                                 const QueryOptions& options) {
+  FindExecutor executor(store, text, bound, plan, options);
   Row row;
   absl::Status status;
   while (executor.Next(&row, &status)) {
   }
   RETURN_IF_ERROR(status);
-  return executor.actual_rows().front();
+  return executor.actual_rows().front().front();
 }
 
 }  // namespace
@@ -109,7 +109,7 @@ absl::StatusOr<ResultSet> RunHistory(engine::Store* store,
   for (const Projection& p : bound.projection) columns.push_back(p.name);
   std::string view = bound.view;
   return ResultSet(std::move(columns), std::move(view),
-                   std::make_unique<FindExecutor>(store, std::move(bound),
+                   std::make_unique<FindExecutor>(store, text, std::move(bound),
                                                   std::move(plan), options));
 }
 
@@ -120,13 +120,14 @@ absl::StatusOr<ResultSet> ExplainHistory(engine::Store* store,
                                          const QueryOptions& options) {
   ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
   Plan plan = PlanFind(bound, store->counters());
-  const PlanStep& step = plan.steps.front();
+  const PlanStep& step = plan.chains.front().steps.front();
   std::string line = absl::StrCat(
       "scan ", step.index.ToString(), " for ", ToString(history.subject), " ",
       TermText(history.predicate, "predicate"), " ?value (", bound.view,
       absl::StrFormat(", estimate %g rows", step.estimate));
   if (mode == ExplainMode::kAnalyze) {
-    ASSIGN_OR_RETURN(int64_t actual, ActualRows(store, bound, plan, options));
+    ASSIGN_OR_RETURN(int64_t actual,
+                     ScanRows(store, text, bound, plan, options));
     absl::StrAppend(&line, ", actual ", actual);
   }
   absl::StrAppend(&line, ")");

@@ -1,7 +1,9 @@
-// Join order, index choice and filter pushdown; see planner.h.
+// Chains of steps, join order, index choice, filter and distinct pushdown,
+// and EXPLAIN's text; see planner.h.
 #include "query/planner.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -51,200 +53,285 @@ void Vars(const BoundExpr& e, std::vector<int>* out) {
   for (const BoundExpr& a : e.args) Vars(a, out);
 }
 
-// distinct_pushdown: in a DISTINCT query without aggregates, a step that
-// binds variables nothing after it reads keeps one row per combination of
-// the variables that something after it (or the output) reads: other rows
-// would only repeat the answers of the first.
-void PushDistinct(const BoundFind& find, Plan* plan) {
-  for (const Projection& p : find.projection) {
-    if (p.aggregate) return;
+void PatternVars(const BoundPattern& p, std::vector<int>* out) {
+  out->insert(out->end(), {p.s.var, p.p.var, p.o.var, p.claim_var});
+}
+
+class Planner {
+ public:
+  Planner(const BoundFind& find, const engine::Counters& counters,
+          const PlannerOptions& options)
+      : find_(find), counters_(counters), options_(options) {}
+
+  Plan Run() && {
+    plan_.groups.resize(find_.groups.size());
+    std::vector<bool> none(find_.vars.size(), false);
+    PlanChain(0, none, none);
+    if (find_.distinct && Enabled("distinct_pushdown")) PushDistinct();
+    return std::move(plan_);
   }
-  const size_t n = plan->steps.size();
-  for (size_t i = 0; i + 1 < n && plan->steps[i].optional_group < 0; ++i) {
+
+ private:
+  bool Enabled(const char* pass) const {
+    return options_.disabled_passes.count(pass) == 0;
+  }
+
+  // A chain for group `g` (the WHERE list or a NOT group), given the
+  // variables certainly and maybe bound where it runs.
+  void PlanChain(int g, const std::vector<bool>& certain,
+                 std::vector<bool> bound) {
+    int c = static_cast<int>(plan_.chains.size());
+    plan_.chains.emplace_back();
+    plan_.chains[c].group = g;
+    std::vector<std::pair<int, int>> completions;  // (end, group), inner first
+    PlanGroup(g, c, certain, &bound, &completions);
+    Chain& chain = plan_.chains[c];
+    chain.completes_at.resize(chain.steps.size() + 1);
+    for (auto [end, group] : completions) {
+      chain.completes_at[end].push_back(group);
+    }
+  }
+
+  // Appends group `g`'s steps to chain `c`: its own patterns, then its
+  // OPTIONAL groups'; plans its NOT groups as chains of their own.
+  // `certain`: the variables bound for certain before it; `bound`: also
+  // those an OPTIONAL group before it may have bound.
+  void PlanGroup(int g, int c, std::vector<bool> certain,
+                 std::vector<bool>* bound,
+                 std::vector<std::pair<int, int>>* completions) {
+    GroupPlan& gp = plan_.groups[g];
+    gp.chain = c;
+    gp.first = StepCount(c);
+    std::vector<bool> before = certain;
+    PlanOwnPatterns(g, c, &certain, bound);
+    gp.own_end = StepCount(c);
+    PlaceFilters(g, before);
+    for (int child : find_.groups[g].children) {
+      if (find_.groups[child].kind == BoundGroup::Kind::kOptional) {
+        PlanGroup(child, c, certain, bound, completions);
+      }
+    }
+    gp.end = StepCount(c);
+    for (int child : find_.groups[g].children) {
+      if (find_.groups[child].kind == BoundGroup::Kind::kNot) {
+        gp.not_groups.push_back(child);
+        PlanChain(child, certain, *bound);
+      }
+    }
+    completions->emplace_back(gp.end, g);
+  }
+
+  int StepCount(int c) const {
+    return static_cast<int>(plan_.chains[c].steps.size());
+  }
+
+  // join_order and index_choice over the group's own patterns.
+  void PlanOwnPatterns(int g, int c, std::vector<bool>* certain,
+                       std::vector<bool>* bound) {
+    std::vector<int> left = find_.groups[g].patterns;
+    bool first = true;
+    while (!left.empty()) {
+      size_t best = 0;
+      double best_estimate =
+          Estimate(find_.patterns[left[0]], *bound, counters_);
+      for (size_t i = 1; i < left.size() && Enabled("join_order"); ++i) {
+        double e = Estimate(find_.patterns[left[i]], *bound, counters_);
+        if (e < best_estimate) {
+          best = i;
+          best_estimate = e;
+        }
+      }
+      const BoundPattern& p = find_.patterns[left[best]];
+      engine::IdPattern ids;
+      if (IsBound(p.s, *bound)) ids.s = 0;
+      if (IsBound(p.p, *bound)) ids.p = 0;
+      if (IsBound(p.o, *bound)) ids.o = 0;
+      PlanStep step;
+      step.pattern = left[best];
+      step.estimate = best_estimate;
+      // Without index_choice every scan is by subject (spo) or a full scan.
+      step.index =
+          Enabled("index_choice")
+              ? engine::ChooseIndex(ids, p.view)
+              : engine::IndexChoice{engine::Family::kSpo, ids.s ? 1 : 0};
+      if (first && find_.groups[g].kind == BoundGroup::Kind::kOptional) {
+        step.optional_start = g;
+      }
+      first = false;
+      plan_.chains[c].steps.push_back(std::move(step));
+      Bind(p, certain);
+      Bind(p, bound);
+      left.erase(left.begin() + static_cast<std::ptrdiff_t>(best));
+    }
+  }
+
+  // filter_pushdown: a FILTER of group `g` goes right after the group's own
+  // step that binds its last variable for certain (`before`: what is
+  // certain before the group); otherwise, or without the pass, it is
+  // checked once the group's solution is complete.
+  void PlaceFilters(int g, std::vector<bool> before) {
+    GroupPlan& gp = plan_.groups[g];
+    Chain& chain = plan_.chains[gp.chain];
+    std::vector<int> left = find_.groups[g].filters;
+    if (Enabled("filter_pushdown")) {
+      for (int s = gp.first; s < gp.own_end; ++s) {
+        Bind(find_.patterns[chain.steps[s].pattern], &before);
+        std::vector<int> still;
+        for (int f : left) {
+          std::vector<int> vars;
+          Vars(find_.filters[f], &vars);
+          if (std::all_of(vars.begin(), vars.end(),
+                          [&](int v) { return before[v]; })) {
+            chain.steps[s].filters.push_back(f);
+          } else {
+            still.push_back(f);
+          }
+        }
+        left = std::move(still);
+      }
+    }
+    gp.filters = std::move(left);
+  }
+
+  // distinct_pushdown: in a DISTINCT query without aggregates, a step of
+  // the WHERE list's own patterns that binds variables nothing after it
+  // reads keeps one row per combination of the variables that something
+  // after it (or the output) reads: other rows would only repeat the
+  // answers of the first. Steps inside OPTIONAL groups keep every row: a
+  // row dropped there could leave its group unmatched for another parent
+  // row.
+  void PushDistinct() {
+    for (const Projection& p : find_.projection) {
+      if (p.aggregate) return;
+    }
+    Chain& main = plan_.chains[0];
+    const int n = static_cast<int>(main.steps.size());
+    for (int i = 0; i + 1 < n && i < plan_.groups[0].own_end; ++i) {
+      std::vector<bool> needed = ReadAfter(i);
+      std::vector<bool> bound(find_.vars.size(), false);
+      for (int j = 0; j <= i; ++j) {
+        Bind(find_.patterns[main.steps[j].pattern], &bound);
+      }
+      std::vector<int> live;
+      bool dropped = false;
+      for (size_t v = 0; v < bound.size(); ++v) {
+        if (bound[v] && needed[v]) live.push_back(static_cast<int>(v));
+        dropped |= bound[v] && !needed[v];
+      }
+      if (dropped) {
+        main.steps[i].dedupe = true;
+        main.steps[i].distinct_vars = std::move(live);
+      }
+    }
+  }
+
+  // By variable: read after step `i` of the main chain, by a later step or
+  // its filters, by any NOT chain, by a group's checks or by the output.
+  std::vector<bool> ReadAfter(int i) const {
     std::vector<int> read;
-    auto read_pattern = [&](int pattern) {
-      const BoundPattern& p = find.patterns[pattern];
-      read.insert(read.end(), {p.s.var, p.p.var, p.o.var, p.claim_var});
-    };
-    for (const Projection& p : find.projection) Vars(p.expr, &read);
-    for (const BoundFind::Order& o : find.order_by) Vars(o.expr, &read);
-    for (size_t j = i + 1; j < n; ++j) {
-      read_pattern(plan->steps[j].pattern);
-      for (int f : plan->steps[j].filters) Vars(find.filters[f], &read);
+    for (const Projection& p : find_.projection) Vars(p.expr, &read);
+    for (const BoundFind::Order& o : find_.order_by) Vars(o.expr, &read);
+    read.insert(read.end(), find_.group_by.begin(), find_.group_by.end());
+    for (size_t c = 0; c < plan_.chains.size(); ++c) {
+      const std::vector<PlanStep>& steps = plan_.chains[c].steps;
+      for (size_t j = c == 0 ? i + 1 : 0; j < steps.size(); ++j) {
+        PatternVars(find_.patterns[steps[j].pattern], &read);
+        for (int f : steps[j].filters) Vars(find_.filters[f], &read);
+      }
     }
-    for (const NotGroup& g : plan->not_groups) {
-      for (int p : g.patterns) read_pattern(p);
-      for (int f : g.filters) Vars(find.filters[f], &read);
+    for (const GroupPlan& gp : plan_.groups) {
+      for (int f : gp.filters) Vars(find_.filters[f], &read);
     }
-    for (int f : plan->final_filters) Vars(find.filters[f], &read);
-    std::vector<bool> bound(find.vars.size(), false), needed = bound;
+    std::vector<bool> needed(find_.vars.size(), false);
     for (int v : read) {
       if (v >= 0) needed[v] = true;
     }
-    for (size_t j = 0; j <= i; ++j) {
-      Bind(find.patterns[plan->steps[j].pattern], &bound);
-    }
-    std::vector<int> live;
-    bool dropped = false;
-    for (size_t v = 0; v < bound.size(); ++v) {
-      if (bound[v] && needed[v]) live.push_back(static_cast<int>(v));
-      dropped |= bound[v] && !needed[v];
-    }
-    if (dropped) {
-      plan->steps[i].dedupe = true;
-      plan->steps[i].distinct_vars = std::move(live);
-    }
+    return needed;
   }
-}
+
+  const BoundFind& find_;
+  const engine::Counters& counters_;
+  const PlannerOptions& options_;
+  Plan plan_;
+};
 
 std::string SlotText(const BoundFind& find, const Slot& slot) {
   return slot.var >= 0 ? "?" + find.vars[slot.var] : "const";
 }
 
+// EXPLAIN's text, one group at a time, nested groups indented.
+class Explainer {
+ public:
+  Explainer(const BoundFind& find, const Plan& plan, const ActualRows* actual)
+      : find_(find), plan_(plan), actual_(actual) {}
+
+  std::string Run() && {
+    Group(0, 0);
+    return std::move(out_);
+  }
+
+ private:
+  void Group(int g, int depth) {
+    const GroupPlan& gp = plan_.groups[g];
+    for (int s = gp.first; s < gp.own_end; ++s) Step(gp.chain, s, depth);
+    for (int child : find_.groups[g].children) {
+      if (find_.groups[child].kind == BoundGroup::Kind::kOptional) {
+        Block(depth, "OPTIONAL {", child);
+      }
+    }
+    for (int f : gp.filters) Line(depth, absl::StrCat("then filter ", f + 1));
+    for (int n : gp.not_groups) Block(depth, "then no match of NOT {", n);
+  }
+
+  void Block(int depth, std::string_view opening, int g) {
+    Line(depth, opening);
+    Group(g, depth + 1);
+    Line(depth, "}");
+  }
+
+  void Step(int c, int s, int depth) {
+    const PlanStep& step = plan_.chains[c].steps[s];
+    const BoundPattern& p = find_.patterns[step.pattern];
+    std::string line =
+        absl::StrCat(c == 0 && s == 0 ? "scan " : "join scan ",
+                     step.index.ToString(), " for ", SlotText(find_, p.s), " ",
+                     SlotText(find_, p.p), " ", SlotText(find_, p.o),
+                     absl::StrFormat(" (pattern %d, estimate %g rows",
+                                     step.pattern + 1, step.estimate));
+    if (actual_ != nullptr) {
+      absl::StrAppend(&line, ", actual ", (*actual_)[c][s]);
+    }
+    absl::StrAppend(&line, ")");
+    for (int f : step.filters) absl::StrAppend(&line, " + filter ", f + 1);
+    if (step.dedupe) {
+      absl::StrAppend(&line, " + distinct");
+      for (int v : step.distinct_vars) {
+        absl::StrAppend(&line, " ?", find_.vars[v]);
+      }
+    }
+    Line(depth, line);
+  }
+
+  void Line(int depth, std::string_view text) {
+    absl::StrAppend(&out_, std::string(2 * depth, ' '), Sv(text), "\n");
+  }
+
+  const BoundFind& find_;
+  const Plan& plan_;
+  const ActualRows* actual_;
+  std::string out_;
+};
+
 }  // namespace
 
 Plan PlanFind(const BoundFind& find, const engine::Counters& counters,
               const PlannerOptions& options) {
-  auto enabled = [&](const char* pass) {
-    return options.disabled_passes.count(pass) == 0;
-  };
-  Plan plan;
-  std::vector<bool> bound(find.vars.size(), false);
-  std::vector<bool> used(find.patterns.size(), false);
-  size_t main_patterns = 0;
-  for (const BoundPattern& p : find.patterns) main_patterns += p.group < 0;
-  // join_order: the cheapest next pattern; without it, query order.
-  for (size_t n = 0; n < main_patterns; ++n) {
-    int best = -1;
-    double best_estimate = 0;
-    for (size_t i = 0; i < find.patterns.size(); ++i) {
-      if (used[i] || find.patterns[i].group >= 0) continue;
-      double e = Estimate(find.patterns[i], bound, counters);
-      if (best < 0 || (enabled("join_order") && e < best_estimate)) {
-        best = static_cast<int>(i);
-        best_estimate = e;
-      }
-    }
-    used[best] = true;
-    const BoundPattern& p = find.patterns[best];
-    // index_choice: the ordering whose key starts with what is bound; without
-    // it every scan is by subject (spo) or a full scan.
-    engine::IdPattern ids;
-    if (IsBound(p.s, bound)) ids.s = 0;
-    if (IsBound(p.p, bound)) ids.p = 0;
-    if (IsBound(p.o, bound)) ids.o = 0;
-    PlanStep step;
-    step.pattern = best;
-    step.estimate = best_estimate;
-    step.index = enabled("index_choice")
-                     ? engine::ChooseIndex(ids, p.view)
-                     : engine::IndexChoice{engine::Family::kSpo, ids.s ? 1 : 0};
-    plan.steps.push_back(step);
-    Bind(p, &bound);
-  }
-  // OPTIONAL groups, each in query order; NOT groups are checked at the end.
-  for (size_t g = 0; g < find.groups.size(); ++g) {
-    std::vector<int> members;
-    for (size_t i = 0; i < find.patterns.size(); ++i) {
-      if (find.patterns[i].group == static_cast<int>(g)) {
-        members.push_back(static_cast<int>(i));
-      }
-    }
-    if (!find.groups[g].optional) {
-      NotGroup not_group;
-      not_group.patterns = members;
-      for (size_t f = 0; f < find.filters.size(); ++f) {
-        if (find.filter_group[f] == static_cast<int>(g)) {
-          not_group.filters.push_back(static_cast<int>(f));
-        }
-      }
-      plan.not_groups.push_back(std::move(not_group));
-      continue;
-    }
-    for (size_t k = 0; k < members.size(); ++k) {
-      const BoundPattern& p = find.patterns[members[k]];
-      engine::IdPattern ids;
-      if (IsBound(p.s, bound)) ids.s = 0;
-      if (IsBound(p.p, bound)) ids.p = 0;
-      if (IsBound(p.o, bound)) ids.o = 0;
-      PlanStep step;
-      step.pattern = members[k];
-      step.estimate = Estimate(p, bound, counters);
-      step.index = engine::ChooseIndex(ids, p.view);
-      step.optional_group = static_cast<int>(g);
-      step.group_first = k == 0;
-      step.group_last = k + 1 == members.size();
-      plan.steps.push_back(step);
-      Bind(p, &bound);
-    }
-    // The group's own filters decide whether it matched.
-    for (size_t f = 0; f < find.filters.size(); ++f) {
-      if (find.filter_group[f] == static_cast<int>(g) && !plan.steps.empty()) {
-        plan.steps.back().filters.push_back(static_cast<int>(f));
-      }
-    }
-  }
-  // filter_pushdown: after the main step binding a filter's last variable;
-  // otherwise (or reading OPTIONAL variables) once a solution is complete.
-  for (size_t f = 0; f < find.filters.size(); ++f) {
-    if (find.filter_group[f] >= 0) continue;  // placed with their group
-    int at = -1;
-    if (enabled("filter_pushdown")) {
-      std::vector<int> vars;
-      Vars(find.filters[f], &vars);
-      std::vector<bool> seen(find.vars.size(), false);
-      for (size_t s = 0; s < main_patterns; ++s) {
-        Bind(find.patterns[plan.steps[s].pattern], &seen);
-        if (std::all_of(vars.begin(), vars.end(),
-                        [&](int v) { return seen[v]; })) {
-          at = static_cast<int>(s);
-          break;
-        }
-      }
-    }
-    if (at >= 0) {
-      plan.steps[at].filters.push_back(static_cast<int>(f));
-    } else {
-      plan.final_filters.push_back(static_cast<int>(f));
-    }
-  }
-  if (find.distinct && enabled("distinct_pushdown")) PushDistinct(find, &plan);
-  return plan;
+  return Planner(find, counters, options).Run();
 }
 
 std::string ExplainPlan(const BoundFind& find, const Plan& plan,
-                        const std::vector<int64_t>* actual_rows) {
-  std::string out;
-  for (size_t i = 0; i < plan.steps.size(); ++i) {
-    const PlanStep& step = plan.steps[i];
-    const BoundPattern& p = find.patterns[step.pattern];
-    absl::StrAppend(&out, i == 0 ? "scan " : "join scan ",
-                    step.index.ToString(), " for ", SlotText(find, p.s), " ",
-                    SlotText(find, p.p), " ", SlotText(find, p.o),
-                    absl::StrFormat(" (pattern %d, estimate %g rows",
-                                    step.pattern + 1, step.estimate));
-    if (actual_rows != nullptr) {
-      absl::StrAppend(&out, ", actual ", (*actual_rows)[i]);
-    }
-    absl::StrAppend(&out, ")");
-    for (int f : step.filters) absl::StrAppend(&out, " + filter ", f + 1);
-    if (step.dedupe) {
-      absl::StrAppend(&out, " + distinct");
-      for (int v : step.distinct_vars)
-        absl::StrAppend(&out, " ?", find.vars[v]);
-    }
-    if (step.optional_group >= 0) absl::StrAppend(&out, " [optional]");
-    absl::StrAppend(&out, "\n");
-  }
-  for (const NotGroup& g : plan.not_groups) {
-    absl::StrAppend(&out, "then no match of NOT { patterns");
-    for (int p : g.patterns) absl::StrAppend(&out, " ", p + 1);
-    absl::StrAppend(&out, " }\n");
-  }
-  for (int f : plan.final_filters) {
-    absl::StrAppend(&out, "then filter ", f + 1, "\n");
-  }
-  return out;
+                        const ActualRows* actual_rows) {
+  return Explainer(find, plan, actual_rows).Run();
 }
 
 }  // namespace annals::query

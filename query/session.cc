@@ -50,13 +50,14 @@ absl::StatusOr<ResultSet> RunFind(engine::Store* store, std::string_view text,
   std::string view = find.view;
   if (explain == ExplainMode::kNone) {
     std::vector<std::string> columns = ColumnNames(find);
-    return ResultSet(std::move(columns), std::move(view),
-                     std::make_unique<FindExecutor>(store, std::move(find),
-                                                    std::move(plan), options));
+    return ResultSet(
+        std::move(columns), std::move(view),
+        std::make_unique<FindExecutor>(store, text, std::move(find),
+                                       std::move(plan), options));
   }
-  std::vector<int64_t> actual;
+  ActualRows actual;
   if (explain == ExplainMode::kAnalyze) {
-    FindExecutor executor(store, find, plan, options);
+    FindExecutor executor(store, text, find, plan, options);
     Row row;
     absl::Status status;
     while (executor.Next(&row, &status)) {
@@ -76,6 +77,86 @@ std::string_view StatementName(const Statement& s) {
                                                 "DIFF",   "DISPUTES", "PATH",
                                                 "ASSERT", "RETRACT"};
   return kNames[s.node.index()];
+}
+
+// The claim an ASSERT describes, as written.
+absl::StatusOr<ClaimInput> AssertInput(std::string_view text,
+                                       const AssertStatement& a) {
+  ClaimInput in;
+  auto name_or_value = [&](const Term& t) -> absl::StatusOr<Value> {
+    switch (t.kind) {
+      case Term::Kind::kName:  // quoted or not, a name is an entity
+        return Value::Entity(t.name);
+      case Term::Kind::kValue:
+        return t.value;
+      default:
+        return SyntaxError(text, t.pos, "ASSERT takes names and literals");
+    }
+  };
+  ASSIGN_OR_RETURN(in.subject, name_or_value(a.subject));
+  if (a.predicate.kind != Term::Kind::kName) {
+    return SyntaxError(text, a.predicate.pos, "expected a predicate name");
+  }
+  in.predicate = a.predicate.name;
+  ASSIGN_OR_RETURN(in.object, name_or_value(a.object));
+  if (a.valid_from) {
+    ASSIGN_OR_RETURN(in.valid.from, BindTime(text, *a.valid_from));
+  }
+  if (a.valid_to) {
+    ASSIGN_OR_RETURN(in.valid.to, BindTime(text, *a.valid_to));
+  }
+  if (a.source) {
+    in.source = a.source->kind == Term::Kind::kValue
+                    ? a.source->value.ToString()
+                    : a.source->name;
+  }
+  if (a.by) in.by = a.by->name;
+  if (a.confidence) {
+    const Term& c = *a.confidence;
+    if (c.kind != Term::Kind::kValue ||
+        (c.value.kind() != ValueKind::kInteger &&
+         c.value.kind() != ValueKind::kDecimal)) {
+      return SyntaxError(text, c.pos, "expected a number in [0, 1]");
+    }
+    in.confidence = c.value.number();
+  }
+  return in;
+}
+
+// What Database::Assert would refuse in an ASSERT's terms, pointing at the
+// term. The parser refuses most of it; a parameter's value can be anything.
+absl::Status CheckAssertTerms(std::string_view text, const AssertStatement& a,
+                              const ClaimInput& in) {
+  if (in.subject.kind() != ValueKind::kEntity &&
+      in.subject.kind() != ValueKind::kClaim) {
+    return SyntaxError(
+        text, a.subject.pos,
+        absl::StrCat("the subject must be an entity or a claim; found ",
+                     in.subject.ToString()));
+  }
+  for (auto [term, empty] :
+       {std::pair{&a.subject,
+                  in.subject.is_entity() && in.subject.text().empty()},
+        std::pair{&a.predicate, in.predicate.empty()},
+        std::pair{&a.object,
+                  in.object.is_entity() && in.object.text().empty()}}) {
+    if (empty) return SyntaxError(text, term->pos, "a name cannot be empty");
+  }
+  if (!(in.confidence >= 0 && in.confidence <= 1)) {
+    return SyntaxError(text, a.confidence->pos,
+                       absl::StrCat("CONFIDENCE must be between 0 and 1, "
+                                    "found '",
+                                    a.confidence->value.ToString(), "'"));
+  }
+  return absl::OkStatus();
+}
+
+// NotFound, pointing at `term`, when `value` names a claim the store lacks.
+absl::Status CheckClaimExists(engine::Store* store, std::string_view text,
+                              const Term& term, const Value& value) {
+  if (value.kind() != ValueKind::kClaim) return absl::OkStatus();
+  absl::Status s = store->GetClaim(value.claim_id(), nullptr).status();
+  return s.ok() ? s : ErrorAt(text, term.pos, s);
 }
 
 // ASSERT and RETRACT write: the Database runs (and explains) them.
@@ -143,43 +224,16 @@ absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
   return NotARead(statement);
 }
 
-absl::StatusOr<ClaimInput> BindAssert(std::string_view text,
+absl::StatusOr<ClaimInput> BindAssert(engine::Store* store,
+                                      std::string_view text,
                                       const AssertStatement& a) {
-  ClaimInput in;
-  auto name_or_value = [&](const Term& t) -> absl::StatusOr<Value> {
-    switch (t.kind) {
-      case Term::Kind::kName:  // quoted or not, a name is an entity
-        return Value::Entity(t.name);
-      case Term::Kind::kValue:
-        return t.value;
-      default:
-        return SyntaxError(text, t.pos, "ASSERT takes names and literals");
-    }
-  };
-  ASSIGN_OR_RETURN(in.subject, name_or_value(a.subject));
-  if (a.predicate.kind != Term::Kind::kName) {
-    return SyntaxError(text, a.predicate.pos, "expected a predicate name");
+  ASSIGN_OR_RETURN(ClaimInput in, AssertInput(text, a));
+  RETURN_IF_ERROR(CheckAssertTerms(text, a, in));
+  if (absl::Status s = in.valid.Validate(); !s.ok()) {
+    return ErrorAt(text, a.valid_to ? a.valid_to->pos : a.pos, s);
   }
-  in.predicate = a.predicate.name;
-  ASSIGN_OR_RETURN(in.object, name_or_value(a.object));
-  if (a.valid_from) {
-    ASSIGN_OR_RETURN(in.valid.from, BindTime(text, *a.valid_from));
-  }
-  if (a.valid_to) {
-    ASSIGN_OR_RETURN(in.valid.to, BindTime(text, *a.valid_to));
-  }
-  if (a.source)
-    in.source = a.source->kind == Term::Kind::kValue
-                    ? a.source->value.ToString()
-                    : a.source->name;
-  if (a.by) in.by = a.by->name;
-  if (a.confidence) {
-    if (a.confidence->kind != Term::Kind::kValue) {
-      return SyntaxError(text, a.confidence->pos,
-                         "expected a number in [0, 1]");
-    }
-    in.confidence = a.confidence->value.number();
-  }
+  RETURN_IF_ERROR(CheckClaimExists(store, text, a.subject, in.subject));
+  RETURN_IF_ERROR(CheckClaimExists(store, text, a.object, in.object));
   return in;
 }
 

@@ -23,8 +23,11 @@ absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
                                   const Statement& statement,
                                   const QueryOptions& options);
 
-// The claim an ASSERT statement describes.
-absl::StatusOr<ClaimInput> BindAssert(std::string_view text,
+// The claim an ASSERT statement describes, checked as Database::Assert
+// would (InvalidArgument, or NotFound for a claim the store lacks), with
+// the error pointing at the offending term.
+absl::StatusOr<ClaimInput> BindAssert(engine::Store* store,
+                                      std::string_view text,
                                       const AssertStatement& assert);
 // The claim ids a RETRACT statement names.
 absl::StatusOr<std::vector<ClaimId>> BindRetract(

@@ -138,14 +138,18 @@ class Database {
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
 
   // Runs one statement of the query language (README.md, "The query
-  // language"): FIND (with NOT and OPTIONAL groups), HISTORY, CHANGES, DIFF,
-  // DISPUTES, PATH (and PATH ... IN ORDER), ASSERT, RETRACT, EXPLAIN of any
-  // of them (a write's plan writes nothing) and EXPLAIN ANALYZE of the reads.
-  // Rows stream as ResultSet::Next() asks for them, from one snapshot.
-  // InvalidArgument for a bad query, with line, column, the line and a caret
-  // and, for an unknown name, the nearest known one (also for EXPLAIN
-  // ANALYZE of a write); ResourceExhausted or DeadlineExceeded when a limit
-  // of `options` is reached. Parameters (`$name`) need Prepare.
+  // language"): FIND (with NOT and OPTIONAL groups, nested to any depth),
+  // HISTORY, CHANGES, DIFF, DISPUTES, PATH (and PATH ... IN ORDER), ASSERT,
+  // RETRACT, EXPLAIN of any of them (a write's plan writes nothing) and
+  // EXPLAIN ANALYZE of the reads. Rows stream as ResultSet::Next() asks for
+  // them, from one snapshot. InvalidArgument for a bad query (also for
+  // EXPLAIN ANALYZE of a write) and, for an unknown name, the nearest known
+  // one; NotFound or FailedPrecondition for an ASSERT or RETRACT of a claim
+  // that is missing or already retracted. Each of these points at its place:
+  // line, column, the line and a caret, also when it is found while the
+  // statement runs (units that differ, a period comparison of something
+  // else). ResourceExhausted or DeadlineExceeded when a limit of `options`
+  // is reached. Parameters (`$name`) need Prepare.
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
   // Parses `text` once for PreparedQuery::Execute (InvalidArgument for a
