@@ -220,7 +220,6 @@ struct PathStatement {
   std::optional<Term> max_hops;  // integer >= 1 or parameter
   TemporalClause time;           // every hop holds then (AT) or within (DURING)
   bool in_order = false;         // IN ORDER: hop times follow each other
-  SourcePos in_order_pos;        // of IN, when in_order
   SourcePos pos;
 };
 

@@ -116,7 +116,6 @@ absl::StatusOr<PathStatement> Parser::ParsePath() {
       if (path.in_order) return GivenTwice(start);
       RETURN_IF_ERROR(ExpectKeyword(Keyword::kOrder));
       path.in_order = true;
-      path.in_order_pos = start.pos;
     } else if (AtTemporal()) {
       RETURN_IF_ERROR(ParseTemporalItem(&path.time));
     } else {
