@@ -116,8 +116,9 @@ struct Part {
 
 void ParsePart(const std::string& path, uint32_t file_index,
                const LoadOptions& options, TimePoint load_time,
-               uint64_t next_claim, Progress* progress, Part* part) {
-  RowDecoder decoder(&part->terms, load_time, next_claim);
+               uint64_t next_claim, const schema::Schema* schema,
+               Progress* progress, Part* part) {
+  RowDecoder decoder(&part->terms, load_time, next_claim, schema);
   RawRow raw;
   engine::ClaimRow row;
   int64_t bytes = 0;
@@ -181,6 +182,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     if (!ec) bytes_total += static_cast<int64_t>(size);
   }
   Progress progress(options, start, bytes_total);
+  // Rows follow the schema current when the load starts.
+  std::shared_ptr<const schema::Schema> schema = store->schema().schema;
 
   // Each file in up to two parts parsed at once; the parts are then taken in
   // file order, so ids, errors and rejects come out as from one thread.
@@ -193,8 +196,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     for (size_t k = 0; k < parts.size(); ++k) {
       parts[k].reader = std::move(readers[k]);
       auto parse = [&, k] {
-        ParsePart(files[i], i, options, load_time, next_claim, &progress,
-                  &parts[k]);
+        ParsePart(files[i], i, options, load_time, next_claim, schema.get(),
+                  &progress, &parts[k]);
       };
       if (k + 1 < parts.size()) {
         threads.emplace_back(parse);

@@ -31,6 +31,12 @@ std::string_view Schema::Canonical(std::string_view name) const {
   return it == aliases_.end() ? name : std::string_view(it->second);
 }
 
+Value Schema::Canonical(const Value& v) const {
+  if (!v.is_entity()) return v;
+  auto it = aliases_.find(v.text());
+  return it == aliases_.end() ? v : Value::Entity(it->second);
+}
+
 bool Schema::IsA(std::string_view type, std::string_view ancestor) const {
   // The parser refuses cycles; the bound guards against a Schema built
   // otherwise.

@@ -54,6 +54,8 @@ class Schema {
   const std::string* DimensionBase(std::string_view dimension) const;
   // The name `name` is an alias of, or `name` itself.
   std::string_view Canonical(std::string_view name) const;
+  // For an entity, the entity its name stands for; any other value as it is.
+  Value Canonical(const Value& v) const;
   // Whether `type` is `ancestor` or declared below it.
   bool IsA(std::string_view type, std::string_view ancestor) const;
 
