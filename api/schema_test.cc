@@ -435,5 +435,31 @@ TEST_F(SchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
   EXPECT_EQ(*violations, expected);
 }
 
+// README.md's example: the tiny dataset follows datasets/tiny/tiny.schema,
+// and the schema's aliases name its pipeline.
+TEST_F(SchemaTest, TinyDatasetFollowsItsSchema) {
+  std::string dir = std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/";
+  auto loaded = db_->Load({dir + "claims.tsv"});
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  auto set = db_->SetSchema(ReadFile(dir + "tiny.schema"), "tiny.schema");
+  ASSERT_TRUE(set.ok()) << set.status();
+  auto check = db_->Check();
+  ASSERT_TRUE(check.ok()) << check.status();
+  EXPECT_TRUE(check->ok());
+  EXPECT_TRUE(check->schema_violations.empty())
+      << check->schema_violations.front();
+  // Loading it again under the schema refuses nothing.
+  loaded = db_->Load({dir + "claims.tsv"});
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->duplicates, loaded->rows);
+  ClaimPattern p;
+  p.subject = Value::Entity("PoS-2");
+  p.predicate = "capacity";
+  auto found = db_->Find(p, TimeView::AllTime());
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().object.ToString(), "50 bcm/yr");
+}
+
 }  // namespace
 }  // namespace annals
