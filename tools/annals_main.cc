@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -150,11 +151,13 @@ line, then its text as given).
 Options:
   --history     print every version, oldest first
   --version=N   print version N
+  --as-of=TIME  print the version in force at the end of TIME (2026-11-01)
 
 Examples:
   annals schema sco.annals sco.schema
   annals schema sco.annals
   annals schema --history sco.annals
+  annals schema --as-of=2026-11-01 sco.annals
 )";
 
 struct Args {
@@ -599,9 +602,14 @@ int Schema(const Args& args) {
   if (args.help) return std::cout << kSchemaHelp, 0;
   bool history = false;
   int64_t version = 0;
+  std::optional<int64_t> as_of;  // unix seconds
   for (const auto& [name, value] : args.flags) {
     if (name == "history" && value.empty()) {
       history = true;
+    } else if (name == "as-of") {
+      auto t = annals::TimePoint::Parse(value);
+      if (!t.ok()) return Usage(std::string(t.status().message()), kSchemaHelp);
+      as_of = t->SpanEnd() - 1;
     } else if (name == "version") {
       if (!absl::SimpleAtoi(value, &version) || version < 1) {
         return Usage("--version takes a version number (1, 2, ...)",
@@ -615,8 +623,8 @@ int Schema(const Args& args) {
     return Usage("schema takes a STORE and at most one FILE", kSchemaHelp);
   }
   if (args.positional.size() == 2) {
-    if (history || version != 0) {
-      return Usage("--history and --version print; they take no FILE",
+    if (history || version != 0 || as_of) {
+      return Usage("--history, --version and --as-of print; they take no FILE",
                    kSchemaHelp);
     }
     const std::string& file = args.positional[1];
@@ -642,6 +650,12 @@ int Schema(const Args& args) {
   if (!db.ok()) return Fail(db.status());
   auto versions = db->SchemaHistory();
   if (!versions.ok()) return Fail(versions.status());
+  if (as_of) {
+    // The versions recorded by then; the last of them was in force.
+    while (!versions->empty() && versions->back().recorded.seconds > *as_of) {
+      versions->pop_back();
+    }
+  }
   if (versions->empty()) {
     std::cout << "# no schema\n";
     return 0;

@@ -392,6 +392,16 @@ TEST_F(CliTest, SchemaSetShowHistoryAndCheck) {
       << Describe(r);
   r = Run({"check", store_});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  // As of a time: the version in force then.
+  r = Run({"schema", "--as-of=2000", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "# no schema\n") << Describe(r);
+  r = Run({"schema", "--as-of=9999", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "# schema version 2, recorded "))
+      << Describe(r);
+  r = Run({"schema", "--as-of=yesterday", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
 
   // Errors: a schema that does not parse, a missing file, usage.
   std::string broken = Write("broken.schema", "predicate p string\n");
@@ -417,7 +427,9 @@ TEST_F(CliTest, SchemaSetShowHistoryAndCheck) {
       << Describe(r);
   r = Run({"schema", "--history", store_, v1});
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
-  EXPECT_TRUE(absl::StrContains(r.err, "they take no FILE")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(
+      r.err, "--history, --version and --as-of print; they take no FILE"))
+      << Describe(r);
   r = Run({"schema", "--bogus", store_});
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
   EXPECT_TRUE(absl::StrContains(r.err, "unknown option --bogus"))
