@@ -461,5 +461,28 @@ TEST_F(SchemaTest, TinyDatasetFollowsItsSchema) {
   EXPECT_EQ(found->front().object.ToString(), "50 bcm/yr");
 }
 
+TEST_F(SchemaTest, ASchemaChangeDuringALoadAbortsIt) {
+  std::string rows = "subject\tpredicate\tobject\n";
+  for (int i = 0; i < 100000; ++i) {
+    absl::StrAppend(&rows, "e", i, "\tfounded\t", 1900 + i % 100, "\n");
+  }
+  std::string path = Write("many.tsv", rows);
+  LoadOptions options;
+  bool changed = false;
+  // Called while the rows are read, before the commit: the rows were
+  // checked against no schema, which is no longer the store's.
+  options.progress = [&](const LoadProgress&) {
+    if (!changed) changed = db_->SetSchema("predicate founded : date\n").ok();
+  };
+  auto r = db_->Load({path}, options);
+  ASSERT_TRUE(changed);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(absl::IsAborted(r.status())) << r.status();
+  EXPECT_EQ(Msg(r.status()),
+            "the schema changed (version 0 to 1) while the files were read; "
+            "nothing was loaded: run the load again");
+  EXPECT_EQ(Claims(), 0);
+}
+
 }  // namespace
 }  // namespace annals

@@ -182,8 +182,11 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     if (!ec) bytes_total += static_cast<int64_t>(size);
   }
   Progress progress(options, start, bytes_total);
-  // Rows follow the schema current when the load starts.
-  std::shared_ptr<const schema::Schema> schema = store->schema().schema;
+  // Rows follow the schema current when the load starts; the commit checks
+  // it is still current.
+  engine::Store::CurrentSchema current = store->schema();
+  std::shared_ptr<const schema::Schema> schema = current.schema;
+  loader.CheckedAgainstSchema(current.version);
 
   // Each file in up to two parts parsed at once; the parts are then taken in
   // file order, so ids, errors and rejects come out as from one thread.
