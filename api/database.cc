@@ -44,6 +44,14 @@ struct Database::Impl {
   // Puts the claim of `input` into `txn`, uncommitted; its row.
   absl::StatusOr<ClaimRow> StageAssert(engine::WriteTxn* txn,
                                        const ClaimInput& input);
+  // An ASSERT whose claim the schema refuses, refused at its object.
+  absl::Status CheckSchema(std::string_view text,
+                           const query::AssertStatement& a,
+                           const ClaimInput& input) {
+    absl::Status s = schema::ValidateClaim(*store->schema().schema,
+                                           input.predicate, input.object);
+    return s.ok() ? s : query::ErrorAt(text, a.object.pos, s);
+  }
   // ASSERT and RETRACT statements, run or (EXPLAIN) staged and described.
   absl::StatusOr<ResultSet> RunWrite(std::string_view text,
                                      const query::Statement& statement);
@@ -261,12 +269,7 @@ absl::StatusOr<ResultSet> Database::Impl::RunWrite(
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(ClaimInput input,
                      query::BindAssert(store.get(), text, *a));
-    // A claim the schema refuses is refused at its object.
-    if (absl::Status s = schema::ValidateClaim(*store->schema().schema,
-                                               input.predicate, input.object);
-        !s.ok()) {
-      return query::ErrorAt(text, a->object.pos, s);
-    }
+    RETURN_IF_ERROR(CheckSchema(text, *a, input));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));
     return query::FixedResult({"claim"}, "asserted",
                               {{Cell::Of(Value::Claim(id))}});
@@ -308,6 +311,7 @@ absl::StatusOr<ResultSet> Database::Impl::ExplainWrite(
 absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
     std::string_view text, const query::AssertStatement& a) {
   ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(store.get(), text, a));
+  RETURN_IF_ERROR(CheckSchema(text, a, input));
   engine::WriteTxn txn(store.get());
   ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
   ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
