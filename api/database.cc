@@ -44,13 +44,26 @@ struct Database::Impl {
   // Puts the claim of `input` into `txn`, uncommitted; its row.
   absl::StatusOr<ClaimRow> StageAssert(engine::WriteTxn* txn,
                                        const ClaimInput& input);
+  // Whether `rules` accept `input`'s object (an entity object with its
+  // types in the store, an alias as the entity it stands for).
+  absl::Status Validate(const schema::Schema& rules, const ClaimInput& input) {
+    Value object = rules.Canonical(input.object);
+    if (!object.is_entity() ||
+        !schema::NeedsObjectTypes(rules, input.predicate)) {
+      return schema::ValidateClaim(rules, input.predicate, object);
+    }
+    ASSIGN_OR_RETURN(std::vector<std::string> types,
+                     engine::EntityTypes(store.get(), nullptr, object.text()));
+    return schema::ValidateClaim(rules, input.predicate, object, &types);
+  }
   // An ASSERT whose claim the schema refuses, refused at its object.
   absl::Status CheckSchema(std::string_view text,
                            const query::AssertStatement& a,
                            const ClaimInput& input) {
-    absl::Status s = schema::ValidateClaim(*store->schema().schema,
-                                           input.predicate, input.object);
-    return s.ok() ? s : query::ErrorAt(text, a.object.pos, s);
+    absl::Status s = Validate(*store->schema().schema, input);
+    return s.ok() || !absl::IsInvalidArgument(s)
+               ? s
+               : query::ErrorAt(text, a.object.pos, s);
   }
   // ASSERT and RETRACT statements, run or (EXPLAIN) staged and described.
   absl::StatusOr<ResultSet> RunWrite(std::string_view text,
@@ -156,7 +169,7 @@ absl::StatusOr<ClaimRow> Database::Impl::StageAssert(engine::WriteTxn* txn,
                                                      const ClaimInput& input) {
   RETURN_IF_ERROR(ValidateInput(input));
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
-  RETURN_IF_ERROR(schema::ValidateClaim(*rules, input.predicate, input.object));
+  RETURN_IF_ERROR(Validate(*rules, input));
   // Aliases are stored as the entity they stand for.
   ClaimRow row;
   ASSIGN_OR_RETURN(row.s, txn->TermId(rules->Canonical(input.subject)));

@@ -487,5 +487,96 @@ TEST_F(SchemaTest, ASchemaChangeDuringALoadAbortsIt) {
   EXPECT_EQ(Claims(), 0);
 }
 
+constexpr char kTypes[] =
+    "type Organisation\ntype Company : Organisation\ntype Country\n"
+    "predicate ceo_of : Company one\n";
+
+TEST_F(SchemaTest, EntityTypesComeFromTypeClaims) {
+  ASSERT_TRUE(db_->SetSchema(kTypes).ok());
+  ASSERT_TRUE(db_->Query("ASSERT Gazprom type Company").ok());
+  ASSERT_TRUE(db_->Query("ASSERT Russia type Country").ok());
+  auto r = db_->Query("ASSERT Gazprom type Compnay");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            "line 1, column 21: predicate `type` expects a declared type, "
+            "found the entity Compnay\n"
+            "  ASSERT Gazprom type Compnay\n"
+            "                      ^");
+  r = db_->Query("ASSERT Miller ceo_of Russia");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            "line 1, column 22: predicate `ceo_of` expects an entity of type "
+            "Company, found the entity Russia (of type Country)\n"
+            "  ASSERT Miller ceo_of Russia\n"
+            "                       ^");
+  EXPECT_TRUE(db_->Query("ASSERT Miller ceo_of Gazprom").ok());
+  // An entity without a type is not checked.
+  EXPECT_TRUE(db_->Query("ASSERT Sechin ceo_of Rosneft").ok());
+  // A retracted type no longer counts.
+  ClaimPattern russia_type;
+  russia_type.subject = Value::Entity("Russia");
+  russia_type.predicate = "type";
+  auto found = db_->Find(russia_type, TimeView::AllTime());
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  ASSERT_TRUE(db_->Retract(found->front().id).ok());
+  ClaimInput in;
+  in.subject = Value::Entity("Miller");
+  in.predicate = "ceo_of";
+  in.object = Value::Entity("Russia");
+  EXPECT_TRUE(db_->Assert(in).ok());
+}
+
+TEST_F(SchemaTest, LoadCountsItsOwnTypeClaims) {
+  ASSERT_TRUE(db_->SetSchema(kTypes).ok());
+  ASSERT_TRUE(db_->Query("ASSERT China type Country").ok());
+  std::string path = Write("facts.tsv",
+                           "subject\tpredicate\tobject\n"
+                           "Sechin\tceo_of\tRosneft\n"
+                           "Xi\tceo_of\tChina\n"
+                           "Rosneft\ttype\tCompany\n"
+                           "Lukoil\ttype\tCountry\n"
+                           "Alekperov\tceo_of\tLukoil\n");
+  auto r = db_->Load({path});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            absl::StrCat(path,
+                         ":3:11: predicate `ceo_of` expects an entity of type "
+                         "Company, found the entity China (of type Country)"));
+  EXPECT_EQ(Claims(), 1);
+
+  LoadOptions skip;
+  skip.skip_bad = true;
+  skip.reject_file = root_ + "/facts.rejects";
+  r = db_->Load({path}, skip);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->claims_added, 3);
+  EXPECT_EQ(r->rejected, 2);
+  std::string rejects = ReadFile(skip.reject_file);
+  size_t china = rejects.find(path + ":3:11: predicate `ceo_of`");
+  size_t lukoil = rejects.find(
+      path +
+      ":6:18: predicate `ceo_of` expects an entity of type Company, "
+      "found the entity Lukoil (of type Country)");
+  EXPECT_NE(china, std::string::npos) << rejects;
+  EXPECT_NE(lukoil, std::string::npos) << rejects;
+  EXPECT_LT(china, lukoil) << rejects;
+  EXPECT_TRUE(absl::StrContains(rejects, "object=Lukoil")) << rejects;
+}
+
+TEST_F(SchemaTest, CheckListsEntitiesOfTheWrongType) {
+  ASSERT_TRUE(db_->Query("ASSERT Russia type Country").ok());
+  ASSERT_TRUE(db_->Query("ASSERT Gazprom type Company").ok());
+  ASSERT_TRUE(db_->Query("ASSERT Putin ceo_of Russia").ok());
+  ASSERT_TRUE(db_->Query("ASSERT Miller ceo_of Gazprom").ok());
+  ASSERT_TRUE(db_->SetSchema(kTypes).ok());
+  auto violations = db_->SchemaViolations();
+  ASSERT_TRUE(violations.ok()) << violations.status();
+  EXPECT_EQ(*violations,
+            std::vector<std::string>{
+                "#c3 Putin ceo_of Russia: predicate `ceo_of` expects an entity "
+                "of type Company, found the entity Russia (of type Country)"});
+}
+
 }  // namespace
 }  // namespace annals

@@ -12,6 +12,7 @@
 #include "annals/status_macros.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
+#include "engine/schema_store.h"
 #include "engine/time_index.h"
 #include "schema/sv.h"
 #include "schema/validator.h"
@@ -289,7 +290,13 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
         } else {
           ASSIGN_OR_RETURN(object, dict.Lookup(k.o, snap));
         }
-        last_status = schema::ValidateClaim(schema, name, object);
+        if (object.is_entity() && schema::NeedsObjectTypes(schema, name)) {
+          ASSIGN_OR_RETURN(std::vector<std::string> types,
+                           EntityTypes(store, snap, object.text()));
+          last_status = schema::ValidateClaim(schema, name, object, &types);
+        } else {
+          last_status = schema::ValidateClaim(schema, name, object);
+        }
       }
       if (last_status.ok()) continue;
       Value subject;

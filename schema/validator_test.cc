@@ -30,8 +30,9 @@ Schema Sco() {
   return s.ok() ? *std::move(s) : Schema();
 }
 
-std::string Refusal(const Schema& s, std::string_view p, const Value& v) {
-  absl::Status status = ValidateClaim(s, p, v);
+std::string Refusal(const Schema& s, std::string_view p, const Value& v,
+                    const std::vector<std::string>* types = nullptr) {
+  absl::Status status = ValidateClaim(s, p, v, types);
   EXPECT_FALSE(status.ok()) << p << " " << v.ToString();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   return std::string(status.message());
@@ -88,6 +89,37 @@ TEST(ValidatorTest, UndeclaredPredicatesAndEmptySchemaAcceptAnything) {
   Schema s = Sco();
   EXPECT_TRUE(ValidateClaim(s, "visited", Value::Integer(3)).ok());
   EXPECT_TRUE(ValidateClaim(Schema(), "founded", Value::Integer(3)).ok());
+}
+
+TEST(ValidatorTest, EntityTypesMustMatchWhenKnown) {
+  absl::StatusOr<Schema> s = ParseSchema(
+      "type Organisation\ntype Company : Organisation\ntype Country\n"
+      "predicate ceo_of : Company\npredicate member_of : Organisation\n"
+      "predicate visited : entity\n",
+      "f");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(NeedsObjectTypes(*s, "ceo_of"));
+  EXPECT_FALSE(NeedsObjectTypes(*s, "visited"));
+  EXPECT_FALSE(NeedsObjectTypes(*s, "undeclared"));
+  Value gazprom = Value::Entity("Gazprom");
+  std::vector<std::string> none, company = {"Company"},
+                                 country = {"Country", "Place"};
+  EXPECT_TRUE(ValidateClaim(*s, "ceo_of", gazprom, &none).ok());
+  EXPECT_TRUE(ValidateClaim(*s, "ceo_of", gazprom, &company).ok());
+  EXPECT_TRUE(ValidateClaim(*s, "member_of", gazprom, &company).ok());
+  EXPECT_TRUE(ValidateClaim(*s, "ceo_of", gazprom, nullptr).ok());
+  EXPECT_EQ(Refusal(*s, "ceo_of", gazprom, &country),
+            "predicate `ceo_of` expects an entity of type Company, found the "
+            "entity Gazprom (of type Country, Place)");
+  // `type` claims name declared types.
+  EXPECT_TRUE(ValidateClaim(*s, "type", Value::Entity("Company")).ok());
+  EXPECT_EQ(Refusal(*s, "type", Value::Entity("Compnay")),
+            "predicate `type` expects a declared type, found the entity "
+            "Compnay");
+  EXPECT_EQ(Refusal(*s, "type", Value::Integer(3)),
+            "predicate `type` expects a declared type, found the integer 3");
+  // Without declared types, `type` is free.
+  EXPECT_TRUE(ValidateClaim(Schema(), "type", Value::Integer(3)).ok());
 }
 
 }  // namespace
