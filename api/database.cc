@@ -11,6 +11,7 @@
 #include "engine/check.h"
 #include "engine/key_codec.h"
 #include "engine/scan.h"
+#include "engine/schema_store.h"
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
@@ -20,6 +21,7 @@
 #include "query/parser.h"
 #include "query/session.h"
 #include "schema/sv.h"
+#include "schema/validator.h"
 
 namespace annals {
 
@@ -42,6 +44,27 @@ struct Database::Impl {
   // Puts the claim of `input` into `txn`, uncommitted; its row.
   absl::StatusOr<ClaimRow> StageAssert(engine::WriteTxn* txn,
                                        const ClaimInput& input);
+  // Whether `rules` accept `input`'s object (an entity object with its
+  // types in the store, an alias as the entity it stands for).
+  absl::Status Validate(const schema::Schema& rules, const ClaimInput& input) {
+    Value object = rules.Canonical(input.object);
+    if (!object.is_entity() ||
+        !schema::NeedsObjectTypes(rules, input.predicate)) {
+      return schema::ValidateClaim(rules, input.predicate, object);
+    }
+    ASSIGN_OR_RETURN(std::vector<std::string> types,
+                     engine::EntityTypes(store.get(), nullptr, object.text()));
+    return schema::ValidateClaim(rules, input.predicate, object, &types);
+  }
+  // An ASSERT whose claim the schema refuses, refused at its object.
+  absl::Status CheckSchema(std::string_view text,
+                           const query::AssertStatement& a,
+                           const ClaimInput& input) {
+    absl::Status s = Validate(*store->schema().schema, input);
+    return s.ok() || !absl::IsInvalidArgument(s)
+               ? s
+               : query::ErrorAt(text, a.object.pos, s);
+  }
   // ASSERT and RETRACT statements, run or (EXPLAIN) staged and described.
   absl::StatusOr<ResultSet> RunWrite(std::string_view text,
                                      const query::Statement& statement);
@@ -145,15 +168,19 @@ absl::Status Database::Retract(ClaimId id) { return impl_->Retract(id); }
 absl::StatusOr<ClaimRow> Database::Impl::StageAssert(engine::WriteTxn* txn,
                                                      const ClaimInput& input) {
   RETURN_IF_ERROR(ValidateInput(input));
+  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
+  RETURN_IF_ERROR(Validate(*rules, input));
+  // Aliases are stored as the entity they stand for.
   ClaimRow row;
-  ASSIGN_OR_RETURN(row.s, txn->TermId(input.subject));
+  ASSIGN_OR_RETURN(row.s, txn->TermId(rules->Canonical(input.subject)));
   ASSIGN_OR_RETURN(row.p, txn->TermId(Value::Entity(input.predicate)));
-  ASSIGN_OR_RETURN(row.o, txn->TermId(input.object));
+  ASSIGN_OR_RETURN(row.o, txn->TermId(rules->Canonical(input.object)));
   if (!input.source.empty()) {
     ASSIGN_OR_RETURN(row.source, txn->TermId(Value::String(input.source)));
   }
   if (!input.by.empty()) {
-    ASSIGN_OR_RETURN(row.by, txn->TermId(Value::Entity(input.by)));
+    ASSIGN_OR_RETURN(row.by,
+                     txn->TermId(rules->Canonical(Value::Entity(input.by))));
   }
   row.set_valid(input.valid);
   TimePoint recorded = input.recorded.value_or(TimePoint::Now());
@@ -190,12 +217,18 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
     if (id.ok()) *out = *id;
     return id.status();
   };
+  // An alias names the entity it stands for.
+  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
   absl::Status s = absl::OkStatus();
-  if (pattern.subject) s.Update(resolve(*pattern.subject, &ids.s));
+  if (pattern.subject) {
+    s.Update(resolve(rules->Canonical(*pattern.subject), &ids.s));
+  }
   if (pattern.predicate && s.ok()) {
     s.Update(resolve(Value::Entity(*pattern.predicate), &ids.p));
   }
-  if (pattern.object && s.ok()) s.Update(resolve(*pattern.object, &ids.o));
+  if (pattern.object && s.ok()) {
+    s.Update(resolve(rules->Canonical(*pattern.object), &ids.o));
+  }
   if (absl::IsNotFound(s)) return absl::OkStatus();
   RETURN_IF_ERROR(s);
   engine::ClaimScan scan(store.get(), ids, view, snap);
@@ -249,6 +282,7 @@ absl::StatusOr<ResultSet> Database::Impl::RunWrite(
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
     ASSIGN_OR_RETURN(ClaimInput input,
                      query::BindAssert(store.get(), text, *a));
+    RETURN_IF_ERROR(CheckSchema(text, *a, input));
     ASSIGN_OR_RETURN(ClaimId id, Assert(input));
     return query::FixedResult({"claim"}, "asserted",
                               {{Cell::Of(Value::Claim(id))}});
@@ -290,6 +324,7 @@ absl::StatusOr<ResultSet> Database::Impl::ExplainWrite(
 absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
     std::string_view text, const query::AssertStatement& a) {
   ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(store.get(), text, a));
+  RETURN_IF_ERROR(CheckSchema(text, a, input));
   engine::WriteTxn txn(store.get());
   ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
   ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
@@ -370,6 +405,67 @@ absl::StatusOr<LoadResult> Database::Load(const std::vector<std::string>& files,
   return load::LoadFiles(impl_->store.get(), files, options);
 }
 
+namespace {
+
+SchemaVersion ToSchemaVersion(const engine::StoredSchema& s) {
+  SchemaVersion v;
+  v.version = static_cast<int64_t>(s.version);
+  v.recorded = TimePoint{s.recorded, Precision::kSecond};
+  v.text = s.text;
+  return v;
+}
+
+}  // namespace
+
+absl::StatusOr<SchemaVersion> Database::SetSchema(std::string_view text,
+                                                  std::string_view file) {
+  engine::WriteTxn txn(impl_->store.get());
+  RETURN_IF_ERROR(impl_->store->Writable());
+  TimePoint now = TimePoint::Now();
+  RETURN_IF_ERROR(txn.SetSchema(text, file, now.seconds));
+  RETURN_IF_ERROR(txn.Commit());
+  engine::StoredSchema stored;
+  stored.version = impl_->store->schema().version;
+  stored.recorded = now.seconds;
+  stored.text = std::string(text);
+  return ToSchemaVersion(stored);
+}
+
+absl::StatusOr<std::vector<SchemaVersion>> Database::SchemaHistory(
+    const Snapshot& snapshot) const {
+  engine::Snapshot snap = impl_->SnapshotOf(snapshot);
+  ASSIGN_OR_RETURN(
+      std::vector<engine::StoredSchema> stored,
+      engine::ReadSchemaVersions(impl_->store->rocks(), snap.get()));
+  std::vector<SchemaVersion> out;
+  for (const engine::StoredSchema& s : stored) {
+    out.push_back(ToSchemaVersion(s));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<std::string>> Database::SchemaViolations() const {
+  engine::Store& store = *impl_->store;
+  engine::Snapshot snap;
+  std::shared_ptr<const schema::Schema> current;
+  {
+    // The snapshot and the schema of one instant: both change under the
+    // writer lock.
+    absl::MutexLock lock(&store.writer_mutex());
+    snap = store.GetSnapshot();
+    current = store.schema().schema;
+  }
+  return engine::SchemaViolations(&store, snap.get(), *current);
+}
+
+absl::StatusOr<SchemaVersion> Database::GetSchema(
+    const Snapshot& snapshot) const {
+  ASSIGN_OR_RETURN(std::vector<SchemaVersion> versions,
+                   SchemaHistory(snapshot));
+  if (versions.empty()) return SchemaVersion();
+  return versions.back();
+}
+
 absl::StatusOr<StoreStats> Database::Stats() const {
   engine::Store& store = *impl_->store;
   engine::Snapshot snap = store.GetSnapshot();
@@ -420,6 +516,7 @@ absl::StatusOr<CheckResult> Database::Check() const {
   r.terms = report.terms;
   r.index_entries = report.index_entries;
   r.problems = std::move(report.problems);
+  r.schema_violations = std::move(report.schema_violations);
   return r;
 }
 

@@ -275,6 +275,11 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
 absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   absl::MutexLock writer(&store_->writer_mutex());
   if (!dry_run) RETURN_IF_ERROR(store_->Writable());
+  if (uint64_t now = store_->schema().version; now != schema_version_) {
+    return absl::AbortedError(absl::StrCat(
+        "the schema changed (version ", schema_version_, " to ", now,
+        ") while the files were read; nothing was loaded: run the load again"));
+  }
   BulkLoadSummary summary;
   summary.rows = rows();
   absl::Time step_start = absl::Now();

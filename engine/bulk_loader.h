@@ -57,6 +57,10 @@ class BulkLoader {
   void Append(const TermTable& terms, std::vector<ClaimRow> rows);
   int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
 
+  // The schema version the rows were checked against: Commit refuses the
+  // load (Aborted) if the store's schema changed since.
+  void CheckedAgainstSchema(uint64_t version) { schema_version_ = version; }
+
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
   absl::StatusOr<BulkLoadSummary> Commit(bool dry_run);
@@ -73,6 +77,7 @@ class BulkLoader {
   Store* store_;
   std::vector<std::string> files_;
   int64_t load_time_;
+  uint64_t schema_version_ = 0;
   TermTable terms_;                   // the load's terms, by local number
   std::vector<uint64_t> global_ids_;  // by local number, after ResolveTerms
   std::vector<bool> new_term_;        // by local number

@@ -12,7 +12,10 @@
 #include "annals/status_macros.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
+#include "engine/schema_store.h"
 #include "engine/time_index.h"
+#include "schema/sv.h"
+#include "schema/validator.h"
 
 namespace annals::engine {
 namespace {
@@ -40,7 +43,11 @@ class Checker {
     absl::MutexLock lock(&store->writer_mutex());
     snap_ = store->GetSnapshot();
     counters_ = store->counters();
+    schema_ = store->schema().schema;
   }
+
+  const RocksSnapshot* snapshot() const { return snap_.get(); }
+  const schema::Schema& schema() const { return *schema_; }
 
   absl::Status Run() {
     RETURN_IF_ERROR(CheckRecords());
@@ -230,6 +237,7 @@ class Checker {
   Store* store_;
   CheckReport* report_;
   Snapshot snap_;
+  std::shared_ptr<const schema::Schema> schema_;
   Counters counters_;                   // as of snap_
   Fingerprint expected_[kFamilyCount];  // by family
   absl::flat_hash_set<uint64_t> referenced_;
@@ -242,8 +250,95 @@ class Checker {
 
 absl::StatusOr<CheckReport> CheckStore(Store* store) {
   CheckReport report;
-  RETURN_IF_ERROR(Checker(store, &report).Run());
+  Checker checker(store, &report);
+  RETURN_IF_ERROR(checker.Run());
+  ASSIGN_OR_RETURN(
+      report.schema_violations,
+      SchemaViolations(store, checker.snapshot(), checker.schema()));
   return report;
+}
+
+// Reads, for each declared predicate, its claims in `pos` order: the object
+// decides, so each distinct object is looked up and validated once.
+absl::StatusOr<std::vector<std::string>> SchemaViolations(
+    Store* store, const RocksSnapshot* snap, const schema::Schema& schema) {
+  std::vector<std::string> out;
+  Dictionary& dict = store->dictionary();
+  for (const auto& [name, def] : schema.predicates()) {
+    absl::StatusOr<uint64_t> pid = dict.Find(Value::Entity(name), snap);
+    if (absl::IsNotFound(pid.status())) continue;
+    RETURN_IF_ERROR(pid.status());
+    std::string prefix = IndexPrefix(Family::kPos, &*pid, 1);
+    auto it = store->rocks().NewIterator(Family::kPos, prefix,
+                                         PrefixEnd(prefix), snap);
+    uint64_t last_object = 0;
+    absl::Status last_status;
+    Value object;
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      IndexKey k;
+      ClaimRow row;
+      if (!DecodeIndexKey(Family::kPos, it->key(), &k) ||
+          !DecodeIndexValue(it->value(), k.from, &row)) {
+        return absl::DataLossError(absl::StrCat(
+            "store '", store->dir(), "': unreadable entry in index pos"));
+      }
+      if (row.is_retracted()) continue;
+      if (k.o != last_object || last_object == 0) {
+        last_object = k.o;
+        if (TermKind(k.o) == ValueKind::kClaim) {
+          object = Value::Claim(TermSeq(k.o));
+        } else {
+          ASSIGN_OR_RETURN(object, dict.Lookup(k.o, snap));
+        }
+        if (object.is_entity() && schema::NeedsObjectTypes(schema, name)) {
+          ASSIGN_OR_RETURN(std::vector<std::string> types,
+                           EntityTypes(store, snap, object.text()));
+          last_status = schema::ValidateClaim(schema, name, object, &types);
+        } else {
+          last_status = schema::ValidateClaim(schema, name, object);
+        }
+      }
+      if (last_status.ok()) continue;
+      Value subject;
+      if (TermKind(k.s) == ValueKind::kClaim) {
+        subject = Value::Claim(TermSeq(k.s));
+      } else {
+        ASSIGN_OR_RETURN(subject, dict.Lookup(k.s, snap));
+      }
+      out.push_back(absl::StrCat("#c", k.claim, " ", subject.ToString(), " ",
+                                 name, " ", object.ToString(), ": ",
+                                 last_status.message()));
+    }
+    RETURN_IF_ERROR(it->status());
+  }
+  // Claims stored under a name that is now an alias: queries and writes
+  // take the name for the entity it stands for, so they are out of reach.
+  for (const auto& [alias, name] : schema.aliases()) {
+    absl::StatusOr<uint64_t> id = dict.Find(Value::Entity(alias), snap);
+    if (absl::IsNotFound(id.status())) continue;
+    RETURN_IF_ERROR(id.status());
+    for (Family f : {Family::kSpo, Family::kOsp}) {  // as subject, as object
+      std::string prefix = IndexPrefix(f, &*id, 1);
+      auto it = store->rocks().NewIterator(f, prefix, PrefixEnd(prefix), snap);
+      for (it->Seek(prefix); it->Valid(); it->Next()) {
+        IndexKey k;
+        ClaimRow row;
+        if (!DecodeIndexKey(f, it->key(), &k) ||
+            !DecodeIndexValue(it->value(), k.from, &row)) {
+          return absl::DataLossError(
+              absl::StrCat("store '", store->dir(),
+                           "': unreadable entry in index ", FamilyName(f)));
+        }
+        if (row.is_retracted()) continue;
+        out.push_back(absl::StrCat(
+            "#c", k.claim, ": its ", f == Family::kSpo ? "subject" : "object",
+            " `", alias, "` is an alias of `", name,
+            "`; retract it and assert it with `", name, "`"));
+      }
+      RETURN_IF_ERROR(it->status());
+    }
+  }
+  return out;
 }
 
 }  // namespace annals::engine

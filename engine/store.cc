@@ -8,6 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
 #include "engine/key_codec.h"
+#include "engine/schema_store.h"
+#include "schema/schema_parser.h"
 #include "schema/sv.h"
 
 namespace annals::engine {
@@ -73,6 +75,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
   std::unique_ptr<Store> store(new Store(std::move(rocks)));
   RETURN_IF_ERROR(store->InitOrCheckFormat());
   RETURN_IF_ERROR(store->LoadCounters());
+  RETURN_IF_ERROR(store->LoadSchema());
   if (!opts.read_only) RemoveLoadLeftovers(dir);
   return store;
 }
@@ -142,6 +145,38 @@ absl::Status Store::LoadCounters() {
   absl::MutexLock lock(&mu_);
   counters_ = std::move(c);
   return absl::OkStatus();
+}
+
+absl::Status Store::LoadSchema() {
+  ASSIGN_OR_RETURN(std::vector<StoredSchema> versions,
+                   ReadSchemaVersions(*rocks_, nullptr));
+  CurrentSchema current;
+  current.schema = std::make_shared<const schema::Schema>();
+  if (!versions.empty()) {
+    const StoredSchema& last = versions.back();
+    absl::StatusOr<schema::Schema> parsed = schema::ParseSchema(
+        last.text, absl::StrCat("schema version ", last.version));
+    if (!parsed.ok()) {
+      return absl::DataLossError(
+          absl::StrCat("store '", dir(),
+                       "': unreadable schema: ", parsed.status().message()));
+    }
+    current.version = last.version;
+    current.schema = std::make_shared<const schema::Schema>(*std::move(parsed));
+  }
+  absl::MutexLock lock(&mu_);
+  schema_ = std::move(current);
+  return absl::OkStatus();
+}
+
+Store::CurrentSchema Store::schema() const {
+  absl::MutexLock lock(&mu_);
+  return schema_;
+}
+
+void Store::PublishSchema(CurrentSchema current) {
+  absl::MutexLock lock(&mu_);
+  schema_ = std::move(current);
 }
 
 Counters Store::counters() const {

@@ -21,6 +21,7 @@
 #include "engine/claim_record.h"
 #include "engine/dictionary.h"
 #include "engine/rocks.h"
+#include "schema/schema.h"
 
 namespace annals::engine {
 
@@ -88,10 +89,22 @@ class Store {
   // OK, or why writes are refused (read-only store, earlier failed commit).
   absl::Status Writable() const;
 
+  // The current schema (never null: an empty Schema when the store has none)
+  // and its version in meta (0: never set). See schema_store.h.
+  struct CurrentSchema {
+    uint64_t version = 0;
+    std::shared_ptr<const schema::Schema> schema;
+  };
+  CurrentSchema schema() const ABSL_LOCKS_EXCLUDED(mu_);
+  // Makes a committed schema change current. REQUIRES: writer_mutex() held.
+  void PublishSchema(CurrentSchema current)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_) ABSL_LOCKS_EXCLUDED(mu_);
+
  private:
   Store(std::unique_ptr<Rocks> rocks);
   absl::Status InitOrCheckFormat();
   absl::Status LoadCounters();
+  absl::Status LoadSchema();
 
   std::unique_ptr<Rocks> rocks_;
   Dictionary dictionary_;
@@ -99,6 +112,7 @@ class Store {
   mutable absl::Mutex mu_;
   Counters counters_ ABSL_GUARDED_BY(mu_);
   absl::Status write_error_ ABSL_GUARDED_BY(mu_);
+  CurrentSchema schema_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace annals::engine

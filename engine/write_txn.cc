@@ -9,6 +9,8 @@
 #include "engine/dictionary.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
+#include "engine/schema_store.h"
+#include "schema/schema_parser.h"
 
 namespace annals::engine {
 
@@ -75,6 +77,18 @@ absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {
   return absl::OkStatus();
 }
 
+absl::Status WriteTxn::SetSchema(std::string_view text, std::string_view file,
+                                 int64_t when) {
+  ASSIGN_OR_RETURN(schema::Schema parsed, schema::ParseSchema(text, file));
+  Store::CurrentSchema next;
+  next.version = store_->schema().version + 1;
+  next.schema = std::make_shared<const schema::Schema>(std::move(parsed));
+  batch_.Put(Family::kMeta, SchemaKey(next.version),
+             EncodeSchemaValue(when, text));
+  new_schema_ = std::move(next);
+  return absl::OkStatus();
+}
+
 absl::Status WriteTxn::Commit() {
   if (committed_) {
     return absl::FailedPreconditionError("write transaction already committed");
@@ -85,6 +99,7 @@ absl::Status WriteTxn::Commit() {
   for (const auto& [term, id] : new_terms_) {
     store_->dictionary().Remember(term, id);
   }
+  if (new_schema_) store_->PublishSchema(*std::move(new_schema_));
   return absl::OkStatus();
 }
 

@@ -10,7 +10,9 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -39,6 +41,11 @@ class WriteTxn {
   // Ends the claim's transaction time at `when`. NotFound for an unknown
   // claim, FailedPrecondition when it is already retracted.
   absl::Status Retract(uint64_t claim_id, int64_t when);
+  // Records `text` as the store's schema from `when` (unix seconds) on, as
+  // the next schema version. InvalidArgument (with `file`:line:column) when
+  // it does not parse. A second call in one transaction replaces the first.
+  absl::Status SetSchema(std::string_view text, std::string_view file,
+                         int64_t when);
   // Applies everything atomically. The transaction is spent afterwards.
   absl::Status Commit();
 
@@ -55,6 +62,7 @@ class WriteTxn {
   RocksBatch batch_;
   absl::flat_hash_map<std::string, uint64_t> new_terms_;
   absl::flat_hash_map<uint64_t, ClaimRow> touched_;  // claims of this txn
+  std::optional<Store::CurrentSchema> new_schema_;   // published on commit
   bool committed_ = false;
 };
 

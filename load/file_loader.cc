@@ -1,20 +1,27 @@
 // Reading, decoding and committing a load; see file_loader.h.
 #include "load/file_loader.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "annals/status_macros.h"
 #include "engine/bulk_loader.h"
+#include "engine/dictionary.h"
+#include "engine/schema_store.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
 #include "schema/sv.h"
+#include "schema/validator.h"
 
 namespace annals::load {
 namespace {
@@ -105,19 +112,38 @@ class Progress {
   LoadProgress report_ ABSL_GUARDED_BY(mu_);
 };
 
+// A rejected row: `ordinal` is its place among the part's rows.
+struct Reject {
+  int64_t ordinal = 0;
+  std::string reason;
+  std::string fields;
+};
+
+// A decoded row whose object must be an entity of a declared type: checked
+// once the whole load is read, as the load's own `type` claims count.
+struct TypedRow {
+  size_t row = 0;  // in Part::rows
+  int64_t ordinal = 0;
+  int32_t object_column = 0;
+  std::string fields;
+};
+
 // What one parsing thread makes of one part of a file.
 struct Part {
   std::unique_ptr<RowReader> reader;
   engine::TermTable terms;
   std::vector<engine::ClaimRow> rows;
-  std::vector<std::pair<std::string, std::string>> rejects;  // reason, fields
+  std::vector<Reject> rejects;
+  std::vector<TypedRow> typed;
+  int64_t seen = 0;    // rows read, good or bad
   absl::Status error;  // a bad row without skip_bad, or an I/O error
 };
 
 void ParsePart(const std::string& path, uint32_t file_index,
                const LoadOptions& options, TimePoint load_time,
-               uint64_t next_claim, Progress* progress, Part* part) {
-  RowDecoder decoder(&part->terms, load_time, next_claim);
+               uint64_t next_claim, const schema::Schema* schema,
+               Progress* progress, Part* part) {
+  RowDecoder decoder(&part->terms, load_time, next_claim, schema);
   RawRow raw;
   engine::ClaimRow row;
   int64_t bytes = 0;
@@ -126,7 +152,8 @@ void ParsePart(const std::string& path, uint32_t file_index,
       part->error = s;
       return false;
     }
-    part->rejects.emplace_back(std::string(s.message()), std::move(fields));
+    part->rejects.push_back(
+        {part->seen - 1, std::string(s.message()), std::move(fields)});
     return true;
   };
   auto count_row = [&] {
@@ -143,17 +170,99 @@ void ParsePart(const std::string& path, uint32_t file_index,
         return;
       }
       count_row();
+      ++part->seen;
       if (!bad_row(s, "")) return;
       continue;
     }
     count_row();
+    ++part->seen;
     absl::Status s = decoder.Decode(raw, path, file_index, &row);
     if (s.ok()) {
       part->rows.push_back(row);
+      if (schema != nullptr &&
+          schema::NeedsObjectTypes(*schema, raw[Column::kPredicate].text) &&
+          part->terms.term(row.o)[0] == static_cast<char>(ValueKind::kEntity)) {
+        part->typed.push_back({part->rows.size() - 1, part->seen - 1,
+                               raw[Column::kObject].column, FieldsText(raw)});
+      }
     } else if (!bad_row(s, FieldsText(raw))) {
       return;
     }
   }
+}
+
+// Checks the rows whose object must be an entity of a declared type against
+// the object's types: its `type` claims in the store and in this load. A
+// bad row is the load's error, or with skip_bad a reject of its part.
+absl::Status CheckEntityTypes(engine::Store* store,
+                              const schema::Schema& schema,
+                              const std::vector<std::string>& files,
+                              const LoadOptions& options,
+                              std::vector<std::vector<Part>>* files_parts) {
+  bool any = false;
+  for (const std::vector<Part>& parts : *files_parts) {
+    for (const Part& part : parts) any = any || !part.typed.empty();
+  }
+  if (!any) return absl::OkStatus();
+  std::string type_term;
+  engine::EncodeTextTerm(ValueKind::kEntity, schema::kTypePredicate,
+                         &type_term);
+  auto entity = [](const std::string& term) -> std::optional<std::string> {
+    if (term.empty() || term[0] != static_cast<char>(ValueKind::kEntity)) {
+      return std::nullopt;
+    }
+    return term.substr(1);
+  };
+  absl::flat_hash_map<std::string, std::vector<std::string>> types;
+  for (std::vector<Part>& parts : *files_parts) {
+    for (Part& part : parts) {
+      for (const engine::ClaimRow& row : part.rows) {
+        if (part.terms.term(row.p) != type_term) continue;
+        std::optional<std::string> s = entity(part.terms.term(row.s));
+        std::optional<std::string> o = entity(part.terms.term(row.o));
+        if (s && o) types[*s].push_back(*o);
+      }
+    }
+  }
+  absl::flat_hash_set<std::string> with_store_types;
+  engine::Snapshot snap = store->GetSnapshot();
+  for (std::vector<Part>& parts : *files_parts) {
+    for (Part& part : parts) {
+      std::vector<bool> drop(part.rows.size(), false);
+      for (const TypedRow& t : part.typed) {
+        const engine::ClaimRow& row = part.rows[t.row];
+        std::string object = part.terms.term(row.o).substr(1);
+        std::vector<std::string>& known = types[object];
+        if (with_store_types.insert(object).second) {
+          ASSIGN_OR_RETURN(std::vector<std::string> stored,
+                           engine::EntityTypes(store, snap.get(), object));
+          known.insert(known.end(), stored.begin(), stored.end());
+          std::sort(known.begin(), known.end());
+          known.erase(std::unique(known.begin(), known.end()), known.end());
+        }
+        absl::Status s = schema::ValidateClaim(
+            schema, std::string_view(part.terms.term(row.p)).substr(1),
+            Value::Entity(object), &known);
+        if (s.ok()) continue;
+        std::string message = absl::StrCat(files[row.batch], ":", row.row, ":",
+                                           t.object_column, ": ", s.message());
+        if (!options.skip_bad) return absl::InvalidArgumentError(message);
+        part.rejects.push_back({t.ordinal, std::move(message), t.fields});
+        drop[t.row] = true;
+      }
+      if (std::find(drop.begin(), drop.end(), true) == drop.end()) continue;
+      size_t kept = 0;
+      for (size_t i = 0; i < part.rows.size(); ++i) {
+        if (!drop[i]) part.rows[kept++] = part.rows[i];
+      }
+      part.rows.resize(kept);
+      std::stable_sort(part.rejects.begin(), part.rejects.end(),
+                       [](const Reject& a, const Reject& b) {
+                         return a.ordinal < b.ordinal;
+                       });
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -181,9 +290,15 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     if (!ec) bytes_total += static_cast<int64_t>(size);
   }
   Progress progress(options, start, bytes_total);
+  // Rows follow the schema current when the load starts; the commit checks
+  // it is still current.
+  engine::Store::CurrentSchema current = store->schema();
+  std::shared_ptr<const schema::Schema> schema = current.schema;
+  loader.CheckedAgainstSchema(current.version);
 
   // Each file in up to two parts parsed at once; the parts are then taken in
   // file order, so ids, errors and rejects come out as from one thread.
+  std::vector<std::vector<Part>> files_parts(files.size());
   for (uint32_t i = 0; i < files.size(); ++i) {
     ASSIGN_OR_RETURN(auto readers,
                      OpenRowReaders(files[i], ToFormat(options.format),
@@ -193,8 +308,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     for (size_t k = 0; k < parts.size(); ++k) {
       parts[k].reader = std::move(readers[k]);
       auto parse = [&, k] {
-        ParsePart(files[i], i, options, load_time, next_claim, &progress,
-                  &parts[k]);
+        ParsePart(files[i], i, options, load_time, next_claim, schema.get(),
+                  &progress, &parts[k]);
       };
       if (k + 1 < parts.size()) {
         threads.emplace_back(parse);
@@ -205,8 +320,16 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     for (std::thread& t : threads) t.join();
     for (Part& part : parts) {
       RETURN_IF_ERROR(part.error);
-      for (const auto& [reason, fields] : part.rejects) {
-        RETURN_IF_ERROR(rejects.Add(reason, fields));
+      part.reader.reset();  // read to the end
+    }
+    files_parts[i] = std::move(parts);
+  }
+  RETURN_IF_ERROR(
+      CheckEntityTypes(store, *schema, files, options, &files_parts));
+  for (std::vector<Part>& parts : files_parts) {
+    for (Part& part : parts) {
+      for (const Reject& r : part.rejects) {
+        RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
       }
       loader.Append(part.terms, std::move(part.rows));
     }

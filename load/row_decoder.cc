@@ -9,6 +9,7 @@
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
 #include "schema/sv.h"
+#include "schema/validator.h"
 
 namespace annals::load {
 namespace {
@@ -116,7 +117,11 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
     return fail(Column::kPredicate, "empty predicate");
   }
   if (Empty(row[Column::kObject])) return fail(Column::kObject, "empty object");
-  SubjectTerm(row[Column::kSubject].text, &subject_);
+  // An alias is loaded as the entity it stands for.
+  SubjectTerm(schema_ != nullptr
+                  ? schema_->Canonical(row[Column::kSubject].text)
+                  : row[Column::kSubject].text,
+              &subject_);
   predicate_.clear();
   engine::EncodeTextTerm(ValueKind::kEntity, row[Column::kPredicate].text,
                          &predicate_);
@@ -127,6 +132,12 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
                     : Column::kObject,
                 s.message());
   }
+  if (schema_ != nullptr && !schema_->aliases().empty() &&
+      object_[0] == static_cast<char>(ValueKind::kEntity)) {
+    std::string name(schema_->Canonical(std::string_view(object_).substr(1)));
+    object_.clear();
+    engine::EncodeTextTerm(ValueKind::kEntity, name, &object_);
+  }
   // Claims are never deleted and ids are dense: every id below next_claim
   // exists. A load cannot refer to the claims it creates itself.
   for (auto [term, column] : {std::pair{&subject_, Column::kSubject},
@@ -135,6 +146,24 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
     if (claim && (*claim == 0 || *claim >= next_claim_)) {
       return fail(column,
                   absl::StrCat("claim #c", *claim, " is not in the store"));
+    }
+  }
+
+  if (schema_ != nullptr &&
+      schema_->FindPredicate(row[Column::kPredicate].text) != nullptr) {
+    Value object;
+    if (std::optional<uint64_t> claim = ClaimOf(object_)) {
+      object = Value::Claim(*claim);
+    } else {
+      absl::StatusOr<Value> decoded = engine::DecodeTerm(object_);
+      if (!decoded.ok())
+        return fail(Column::kObject, decoded.status().message());
+      object = *std::move(decoded);
+    }
+    if (absl::Status s = schema::ValidateClaim(
+            *schema_, row[Column::kPredicate].text, object);
+        !s.ok()) {
+      return fail(Column::kObject, s.message());
     }
   }
 
@@ -179,7 +208,11 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   if (!Empty(source)) {
     engine::EncodeTextTerm(ValueKind::kString, source.text, &source_);
   }
-  if (!Empty(by)) engine::EncodeTextTerm(ValueKind::kEntity, by.text, &by_);
+  if (!Empty(by)) {
+    engine::EncodeTextTerm(
+        ValueKind::kEntity,
+        schema_ != nullptr ? schema_->Canonical(by.text) : by.text, &by_);
+  }
 
   // The row is valid: intern its terms.
   out->s = terms_->Intern(subject_);

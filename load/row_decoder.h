@@ -1,6 +1,7 @@
 // RowDecoder: one RawRow -> one claim row for the bulk loader. It types every
 // field (object inference or the object_type column, time literals,
 // confidence), checks it (empty subject, valid_to before valid_from, ...)
+// and the schema's value types)
 // and reports the first problem as "file:line:column: reason". Terms are
 // interned into the term table only once the whole row is valid, so a
 // rejected row leaves no trace. One decoder per parsing thread.
@@ -16,18 +17,21 @@
 #include "engine/bulk_loader.h"
 #include "engine/term_table.h"
 #include "load/raw_row.h"
+#include "schema/schema.h"
 
 namespace annals::load {
 
 class RowDecoder {
  public:
   // `recorded_default` is the transaction time of rows without recorded_at;
-  // `next_claim` the store's next claim id (references must be below it).
+  // `next_claim` the store's next claim id (references must be below it);
+  // `schema` what rows must follow (nullptr or an empty schema: anything).
   RowDecoder(engine::TermTable* terms, TimePoint recorded_default,
-             uint64_t next_claim)
+             uint64_t next_claim, const schema::Schema* schema = nullptr)
       : terms_(terms),
         recorded_default_(recorded_default),
-        next_claim_(next_claim) {}
+        next_claim_(next_claim),
+        schema_(schema) {}
 
   // Decodes `row` of file number `file_index` (path `path`) into `out`.
   absl::Status Decode(const RawRow& row, std::string_view path,
@@ -37,6 +41,7 @@ class RowDecoder {
   engine::TermTable* terms_;
   TimePoint recorded_default_;
   uint64_t next_claim_;
+  const schema::Schema* schema_;
   // Term bytes of the row being decoded, interned once it is valid.
   std::string subject_, predicate_, object_, source_, by_;
 };

@@ -1,6 +1,7 @@
 // Binding a parsed statement to a store; see binder.h.
 #include "query/binder.h"
 
+#include <memory>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -20,7 +21,7 @@ constexpr int64_t kMaxSuggestionScan = 500000;
 class Binder {
  public:
   Binder(engine::Store* store, std::string_view text)
-      : store_(store), text_(text) {}
+      : store_(store), text_(text), schema_(store->schema().schema) {}
 
   absl::StatusOr<uint64_t> BindConstant(const Term& t, bool predicate) {
     if (t.kind == Term::Kind::kVariable) {
@@ -199,7 +200,10 @@ class Binder {
       case Term::Kind::kName:
         break;
     }
-    auto id = store_->dictionary().Find(Value::Entity(t.name), nullptr);
+    auto id = store_->dictionary().Find(
+        Value::Entity(std::string(predicate ? std::string_view(t.name)
+                                            : schema_->Canonical(t.name))),
+        nullptr);
     if (id.ok()) {
       slot.id = *id;
       return slot;
@@ -276,7 +280,9 @@ class Binder {
         op.value = t.value;
         return op;
       case Term::Kind::kName:
-        op.value = t.quoted ? Value::String(t.name) : Value::Entity(t.name);
+        op.value = t.quoted
+                       ? Value::String(t.name)
+                       : Value::Entity(std::string(schema_->Canonical(t.name)));
         return op;
       case Term::Kind::kNow:
         op.value = Value::Date(TimePoint::Now());
@@ -404,6 +410,8 @@ class Binder {
 
   engine::Store* store_;
   std::string_view text_;
+  // For aliases: a name the schema declares an alias stands for its entity.
+  std::shared_ptr<const schema::Schema> schema_;
   std::vector<std::string> vars_;
   std::vector<bool> claim_vars_;
   absl::flat_hash_map<std::string, int> var_slots_;

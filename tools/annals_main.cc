@@ -2,16 +2,18 @@
 // with the query language). A thin front end over the public API only.
 //
 // Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
-// 2 usage error; 3 `annals check` found inconsistencies.
+// 2 usage error; 3 `annals check` found inconsistencies or schema violations.
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -33,7 +35,9 @@ Commands:
   find    claims by subject, predicate and/or object, at a time, as of a time
   query   run a statement of the query language (FIND, HISTORY, ASSERT, ...)
   stats   claims per predicate, time range, terms, bytes on disk
-  check   verify that every index agrees with the claim records
+  check   verify that every index agrees with the claim records, and list
+          the claims that break the schema
+  schema  set the store's schema from a file, or print it (and its history)
 
 Run `annals COMMAND --help` for a command's options and examples.
 
@@ -123,11 +127,37 @@ constexpr char kCheckHelp[] = R"(Usage: annals check STORE
 
 Reads the whole store and verifies that each index ordering (spo, pos, osp)
 holds exactly the claim records' entries, that the dictionary maps both
-ways, and that the counters agree. Exit code 3 and a list of what is wrong
-when it does not.
+ways, and that the counters agree; then lists every live claim that breaks
+the store's current schema. Exit code 3 and a list of what is wrong when
+either finds something.
 
 Example:
   annals check sco.annals
+)";
+
+constexpr char kSchemaHelp[] =
+    R"(Usage: annals schema [--history | --version=N] STORE [FILE]
+
+With FILE, makes its text the store's schema from now on (a new version,
+recorded now; earlier versions stay readable). Syntax errors give
+FILE:line:column and the line with a caret, and nothing is stored. Claims
+already in the store are not refused: those that break the new schema are
+listed (as `annals check` lists them). From then on ASSERT and `annals load`
+refuse claims that break it. An empty file removes the schema.
+
+Without FILE, prints the current schema (a `# schema version N, recorded T`
+line, then its text as given).
+
+Options:
+  --history     print every version, oldest first
+  --version=N   print version N
+  --as-of=TIME  print the version in force at the end of TIME (2026-11-01)
+
+Examples:
+  annals schema sco.annals sco.schema
+  annals schema sco.annals
+  annals schema --history sco.annals
+  annals schema --as-of=2026-11-01 sco.annals
 )";
 
 struct Args {
@@ -550,6 +580,100 @@ int Check(const Args& args) {
       static_cast<long long>(result->claims),
       static_cast<long long>(result->index_entries),
       static_cast<long long>(result->terms));
+  if (!result->schema_violations.empty()) {
+    std::cout << result->schema_violations.size()
+              << " claims break the schema:\n";
+    for (const auto& v : result->schema_violations) {
+      std::cout << "  " << v << "\n";
+    }
+    return kExitInconsistent;
+  }
+  return 0;
+}
+
+void PrintSchemaVersion(const annals::SchemaVersion& v) {
+  std::cout << "# schema version " << v.version << ", recorded "
+            << v.recorded.ToString() << "\n"
+            << v.text;
+  if (!v.text.empty() && v.text.back() != '\n') std::cout << "\n";
+}
+
+int Schema(const Args& args) {
+  if (args.help) return std::cout << kSchemaHelp, 0;
+  bool history = false;
+  int64_t version = 0;
+  std::optional<int64_t> as_of;  // unix seconds
+  for (const auto& [name, value] : args.flags) {
+    if (name == "history" && value.empty()) {
+      history = true;
+    } else if (name == "as-of") {
+      auto t = annals::TimePoint::Parse(value);
+      if (!t.ok()) return Usage(std::string(t.status().message()), kSchemaHelp);
+      as_of = t->SpanEnd() - 1;
+    } else if (name == "version") {
+      if (!absl::SimpleAtoi(value, &version) || version < 1) {
+        return Usage("--version takes a version number (1, 2, ...)",
+                     kSchemaHelp);
+      }
+    } else {
+      return Usage(absl::StrCat("unknown option --", name), kSchemaHelp);
+    }
+  }
+  if (args.positional.empty() || args.positional.size() > 2) {
+    return Usage("schema takes a STORE and at most one FILE", kSchemaHelp);
+  }
+  if (args.positional.size() == 2) {
+    if (history || version != 0 || as_of) {
+      return Usage("--history, --version and --as-of print; they take no FILE",
+                   kSchemaHelp);
+    }
+    const std::string& file = args.positional[1];
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Fail(absl::NotFoundError("cannot open '" + file + "'"));
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    auto db = annals::Database::Open(args.positional[0]);
+    if (!db.ok()) return Fail(db.status());
+    auto set = db->SetSchema(text, file);
+    if (!set.ok()) return Fail(set.status());
+    std::cout << "schema version " << set->version << " recorded at "
+              << set->recorded.ToString() << "\n";
+    auto violations = db->SchemaViolations();
+    if (!violations.ok()) return Fail(violations.status());
+    if (!violations->empty()) {
+      std::cout << violations->size()
+                << " stored claims break it (`annals check` lists them):\n";
+      for (const auto& v : *violations) std::cout << "  " << v << "\n";
+    }
+    return 0;
+  }
+  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  if (!db.ok()) return Fail(db.status());
+  auto versions = db->SchemaHistory();
+  if (!versions.ok()) return Fail(versions.status());
+  if (as_of) {
+    // The versions recorded by then; the last of them was in force.
+    while (!versions->empty() && versions->back().recorded.seconds > *as_of) {
+      versions->pop_back();
+    }
+  }
+  if (versions->empty()) {
+    std::cout << "# no schema\n";
+    return 0;
+  }
+  if (history) {
+    for (const auto& v : *versions) PrintSchemaVersion(v);
+    return 0;
+  }
+  if (version != 0) {
+    if (version > static_cast<int64_t>(versions->size())) {
+      return Fail(absl::NotFoundError(
+          absl::StrCat("store has no schema version ", version,
+                       " (latest: ", versions->size(), ")")));
+    }
+    PrintSchemaVersion((*versions)[version - 1]);
+    return 0;
+  }
+  PrintSchemaVersion(versions->back());
   return 0;
 }
 
@@ -568,5 +692,6 @@ int main(int argc, char** argv) {
   if (command == "find") return Find(args);
   if (command == "query") return Query(args);
   if (command == "check") return Check(args);
+  if (command == "schema") return Schema(args);
   return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
 }

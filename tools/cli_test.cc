@@ -114,7 +114,7 @@ TEST_F(CliTest, Help) {
   EXPECT_TRUE(absl::StrContains(r.out, "Usage: annals")) << Describe(r);
   EXPECT_TRUE(absl::StrContains(r.out, "load")) << Describe(r);
   EXPECT_TRUE(r.err.empty()) << Describe(r);
-  for (const char* command : {"load", "stats", "check"}) {
+  for (const char* command : {"load", "stats", "check", "schema"}) {
     r = Run({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << Describe(r);
     EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("annals ", command)))
@@ -328,6 +328,118 @@ INSTANTIATE_TEST_SUITE_P(Cli, CliTamperTest, ::testing::Bool(),
                            return info.param ? "MissingSpoEntry"
                                              : "BogusPosEntry";
                          });
+
+TEST_F(CliTest, SchemaSetShowHistoryAndCheck) {
+  ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
+  RunResult r = Run({"schema", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "# no schema\n") << Describe(r);
+
+  std::string v1 =
+      Write("v1.schema", "type Thing\npredicate builds : integer\n");
+  r = Run({"schema", store_, v1});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "schema version 1 recorded at "))
+      << Describe(r);
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "1 stored claims break it (`annals check` lists them):\n"
+      "  #c3 Rosatom builds plant: predicate `builds` expects an integer, "
+      "found the entity plant\n"))
+      << Describe(r);
+
+  r = Run({"check", store_});
+  EXPECT_EQ(r.exit_code, 3) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "ok: 3 claims")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "1 claims break the schema:\n  #c3 Rosatom builds plant: "))
+      << Describe(r);
+
+  // Loads and ASSERT now refuse what breaks it.
+  std::string bad = Write("bad.tsv",
+                          "subject\tpredicate\tobject\n"
+                          "Rosatom\tbuilds\t3\n"
+                          "Rosatom\tbuilds\treactor\n");
+  r = Run({"load", store_, bad});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_EQ(r.err, absl::StrCat("annals: ", bad,
+                                ":3:16: predicate `builds` expects an "
+                                "integer, found the entity reactor\n"))
+      << Describe(r);
+  r = Run({"query", store_, "ASSERT Rosatom builds reactor"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "expects an integer")) << Describe(r);
+
+  std::string v2 = Write("v2.schema", "# nothing declared\n");
+  ASSERT_EQ(Run({"schema", store_, v2}).exit_code, 0);
+  r = Run({"schema", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "# schema version 2, recorded "))
+      << Describe(r);
+  EXPECT_TRUE(absl::EndsWith(r.out, "\n# nothing declared\n")) << Describe(r);
+  r = Run({"schema", "--version=1", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "# schema version 1, recorded "))
+      << Describe(r);
+  EXPECT_TRUE(
+      absl::EndsWith(r.out, "\ntype Thing\npredicate builds : integer\n"))
+      << Describe(r);
+  r = Run({"schema", "--history", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "# schema version 1, recorded "))
+      << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "# schema version 2, recorded "))
+      << Describe(r);
+  r = Run({"check", store_});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  // As of a time: the version in force then.
+  r = Run({"schema", "--as-of=2000", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_EQ(r.out, "# no schema\n") << Describe(r);
+  r = Run({"schema", "--as-of=9999", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "# schema version 2, recorded "))
+      << Describe(r);
+  r = Run({"schema", "--as-of=yesterday", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+
+  // Errors: a schema that does not parse, a missing file, usage.
+  std::string broken = Write("broken.schema", "predicate p string\n");
+  r = Run({"schema", store_, broken});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_EQ(r.err, absl::StrCat("annals: ", broken,
+                                ":1:13: expected `:` and the value type, "
+                                "found `string`\n"
+                                "  predicate p string\n"
+                                "              ^\n"))
+      << Describe(r);
+  r = Run({"schema", store_, root_ + "/missing.schema"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "cannot open")) << Describe(r);
+  r = Run({"schema", "--version=3", store_});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(
+      absl::StrContains(r.err, "store has no schema version 3 (latest: 2)"))
+      << Describe(r);
+  r = Run({"schema", "--version=x", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "--version takes a version number"))
+      << Describe(r);
+  r = Run({"schema", "--history", store_, v1});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(
+      r.err, "--history, --version and --as-of print; they take no FILE"))
+      << Describe(r);
+  r = Run({"schema", "--bogus", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.err, "unknown option --bogus"))
+      << Describe(r);
+  r = Run({"schema"});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(
+      absl::StrContains(r.err, "schema takes a STORE and at most one FILE"))
+      << Describe(r);
+}
 
 }  // namespace
 }  // namespace annals

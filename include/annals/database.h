@@ -87,6 +87,17 @@ struct CheckResult {
   int64_t index_entries = 0;
   std::vector<std::string> problems;  // empty: every index agrees
   bool ok() const { return problems.empty(); }
+  // Every live claim that breaks the current schema, one line each:
+  // "#c12 Russia founded 1989: predicate `founded` expects a date, found the
+  // integer 1989". Not counted in ok(): the store itself is consistent.
+  std::vector<std::string> schema_violations;
+};
+
+// One version of a store's schema (README.md, "Schemas").
+struct SchemaVersion {
+  int64_t version = 0;  // 1, 2, ...; 0: the store never had a schema
+  TimePoint recorded;   // when it was set (transaction time)
+  std::string text;     // as given; empty: no schema
 };
 
 class Database;
@@ -132,7 +143,9 @@ class Database {
 
   // Records a claim, valid as given, recorded now (or at input.recorded).
   // Returns its new id. InvalidArgument for an empty subject or predicate, a
-  // confidence outside [0, 1] or an interval that ends before it starts;
+  // confidence outside [0, 1], an interval that ends before it starts, or
+  // an object the schema refuses (naming the predicate, the expected and the
+  // found type);
   // NotFound when the subject or object names a claim that does not exist.
   // Durable on return when Options::sync_writes.
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
@@ -187,12 +200,32 @@ class Database {
 
   // Bulk-loads files (TSV/CSV with a header, or JSON Lines; see README.md
   // for the columns). A `#c42` subject or object must name a claim already
-  // in the store. All or nothing: any bad row aborts the load with
+  // in the store. All or nothing: any bad row (also one whose object the
+  // schema refuses) aborts the load with
   // InvalidArgument "file:line:column: reason" and the store unchanged,
   // unless options.skip_bad. Rows equal to a live stored claim are skipped
   // (LoadResult::duplicates), so loading a file twice adds nothing.
   absl::StatusOr<LoadResult> Load(const std::vector<std::string>& files,
                                   const LoadOptions& options = LoadOptions());
+
+  // Makes `text` (the format of README.md, "Schemas") the store's schema
+  // from now on: a new version, recorded now, written in one atomic
+  // WriteBatch; earlier versions stay readable (SchemaHistory). From then on
+  // Assert, ASSERT and Load refuse claims that break it. An empty text (or
+  // only comments) means no schema. InvalidArgument "FILE:line:column: what
+  // was expected", the line and a caret, when it does not parse (`file`
+  // names the text in the message). Claims already stored are not checked
+  // here: Check() lists those that break it (`annals schema` does both).
+  absl::StatusOr<SchemaVersion> SetSchema(std::string_view text,
+                                          std::string_view file = "schema");
+  // The current schema: version 0 and an empty text when there never was one.
+  absl::StatusOr<SchemaVersion> GetSchema(const Snapshot& snapshot = {}) const;
+  // Every version, oldest first (empty when there never was a schema).
+  absl::StatusOr<std::vector<SchemaVersion>> SchemaHistory(
+      const Snapshot& snapshot = {}) const;
+  // The live claims that break the current schema, as
+  // CheckResult::schema_violations (reads only the declared predicates).
+  absl::StatusOr<std::vector<std::string>> SchemaViolations() const;
 
   absl::StatusOr<StoreStats> Stats() const;
   // Checks that every index agrees with the claim records and that the

@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -151,6 +152,19 @@ class QueryFileTest : public testing::TestWithParam<std::string> {
     }
     if (!db_) {
       ADD_FAILURE() << where << "no store (reopening failed)";
+      return;
+    }
+    if (step.kind == TestStep::Kind::kSchema) {
+      absl::StatusOr<SchemaVersion> set = db_->SetSchema(
+          step.statement, absl::StrCat("schema block at line ", step.line));
+      EXPECT_TRUE(set.ok()) << where << set.status();
+      return;
+    }
+    if (step.kind == TestStep::Kind::kLoad) {
+      std::string path = absl::StrCat(root_, "/load-", step.line, ".tsv");
+      std::ofstream(path, std::ios::binary) << step.statement;
+      absl::StatusOr<LoadResult> loaded = db_->Load({path});
+      EXPECT_TRUE(loaded.ok()) << where << loaded.status();
       return;
     }
     const bool explain = step.kind == TestStep::Kind::kExplain;
@@ -295,6 +309,21 @@ TEST(QueryTestFormatTest, ReadsEveryDirective) {
   EXPECT_TRUE(s[5].expected.empty());
 }
 
+TEST(QueryTestFormatTest, ReadsSchemaAndLoadBlocks) {
+  absl::StatusOr<TestFile> file =
+      ParseTestFile("t.test",
+                    "schema\n# a comment line of the schema\nalias a = b\n\n"
+                    "load\nsubject\tpredicate\tobject\na\tp\tc\n");
+  ASSERT_TRUE(file.ok()) << file.status();
+  ASSERT_EQ(file->steps.size(), 2u);
+  EXPECT_EQ(file->steps[0].kind, TestStep::Kind::kSchema);
+  EXPECT_EQ(file->steps[0].statement,
+            "# a comment line of the schema\nalias a = b\n");
+  EXPECT_EQ(file->steps[1].kind, TestStep::Kind::kLoad);
+  EXPECT_EQ(file->steps[1].line, 5);
+  EXPECT_EQ(file->steps[1].statement, "subject\tpredicate\tobject\na\tp\tc\n");
+}
+
 struct BadFile {
   const char* text;
   const char* message;
@@ -313,8 +342,11 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         BadFile{"querry\nFIND ?x WHERE ?x p ?y\n",
                 "t.test:1: unknown directive `querry`; expected dataset, "
-                "statement ok, statement error, query, query ordered, explain "
-                "or restart"},
+                "statement ok, statement error, query, query ordered, explain, "
+                "restart, schema or load"},
+        BadFile{"schema\n\nquery\nFIND ?x\n----\n",
+                "t.test:1: `schema` needs its lines"},
+        BadFile{"load\n", "t.test:1: `load` needs its lines"},
         BadFile{"query\nFIND ?x WHERE ?x p ?y\n",
                 "t.test:1: expected `----` and the expected rows after the "
                 "statement"},

@@ -90,6 +90,17 @@ class Parser {
         return Error(step->line + 1, "`restart` stands alone in its block");
       }
       return absl::OkStatus();
+    } else if (directive == "schema" || directive == "load") {
+      step->kind = directive == "schema" ? TestStep::Kind::kSchema
+                                         : TestStep::Kind::kLoad;
+      std::vector<std::string> text;
+      while (!AtBlank()) text.push_back(lines_[next_++]);
+      if (text.empty()) {
+        return Error(step->line,
+                     absl::StrCat("`", Sv(directive), "` needs its lines"));
+      }
+      step->statement = absl::StrJoin(text, "\n") + "\n";
+      return absl::OkStatus();
     } else if (directive == "statement ok") {
       step->kind = TestStep::Kind::kStatementOk;
     } else if (StartsWith(directive, "statement error")) {
@@ -109,8 +120,8 @@ class Parser {
       return Error(step->line,
                    absl::StrCat("unknown directive `", Sv(directive),
                                 "`; expected dataset, statement ok, statement "
-                                "error, query, query ordered, explain or "
-                                "restart"));
+                                "error, query, query ordered, explain, "
+                                "restart, schema or load"));
     }
     // The statement: up to `----` or a blank line.
     std::vector<std::string> statement;

@@ -22,11 +22,13 @@ struct TestStep {
     kQuery,           // `query [ordered]`: it gives these rows
     kExplain,         // `explain`: EXPLAIN of it prints this plan
     kRestart,         // `restart`: close and reopen the store
+    kSchema,          // `schema`: the lines after it become the schema
+    kLoad,            // `load`: the lines after it (TSV) are loaded
   };
   Kind kind = Kind::kStatementOk;
   int line = 0;           // of the directive, 1-based
   std::string directive;  // the directive line as written
-  std::string statement;  // its lines joined by '\n'
+  std::string statement;  // its lines joined by '\n' (schema, TSV)
   // kStatementError: each must appear in the error (`CODE: message`).
   std::vector<std::string> error_fragments;
   bool ordered = false;                             // `query ordered`

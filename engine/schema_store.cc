@@ -1,0 +1,83 @@
+// Schema versions in meta; see schema_store.h.
+#include "engine/schema_store.h"
+
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "annals/status_macros.h"
+#include "engine/key_codec.h"
+#include "schema/sv.h"
+#include "schema/validator.h"
+
+namespace annals::engine {
+
+std::string SchemaKey(uint64_t version) {
+  std::string key(kMetaSchemaPrefix);
+  PutId(&key, version);
+  return key;
+}
+
+std::string EncodeSchemaValue(int64_t recorded, std::string_view text) {
+  return absl::StrCat(recorded, "\t", Sv(text));
+}
+
+absl::StatusOr<std::vector<StoredSchema>> ReadSchemaVersions(
+    const Rocks& rocks, const RocksSnapshot* snap) {
+  std::string prefix(kMetaSchemaPrefix);
+  auto it = rocks.NewIterator(Family::kMeta, prefix, PrefixEnd(prefix), snap);
+  std::vector<StoredSchema> out;
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key = it->key().substr(prefix.size());
+    std::string_view value = it->value();
+    StoredSchema s;
+    size_t tab = value.find('\t');
+    if (!GetId(&key, &s.version) || !key.empty() || s.version == 0 ||
+        tab == std::string_view::npos ||
+        !absl::SimpleAtoi(Sv(value.substr(0, tab)), &s.recorded)) {
+      return absl::DataLossError(absl::StrCat(
+          "store '", rocks.dir(), "': unreadable schema entry in meta"));
+    }
+    s.text = std::string(value.substr(tab + 1));
+    out.push_back(std::move(s));
+  }
+  RETURN_IF_ERROR(it->status());
+  return out;
+}
+
+absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
+                                                     const RocksSnapshot* snap,
+                                                     std::string_view name) {
+  std::vector<std::string> types;
+  Dictionary& dict = store->dictionary();
+  uint64_t ids[2];
+  for (int i = 0; i < 2; ++i) {
+    absl::StatusOr<uint64_t> id = dict.Find(
+        Value::Entity(std::string(i == 0 ? name : schema::kTypePredicate)),
+        snap);
+    if (absl::IsNotFound(id.status())) return types;
+    RETURN_IF_ERROR(id.status());
+    ids[i] = *id;
+  }
+  std::string prefix = IndexPrefix(Family::kSpo, ids, 2);
+  auto it =
+      store->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    IndexKey k;
+    ClaimRow row;
+    if (!DecodeIndexKey(Family::kSpo, it->key(), &k) ||
+        !DecodeIndexValue(it->value(), k.from, &row)) {
+      return absl::DataLossError(absl::StrCat(
+          "store '", store->dir(), "': unreadable entry in index spo"));
+    }
+    if (row.is_retracted() || TermKind(k.o) != ValueKind::kEntity) continue;
+    ASSIGN_OR_RETURN(Value type, dict.Lookup(k.o, snap));
+    types.push_back(type.text());
+  }
+  RETURN_IF_ERROR(it->status());
+  std::sort(types.begin(), types.end());
+  types.erase(std::unique(types.begin(), types.end()), types.end());
+  return types;
+}
+
+}  // namespace annals::engine
