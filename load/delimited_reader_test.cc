@@ -232,7 +232,8 @@ TEST_F(DelimitedReaderTest, UnknownColumnFarFromAllListsTheKnownOnes) {
       At(1, 26,
          "unknown column 'weight'; known columns are subject, predicate, "
          "object, valid_from, valid_to, recorded_at, source, by, confidence, "
-         "object_type"));
+         "object_type; to load 'weight' as one of them, map it with "
+         "--columns=weight:COLUMN"));
 }
 
 TEST_F(DelimitedReaderTest, DuplicateEmptyAndMissingColumns) {

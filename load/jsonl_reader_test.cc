@@ -263,7 +263,8 @@ TEST_F(JsonlReaderTest, UnknownDuplicateAndMissingKeys) {
             At(1, 16,
                "unknown key 'colour'; known columns are subject, predicate, "
                "object, valid_from, valid_to, recorded_at, source, by, "
-               "confidence, object_type"));
+               "confidence, object_type; to load 'colour' as one of them, map "
+               "it with --columns=colour:COLUMN"));
   EXPECT_EQ(ErrorOf(R"({"subject":"s","Subject":"t"})"),
             At(1, 16, "duplicate key 'Subject'"));
   EXPECT_EQ(ErrorOf(R"({"subject":"s","predicate":null,"predicate":"p"})"),

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "annals/options.h"
 #include "annals/time.h"
 #include "engine/bulk_loader.h"
 #include "engine/term_table.h"
@@ -22,12 +23,14 @@ namespace annals::load {
 class RowDecoder {
  public:
   // `recorded_default` is the transaction time of rows without recorded_at;
-  // `next_claim` the store's next claim id (references must be below it).
+  // `next_claim` the store's next claim id (references must be below it);
+  // `dates` how the times are written.
   RowDecoder(engine::TermTable* terms, TimePoint recorded_default,
-             uint64_t next_claim)
+             uint64_t next_claim, DateFormat dates = DateFormat::kIso)
       : terms_(terms),
         recorded_default_(recorded_default),
-        next_claim_(next_claim) {}
+        next_claim_(next_claim),
+        dates_(dates) {}
 
   // Decodes `row` of file number `file_index` (path `path`) into `out`.
   absl::Status Decode(const RawRow& row, std::string_view path,
@@ -37,6 +40,7 @@ class RowDecoder {
   engine::TermTable* terms_;
   TimePoint recorded_default_;
   uint64_t next_claim_;
+  DateFormat dates_;
   // Term bytes of the row being decoded, interned once it is valid.
   std::string subject_, predicate_, object_, source_, by_;
 };
