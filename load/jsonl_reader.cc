@@ -130,7 +130,13 @@ absl::Status JsonlReader::ParseLine(std::string_view line, RawRow* row) {
         return ErrorAt(key_at, UnknownFileColumnMessage("key", key));
       RawField& field = row->fields[index];
       if (field.json != JsonKind::kNone) {
-        return ErrorAt(key_at, absl::StrCat("duplicate key '", Sv(key), "'"));
+        std::string message = absl::StrCat("duplicate key '", Sv(key), "'");
+        if (!renames_.empty()) {
+          absl::StrAppend(&message, ": ",
+                          Sv(ColumnName(static_cast<Column>(index))),
+                          " is given twice (with the column mapping)");
+        }
+        return ErrorAt(key_at, message);
       }
       i = SkipSpace(line, i);
       if (i >= n || line[i] != ':') {
