@@ -295,7 +295,7 @@ TEST_F(LoadTest, UnknownDigitsAndRenamedColumns) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(Msg(r.status()),
             path +
-                ":1:14: unknown column 'start'; known columns are "
+                ":1:26: unknown column 'start'; known columns are "
                 "subject, predicate, object, valid_from, valid_to, "
                 "recorded_at, source, by, confidence, object_type; to load "
                 "'start' as one of them, map it with --columns=start:COLUMN");
