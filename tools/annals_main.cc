@@ -54,7 +54,8 @@ Times: 2025, 2025-09, 2025-09-02, 2025-09-02T10:00:00Z; empty is open.
 Options:
   --format=tsv|csv|jsonl  file format (default: by extension)
   --columns=NAME:COLUMN,...
-                          the files call COLUMN NAME (header name or JSON key)
+                          load the files' column NAME (header name or JSON
+                          key) as COLUMN, e.g. start:valid_from,end:valid_to
   --dates=iso|unknown-digits
                           iso (default): times as above, anything else is a
                           bad row; unknown-digits: also # for unknown digits,
@@ -62,7 +63,8 @@ Options:
                           1962-##-## is the year 1962, 1962-05-## May 1962,
                           ####-##-## unknown and loaded as an open end
   --skip-bad              go on past bad rows; write them to the reject file
-  --reject-file=PATH      where rejected rows go (default: FILE.rejects)
+  --reject-file=PATH      where rejected rows go (default: the first FILE's
+                          path with .rejects added)
   --dry-run               validate everything, write nothing
   --quiet                 no progress, no summary
   --verbose               also say where the time went
@@ -72,7 +74,7 @@ Examples:
   annals load --skip-bad --reject-file=bad.txt events.annals events.csv
   annals load --dry-run events.annals events.jsonl
   annals load --columns=start:valid_from,end:valid_to --dates=unknown-digits \
-      --skip-bad yago.annals yago11k/train_named.tsv
+      --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
 )";
 
 constexpr char kFindHelp[] = R"(Usage: annals find [OPTIONS] STORE
