@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "load/reader_util.h"
@@ -27,7 +28,9 @@ absl::StatusOr<std::unique_ptr<DelimitedReader>> DelimitedReader::Open(
   std::unique_ptr<DelimitedReader> reader(
       new DelimitedReader(std::move(*source), dialect));
   if (options.columns.empty()) {
-    if (absl::Status s = reader->ReadHeader(); !s.ok()) return s;
+    if (absl::Status s = reader->ReadHeader(options.renames); !s.ok()) {
+      return s;
+    }
   } else {  // a later part of the file: the header is known
     reader->columns_ = options.columns;
     for (Column c : options.columns) {
@@ -43,7 +46,7 @@ DelimitedReader::DelimitedReader(std::unique_ptr<LineSource> source,
   spans_.reserve(kColumnCount + 1);
 }
 
-absl::Status DelimitedReader::ReadHeader() {
+absl::Status DelimitedReader::ReadHeader(const ColumnRenames& renames) {
   std::string_view record;
   switch (source_->NextLine(&record)) {
     case LineSource::Result::kLine:
@@ -65,6 +68,8 @@ absl::Status DelimitedReader::ReadHeader() {
                                    static_cast<unsigned char>(record[bad])));
   }
   std::array<bool, kColumnCount> seen{};
+  std::array<std::string_view, kColumnCount> seen_as{};  // the header's name
+  std::vector<bool> renamed(renames.size());
   for (const Span& span : spans_) {
     std::string_view name = SpanText(record, span);
     // Errors point at the name; for an unescaped field, past any blanks.
@@ -79,17 +84,35 @@ absl::Status DelimitedReader::ReadHeader() {
     if (name.empty()) {
       return ErrorAt(record, offset, "empty column name in the header");
     }
-    const int index = ColumnFromName(name);
+    int rename = -1;
+    const int index = ColumnFromName(name, renames, &rename);
     if (index < 0) {
-      return ErrorAt(record, offset, UnknownColumnMessage("column", name));
+      return ErrorAt(record, offset, UnknownFileColumnMessage("column", name));
     }
+    if (rename >= 0) renamed[rename] = true;
     if (seen[index]) {
-      return ErrorAt(record, offset,
-                     absl::StrCat("duplicate column '", Sv(name), "'"));
+      std::string message = absl::StrCat("duplicate column '", Sv(name), "'");
+      if (!absl::EqualsIgnoreCase(Sv(name), Sv(seen_as[index]))) {
+        absl::StrAppend(&message, ": '", Sv(seen_as[index]), "' and '",
+                        Sv(name), "' both stand for ",
+                        Sv(ColumnName(static_cast<Column>(index))),
+                        " (see the column mapping)");
+      }
+      return ErrorAt(record, offset, message);
     }
     seen[index] = true;
+    seen_as[index] = name;
     columns_.push_back(static_cast<Column>(index));
     empty_row_.fields[index].present = true;
+  }
+  for (size_t i = 0; i < renames.size(); ++i) {
+    if (!renamed[i]) {
+      return ErrorAt(
+          record, 0,
+          absl::StrCat("column mapping ", renames[i].name, ":",
+                       Sv(ColumnName(renames[i].column)),
+                       ": the header has no column '", renames[i].name, "'"));
+    }
   }
   for (Column required :
        {Column::kSubject, Column::kPredicate, Column::kObject}) {

@@ -24,9 +24,10 @@ class DelimitedReader : public RowReader {
  public:
   enum class Dialect { kTsv, kCsv };
 
-  // Opens `path` and reads its header. Fails on I/O errors and on a bad
-  // header (InvalidArgument "path:line:col: ...": unknown, duplicated or
-  // missing required column). A file with no header (empty, or only blank
+  // Opens `path` and reads its header, with options.renames applied. Fails on
+  // I/O errors and on a bad header (InvalidArgument "path:line:col: ...":
+  // unknown, duplicated or missing required column, or a rename of a name
+  // the header does not have). A file with no header (empty, or only blank
   // lines) gives a reader with no rows.
   static absl::StatusOr<std::unique_ptr<DelimitedReader>> Open(
       const std::string& path, Dialect dialect, const ReaderOptions& options);
@@ -51,7 +52,7 @@ class DelimitedReader : public RowReader {
 
   DelimitedReader(std::unique_ptr<LineSource> source, Dialect dialect);
 
-  absl::Status ReadHeader();
+  absl::Status ReadHeader(const ColumnRenames& renames);
   // Splits *record into spans_; a CSV record may grow to further lines.
   absl::Status Split(std::string_view* record);
   absl::Status SplitCsv(std::string_view* record);

@@ -232,7 +232,8 @@ TEST_F(DelimitedReaderTest, UnknownColumnFarFromAllListsTheKnownOnes) {
       At(1, 26,
          "unknown column 'weight'; known columns are subject, predicate, "
          "object, valid_from, valid_to, recorded_at, source, by, confidence, "
-         "object_type"));
+         "object_type; to load 'weight' as one of them, map it with "
+         "--columns=weight:COLUMN"));
 }
 
 TEST_F(DelimitedReaderTest, DuplicateEmptyAndMissingColumns) {
@@ -248,6 +249,72 @@ TEST_F(DelimitedReaderTest, DuplicateEmptyAndMissingColumns) {
             At(1, 1,
                "missing required column 'object' (the header must name "
                "subject, predicate and object)"));
+}
+
+// Header names mapped to columns (LoadOptions::columns).
+ReaderOptions WithRenames(
+    const std::vector<std::pair<std::string, std::string>>& columns) {
+  ReaderOptions options;
+  auto renames = ResolveColumnRenames(columns);
+  EXPECT_TRUE(renames.ok()) << renames.status();
+  if (renames.ok()) options.renames = *renames;
+  return options;
+}
+
+TEST_F(DelimitedReaderTest, RenamedColumns) {
+  const ReaderOptions options =
+      WithRenames({{"start", "valid_from"}, {"END", "valid_to"}});
+  for (Dialect dialect : {Dialect::kTsv, Dialect::kCsv}) {
+    const char sep = dialect == Dialect::kTsv ? '\t' : ',';
+    std::string content =
+        "subject,predicate,object, Start ,end\n"
+        "a,p,b,1962-##-##,####-##-##\n";
+    for (char& c : content) c = c == ',' ? sep : c;
+    auto reader = Open(content, dialect, options);
+    ASSERT_TRUE(reader.ok()) << reader.status();
+    EXPECT_EQ((*reader)->columns(),
+              (std::vector<Column>{Column::kSubject, Column::kPredicate,
+                                   Column::kObject, Column::kValidFrom,
+                                   Column::kValidTo}));
+    ReadResult r = ReadAll(**reader);
+    ASSERT_EQ(r.rows.size(), 1u);
+    std::vector<std::string> want = Spo("a", "p", "b");
+    want[3] = "1962-##-##";
+    want[4] = "####-##-##";
+    EXPECT_EQ(r.rows[0].texts, want);
+    EXPECT_EQ(r.rows[0].columns[3], 7);
+  }
+  // A rename takes precedence over a column's own name: columns may swap.
+  ReadResult r =
+      Read("subject\tpredicate\tobject\nb\tp\ta\n", Dialect::kTsv,
+           WithRenames({{"subject", "object"}, {"object", "subject"}}));
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0].texts, Spo("a", "p", "b"));
+}
+
+TEST_F(DelimitedReaderTest, RenameErrors) {
+  const ReaderOptions options = WithRenames({{"start", "valid_from"}});
+  EXPECT_EQ(HeaderError("subject\tpredicate\tobject\tbegin\n", Dialect::kTsv,
+                        options),
+            At(1, 26,
+               "unknown column 'begin'; known columns are subject, predicate, "
+               "object, valid_from, valid_to, recorded_at, source, by, "
+               "confidence, object_type; to load 'begin' as one of them, map "
+               "it with --columns=begin:COLUMN"));
+  EXPECT_EQ(HeaderError("subject\tpredicate\tobject\n", Dialect::kTsv, options),
+            At(1, 1,
+               "column mapping start:valid_from: the header has no column "
+               "'start'"));
+  EXPECT_EQ(HeaderError("subject\tpredicate\tobject\tstart\tvalid_from\n",
+                        Dialect::kTsv, options),
+            At(1, 32,
+               "duplicate column 'valid_from': 'start' and 'valid_from' both "
+               "stand for valid_from (see the column mapping)"));
+  EXPECT_EQ(HeaderError("subject,predicate,object,valid_from,START\n",
+                        Dialect::kCsv, options),
+            At(1, 37,
+               "duplicate column 'START': 'valid_from' and 'START' both stand "
+               "for valid_from (see the column mapping)"));
 }
 
 TEST_F(DelimitedReaderTest, WrongFieldCountPointsAtLineEndOrExtraField) {
@@ -618,6 +685,53 @@ TEST(ColumnNamesTest, RoundTripIgnoringCaseAndBlanks) {
   EXPECT_EQ(ColumnFromName("valid from"), -1);
   EXPECT_EQ(ColumnFromName(""), -1);
   EXPECT_EQ(ColumnFromName("subjects"), -1);
+}
+
+TEST(ColumnNamesTest, Renames) {
+  auto renames = ResolveColumnRenames(
+      {{" start ", "valid_from"}, {"end", " VALID_TO "}, {"who", "by"}});
+  ASSERT_TRUE(renames.ok()) << renames.status();
+  ASSERT_EQ(renames->size(), 3u);
+  EXPECT_EQ((*renames)[0].name, "start");
+  EXPECT_EQ((*renames)[1].column, Column::kValidTo);
+  int rename = 0;
+  EXPECT_EQ(ColumnFromName("Start", *renames, &rename),
+            static_cast<int>(Column::kValidFrom));
+  EXPECT_EQ(rename, 0);
+  EXPECT_EQ(ColumnFromName(" WHO", *renames, &rename),
+            static_cast<int>(Column::kBy));
+  EXPECT_EQ(rename, 2);
+  EXPECT_EQ(ColumnFromName("valid_from", *renames, &rename),
+            static_cast<int>(Column::kValidFrom));
+  EXPECT_EQ(rename, -1);
+  EXPECT_EQ(ColumnFromName("begin", *renames, nullptr), -1);
+  EXPECT_EQ(ColumnFromName("subject", {}, nullptr),
+            static_cast<int>(Column::kSubject));
+
+  const std::vector<
+      std::pair<std::vector<std::pair<std::string, std::string>>, std::string>>
+      bad = {
+          {{{"start", "valid_fro"}},
+           "column mapping start:valid_fro: unknown column 'valid_fro'; did "
+           "you mean 'valid_from'?"},
+          {{{"start", "when"}},
+           "column mapping start:when: unknown column 'when'; known columns "
+           "are subject, predicate, object, valid_from, valid_to, "
+           "recorded_at, source, by, confidence, object_type"},
+          {{{" ", "valid_from"}},
+           "column mapping  :valid_from: no name to map"},
+          {{{"start", "valid_from"}, {"Start", "valid_to"}},
+           "column mapping Start:valid_to: 'Start' is mapped twice"},
+          {{{"start", "valid_from"}, {"begin", "valid_from"}},
+           "column mapping begin:valid_from: 'start' is mapped to valid_from "
+           "already"},
+      };
+  for (const auto& [columns, message] : bad) {
+    auto r = ResolveColumnRenames(columns);
+    ASSERT_FALSE(r.ok()) << message;
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(r.status().message(), message);
+  }
 }
 
 TEST(ReaderUtilTest, FindInvalidUtf8) {

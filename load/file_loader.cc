@@ -143,7 +143,8 @@ void ParsePart(const std::string& path, uint32_t file_index,
                const LoadOptions& options, TimePoint load_time,
                uint64_t next_claim, const schema::Schema* schema,
                Progress* progress, Part* part) {
-  RowDecoder decoder(&part->terms, load_time, next_claim, schema);
+  RowDecoder decoder(&part->terms, load_time, next_claim, options.dates,
+                     schema);
   RawRow raw;
   engine::ClaimRow row;
   int64_t bytes = 0;
@@ -283,6 +284,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   Rejects rejects(reject_path);
   ReaderOptions reader_options;
   reader_options.max_line_bytes = options.max_line_bytes;
+  ASSIGN_OR_RETURN(reader_options.renames,
+                   ResolveColumnRenames(options.columns));
   int64_t bytes_total = 0;
   std::error_code ec;
   for (const auto& f : files) {

@@ -80,11 +80,13 @@ absl::StatusOr<std::unique_ptr<JsonlReader>> JsonlReader::Open(
   auto source = LineSource::Open(path, options.max_line_bytes,
                                  options.chunk_bytes, options.part);
   if (!source.ok()) return source.status();
-  return std::unique_ptr<JsonlReader>(new JsonlReader(std::move(*source)));
+  return std::unique_ptr<JsonlReader>(
+      new JsonlReader(std::move(*source), options.renames));
 }
 
-JsonlReader::JsonlReader(std::unique_ptr<LineSource> source)
-    : source_(std::move(source)) {}
+JsonlReader::JsonlReader(std::unique_ptr<LineSource> source,
+                         ColumnRenames renames)
+    : source_(std::move(source)), renames_(std::move(renames)) {}
 
 bool JsonlReader::Next(RawRow* row) {
   std::string_view line;
@@ -123,11 +125,18 @@ absl::Status JsonlReader::ParseLine(std::string_view line, RawRow* row) {
       const size_t key_at = i;
       std::string_view key;
       if (absl::Status s = ParseString(line, &i, &key); !s.ok()) return s;
-      const int index = ColumnFromName(key);
-      if (index < 0) return ErrorAt(key_at, UnknownColumnMessage("key", key));
+      const int index = ColumnFromName(key, renames_, nullptr);
+      if (index < 0)
+        return ErrorAt(key_at, UnknownFileColumnMessage("key", key));
       RawField& field = row->fields[index];
       if (field.json != JsonKind::kNone) {
-        return ErrorAt(key_at, absl::StrCat("duplicate key '", Sv(key), "'"));
+        std::string message = absl::StrCat("duplicate key '", Sv(key), "'");
+        if (!renames_.empty()) {
+          absl::StrAppend(&message, ": ",
+                          Sv(ColumnName(static_cast<Column>(index))),
+                          " is given twice (with the column mapping)");
+        }
+        return ErrorAt(key_at, message);
       }
       i = SkipSpace(line, i);
       if (i >= n || line[i] != ':') {

@@ -24,6 +24,7 @@ namespace annals::load {
 class JsonlReader : public RowReader {
  public:
   // Opens `path`; fails only on I/O errors ("cannot open 'path': ...").
+  // Keys are column names, or names options.renames maps to columns.
   static absl::StatusOr<std::unique_ptr<JsonlReader>> Open(
       const std::string& path, const ReaderOptions& options);
 
@@ -33,7 +34,7 @@ class JsonlReader : public RowReader {
   int64_t bytes_total() const override { return source_->bytes_total(); }
 
  private:
-  explicit JsonlReader(std::unique_ptr<LineSource> source);
+  JsonlReader(std::unique_ptr<LineSource> source, ColumnRenames renames);
 
   absl::Status ParseLine(std::string_view line, RawRow* row);
   // The value at line[*pos], for `field` of column `index`.
@@ -46,6 +47,7 @@ class JsonlReader : public RowReader {
   absl::Status ErrorAt(size_t offset, std::string_view message) const;
 
   std::unique_ptr<LineSource> source_;
+  const ColumnRenames renames_;  // keys that stand for columns
   absl::Status status_;
   // Unescaped strings of the current line. Sized to the line before parsing
   // (unescaping never lengthens text), so views into it stay valid.

@@ -256,6 +256,32 @@ TEST_F(JsonlReaderTest, NestedValuesAreRejectedWithoutRecursion) {
             At(1, 12, "field 'subject' must be a string, number or boolean"));
 }
 
+TEST_F(JsonlReaderTest, RenamedKeys) {
+  ReaderOptions options;
+  auto renames =
+      ResolveColumnRenames({{"start", "valid_from"}, {"end", "valid_to"}});
+  ASSERT_TRUE(renames.ok()) << renames.status();
+  options.renames = *renames;
+  ReadResult r = Read(
+      R"({"subject":"s","predicate":"p","object":"o","START":"1962-##-##",)"
+      R"("end":"####-##-##"})"
+      "\n"
+      R"({"subject":"s","predicate":"p","object":"o","valid_from":"1962",)"
+      R"("start":"1963"})"
+      "\n",
+      options);
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0].texts[static_cast<int>(Column::kValidFrom)],
+            "1962-##-##");
+  EXPECT_EQ(r.rows[0].texts[static_cast<int>(Column::kValidTo)], "####-##-##");
+  // A key and a rename of another key for one column.
+  EXPECT_EQ(
+      r.errors,
+      (std::vector<std::string>{At(2, 65,
+                                   "duplicate key 'start': valid_from is given "
+                                   "twice (with the column mapping)")}));
+}
+
 TEST_F(JsonlReaderTest, UnknownDuplicateAndMissingKeys) {
   EXPECT_EQ(ErrorOf(R"({"subject":"s","valid_form":"2001"})"),
             At(1, 16, "unknown key 'valid_form'; did you mean 'valid_from'?"));
@@ -263,7 +289,8 @@ TEST_F(JsonlReaderTest, UnknownDuplicateAndMissingKeys) {
             At(1, 16,
                "unknown key 'colour'; known columns are subject, predicate, "
                "object, valid_from, valid_to, recorded_at, source, by, "
-               "confidence, object_type"));
+               "confidence, object_type; to load 'colour' as one of them, map "
+               "it with --columns=colour:COLUMN"));
   EXPECT_EQ(ErrorOf(R"({"subject":"s","Subject":"t"})"),
             At(1, 16, "duplicate key 'Subject'"));
   EXPECT_EQ(ErrorOf(R"({"subject":"s","predicate":null,"predicate":"p"})"),

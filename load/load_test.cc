@@ -250,6 +250,73 @@ TEST_F(LoadTest, TsvEveryColumnAndTypedObjects) {
   EXPECT_EQ(s.per_predicate.at("signed"), 1);
 }
 
+// A file as YAGO11k and Wikidata12k write them: other column names, '#' for
+// unknown digits. Every precision, open ends, short and negative years.
+TEST_F(LoadTest, UnknownDigitsAndRenamedColumns) {
+  const std::string path =
+      Write("yago.tsv",
+            "subject\tpredicate\tobject\tstart\tend\twhen\n"
+            "A\tp\tB\t1962-##-##\t1965-05-##\t####-##-##\n"
+            "A\tp\tC\t1962-05-03\t1962-05-03\t2020-##-##\n"
+            "A\tp\tD\t####-##-##\t-431-##-##\t2020-02-##\n"
+            "A\tp\tE\t360-##-##\t####-##-##\t\n"
+            "A\tp\tF\t1962-05\t1962-06-15T10:00:00Z\t2020-02-03\n"
+            "A\tp\tG\t####-##-##\t####-##-##\t\n");
+  LoadOptions options;
+  options.dates = DateFormat::kUnknownDigits;
+  options.columns = {
+      {"start", "valid_from"}, {"end", "valid_to"}, {"when", "recorded_at"}};
+  const int64_t before = TimePoint::Now().seconds;
+  auto r = Load({path}, options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->rows, 6);
+  EXPECT_EQ(r->claims_added, 6);
+  EXPECT_EQ(r->rejected, 0);
+  using Times = std::pair<std::string, std::string>;  // valid, recorded
+  std::map<std::string, Times> got;
+  for (const Claim& c : FindSubject("A")) {
+    got[c.object.ToString()] = {c.valid.ToString(), c.recorded.ToString()};
+    if (c.object.ToString() == "B" || c.object.ToString() == "E") {
+      EXPECT_EQ(c.recorded.precision, Precision::kSecond);  // the load time
+      EXPECT_GE(c.recorded.seconds, before);
+    }
+  }
+  EXPECT_EQ(got["B"].first, "[1962, 1965-05)");
+  EXPECT_EQ(got["C"], Times("[1962-05-03, 1962-05-03)", "2020"));
+  EXPECT_EQ(got["D"], Times("(..., -0431)", "2020-02"));
+  EXPECT_EQ(got["E"].first, "[0360, ...)");
+  EXPECT_EQ(got["F"], Times("[1962-05, 1962-06-15T10:00:00Z)", "2020-02-03"));
+  EXPECT_EQ(got["G"].first, "(..., ...)");
+  EXPECT_EQ(got.size(), 6u);
+
+  // The same file without the options: the header, then the dates.
+  const StoreState after = State();
+  r = Load({path});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            path +
+                ":1:26: unknown column 'start'; known columns are "
+                "subject, predicate, object, valid_from, valid_to, "
+                "recorded_at, source, by, confidence, object_type; to load "
+                "'start' as one of them, map it with --columns=start:COLUMN");
+  options.dates = DateFormat::kIso;
+  r = Load({path}, options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(absl::StartsWith(
+      Msg(r.status()),
+      path + ":2:7: valid_from: invalid time '1962-##-##': expected '-'"))
+      << r.status();
+  // A mapping to no column is refused before any file is read.
+  options.columns = {{"start", "valid_fro"}};
+  r = Load({path}, options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(absl::IsInvalidArgument(r.status()));
+  EXPECT_EQ(Msg(r.status()),
+            "column mapping start:valid_fro: unknown column 'valid_fro'; did "
+            "you mean 'valid_from'?");
+  EXPECT_EQ(State(), after);
+}
+
 TEST_F(LoadTest, CsvWithQuotingAndOptionalColumnsAbsent) {
   std::string path =
       Write("facts.csv",
@@ -555,6 +622,9 @@ struct ErrorCase {
   std::string reason;  // exact, or a prefix when `prefix`
   bool prefix = false;
   bool header = false;  // a bad header: not skippable
+  // Load options of the case.
+  DateFormat dates = DateFormat::kIso;
+  std::vector<std::pair<std::string, std::string>> columns = {};
 };
 
 // Every file has good rows naming "Fresh", so that a partial load would show.
@@ -664,6 +734,78 @@ std::vector<ErrorCase> ErrorCases() {
        "{\"subject\":\"Fresh\",\"predicate\":\"p\",\"object\":\"B\"}\n"
        "{\"subject\":\"A\xE2\x82\",\"predicate\":\"p\",\"object\":\"B\"}\n",
        2, 14, "invalid UTF-8 at byte 0xE2"},
+      // Dates with '#' for unknown digits, and columns under other names.
+      {"HashDateWithoutUnknownDigits", "f.tsv",
+       Tsv("A\tp\tB\t1962-##-##\t\t\t\n"), 3, 7,
+       "valid_from: invalid time '1962-##-##': expected '-' and a two-digit "
+       "month after the year (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+       "YYYY-MM-DDThh:mm:ssZ); dates with # for unknown digits load with "
+       "--dates=unknown-digits"},
+      {"PartlyKnownYear", "f.tsv", Tsv("A\tp\tB\t19##-##-##\t\t\t\n"), 3, 7,
+       "valid_from: invalid time '19##-##-##': partly known year '19##': a "
+       "time keeps a year, month, day or second, not a decade or century "
+       "(expected a date with # for unknown digits: YYYY-MM-##, YYYY-##-## "
+       "or ####-##-##, or a time without #)",
+       false, false, DateFormat::kUnknownDigits},
+      {"KnownDayAfterUnknownMonth", "f.tsv",
+       Tsv("A\tp\tB\t1962\t1963-##-05\t\t\n"), 3, 12,
+       "valid_to: invalid time '1963-##-05': a known day after an unknown "
+       "month",
+       true, false, DateFormat::kUnknownDigits},
+      {"UnknownDigitsValidToBeforeValidFrom", "f.tsv",
+       Tsv("A\tp\tB\t1962-05-##\t1962-04-##\t\t\n"), 3, 18,
+       "valid_to 1962-04 is not after valid_from 1962-05", false, false,
+       DateFormat::kUnknownDigits},
+      {"UnknownDigitsMalformedWithoutHash", "f.tsv",
+       Tsv("A\tp\tB\t307-13047-09\t\t\t\n"), 3, 7,
+       "valid_from: invalid time '307-13047-09': month out of range", true,
+       false, DateFormat::kUnknownDigits},
+      {"CsvPartlyKnownRecordedMonth",
+       "f.csv",
+       "subject,predicate,object,when\n"
+       "Fresh,p,B,2020\n"
+       "A,p,B,2020-1#-##\n"
+       "Fresh,p,C,\n",
+       3,
+       7,
+       "recorded_at: invalid time '2020-1#-##': partly known month '1#'",
+       true,
+       false,
+       DateFormat::kUnknownDigits,
+       {{"when", "recorded_at"}}},
+      {"JsonlRenamedKeySignedUnknownYear",
+       "f.jsonl",
+       "{\"subject\":\"Fresh\",\"predicate\":\"p\",\"object\":\"B\"}\n"
+       "{\"subject\":\"A\",\"predicate\":\"p\",\"object\":\"B\","
+       "\"start\":\"-####-##-##\"}\n",
+       2,
+       53,
+       "valid_from: invalid time '-####-##-##': a sign before an unknown year",
+       true,
+       false,
+       DateFormat::kUnknownDigits,
+       {{"start", "valid_from"}}},
+      {"RenameOfMissingHeaderName",
+       "f.tsv",
+       Tsv("A\tp\tB\t\t\t\t\n"),
+       1,
+       1,
+       "column mapping start:valid_from: the header has no column 'start'",
+       false,
+       true,
+       DateFormat::kIso,
+       {{"start", "valid_from"}}},
+      {"RenameMakesADuplicate",
+       "f.tsv",
+       "subject\tpredicate\tobject\tvalid_from\tstart\nA\tp\tB\t\t\n",
+       1,
+       37,
+       "duplicate column 'start': 'valid_from' and 'start' both stand for "
+       "valid_from (see the column mapping)",
+       false,
+       true,
+       DateFormat::kIso,
+       {{"start", "valid_from"}}},
   };
   // JSON Lines cases: a good row after the bad one too.
   for (ErrorCase& c : cases) {
@@ -732,19 +874,29 @@ TEST_P(LoadErrorTest, ReportsFileLineColumnAndChangesNothing) {
     EXPECT_EQ(State(), before) << mode;
     EXPECT_TRUE(FindSubject("Fresh").empty()) << mode;
   };
-  check_error(Load({path}), "load");
-  LoadOptions dry;
+  LoadOptions options;
+  options.dates = ec.dates;
+  options.columns = ec.columns;
+  check_error(Load({path}, options), "load");
+  LoadOptions dry = options;
   dry.dry_run = true;
   check_error(Load({path}, dry), "dry run");
   // Behind a good file the error is the same, and neither file loads.
+  // (With a column mapping, the good file has the mapped names.)
+  std::string good_header = "subject\tpredicate\tobject";
+  for (const auto& [name, column] : ec.columns) {
+    absl::StrAppend(&good_header, "\t", name);
+  }
+  std::string good_row = "Fresh\tq\tR";
+  for (size_t i = 0; i < ec.columns.size(); ++i) good_row += "\t";
   std::string good =
-      Write("good.tsv", "subject\tpredicate\tobject\nFresh\tq\tR\n");
-  check_error(Load({good, path}), "second file");
+      Write("good.tsv", absl::StrCat(good_header, "\n", good_row, "\n"));
+  check_error(Load({good, path}, options), "second file");
 
   // With skip_bad the good rows would load and the bad row goes to the reject
   // file (bad headers are not skippable). A dry run, to keep the store as it
   // is: SkipBadWritesEveryRejectedRow commits such a load.
-  LoadOptions skip;
+  LoadOptions skip = options;
   skip.skip_bad = true;
   skip.dry_run = true;
   skip.reject_file = root_ + "/" + ec.name + ".rejects";

@@ -13,7 +13,10 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "annals/claim.h"
 #include "annals/database.h"
+#include "annals/options.h"
+#include "annals/value.h"
 #include "gtest/gtest.h"
 #include "load/row_reader.h"
 
@@ -126,6 +129,48 @@ TEST(ParallelLoadTest, RejectsAreInFileOrder) {
   ASSERT_NE(c, std::string::npos) << text;
   EXPECT_LT(a, b);
   EXPECT_LT(b, c);
+}
+
+// A column mapping and dates with unknown digits hold in the second part
+// too, whose reader does not see the header.
+TEST(ParallelLoadTest, ColumnMappingAndUnknownDigitsInBothParts) {
+  std::string dir = TempDir();
+  std::string text = Rows('\t', {90001});
+  text.replace(text.find("valid_from"), 10, "start");
+  text.replace(text.find("valid_to"), 8, "end");
+  for (size_t at = 0; (at = text.find("2021-01-01", at)) != std::string::npos;
+       at += 10) {
+    text.replace(at, 10, "2021-##-##");
+  }
+  std::string file = Write(dir, "facts.tsv", text);
+  auto db = Database::Open(dir + "/store");
+  ASSERT_TRUE(db.ok());
+  LoadOptions options;
+  options.columns = {{"start", "valid_from"}, {"end", "valid_to"}};
+  options.dates = DateFormat::kUnknownDigits;
+  auto result = db->Load({file}, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(absl::StartsWith(result.status().message(),
+                               absl::StrCat(file,
+                                            ":90001:14: valid_from: "
+                                            "invalid time '2021-13-01': "
+                                            "month out of range")))
+      << result.status();
+  options.skip_bad = true;
+  options.reject_file = dir + "/rejects.txt";
+  result = db->Load({file}, options);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->rejected, 1);
+  EXPECT_EQ(result->claims_added, kRows - 1);
+  ClaimPattern pattern;
+  pattern.subject = Value::Entity("E5");
+  auto claims = db->Find(pattern, TimeView::AllTime());
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  ASSERT_GT(claims->size(), 100u);
+  for (const Claim& c : *claims) {
+    ASSERT_TRUE(c.valid.from.has_value());
+    EXPECT_EQ(c.valid.from->ToString(), "2021") << c.row;
+  }
 }
 
 TEST(ParallelLoadTest, SameStoreAsOnePartParse) {

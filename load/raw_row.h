@@ -7,7 +7,10 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -34,6 +37,26 @@ inline constexpr int kColumnCount = 10;
 // Header name of a column ("valid_from"), and the reverse (nullopt-like -1).
 std::string_view ColumnName(Column c);
 int ColumnFromName(std::string_view header_name);  // -1 when unknown
+
+// A name that stands for a column in the files of a load
+// (LoadOptions::columns): header name or JSON key `start` for valid_from.
+struct ColumnRename {
+  std::string name;  // as given; matched case-insensitively
+  Column column;
+};
+using ColumnRenames = std::vector<ColumnRename>;
+
+// Checks LoadOptions::columns and resolves its Annals column names:
+// InvalidArgument "column mapping start:valid_fro: unknown column ...", or
+// for an empty name, a name mapped twice or a column named by two names.
+absl::StatusOr<ColumnRenames> ResolveColumnRenames(
+    const std::vector<std::pair<std::string, std::string>>& columns);
+
+// The column of a header name or JSON key: a rename of it first, then its own
+// name; -1 when it is neither. *rename (may be null) is the index of the
+// rename used, or -1.
+int ColumnFromName(std::string_view header_name, const ColumnRenames& renames,
+                   int* rename);
 
 // JSON Lines values keep their JSON kind so that 56 and "56" can differ.
 enum class JsonKind : uint8_t { kNone = 0, kString, kNumber, kBool, kNull };

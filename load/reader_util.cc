@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "load/raw_row.h"
@@ -108,6 +109,17 @@ std::string UnknownColumnMessage(std::string_view what, std::string_view name) {
       absl::StrAppend(&message, i == 0 ? " " : ", ",
                       Sv(ColumnName(static_cast<Column>(i))));
     }
+  }
+  return message;
+}
+
+std::string UnknownFileColumnMessage(std::string_view what,
+                                     std::string_view name) {
+  std::string message = UnknownColumnMessage(what, name);
+  if (!absl::StrContains(message, "; did you mean")) {
+    absl::StrAppend(&message, "; to load '", Sv(name),
+                    "' as one of them, map it with --columns=", Sv(name),
+                    ":COLUMN");
   }
   return message;
 }

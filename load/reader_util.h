@@ -23,6 +23,12 @@ size_t FindInvalidUtf8(std::string_view s);
 // known column names when none is close.
 std::string UnknownColumnMessage(std::string_view what, std::string_view name);
 
+// UnknownColumnMessage for a name found in a file, which, when it is not close
+// to a known name, goes on with how to map it: "...; to load 'start' as one of
+// them, map it with --columns=start:COLUMN".
+std::string UnknownFileColumnMessage(std::string_view what,
+                                     std::string_view name);
+
 // What stands at s[i] for "expected X, found Y" messages: "'x'" for
 // printable ASCII, "byte 0xC3" otherwise, "end of line" past the end.
 std::string DescribeByteAt(std::string_view s, size_t i);

@@ -93,13 +93,28 @@ absl::Status ObjectTerm(const RawRow& row, std::string* out) {
   return absl::OkStatus();
 }
 
-absl::Status ParseTime(const RawField& f, engine::Endpoint* out) {
-  if (Empty(f)) {
-    *out = {};
+// An empty field, and with DateFormat::kUnknownDigits a wholly unknown date
+// (`####-##-##`), is an open end.
+absl::Status ParseTime(const RawField& f, DateFormat dates,
+                       engine::Endpoint* out) {
+  *out = {};
+  if (Empty(f)) return absl::OkStatus();
+  if (dates == DateFormat::kUnknownDigits) {
+    auto t = ParseWithUnknownDigits(f.text);
+    if (!t.ok()) return t.status();
+    if (t->has_value()) {
+      *out = {(*t)->seconds, static_cast<uint8_t>((*t)->precision)};
+    }
     return absl::OkStatus();
   }
   auto t = TimePoint::Parse(f.text);
-  if (!t.ok()) return t.status();
+  if (!t.ok()) {
+    if (f.text.find('#') == std::string_view::npos) return t.status();
+    return absl::InvalidArgumentError(
+        absl::StrCat(t.status().message(),
+                     "; dates with # for unknown digits load with "
+                     "--dates=unknown-digits"));
+  }
   *out = {t->seconds, static_cast<uint8_t>(t->precision)};
   return absl::OkStatus();
 }
@@ -168,18 +183,19 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   }
 
   *out = engine::ClaimRow();
-  if (absl::Status s = ParseTime(row[Column::kValidFrom], &out->from);
+  if (absl::Status s = ParseTime(row[Column::kValidFrom], dates_, &out->from);
       !s.ok()) {
     return fail(Column::kValidFrom, absl::StrCat("valid_from: ", s.message()));
   }
-  if (absl::Status s = ParseTime(row[Column::kValidTo], &out->to); !s.ok()) {
+  if (absl::Status s = ParseTime(row[Column::kValidTo], dates_, &out->to);
+      !s.ok()) {
     return fail(Column::kValidTo, absl::StrCat("valid_to: ", s.message()));
   }
   if (absl::Status s = out->valid().Validate(); !s.ok()) {
     return fail(Column::kValidTo, s.message());
   }
   engine::Endpoint recorded;
-  if (absl::Status s = ParseTime(row[Column::kRecordedAt], &recorded);
+  if (absl::Status s = ParseTime(row[Column::kRecordedAt], dates_, &recorded);
       !s.ok()) {
     return fail(Column::kRecordedAt,
                 absl::StrCat("recorded_at: ", s.message()));

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "annals/options.h"
 #include "annals/time.h"
 #include "engine/bulk_loader.h"
 #include "engine/term_table.h"
@@ -25,12 +26,15 @@ class RowDecoder {
  public:
   // `recorded_default` is the transaction time of rows without recorded_at;
   // `next_claim` the store's next claim id (references must be below it);
-  // `schema` what rows must follow (nullptr or an empty schema: anything).
+  // `dates` how the times are written; `schema` what rows must follow
+  // (nullptr or an empty schema: anything).
   RowDecoder(engine::TermTable* terms, TimePoint recorded_default,
-             uint64_t next_claim, const schema::Schema* schema = nullptr)
+             uint64_t next_claim, DateFormat dates = DateFormat::kIso,
+             const schema::Schema* schema = nullptr)
       : terms_(terms),
         recorded_default_(recorded_default),
         next_claim_(next_claim),
+        dates_(dates),
         schema_(schema) {}
 
   // Decodes `row` of file number `file_index` (path `path`) into `out`.
@@ -41,6 +45,7 @@ class RowDecoder {
   engine::TermTable* terms_;
   TimePoint recorded_default_;
   uint64_t next_claim_;
+  DateFormat dates_;
   const schema::Schema* schema_;
   // Term bytes of the row being decoded, interned once it is valid.
   std::string subject_, predicate_, object_, source_, by_;

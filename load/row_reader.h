@@ -28,6 +28,8 @@ struct ReaderOptions {
   LineRange part;
   // The header of a TSV/CSV part that does not start at the file's start.
   std::vector<Column> columns;
+  // Header names and JSON keys that stand for columns (LoadOptions::columns).
+  ColumnRenames renames;
 };
 
 // "tsv", "csv" or "jsonl" (case-insensitive; also "auto"), for a --format

@@ -227,6 +227,110 @@ std::string TimePoint::ToString() const {
                          c.hour, c.minute, c.second);
 }
 
+namespace {
+
+// What a part of a date with unknown digits is made of.
+enum class Digits { kKnown, kUnknown, kPartly, kBad };
+
+Digits Classify(std::string_view part) {
+  bool digit = false, hash = false;
+  for (char c : part) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '#') {
+      hash = true;
+    } else {
+      return Digits::kBad;
+    }
+  }
+  if (digit && hash) return Digits::kPartly;
+  if (digit) return Digits::kKnown;
+  return hash ? Digits::kUnknown : Digits::kBad;
+}
+
+absl::Status BadDigits(std::string_view text, std::string_view why) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("invalid time '", Sv(text), "': ", Sv(why),
+                   " (expected a date with # for unknown digits: YYYY-MM-##, "
+                   "YYYY-##-## or ####-##-##, or a time without #)"));
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<TimePoint>> ParseWithUnknownDigits(
+    std::string_view text) {
+  if (text.find('#') == std::string_view::npos) {
+    absl::StatusOr<TimePoint> t = TimePoint::Parse(text);
+    if (!t.ok()) return t.status();
+    return std::optional<TimePoint>(*t);
+  }
+  size_t pos = 0;
+  const bool sign = !text.empty() && (text[0] == '-' || text[0] == '+');
+  if (sign) ++pos;
+  // The year, then at most a month and a day, separated by '-'.
+  std::string_view parts[3];
+  size_t count = 0;
+  for (;;) {
+    const size_t dash = text.find('-', pos);
+    std::string_view part =
+        text.substr(pos, dash == std::string_view::npos ? dash : dash - pos);
+    if (count == 3) {
+      return BadDigits(text,
+                       "expected at most a month and a day after the year");
+    }
+    parts[count++] = part;
+    if (dash == std::string_view::npos) break;
+    pos = dash + 1;
+  }
+  const std::string_view year = parts[0];
+  const Digits year_kind = Classify(year);
+  if (year_kind == Digits::kBad) {
+    return BadDigits(text, "expected a year of digits or #");
+  }
+  if (year.size() > 6) return BadDigits(text, "year out of range");
+  if (year_kind == Digits::kPartly) {
+    return BadDigits(text, absl::StrCat("partly known year '", Sv(year),
+                                        "': a time keeps a year, month, day or "
+                                        "second, not a decade or century"));
+  }
+  if (year_kind == Digits::kUnknown && sign) {
+    return BadDigits(text, "a sign before an unknown year");
+  }
+  if (year_kind == Digits::kUnknown && year.size() != 4) {
+    return BadDigits(text, "an unknown year is written ####");
+  }
+  Digits kinds[3] = {year_kind, Digits::kUnknown, Digits::kUnknown};
+  constexpr std::string_view kNames[3] = {"year", "month", "day"};
+  for (size_t i = 1; i < count; ++i) {
+    const std::string_view part = parts[i];
+    kinds[i] = Classify(part);
+    if (part.size() != 2 || kinds[i] == Digits::kBad) {
+      return BadDigits(
+          text, absl::StrCat("expected '-' and a two-digit ", Sv(kNames[i]),
+                             " or ## after the ", Sv(kNames[i - 1])));
+    }
+    if (kinds[i] == Digits::kPartly) {
+      return BadDigits(text, absl::StrCat("partly known ", Sv(kNames[i]), " '",
+                                          Sv(part), "'"));
+    }
+    if (kinds[i] == Digits::kKnown && kinds[i - 1] == Digits::kUnknown) {
+      return BadDigits(
+          text, absl::StrCat("a known ", Sv(kNames[i]), " after an unknown ",
+                             Sv(kNames[i - 1])));
+    }
+  }
+  if (year_kind == Digits::kUnknown) return std::optional<TimePoint>();
+  int64_t y = 0;
+  for (char c : year) y = y * 10 + (c - '0');
+  if (sign && text[0] == '-') y = -y;
+  if (kinds[1] == Digits::kUnknown) {
+    return TimePoint::FromCivil(y, 1, 1, 0, 0, 0, Precision::kYear);
+  }
+  const int month = (parts[1][0] - '0') * 10 + (parts[1][1] - '0');
+  if (month < 1 || month > 12) return BadDigits(text, "month out of range");
+  return TimePoint::FromCivil(y, month, 1, 0, 0, 0, Precision::kMonth);
+}
+
 TimeView TimeView::Now() {
   TimeView v;
   v.valid = Window::At(TimePoint::Now().seconds);

@@ -249,6 +249,122 @@ TEST(TimeParseTest, RandomDatesMatchOracleAndRoundTrip) {
 }
 
 // ---------------------------------------------------------------------------
+// ParseWithUnknownDigits
+
+TEST(UnknownDigitsTest, EveryPrecision) {
+  struct Case {
+    std::string text;
+    std::optional<TimePoint> want;  // nullopt: wholly unknown
+  };
+  const auto at = [](int64_t y, int m, int d, Precision p) {
+    return std::optional<TimePoint>(TimePoint{Secs(y, m, d), p});
+  };
+  const std::vector<Case> cases = {
+      {"1962-##-##", at(1962, 1, 1, Precision::kYear)},
+      {"1962-##", at(1962, 1, 1, Precision::kYear)},
+      {"1962-05-##", at(1962, 5, 1, Precision::kMonth)},
+      {"1962-12-##", at(1962, 12, 1, Precision::kMonth)},
+      {"360-##-##", at(360, 1, 1, Precision::kYear)},
+      {"19-##-##", at(19, 1, 1, Precision::kYear)},
+      {"0019-##-##", at(19, 1, 1, Precision::kYear)},
+      {"-431-##-##", at(-431, 1, 1, Precision::kYear)},
+      {"+1962-##-##", at(1962, 1, 1, Precision::kYear)},
+      {"999999-##-##", at(999999, 1, 1, Precision::kYear)},
+      {"####-##-##", std::nullopt},
+      {"####-##", std::nullopt},
+      {"####", std::nullopt},
+      // Without '#', as TimePoint::Parse.
+      {"1962-05-03", at(1962, 5, 3, Precision::kDay)},
+      {"1962-05", at(1962, 5, 1, Precision::kMonth)},
+      {"1962", at(1962, 1, 1, Precision::kYear)},
+      {"-431", at(-431, 1, 1, Precision::kYear)},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    absl::StatusOr<std::optional<TimePoint>> t = ParseWithUnknownDigits(c.text);
+    ASSERT_TRUE(t.ok()) << t.status();
+    EXPECT_EQ(*t, c.want);
+  }
+  absl::StatusOr<std::optional<TimePoint>> t =
+      ParseWithUnknownDigits("1962-05-03T10:00:00Z");
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(**t, P("1962-05-03T10:00:00Z"));
+  // What it stands for: the whole year, the whole month.
+  EXPECT_EQ(Window::Of(**ParseWithUnknownDigits("1962-##-##")).end, Secs(1963));
+  EXPECT_EQ(Window::Of(**ParseWithUnknownDigits("1962-02-##")).end,
+            Secs(1962, 3));
+}
+
+TEST(UnknownDigitsTest, RefusedWithTheReason) {
+  const std::string kExpected =
+      " (expected a date with # for unknown digits: YYYY-MM-##, YYYY-##-## or "
+      "####-##-##, or a time without #)";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"19##-##-##",
+       "partly known year '19##': a time keeps a year, month, day or second, "
+       "not a decade or century"},
+      {"195#-##-##",
+       "partly known year '195#': a time keeps a year, month, day or second, "
+       "not a decade or century"},
+      {"1962-1#-##", "partly known month '1#'"},
+      {"1962-05-3#", "partly known day '3#'"},
+      {"1962-##-05", "a known day after an unknown month"},
+      {"####-05-##", "a known month after an unknown year"},
+      {"####-##-05", "a known day after an unknown month"},
+      {"1962-13-##", "month out of range"},
+      {"1962-00-##", "month out of range"},
+      {"-####-##-##", "a sign before an unknown year"},
+      {"1234567-##-##", "year out of range"},
+      {"#######-##-##", "year out of range"},
+      {"x962-##-##", "expected a year of digits or #"},
+      {"-##", "a sign before an unknown year"},
+      {"#", "an unknown year is written ####"},
+      {"##-##-##", "an unknown year is written ####"},
+      {"1962-#-##", "expected '-' and a two-digit month or ## after the year"},
+      {"1962--##", "expected '-' and a two-digit month or ## after the year"},
+      {"1962-##-", "expected '-' and a two-digit day or ## after the month"},
+      {"1962-##-##T10:00:00Z",
+       "expected '-' and a two-digit day or ## after the month"},
+      {"1962-05-##x", "expected '-' and a two-digit day or ## after the month"},
+      {"1962-##-##-##", "expected at most a month and a day after the year"},
+      {"1962-##-## ", "expected '-' and a two-digit day or ## after the month"},
+  };
+  for (const auto& [text, why] : cases) {
+    SCOPED_TRACE(text);
+    absl::StatusOr<std::optional<TimePoint>> t = ParseWithUnknownDigits(text);
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(t.status().message(),
+              "invalid time '" + text + "': " + why + kExpected);
+  }
+  // Without '#' the errors are TimePoint::Parse's.
+  absl::StatusOr<std::optional<TimePoint>> t =
+      ParseWithUnknownDigits("307-13047-09");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(),
+            "invalid time '307-13047-09': month out of range (expected YYYY, "
+            "YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
+  EXPECT_EQ(ParseWithUnknownDigits("").status().message(),
+            TimePoint::Parse("").status().message());
+}
+
+// Every form of a random date: '#' over the day, or the month and day, gives
+// the month or the year of the same date.
+TEST(UnknownDigitsTest, RandomDatesMatchParseOfTheKnownPart) {
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 5000; ++i) {
+    int64_t y = std::uniform_int_distribution<int64_t>(-9999, 9999)(rng);
+    int m = std::uniform_int_distribution<int>(1, 12)(rng);
+    std::string year =
+        y < 0 ? absl::StrFormat("-%04d", -y) : absl::StrFormat("%04d", y);
+    std::string month = absl::StrFormat("%s-%02d", year, m);
+    SCOPED_TRACE(month);
+    EXPECT_EQ(**ParseWithUnknownDigits(year + "-##-##"), P(year));
+    EXPECT_EQ(**ParseWithUnknownDigits(month + "-##"), P(month));
+  }
+}
+
+// ---------------------------------------------------------------------------
 // TimePoint::ToString, FromCivil, Now
 
 TEST(TimeToStringTest, EachPrecisionRoundTrips) {

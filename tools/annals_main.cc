@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "annals/database.h"
 
 namespace {
@@ -52,11 +53,22 @@ Rows equal to a claim already stored are skipped, so loading twice is safe.
 
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
+Times: 2025, 2025-09, 2025-09-02, 2025-09-02T10:00:00Z; empty is open.
 
 Options:
   --format=tsv|csv|jsonl  file format (default: by extension)
+  --columns=NAME:COLUMN,...
+                          load the files' column NAME (header name or JSON
+                          key) as COLUMN, e.g. start:valid_from,end:valid_to
+  --dates=iso|unknown-digits
+                          iso (default): times as above, anything else is a
+                          bad row; unknown-digits: also # for unknown digits,
+                          as YAGO and Wikidata exports write dates:
+                          1962-##-## is the year 1962, 1962-05-## May 1962,
+                          ####-##-## unknown and loaded as an open end
   --skip-bad              go on past bad rows; write them to the reject file
-  --reject-file=PATH      where rejected rows go (default: FILE.rejects)
+  --reject-file=PATH      where rejected rows go (default: the first FILE's
+                          path with .rejects added)
   --dry-run               validate everything, write nothing
   --quiet                 no progress, no summary
   --verbose               also say where the time went
@@ -65,6 +77,8 @@ Examples:
   annals load sco.annals datasets/sco2025/claims.tsv
   annals load --skip-bad --reject-file=bad.txt events.annals events.csv
   annals load --dry-run events.annals events.jsonl
+  annals load --columns=start:valid_from,end:valid_to --dates=unknown-digits \
+      --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
 )";
 
 constexpr char kFindHelp[] = R"(Usage: annals find [OPTIONS] STORE
@@ -216,6 +230,26 @@ int Load(const Args& args) {
         options.format = annals::LoadFormat::kJsonl;
       } else {
         return Usage("--format must be tsv, csv or jsonl", kLoadHelp);
+      }
+    } else if (name == "dates") {
+      if (value == "iso") {
+        options.dates = annals::DateFormat::kIso;
+      } else if (value == "unknown-digits") {
+        options.dates = annals::DateFormat::kUnknownDigits;
+      } else {
+        return Usage("--dates must be iso or unknown-digits", kLoadHelp);
+      }
+    } else if (name == "columns") {
+      for (absl::string_view pair : absl::StrSplit(value, ',')) {
+        const size_t colon = pair.find(':');
+        if (colon == absl::string_view::npos) {
+          return Usage(absl::StrCat("--columns wants NAME:COLUMN pairs "
+                                    "separated by commas, not '",
+                                    pair, "'"),
+                       kLoadHelp);
+        }
+        options.columns.emplace_back(std::string(pair.substr(0, colon)),
+                                     std::string(pair.substr(colon + 1)));
       }
     } else if (name == "skip-bad") {
       options.skip_bad = true;

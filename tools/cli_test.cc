@@ -184,6 +184,70 @@ TEST_F(CliTest, LoadStatsCheck) {
   EXPECT_TRUE(r.out.empty()) << Describe(r);
 }
 
+// A file as YAGO11k writes it: start/end columns, '#' for unknown digits.
+TEST_F(CliTest, LoadWithColumnMappingAndUnknownDigits) {
+  const std::string file =
+      Write("yago.tsv",
+            "subject\tpredicate\tobject\tstart\tend\n"
+            "<Ann>\t<playsFor>\t<Club>\t1962-##-##\t1965-05-##\n"
+            "<Ann>\t<wasBornIn>\t<Town>\t1940-03-02\t1940-03-02\n"
+            "<Ann>\t<isMarriedTo>\t<Bob>\t1970-##-##\t####-##-##\n"
+            "<Bob>\t<created>\t<Hall>\t19##-##-##\t####-##-##\n");
+  RunResult r = Run({"load", "--help"});
+  EXPECT_TRUE(absl::StrContains(r.out, "--columns=NAME:COLUMN")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "--dates=iso|unknown-digits"))
+      << Describe(r);
+
+  r = Run({"load", "--dates=yago", store_, file});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(
+      r.err, "annals: --dates must be iso or unknown-digits\n"))
+      << Describe(r);
+  r = Run({"load", "--columns=start:valid_from,end", store_, file});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.err,
+                               "annals: --columns wants NAME:COLUMN pairs "
+                               "separated by commas, not 'end'\n"))
+      << Describe(r);
+  r = Run({"load", "--columns=start:valid_fro", store_, file});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_EQ(r.err,
+            "annals: column mapping start:valid_fro: unknown column "
+            "'valid_fro'; did you mean 'valid_from'?\n");
+  r = Run({"load", "--columns=start:valid_from,end:valid_to", store_, file});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(
+      r.err, absl::StrCat("annals: ", file,
+                          ":2:25: valid_from: invalid time '1962-##-##'")))
+      << Describe(r);
+  EXPECT_TRUE(absl::EndsWith(r.err,
+                             "; dates with # for unknown digits load with "
+                             "--dates=unknown-digits\n"))
+      << Describe(r);
+  r = Run({"load", "--columns=start:valid_from,end:valid_to",
+           "--dates=unknown-digits", "--skip-bad", store_, file});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "Loaded 4 rows")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "3 claims added")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "1 rejected")) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(
+      ReadFile(file + ".rejects"),
+      absl::StrCat(file,
+                   ":5:24: valid_from: invalid time '19##-##-##': "
+                   "partly known year '19##'")))
+      << ReadFile(file + ".rejects");
+
+  r = Run({"find", "--subject=<Ann>", "--all-time", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "<playsFor>\t<Club>\t[1962, 1965-05)"))
+      << Describe(r);
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "<wasBornIn>\t<Town>\t[1940-03-02, 1940-03-02)"))
+      << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, "<isMarriedTo>\t<Bob>\t[1970, ...)"))
+      << Describe(r);
+}
+
 TEST_F(CliTest, QueryWithParametersAndFormats) {
   ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
   RunResult r =

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace annals {
 
@@ -34,6 +36,18 @@ struct LoadProgress {
 
 enum class LoadFormat { kAuto, kTsv, kCsv, kJsonl };
 
+// How the times of a load file (valid_from, valid_to, recorded_at) are
+// written.
+enum class DateFormat {
+  // As TimePoint::Parse reads them: `2025`, `2025-09`, `2025-09-02`,
+  // `2025-09-02T10:00:00Z`; anything else is a bad row.
+  kIso,
+  // Also with `#` for unknown digits (ParseWithUnknownDigits): `1962-##-##`
+  // is the year 1962, `1962-05-##` May 1962, and `####-##-##` is unknown,
+  // loaded as an empty field (an open end; for recorded_at, the load time).
+  kUnknownDigits,
+};
+
 struct LoadOptions {
   // kAuto picks by extension: .tsv/.txt, .csv, .jsonl/.ndjson/.json.
   LoadFormat format = LoadFormat::kAuto;
@@ -43,6 +57,14 @@ struct LoadOptions {
   // reason, and the row's fields) and counted in the result.
   bool skip_bad = false;
   std::string reject_file;  // default with skip_bad: <first file>.rejects
+  DateFormat dates = DateFormat::kIso;
+  // Columns under other names: pairs of (name in the file's header or JSON
+  // keys, case-insensitive; Annals column), e.g. {{"start", "valid_from"},
+  // {"end", "valid_to"}}. A mapped name replaces the column's own name in
+  // that file. InvalidArgument when a pair names an unknown Annals column,
+  // maps two names to one column, or names a header name that a TSV or CSV
+  // file does not have.
+  std::vector<std::pair<std::string, std::string>> columns;
   // Lines longer than this are bad rows.
   int64_t max_line_bytes = int64_t{64} << 20;
   // Called from a loading thread (never two at once); may be empty.

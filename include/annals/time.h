@@ -113,6 +113,19 @@ struct Interval {
 
 std::string_view PrecisionName(Precision p);
 
+// Parses a date written with `#` for unknown digits, as the YAGO and Wikidata
+// exports of temporal knowledge graphs write them: `1962-##-##` is the year
+// 1962 (year precision), `1962-05-##` May 1962 (month precision) and
+// `####-##-##` (also `####`, `####-##`) a wholly unknown date: nullopt. Years
+// may be short or negative (`360-##-##`, `-431-##-##`). Text without `#`
+// parses as TimePoint::Parse. InvalidArgument with the reason on anything
+// else, among them a partly known year (`19##-##-##`: a decade or century,
+// which no Precision can keep), a partly known month or day (`1962-1#-##`), a
+// known part after an unknown one (`1962-##-05`, `####-05-##`), an unknown
+// year not written `####`, and `#` in a time of day.
+absl::StatusOr<std::optional<TimePoint>> ParseWithUnknownDigits(
+    std::string_view text);
+
 }  // namespace annals
 
 #endif  // ANNALS_TIME_H_
