@@ -493,7 +493,8 @@ absl::Status FindExecutor::Materialize() {
           acc.sum += v.number();
           acc.base += base;
           acc.all_integer &= v.kind() == ValueKind::kInteger;
-        } else if (v.kind() == ValueKind::kQuantity) {
+        } else if ((p.fn == Function::kMin || p.fn == Function::kMax) &&
+                   v.kind() == ValueKind::kQuantity) {
           RETURN_IF_ERROR(same_dimension(p, &acc, v));
         }
         if (!acc.min || OrderValues(v, *acc.min, *schema_) < 0) acc.min = v;
