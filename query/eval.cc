@@ -2,6 +2,7 @@
 #include "query/eval.h"
 
 #include "absl/strings/str_cat.h"
+#include "schema/units.h"
 
 namespace annals::query {
 namespace {
@@ -35,6 +36,17 @@ bool AsTime(const Value& v, int64_t* seconds) {
   return false;
 }
 
+// The number a value sorts and compares by: a quantity of a declared unit in
+// its dimension's base unit, any other number as it is.
+double Magnitude(const Value& v, const schema::Schema& schema) {
+  if (v.kind() == ValueKind::kQuantity) {
+    if (const schema::UnitDef* u = schema.FindUnit(v.unit())) {
+      return schema::RoundSignificant(v.number() * u->factor);
+    }
+  }
+  return v.number();
+}
+
 template <class T>
 bool Apply(const T& a, CompareOp op, const T& b) {
   switch (op) {
@@ -56,17 +68,21 @@ bool Apply(const T& a, CompareOp op, const T& b) {
 
 }  // namespace
 
-absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op,
-                                   const Value& b) {
+absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op, const Value& b,
+                                   const schema::Schema& schema) {
   if (IsNumber(a) && IsNumber(b)) {
     bool qa = a.kind() == ValueKind::kQuantity,
          qb = b.kind() == ValueKind::kQuantity;
-    if (qa && qb && a.unit() != b.unit()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot compare ", a.ToString(), " with ", b.ToString(),
-                       ": units ", a.unit(), " and ", b.unit(), " differ"));
+    if (!qa || !qb || a.unit() == b.unit()) {
+      return Apply(a.number(), op, b.number());
     }
-    return Apply(a.number(), op, b.number());
+    std::string why = schema::UnitMismatch(schema, a.unit(), b.unit());
+    if (!why.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cannot compare ", a.ToString(), " with ", b.ToString(), ": units ",
+          a.unit(), " and ", b.unit(), " differ (", why, ")"));
+    }
+    return Apply(Magnitude(a, schema), op, Magnitude(b, schema));
   }
   int64_t ta, tb;
   if ((a.kind() == ValueKind::kDate || b.kind() == ValueKind::kDate) &&
@@ -78,9 +94,10 @@ absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op,
   return op == CompareOp::kNe;  // unrelated kinds: unequal, unordered
 }
 
-int OrderValues(const Value& a, const Value& b) {
+int OrderValues(const Value& a, const Value& b, const schema::Schema& schema) {
   if (IsNumber(a) && IsNumber(b)) {
-    return a.number() < b.number() ? -1 : b.number() < a.number() ? 1 : 0;
+    double x = Magnitude(a, schema), y = Magnitude(b, schema);
+    return x < y ? -1 : y < x ? 1 : 0;
   }
   if (OrderRank(a) != OrderRank(b)) return OrderRank(a) < OrderRank(b) ? -1 : 1;
   switch (a.kind()) {
@@ -121,8 +138,11 @@ bool ComparePeriods(const Window& a, PeriodOp op, const Window& b) {
 }
 
 Window PeriodOf(const Interval& interval) {
-  if (interval.from && interval.to && *interval.from == *interval.to) {
-    return Window::Of(*interval.from);  // "some time on that day": the day
+  if (interval.from && interval.to &&
+      interval.to->seconds <= interval.from->seconds) {
+    // The end's span holds the start ("some time on that day", or from
+    // September to some time in that year): up to the end of that span.
+    return {interval.from->seconds, interval.to->SpanEnd()};
   }
   return {interval.from ? interval.from->seconds : Window::kMin,
           interval.to ? interval.to->seconds : Window::kMax};

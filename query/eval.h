@@ -1,7 +1,8 @@
 // Comparing values and periods, for FILTER and ORDER BY: numbers across
-// integer, decimal and quantity (quantities only in the same unit; different
-// units are an error naming both), dates by their first instant (a bare
-// integer meets a date as a year), text by its bytes.
+// integer, decimal and quantity (quantities in two units of one dimension
+// after converting them with the store's schema, schema/units.h; units that
+// do not convert are an error naming both), dates by their first instant (a
+// bare integer meets a date as a year), text by its bytes.
 #ifndef ANNALS_QUERY_EVAL_H_
 #define ANNALS_QUERY_EVAL_H_
 
@@ -9,26 +10,33 @@
 #include "annals/time.h"
 #include "annals/value.h"
 #include "query/ast.h"
+#include "schema/schema.h"
 
 namespace annals::query {
 
-// Applies `op`. FailedPrecondition-free: InvalidArgument for quantities of
-// different units; values of unrelated kinds are unequal and unordered
-// (every ordering comparison is false).
-absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op,
-                                   const Value& b);
+// Applies `op`. Quantities of two units of one dimension compare in the
+// dimension's base unit, each rounded to 15 significant digits (so
+// `0.2 bcm/day = 73 bcm/yr`). InvalidArgument for quantities whose units do
+// not convert under `schema` (another dimension, a unit it does not declare,
+// no schema): "cannot compare A with B: units a and b differ (why)". Values
+// of unrelated kinds are unequal and unordered (every ordering comparison is
+// false).
+absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op, const Value& b,
+                                   const schema::Schema& schema);
 
 // A total order for sorting: by kind, then numerically / chronologically /
-// bytewise. Returns <0, 0, >0.
-int OrderValues(const Value& a, const Value& b);
+// bytewise. A quantity whose unit `schema` declares sorts by its value in the
+// dimension's base unit, any other number by its number. Returns <0, 0, >0.
+int OrderValues(const Value& a, const Value& b, const schema::Schema& schema);
 
 // Allen's relations on half-open windows [begin, end).
 bool ComparePeriods(const Window& a, PeriodOp op, const Window& b);
 
 // The window a period operand covers: a claim's valid time as written, from
 // the first instant of its valid_from span to the first instant of its
-// valid_to span; when both ends are the same point ("some time on
-// 2025-09-02") the point's whole span.
+// valid_to span; when valid_to's span holds valid_from's first instant (the
+// same point, "some time on 2025-09-02"; or `2025-09` to `2025`) up to the
+// end of valid_to's span.
 Window PeriodOf(const Interval& interval);
 
 }  // namespace annals::query

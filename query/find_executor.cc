@@ -11,6 +11,7 @@
 #include "engine/key_codec.h"
 #include "query/diagnostic.h"
 #include "query/eval.h"
+#include "schema/units.h"
 
 namespace annals::query {
 namespace {
@@ -29,10 +30,10 @@ std::string RowKey(const Row& row, size_t n) {
   return key;
 }
 
-int OrderCells(const Cell& a, const Cell& b) {
+int OrderCells(const Cell& a, const Cell& b, const schema::Schema& schema) {
   if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
   if (a.kind != Cell::Kind::kValue) return 0;
-  return OrderValues(a.value, b.value);
+  return OrderValues(a.value, b.value, schema);
 }
 
 // Aggregates and nothing else, without GROUP BY: one group of every row.
@@ -45,10 +46,12 @@ bool OnlyAggregates(const BoundFind& find) {
 // One aggregate's running state.
 struct Accumulator {
   int64_t count = 0;
-  double sum = 0;
+  double sum = 0;   // in `unit` while every quantity is in it
+  double base = 0;  // the same sum in the dimension's base unit
   bool all_integer = true;
   std::optional<Value> min, max;
-  std::string unit;
+  std::string unit;    // the first quantity's unit
+  bool mixed = false;  // quantities in more than one unit (of one dimension)
   absl::flat_hash_set<std::string> seen;  // values met, for DISTINCT
 };
 
@@ -63,6 +66,7 @@ FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
       plan_(std::move(plan)),
       options_(options),
       snapshot_(store->GetSnapshot()),
+      schema_(store->schema().schema),
       deadline_(options),
       walks_(plan_.chains.size()),
       ids_(find_.vars.size(), 0),
@@ -328,7 +332,8 @@ absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
       if (a.kind != Cell::Kind::kValue || b.kind != Cell::Kind::kValue) {
         return false;
       }
-      absl::StatusOr<bool> result = CompareValues(a.value, e.compare, b.value);
+      absl::StatusOr<bool> result =
+          CompareValues(a.value, e.compare, b.value, *schema_);
       if (!result.ok()) return ErrorAt(text_, e.pos, result.status());
       return *result;
     }
@@ -388,6 +393,24 @@ absl::Status FindExecutor::Project(Row* row) {
 
 absl::Status FindExecutor::Materialize() {
   const size_t width = find_.projection.size();
+  // An aggregate meets quantity `v`: its units so far and `v`'s must convert.
+  auto same_dimension = [&](const Projection& p, Accumulator* acc,
+                            const Value& v) -> absl::Status {
+    if (acc->unit.empty()) {
+      acc->unit = v.unit();
+      return absl::OkStatus();
+    }
+    if (acc->unit == v.unit()) return absl::OkStatus();
+    std::string why = schema::UnitMismatch(*schema_, acc->unit, v.unit());
+    if (!why.empty()) {
+      return SyntaxError(
+          text_, p.pos,
+          absl::StrCat(p.name, " over units ", acc->unit, " and ", v.unit(),
+                       ", which differ (", why, ")"));
+    }
+    acc->mixed = true;
+    return absl::OkStatus();
+  };
   bool aggregate = false;
   for (const Projection& p : find_.projection) aggregate |= p.aggregate;
   absl::Status status;
@@ -460,20 +483,22 @@ absl::Status FindExecutor::Materialize() {
                 text_, p.pos,
                 absl::StrCat(p.name, " needs numbers; found ", v.ToString()));
           }
+          double base = v.number();
           if (v.kind() == ValueKind::kQuantity) {
-            if (!acc.unit.empty() && acc.unit != v.unit()) {
-              return SyntaxError(
-                  text_, p.pos,
-                  absl::StrCat(p.name, " over units ", acc.unit, " and ",
-                               v.unit(), ", which differ"));
+            RETURN_IF_ERROR(same_dimension(p, &acc, v));
+            if (const schema::UnitDef* u = schema_->FindUnit(v.unit())) {
+              base *= u->factor;
             }
-            acc.unit = v.unit();
           }
           acc.sum += v.number();
+          acc.base += base;
           acc.all_integer &= v.kind() == ValueKind::kInteger;
+        } else if ((p.fn == Function::kMin || p.fn == Function::kMax) &&
+                   v.kind() == ValueKind::kQuantity) {
+          RETURN_IF_ERROR(same_dimension(p, &acc, v));
         }
-        if (!acc.min || OrderValues(v, *acc.min) < 0) acc.min = v;
-        if (!acc.max || OrderValues(v, *acc.max) > 0) acc.max = v;
+        if (!acc.min || OrderValues(v, *acc.min, *schema_) < 0) acc.min = v;
+        if (!acc.max || OrderValues(v, *acc.max, *schema_) > 0) acc.max = v;
       }
       continue;
     }
@@ -504,13 +529,22 @@ absl::Status FindExecutor::Materialize() {
       const Projection& p = find_.projection[i];
       if (!p.aggregate) continue;
       const Accumulator& acc = group.second[i];
+      // Quantities of one unit add up in it; of several (one dimension), in
+      // the dimension's base unit.
+      std::string unit = acc.unit;
+      if (acc.mixed) {
+        const schema::UnitDef* u = schema_->FindUnit(acc.unit);
+        const std::string* base =
+            u == nullptr ? nullptr : schema_->DimensionBase(u->dimension);
+        if (base != nullptr) unit = *base;
+      }
       auto number = [&](double x) {
-        std::string text = absl::StrCat(x);
-        if (text.find_first_of(".e") == std::string::npos) text += ".0";
-        auto d = acc.unit.empty() ? Value::Decimal(text)
-                                  : Value::Quantity(text, acc.unit);
+        std::string text = schema::DecimalText(x);
+        auto d =
+            unit.empty() ? Value::Decimal(text) : Value::Quantity(text, unit);
         return d.ok() ? Cell::Of(*d) : Cell();
       };
+      double sum = acc.mixed ? acc.base : acc.sum;
       switch (p.fn) {
         case Function::kCount:
           out[i] = Cell::Of(Value::Integer(acc.count));
@@ -519,10 +553,10 @@ absl::Status FindExecutor::Materialize() {
           out[i] = acc.count == 0 ? Cell()
                    : acc.all_integer && acc.unit.empty()
                        ? Cell::Of(Value::Integer(static_cast<int64_t>(acc.sum)))
-                       : number(acc.sum);
+                       : number(sum);
           break;
         case Function::kAvg:
-          out[i] = acc.count ? number(acc.sum / acc.count) : Cell();
+          out[i] = acc.count ? number(sum / acc.count) : Cell();
           break;
         case Function::kMin:
           out[i] = acc.min ? Cell::Of(*acc.min) : Cell();
@@ -544,7 +578,7 @@ absl::Status FindExecutor::Materialize() {
             size_t col =
                 o.column >= 0 ? static_cast<size_t>(o.column) : extra++;
             if (col >= a.size() || col >= b.size()) continue;
-            int c = OrderCells(a[col], b[col]);
+            int c = OrderCells(a[col], b[col], *schema_);
             if (c != 0) return o.descending ? c > 0 : c < 0;
           }
           return false;

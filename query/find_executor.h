@@ -96,6 +96,9 @@ class FindExecutor : public ResultSet::Source {
   Plan plan_;
   QueryOptions options_;
   engine::Snapshot snapshot_;
+  // The store's schema when the query started: unit conversions in FILTER,
+  // ORDER BY and aggregates (never null).
+  std::shared_ptr<const schema::Schema> schema_;
   Deadline deadline_;
   std::vector<Walk> walks_;  // by chain
   bool done_ = false;

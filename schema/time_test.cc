@@ -651,6 +651,32 @@ TEST(IntervalTest, OverlapTable) {
       {"2025-03", "2025-06", Of("2025-03-15"), false, true, "day in from"},
       {"2025-03", "2025-06", Of("2025-04-01"), true, true, "day inside"},
       {"2025-03", "2025-06", Of("2025-06-01"), false, true, "day in to"},
+      // Same-day ends: "some time on 2025-09-02", never the whole day for
+      // certain, and never at its last second (an end after it starts).
+      {"2025-09-02", "2025-09-02", Of("2025-09-02"), true, true, "the day"},
+      {"2025-09-02", "2025-09-02", Of("2025-09-01"), false, false,
+       "day before"},
+      {"2025-09-02", "2025-09-02", Of("2025-09-03"), false, false, "day after"},
+      {"2025-09-02", "2025-09-02", Of("2025-09"), true, true, "its month"},
+      {"2025-09-02", "2025-09-02", Window::At(d2), false, true, "midnight"},
+      {"2025-09-02", "2025-09-02", Window::At(d2 + kDay - 2), false, true,
+       "second-to-last second"},
+      {"2025-09-02", "2025-09-02", Window::At(d2 + kDay - 1), false, false,
+       "last second"},
+      // Same-month ends.
+      {"2025-09", "2025-09", Of("2025-09"), true, true, "the month"},
+      {"2025-09", "2025-09", Of("2025-09-15"), false, true, "a day of it"},
+      {"2025-09", "2025-09", Of("2025-10-01"), false, false, "next month"},
+      // A coarser end containing the start: from some time in September to
+      // some time later in 2025.
+      {"2025-09", "2025", Of("2025-09"), true, true, "the from-month"},
+      {"2025-09", "2025", Of("2025-10"), false, true, "a later month"},
+      {"2025-09", "2025", Of("2025-08"), false, false, "an earlier month"},
+      {"2025-09", "2025", Of("2026"), false, false, "the next year"},
+      // Month vs year.
+      {"2025-03", "2025-06", Of("2024"), false, false, "year before"},
+      {"2024-12", "2025-02", Of("2025"), true, true, "year of the end"},
+      {"2024-12", "2025-01", Of("2025"), false, true, "ends in January"},
       // Mixed: starts some time in 2025, ends some time on 2025-09-02.
       {"2025", "2025-09-02", Of("2025"), true, true, "the year"},
       {"2025", "2025-09-02", Of("2025-09-02"), false, true, "the end day"},

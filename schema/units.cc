@@ -1,0 +1,96 @@
+// Unit conversion within a dimension; see units.h.
+#include "schema/units.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "schema/sv.h"
+
+namespace annals::schema {
+namespace {
+constexpr int kDigits = 15;
+}  // namespace
+
+double RoundSignificant(double x) {
+  if (x == 0 || !std::isfinite(x)) return x;
+  double rounded = 0;
+  std::string text = absl::StrFormat("%.*g", kDigits, x);
+  return absl::SimpleAtod(text, &rounded) ? rounded : x;
+}
+
+std::string DecimalText(double x, int digits) {
+  if (!std::isfinite(x)) x = 0;
+  double rounded = 0;
+  if (x != 0 &&
+      absl::SimpleAtod(absl::StrFormat("%.*g", digits, x), &rounded)) {
+    x = rounded;
+  }
+  // Digits after the point: enough for `digits` significant ones.
+  int exponent =
+      x == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(x))));
+  int decimals = std::max(1, digits - 1 - exponent);
+  std::string text = absl::StrFormat("%.*f", decimals, x);
+  size_t dot = text.find('.');
+  while (text.size() > dot + 2 && text.back() == '0') text.pop_back();
+  if (text == "-0.0") text = "0.0";
+  return text;
+}
+
+std::string UnitMismatch(const Schema& schema, std::string_view a,
+                         std::string_view b) {
+  if (a == b) return "";
+  if (schema.units().empty()) return "the schema declares no units";
+  const UnitDef* ua = schema.FindUnit(a);
+  const UnitDef* ub = schema.FindUnit(b);
+  if (ua == nullptr && ub == nullptr) {
+    return absl::StrCat("the schema declares neither ", Sv(a), " nor ", Sv(b));
+  }
+  if (ua == nullptr || ub == nullptr) {
+    return absl::StrCat("the schema does not declare ",
+                        Sv(ua == nullptr ? a : b));
+  }
+  if (ua->dimension != ub->dimension) {
+    return absl::StrCat(Sv(a), " measures ", ua->dimension, ", ", Sv(b), " ",
+                        ub->dimension);
+  }
+  return "";
+}
+
+absl::StatusOr<double> ConvertNumber(const Schema& schema, double number,
+                                     std::string_view from,
+                                     std::string_view to) {
+  if (from == to) return number;
+  std::string why = UnitMismatch(schema, from, to);
+  if (!why.empty()) return absl::InvalidArgumentError(why);
+  return number * schema.FindUnit(from)->factor / schema.FindUnit(to)->factor;
+}
+
+absl::StatusOr<Value> ConvertQuantity(const Schema& schema, const Value& q,
+                                      std::string_view unit) {
+  if (q.kind() != ValueKind::kQuantity) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(q.ToString(), " is not a quantity"));
+  }
+  if (q.unit() == unit) return q;
+  absl::StatusOr<double> n = ConvertNumber(schema, q.number(), q.unit(), unit);
+  if (!n.ok()) return n.status();
+  // The shortest text (15 to 17 significant digits) that converts back to
+  // the number it came from.
+  const double want = RoundSignificant(q.number());
+  std::string text;
+  for (int digits = kDigits; digits <= 17; ++digits) {
+    text = DecimalText(*n, digits);
+    double parsed = 0, back = 0;
+    if (absl::SimpleAtod(text, &parsed)) {
+      absl::StatusOr<double> b = ConvertNumber(schema, parsed, unit, q.unit());
+      back = b.ok() ? *b : 0;
+    }
+    if (RoundSignificant(back) == want) break;
+  }
+  return Value::Quantity(text, unit);
+}
+
+}  // namespace annals::schema
