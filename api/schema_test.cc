@@ -48,6 +48,19 @@ class SchemaTest : public ::testing::Test {
     std::error_code ec;
     std::filesystem::remove_all(root_, ec);
   }
+  // The rows `query` gives, or -1 (and a failure) when it fails.
+  int RowCount(std::string_view query) {
+    auto rows = db_->Query(query);
+    if (!rows.ok()) {
+      ADD_FAILURE() << query << ": " << rows.status();
+      return -1;
+    }
+    int n = 0;
+    while (rows->Next()) ++n;
+    EXPECT_TRUE(rows->status().ok()) << query << ": " << rows->status();
+    return n;
+  }
+
   void Reopen() {
     db_.reset();
     Options o;
@@ -387,33 +400,12 @@ TEST_F(SchemaTest, AliasesNameTheirEntityEverywhere) {
   EXPECT_EQ(loaded->claims_added, 2);
 
   // Queries: a pattern, a FILTER, HISTORY and PATH name the entity by alias.
-  auto rows = db_->Query("FIND ?s ?p WHERE ?s ?p \"PoS-2\"");
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  int n = 0;
-  while (rows->Next()) ++n;
-  ASSERT_TRUE(rows->status().ok()) << rows->status();
-  EXPECT_EQ(n, 2);
-  rows = db_->Query("FIND ?x WHERE ?x crosses Mongolia FILTER ?x = PoS2");
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  n = 0;
-  while (rows->Next()) ++n;
-  EXPECT_EQ(n, 1);
-  rows = db_->Query("HISTORY \"PoS-2\"");
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  n = 0;
-  while (rows->Next()) ++n;
-  EXPECT_EQ(n, 2);  // status and crosses
-  rows = db_->Query("PATH Gazprom TO Mongolia");
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  n = 0;
-  while (rows->Next()) ++n;
-  EXPECT_EQ(n, 2);
+  EXPECT_EQ(RowCount("FIND ?s ?p WHERE ?s ?p \"PoS-2\""), 2);
+  EXPECT_EQ(RowCount("FIND ?x WHERE ?x crosses Mongolia FILTER ?x = PoS2"), 1);
+  EXPECT_EQ(RowCount("HISTORY \"PoS-2\""), 2);  // status and crosses
+  EXPECT_EQ(RowCount("PATH Gazprom TO Mongolia"), 2);
   // `by` is not a position: Alexey Miller is the subject of nothing.
-  rows = db_->Query("FIND ?x WHERE Miller ?p ?x");
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  n = 0;
-  while (rows->Next()) ++n;
-  EXPECT_EQ(n, 0);
+  EXPECT_EQ(RowCount("FIND ?x WHERE Miller ?p ?x"), 0);
 }
 
 TEST_F(SchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
