@@ -41,9 +41,19 @@ struct Database::Impl {
                     absl::FunctionRef<bool(Claim&&)> fn);
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
   absl::Status Retract(ClaimId id);
-  // Puts the claim of `input` into `txn`, uncommitted; its row.
-  absl::StatusOr<ClaimRow> StageAssert(engine::WriteTxn* txn,
-                                       const ClaimInput& input);
+  // Puts the claim of `input` into `txn`, uncommitted, superseding (for a
+  // `one` predicate) what it supersedes: its row (id 0 when it duplicates
+  // a live claim) and what it superseded.
+  struct Staged {
+    ClaimRow row;
+    engine::WriteTxn::Superseded superseded;
+    ClaimId id() const {
+      return row.id != 0 ? row.id : superseded.duplicate_of;
+    }
+  };
+  absl::StatusOr<Staged> StageAssert(engine::WriteTxn* txn,
+                                     const ClaimInput& input);
+  absl::StatusOr<Staged> AssertStaged(const ClaimInput& input);
   // Whether `rules` accept `input`'s object (an entity object with its
   // types in the store, an alias as the entity it stands for).
   absl::Status Validate(const schema::Schema& rules, const ClaimInput& input) {
@@ -165,8 +175,8 @@ absl::StatusOr<ClaimId> Database::Assert(const ClaimInput& input) {
 
 absl::Status Database::Retract(ClaimId id) { return impl_->Retract(id); }
 
-absl::StatusOr<ClaimRow> Database::Impl::StageAssert(engine::WriteTxn* txn,
-                                                     const ClaimInput& input) {
+absl::StatusOr<Database::Impl::Staged> Database::Impl::StageAssert(
+    engine::WriteTxn* txn, const ClaimInput& input) {
   RETURN_IF_ERROR(ValidateInput(input));
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
   RETURN_IF_ERROR(Validate(*rules, input));
@@ -187,16 +197,62 @@ absl::StatusOr<ClaimRow> Database::Impl::StageAssert(engine::WriteTxn* txn,
   row.recorded = recorded.seconds;
   row.recorded_precision = static_cast<uint8_t>(recorded.precision);
   row.confidence = input.confidence;
-  RETURN_IF_ERROR(txn->Assert(&row));
-  return row;
+  Staged staged;
+  const schema::PredicateDef* def = rules->FindPredicate(input.predicate);
+  if (def != nullptr && def->one) {
+    ASSIGN_OR_RETURN(staged.superseded, txn->AssertOne(&row));
+  } else {
+    RETURN_IF_ERROR(txn->Assert(&row));
+  }
+  staged.row = row;
+  return staged;
+}
+
+absl::StatusOr<Database::Impl::Staged> Database::Impl::AssertStaged(
+    const ClaimInput& input) {
+  engine::WriteTxn txn(store.get());
+  ASSIGN_OR_RETURN(Staged staged, StageAssert(&txn, input));
+  RETURN_IF_ERROR(txn.Commit());
+  return staged;
 }
 
 absl::StatusOr<ClaimId> Database::Impl::Assert(const ClaimInput& input) {
-  engine::WriteTxn txn(store.get());
-  ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
-  RETURN_IF_ERROR(txn.Commit());
-  return row.id;
+  ASSIGN_OR_RETURN(Staged staged, AssertStaged(input));
+  return staged.id();
 }
+
+namespace {
+
+// ASSERT's rows: the claim, then each claim it superseded and each closed
+// copy, with what happened to it.
+std::vector<Row> AssertRows(const ClaimRow& added,
+                            const engine::WriteTxn::Superseded& s) {
+  auto row = [](ClaimId id, std::string change) {
+    return Row{Cell::Of(Value::Claim(id)), Cell::Of(Value::String(change))};
+  };
+  if (added.id == 0) {
+    return {row(s.duplicate_of, "already stored: nothing added")};
+  }
+  std::string first = "asserted";
+  if (s.ends_where_starts != 0) {
+    absl::StrAppend(&first, ", ending at ", added.valid().to->ToString(),
+                    " where #c", s.ends_where_starts, " starts");
+  }
+  std::vector<Row> rows{row(added.id, first)};
+  for (ClaimId id : s.replaced) {
+    rows.push_back(row(id, absl::StrCat("retracted: replaced by #c", added.id,
+                                        " (same start)")));
+  }
+  for (const auto& [id, copy] : s.closed) {
+    rows.push_back(
+        row(id, absl::StrCat("retracted: superseded by #c", added.id)));
+    rows.push_back(row(copy, absl::StrCat("asserted: #c", id, " closed at ",
+                                          added.valid().from->ToString())));
+  }
+  return rows;
+}
+
+}  // namespace
 
 absl::Status Database::Impl::Retract(ClaimId id) {
   engine::WriteTxn txn(store.get());
@@ -283,9 +339,9 @@ absl::StatusOr<ResultSet> Database::Impl::RunWrite(
     ASSIGN_OR_RETURN(ClaimInput input,
                      query::BindAssert(store.get(), text, *a));
     RETURN_IF_ERROR(CheckSchema(text, *a, input));
-    ASSIGN_OR_RETURN(ClaimId id, Assert(input));
-    return query::FixedResult({"claim"}, "asserted",
-                              {{Cell::Of(Value::Claim(id))}});
+    ASSIGN_OR_RETURN(Staged staged, AssertStaged(input));
+    return query::FixedResult({"claim", "change"}, "asserted",
+                              AssertRows(staged.row, staged.superseded));
   }
   const auto& r = std::get<query::RetractStatement>(statement.node);
   ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, r));
@@ -326,9 +382,9 @@ absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
   ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(store.get(), text, a));
   RETURN_IF_ERROR(CheckSchema(text, a, input));
   engine::WriteTxn txn(store.get());
-  ASSIGN_OR_RETURN(ClaimRow row, StageAssert(&txn, input));
+  ASSIGN_OR_RETURN(Staged staged, StageAssert(&txn, input));
   ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
-  return query::WritePlan(absl::StrCat("ASSERT claim #c", row.id,
+  return query::WritePlan(absl::StrCat("ASSERT claim #c", staged.id(),
                                        ": one WriteBatch, applied atomically"),
                           txn.PendingEntries(), new_terms);
 }

@@ -11,10 +11,14 @@
 #include <thread>
 #include <tuple>
 
+#include "absl/container/btree_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "annals/status_macros.h"
+#include "engine/dictionary.h"
 #include "engine/key_codec.h"
+#include "engine/supersession.h"
 #include "engine/time_index.h"
 #include "schema/sv.h"
 
@@ -217,12 +221,106 @@ bool TimeKeyLess(const TimeSortKey& x, const TimeSortKey& y) {
 
 }  // namespace
 
+absl::Status BulkLoader::ApplySupersession(const Counters& counters,
+                                           BulkLoadSummary* summary) {
+  duplicate_.assign(rows_.size(), false);
+  one_value_.assign(rows_.size(), false);
+  absl::flat_hash_set<uint64_t> one_predicates;
+  std::string term;
+  for (const auto& [name, def] : store_->schema().schema->predicates()) {
+    if (!def.one) continue;
+    term.clear();
+    EncodeTextTerm(ValueKind::kEntity, name, &term);
+    if (int64_t local = terms_.Find(term); local >= 0) {
+      one_predicates.insert(global_ids_[local]);
+    }
+  }
+  if (one_predicates.empty()) return absl::OkStatus();
+  // The rows of each subject, predicate and source, in file order (groups in
+  // id order, so that closed copies get the same ids on every run).
+  absl::btree_map<std::tuple<uint64_t, uint64_t, uint64_t>,
+                  std::vector<uint32_t>>
+      groups;
+  for (uint32_t i = 0; i < rows_.size(); ++i) {
+    const ClaimRow& r = rows_[i];
+    if (one_predicates.contains(r.p)) {
+      groups[{r.s, r.p, r.source}].push_back(i);
+      one_value_[i] = true;
+    }
+  }
+  auto retract = [&](uint64_t id) -> absl::Status {
+    ASSIGN_OR_RETURN(ClaimRow stored, store_->GetClaim(id, nullptr));
+    stored.retracted = load_time_;
+    retracted_.push_back(stored);
+    ++summary->superseded;
+    return absl::OkStatus();
+  };
+  for (const auto& [key, members] : groups) {
+    const auto& [s, p, source] = key;
+    // The group's live claims, and for each its row in the load (-1: a
+    // stored claim).
+    std::vector<ClaimRow> live;
+    if (counters.claim_count > 0) {
+      ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source));
+    }
+    std::vector<int64_t> live_row(live.size(), -1);
+    for (uint32_t i : members) {
+      SupersedeEffects effects = Supersede(live, &rows_[i]);
+      if (effects.duplicate) {
+        duplicate_[i] = true;
+        continue;
+      }
+      std::vector<bool> gone(live.size(), false);
+      for (size_t m : effects.replaced) {
+        gone[m] = true;
+        if (live_row[m] >= 0) {
+          duplicate_[live_row[m]] = true;
+          ++summary->replaced_rows;
+        } else {
+          RETURN_IF_ERROR(retract(live[m].id));
+        }
+      }
+      for (size_t m : effects.closed) {
+        if (live_row[m] >= 0) {
+          rows_[live_row[m]].to = rows_[i].from;
+          live[m].to = rows_[i].from;
+          continue;
+        }
+        RETURN_IF_ERROR(retract(live[m].id));
+        ClaimRow copy = ClosedCopy(live[m], rows_[i], load_time_);
+        copy.batch = rows_[i].batch;
+        copy.row = rows_[i].row;
+        live[m] = copy;
+        live_row[m] = static_cast<int64_t>(rows_.size());
+        rows_.push_back(std::move(copy));
+        duplicate_.push_back(false);
+        one_value_.push_back(true);
+      }
+      size_t kept = 0;
+      for (size_t m = 0; m < live.size(); ++m) {
+        if (gone[m]) continue;
+        live[kept] = std::move(live[m]);
+        live_row[kept++] = live_row[m];
+      }
+      live.resize(kept);
+      live_row.resize(kept);
+      live.push_back(rows_[i]);
+      live_row.push_back(i);
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
                                         BulkLoadSummary* summary) {
-  duplicate_.assign(rows_.size(), false);
   // Duplicates share (s, p, valid_from, o): compare within those groups,
-  // which the spo order makes adjacent.
-  std::vector<SortKey> spo = SortedKeys(Family::kSpo, rows_, duplicate_);
+  // which the spo order makes adjacent. Rows of `one` predicates were
+  // deduplicated by supersession.
+  std::vector<bool> skip(rows_.size());
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    skip[i] = duplicate_[i] || one_value_[i];
+  }
+  std::vector<SortKey> spo = SortedKeys(Family::kSpo, rows_, skip);
   size_t group = 0;
   for (size_t i = 1; i < spo.size(); ++i) {
     const SortKey &k = spo[i], &first = spo[group];
@@ -268,7 +366,8 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
       RETURN_IF_ERROR(it->status());
     }
   }
-  summary->duplicates = std::count(duplicate_.begin(), duplicate_.end(), true);
+  summary->duplicates = std::count(duplicate_.begin(), duplicate_.end(), true) -
+                        summary->replaced_rows;
   return absl::OkStatus();
 }
 
@@ -293,6 +392,7 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   Counters after = before;
   RETURN_IF_ERROR(ResolveTerms(before, &after, &summary));
   step_done("resolve terms");
+  RETURN_IF_ERROR(ApplySupersession(before, &summary));
   RETURN_IF_ERROR(MarkDuplicates(before, &summary));
   step_done("deduplicate");
 
@@ -308,8 +408,13 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     r.batch = summary.batches[r.batch];
     ++after.claim_count;
     ++after.predicate_counts[r.p];
+    ++summary.claims_added;
   }
-  summary.claims_added = summary.rows - summary.duplicates;
+  // Retracted stored claims are rewritten under their ids, after the rows.
+  for (ClaimRow& r : retracted_) {
+    rows_.push_back(std::move(r));
+    duplicate_.push_back(false);
+  }
   if (summary.claims_added == 0 && summary.terms_added == 0) {
     summary.batches.clear();  // nothing to record: no batch
     return summary;
@@ -336,7 +441,7 @@ absl::Status BulkLoader::WriteAndIngest(
     const std::function<void(std::string)>& step_done) {
   std::vector<Rocks::Ingest> ingest;
   // Each kept row's index value, encoded once for the three orderings.
-  std::vector<uint32_t> kept;  // file order = claim id order
+  std::vector<uint32_t> kept;  // the load's rows, then the retracted claims
   std::string values;
   std::vector<uint32_t> value_end(rows_.size(), 0);
   for (uint32_t i = 0; i < rows_.size(); ++i) {
@@ -413,11 +518,18 @@ absl::Status BulkLoader::WriteAndIngest(
     };
   }
   jobs[5].run = [&](auto* files) {
+    std::vector<uint32_t> by_id = kept;
+    auto id_less = [&](uint32_t a, uint32_t b) {
+      return rows_[a].id < rows_[b].id;
+    };
+    if (!std::is_sorted(by_id.begin(), by_id.end(), id_less)) {
+      std::sort(by_id.begin(), by_id.end(), id_less);
+    }
     return WriteSst(
-        store_, Family::kClaims, dir, kept.size(),
+        store_, Family::kClaims, dir, by_id.size(),
         [&](size_t i, std::string* key, std::string* value) {
-          PutId(key, rows_[kept[i]].id);
-          EncodeClaimRecord(rows_[kept[i]], value);
+          PutId(key, rows_[by_id[i]].id);
+          EncodeClaimRecord(rows_[by_id[i]], value);
         },
         files);
   };
@@ -463,7 +575,11 @@ absl::Status BulkLoader::WriteAndIngest(
   std::vector<std::pair<std::string, std::string>> meta;
   after.WriteChanges(before, &meta);
   std::vector<int64_t> batch_rows(files_.size(), 0);
-  for (uint32_t i : kept) ++batch_rows[rows_[i].batch - before.next_batch];
+  for (uint32_t i : kept) {
+    if (rows_[i].batch >= before.next_batch) {  // not a retracted claim
+      ++batch_rows[rows_[i].batch - before.next_batch];
+    }
+  }
   for (size_t f = 0; f < files_.size(); ++f) {
     std::string key(kMetaBatchPrefix);
     PutId(&key, before.next_batch + f);

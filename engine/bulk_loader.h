@@ -12,6 +12,14 @@
 // the load, or to a stored claim that is not retracted, is not added again;
 // recorded_at and confidence do not count.
 //
+// One value at a time (supersession.h): the rows of predicates the schema
+// declares `one` act as if asserted one by one in file order, all recorded
+// at the load's time, except that a row closed or replaced by a later row of
+// the same load is stored closed, or not at all. Stored claims they close or
+// replace are retracted by the same atomic step (their closed copies are
+// new claims of the load), and a row equal to a live claim once closed is
+// not added again.
+//
 // Not thread-safe: one loader per thread.
 #ifndef ANNALS_ENGINE_BULK_LOADER_H_
 #define ANNALS_ENGINE_BULK_LOADER_H_
@@ -34,6 +42,12 @@ struct BulkLoadSummary {
   int64_t rows = 0;  // rows added to the loader
   int64_t claims_added = 0;
   int64_t duplicates = 0;  // rows not added because the same claim exists
+  // `one` predicates: rows replaced by a later row of the load (same source
+  // and start, another value), and stored claims the load closed or
+  // replaced (retracted; those closed live on as closed copies, counted in
+  // claims_added).
+  int64_t replaced_rows = 0;
+  int64_t superseded = 0;
   int64_t terms_added = 0;
   uint64_t first_claim = 0;  // ids [first_claim, first_claim + claims_added)
   std::vector<uint64_t> batches;  // one batch id per file
@@ -68,6 +82,8 @@ class BulkLoader {
  private:
   absl::Status ResolveTerms(const Counters& counters, Counters* after,
                             BulkLoadSummary* summary);
+  absl::Status ApplySupersession(const Counters& counters,
+                                 BulkLoadSummary* summary);
   absl::Status MarkDuplicates(const Counters& counters,
                               BulkLoadSummary* summary);
   absl::Status WriteAndIngest(
@@ -82,7 +98,11 @@ class BulkLoader {
   std::vector<uint64_t> global_ids_;  // by local number, after ResolveTerms
   std::vector<bool> new_term_;        // by local number
   std::vector<ClaimRow> rows_;
-  std::vector<bool> duplicate_;  // by row
+  std::vector<bool> duplicate_;  // by row: not stored
+  std::vector<bool> one_value_;  // by row: deduplicated by supersession
+  // Stored claims the load retracts (supersession), full records; written
+  // after the load's own rows under their own ids.
+  std::vector<ClaimRow> retracted_;
 };
 
 }  // namespace annals::engine

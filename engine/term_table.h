@@ -35,6 +35,11 @@ class TermTable {
     for (uint32_t i = 0; i < other.size(); ++i) map[i] = Intern(other.term(i));
     return map;
   }
+  // The number of `term`, or -1 when it is not here.
+  int64_t Find(std::string_view term) const {
+    auto it = numbers_.find(Sv(term));
+    return it == numbers_.end() ? -1 : it->second;
+  }
   uint32_t size() const { return static_cast<uint32_t>(terms_.size()); }
   const std::string& term(uint32_t n) const { return terms_[n]; }
 

@@ -10,6 +10,7 @@
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
 #include "engine/schema_store.h"
+#include "engine/supersession.h"
 #include "schema/schema_parser.h"
 
 namespace annals::engine {
@@ -57,6 +58,42 @@ absl::Status WriteTxn::Assert(ClaimRow* row) {
   ++counters_.predicate_counts[row->p];
   touched_[row->id] = *row;
   return absl::OkStatus();
+}
+
+absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertOne(ClaimRow* row) {
+  ASSIGN_OR_RETURN(std::vector<ClaimRow> group,
+                   LiveGroup(store_, row->s, row->p, row->source));
+  // This transaction's own writes override what the store holds.
+  std::vector<ClaimRow> live;
+  for (ClaimRow& m : group) {
+    if (!touched_.contains(m.id)) live.push_back(std::move(m));
+  }
+  for (const auto& [id, m] : touched_) {
+    if (m.s == row->s && m.p == row->p && m.source == row->source &&
+        !m.is_retracted()) {
+      live.push_back(m);
+    }
+  }
+  Superseded done;
+  SupersedeEffects effects = Supersede(live, row);
+  if (effects.duplicate) {
+    done.duplicate_of = live[*effects.duplicate].id;
+    row->id = 0;
+    return done;
+  }
+  if (effects.closed_by) done.ends_where_starts = live[*effects.closed_by].id;
+  RETURN_IF_ERROR(Assert(row));
+  for (size_t i : effects.replaced) {
+    RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
+    done.replaced.push_back(live[i].id);
+  }
+  for (size_t i : effects.closed) {
+    RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
+    ClaimRow copy = ClosedCopy(live[i], *row, row->recorded);
+    RETURN_IF_ERROR(Assert(&copy));
+    done.closed.emplace_back(live[i].id, copy.id);
+  }
+  return done;
 }
 
 absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {

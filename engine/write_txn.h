@@ -38,6 +38,19 @@ class WriteTxn {
   absl::StatusOr<uint64_t> TermId(const Value& v);
   // Adds a claim; fills row->id with the new claim id.
   absl::Status Assert(ClaimRow* row);
+  // What asserting a claim of a `one` predicate did besides adding it.
+  struct Superseded {
+    uint64_t duplicate_of = 0;       // an equal live claim: nothing added
+    uint64_t ends_where_starts = 0;  // the later claim it was closed by
+    std::vector<uint64_t> replaced;  // retracted: same start, another value
+    // Retracted, and the id of its copy closed where the new claim starts.
+    std::vector<std::pair<uint64_t, uint64_t>> closed;
+  };
+  // Assert() for a claim of a predicate the schema declares `one`: first
+  // applies supersession (supersession.h) against the live claims of its
+  // subject, predicate and source, this transaction's included. `row` may
+  // come back closed; row->id is 0 when it duplicates a live claim.
+  absl::StatusOr<Superseded> AssertOne(ClaimRow* row);
   // Ends the claim's transaction time at `when`. NotFound for an unknown
   // claim, FailedPrecondition when it is already retracted.
   absl::Status Retract(uint64_t claim_id, int64_t when);

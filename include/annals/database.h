@@ -142,7 +142,13 @@ class Database {
   ~Database();
 
   // Records a claim, valid as given, recorded now (or at input.recorded).
-  // Returns its new id. InvalidArgument for an empty subject or predicate, a
+  // Returns its new id. For a predicate the schema declares `one`, applies
+  // supersession first (README.md, "One value at a time"): the live claims
+  // of the subject and predicate from the same source that it supersedes are
+  // retracted (those it closes get a copy ending where it starts), it may
+  // itself be stored ending where a later claim starts, and when it equals a
+  // live claim nothing is added and that claim's id is returned, all in one
+  // atomic write. InvalidArgument for an empty subject or predicate, a
   // confidence outside [0, 1], an interval that ends before it starts, or
   // an object the schema refuses (naming the predicate, the expected and the
   // found type);

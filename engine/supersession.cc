@@ -1,0 +1,80 @@
+// One value at a time for `one` predicates; see supersession.h.
+#include "engine/supersession.h"
+
+#include "annals/status_macros.h"
+#include "engine/scan.h"
+
+namespace annals::engine {
+namespace {
+
+// First instants: an open start before everything, an open end after.
+int64_t Start(const ClaimRow& r) { return r.from_key(); }
+int64_t End(const ClaimRow& r) {
+  return r.to.open() ? INT64_MAX : r.to.seconds;
+}
+
+bool SameStatement(const ClaimRow& a, const ClaimRow& b) {
+  return a.o == b.o && a.from == b.from && a.to == b.to &&
+         a.source == b.source && a.by == b.by;
+}
+
+}  // namespace
+
+SupersedeEffects Supersede(const std::vector<ClaimRow>& group,
+                           ClaimRow* added) {
+  SupersedeEffects effects;
+  std::optional<size_t> next;  // the first later start of another value
+  for (size_t i = 0; i < group.size(); ++i) {
+    const ClaimRow& m = group[i];
+    if (m.o == added->o || Start(m) <= Start(*added)) continue;
+    if (!next || Start(m) < Start(group[*next])) next = i;
+  }
+  if (next && Start(group[*next]) < End(*added)) {
+    added->to = group[*next].from;
+    effects.closed_by = next;
+  }
+  for (size_t i = 0; i < group.size(); ++i) {
+    if (SameStatement(group[i], *added)) {
+      effects.duplicate = i;
+      return effects;
+    }
+  }
+  for (size_t i = 0; i < group.size(); ++i) {
+    const ClaimRow& m = group[i];
+    if (m.o == added->o) continue;
+    if (Start(m) == Start(*added)) {
+      effects.replaced.push_back(i);
+    } else if (Start(m) < Start(*added) && Start(*added) < End(m)) {
+      effects.closed.push_back(i);
+    }
+  }
+  return effects;
+}
+
+ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,
+                    int64_t recorded) {
+  ClaimRow copy = row;
+  copy.id = 0;
+  copy.to = closer.from;
+  copy.recorded = recorded;
+  copy.recorded_precision = static_cast<uint8_t>(Precision::kSecond);
+  copy.retracted = kNotRetracted;
+  return copy;
+}
+
+absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
+                                                uint64_t p, uint64_t source) {
+  IdPattern pattern;
+  pattern.s = s;
+  pattern.p = p;
+  ClaimScan scan(store, pattern, TimeView::AllTime(), nullptr);
+  std::vector<ClaimRow> group;
+  ClaimRow row;
+  while (scan.Next(&row)) {
+    if (row.source == source) group.push_back(row);
+  }
+  RETURN_IF_ERROR(scan.status());
+  return group;
+}
+
+}  // namespace annals::engine
