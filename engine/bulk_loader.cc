@@ -264,7 +264,17 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
       ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source));
     }
     std::vector<int64_t> live_row(live.size(), -1);
+    // Within the load, a row with the start of a later row of another value
+    // is replaced by it before anything meets the store, so that loading
+    // the file again finds the same claims.
+    absl::flat_hash_map<int64_t, uint64_t> last_value;  // by start
+    for (uint32_t i : members) last_value[rows_[i].from_key()] = rows_[i].o;
     for (uint32_t i : members) {
+      if (last_value[rows_[i].from_key()] != rows_[i].o) {
+        duplicate_[i] = true;
+        ++summary->replaced_rows;
+        continue;
+      }
       SupersedeEffects effects = Supersede(live, &rows_[i]);
       if (effects.duplicate) {
         duplicate_[i] = true;
@@ -273,9 +283,8 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
       std::vector<bool> gone(live.size(), false);
       for (size_t m : effects.replaced) {
         gone[m] = true;
-        if (live_row[m] >= 0) {
+        if (live_row[m] >= 0) {  // a closed copy of a stored claim
           duplicate_[live_row[m]] = true;
-          ++summary->replaced_rows;
         } else {
           RETURN_IF_ERROR(retract(live[m].id));
         }
@@ -366,8 +375,10 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
       RETURN_IF_ERROR(it->status());
     }
   }
-  summary->duplicates = std::count(duplicate_.begin(), duplicate_.end(), true) -
-                        summary->replaced_rows;
+  // Rows of the files only (closed copies come after them).
+  summary->duplicates =
+      std::count(duplicate_.begin(), duplicate_.begin() + summary->rows, true) -
+      summary->replaced_rows;
   return absl::OkStatus();
 }
 

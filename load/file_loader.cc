@@ -347,6 +347,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
                       summary.steps.end());
   result.claims_added = summary.claims_added;
   result.duplicates = summary.duplicates;
+  result.replaced_rows = summary.replaced_rows;
+  result.superseded = summary.superseded;
   result.terms_added = summary.terms_added;
   result.first_claim = summary.first_claim;
   result.batches = summary.batches;

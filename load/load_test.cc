@@ -493,6 +493,69 @@ TEST_F(LoadTest, LoadingTwiceAddsNothing) {
   EXPECT_EQ(r3->duplicates, 1);
 }
 
+// One value at a time: rows of a `one` predicate close stored claims and
+// each other (README.md, "One value at a time"); the rewritten entries of
+// the stored claims are ingested with the new ones and the store checks.
+TEST_F(LoadTest, OnePredicatesSupersedeWithinAndAcrossLoads) {
+  ASSERT_TRUE(db_->SetSchema("predicate ceo : entity one\n", "s").ok());
+  std::string first = Write("first.tsv",
+                            "subject\tpredicate\tobject\tvalid_from\tsource\n"
+                            "Acme\tceo\tAlice\t2010\treg\n"
+                            "Beta\tceo\tCarol\t2020\treg\n"
+                            "Beta\tceo\tDan\t2010\treg\n"    // ends 2020
+                            "Beta\tceo\tEve\t2020\treg\n");  // replaces Carol
+  auto r1 = Load({first});
+  ASSERT_TRUE(r1.ok()) << r1.status();
+  EXPECT_EQ(r1->claims_added, 3);
+  EXPECT_EQ(r1->replaced_rows, 1);
+  EXPECT_EQ(r1->superseded, 0);
+  EXPECT_EQ(r1->duplicates, 0);
+  StoreState after_first = State();
+
+  // Acme's open claim is closed at 2015 by a stored-claim rewrite; the
+  // other source's claim closes nothing.
+  std::string second = Write("second.tsv",
+                             "subject\tpredicate\tobject\tvalid_from\tsource\n"
+                             "Acme\tceo\tBob\t2015\treg\n"
+                             "Acme\tceo\tZed\t2012\tpress\n");
+  LoadOptions dry;
+  dry.dry_run = true;
+  auto d = Load({second}, dry);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->superseded, 1);
+  EXPECT_EQ(State(), after_first);
+
+  auto r2 = Load({second});
+  ASSERT_TRUE(r2.ok()) << r2.status();
+  EXPECT_EQ(r2->claims_added, 3);  // Bob, Zed and Alice's closed copy
+  EXPECT_EQ(r2->superseded, 1);
+  State();  // Check() agrees with every rewritten index entry
+  std::vector<std::string> acme;
+  for (const Claim& c : FindSubject("Acme")) {
+    acme.push_back(absl::StrCat(c.object.ToString(), " ", c.valid.ToString(),
+                                " ", c.source));
+  }
+  std::sort(acme.begin(), acme.end());
+  EXPECT_EQ(acme, (std::vector<std::string>{"Alice [2010, 2015) reg",
+                                            "Bob [2015, ...) reg",
+                                            "Zed [2012, ...) press"}));
+  // Retracted, Alice's open claim is still there as of before.
+  TimeView all;
+  all.include_retracted = true;
+  auto history =
+      db_->Find({Value::Entity("Acme"), std::nullopt, std::nullopt}, all);
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->size(), 4u);
+
+  // Loading both files again adds nothing.
+  StoreState settled = State();
+  auto again = Load({first, second});
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->claims_added, 0);
+  EXPECT_EQ(again->superseded, 0);
+  EXPECT_EQ(State(), settled);
+}
+
 TEST_F(LoadTest, LoadIntoNonEmptyStoreAddsOnlyNewClaimsAndReusesTerms) {
   LoadBaseline();  // Gazprom signed memo; Rosatom builds plant
   StoreState before = State();

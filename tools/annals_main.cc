@@ -303,6 +303,13 @@ int Load(const Args& args) {
         result->reject_file.empty()
             ? ""
             : absl::StrCat("; rejected rows in ", result->reject_file));
+    if (result->replaced_rows > 0 || result->superseded > 0) {
+      std::cout << absl::StrFormat(
+          "One value at a time: %lld rows replaced by a later row, %lld "
+          "stored claims superseded\n",
+          static_cast<long long>(result->replaced_rows),
+          static_cast<long long>(result->superseded));
+    }
   }
   if (verbose) {
     for (const auto& [step, seconds] : result->steps) {

@@ -58,6 +58,12 @@ struct LoadResult {
   int64_t rows = 0;          // data rows read
   int64_t claims_added = 0;  // new claims
   int64_t duplicates = 0;    // rows equal to a claim already there
+  // `one` predicates (README.md, "One value at a time"): rows replaced by a
+  // later row of the load, and stored claims the load closed or replaced
+  // (retracted; the closed ones live on as closed copies, which count in
+  // claims_added).
+  int64_t replaced_rows = 0;
+  int64_t superseded = 0;
   int64_t rejected = 0;      // bad rows skipped (skip_bad)
   int64_t terms_added = 0;
   ClaimId first_claim = 0;  // new claims have ids first_claim, first_claim+1...
