@@ -244,22 +244,37 @@ absl::StatusOr<TimelineScan> BindDisputes(engine::Store* store,
   return scan;
 }
 
+// Whether the schema declares predicate `p` `many`: its values do not
+// exclude each other, so they are never disputed.
+bool DeclaredMany(engine::Store* store, const schema::Schema& rules,
+                  uint64_t p) {
+  absl::StatusOr<Value> name = store->dictionary().Lookup(p, nullptr);
+  if (!name.ok() || !name->is_entity()) return false;
+  const schema::PredicateDef* def = rules.FindPredicate(name->text());
+  return def != nullptr && !def->one;
+}
+
 std::vector<Row> DisputeRows(engine::Store* store,
                              const std::vector<engine::ClaimRow>& claims) {
   // Claims come by predicate: compare within each predicate's run.
+  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
   std::vector<Row> rows;
-  for (size_t i = 0; i < claims.size(); ++i) {
-    for (size_t j = i + 1; j < claims.size() && claims[j].p == claims[i].p;
-         ++j) {
-      const engine::ClaimRow &x = claims[i], &y = claims[j];
-      if (x.o == y.o || (x.source == y.source && x.by == y.by)) continue;
-      Window wx = Nominal(x), wy = Nominal(y);
-      if (!(wx.begin < wy.end && wy.begin < wx.end)) continue;
-      rows.push_back({TermCell(store, x.p), Cell::Of(Value::Claim(x.id)),
-                      TermCell(store, x.o), TermCell(store, x.source),
-                      TermCell(store, x.by), Cell::Of(Value::Claim(y.id)),
-                      TermCell(store, y.o), TermCell(store, y.source),
-                      TermCell(store, y.by)});
+  for (size_t begin = 0, end; begin < claims.size(); begin = end) {
+    end = begin + 1;
+    while (end < claims.size() && claims[end].p == claims[begin].p) ++end;
+    if (DeclaredMany(store, *rules, claims[begin].p)) continue;
+    for (size_t i = begin; i < end; ++i) {
+      for (size_t j = i + 1; j < end; ++j) {
+        const engine::ClaimRow &x = claims[i], &y = claims[j];
+        if (x.o == y.o || (x.source == y.source && x.by == y.by)) continue;
+        Window wx = Nominal(x), wy = Nominal(y);
+        if (!(wx.begin < wy.end && wy.begin < wx.end)) continue;
+        rows.push_back({TermCell(store, x.p), Cell::Of(Value::Claim(x.id)),
+                        TermCell(store, x.o), TermCell(store, x.source),
+                        TermCell(store, x.by), Cell::Of(Value::Claim(y.id)),
+                        TermCell(store, y.o), TermCell(store, y.source),
+                        TermCell(store, y.by)});
+      }
     }
   }
   return rows;

@@ -7,7 +7,9 @@
 //     of a, up to the end of b (what we learned in between);
 //   DISPUTES s [p] [time] - pairs of claims on the same subject and predicate
 //     with different objects, overlapping in valid time, said by different
-//     sources (or people), side by side with their provenance.
+//     sources (or people), side by side with their provenance; never of a
+//     predicate the schema declares `many` (its values do not exclude each
+//     other).
 // EXPLAIN of each shows its scan (index, positions, the view it reads) and
 // what it makes of the claims; EXPLAIN ANALYZE runs it and adds the claims
 // read and the rows made.
