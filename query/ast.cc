@@ -23,6 +23,7 @@ constexpr FunctionInfo kFunctions[] = {
     {Function::kSource, "source"},
     {Function::kBy, "by"},
     {Function::kConfidence, "confidence"},
+    {Function::kCertainty, "certainty"},
 };
 
 struct PeriodInfo {

@@ -90,6 +90,9 @@ enum class Function : uint8_t {
   kSource,
   kBy,
   kConfidence,
+  // Whether the claim certainly holds in its pattern's valid-time window
+  // ("certain") or only possibly (with POSSIBLY: "possible").
+  kCertainty,
 };
 // Lower case, as written: "count", "from".
 std::string_view FunctionName(Function function);
@@ -136,6 +139,7 @@ struct Expr {
   bool distinct = false;
   CompareOp compare = CompareOp::kEq;
   PeriodOp period = PeriodOp::kOverlaps;
+  bool possibly = false;  // kPeriod: `x OVERLAPS y POSSIBLY`
   std::vector<Expr> args;
   SourcePos pos;
 };

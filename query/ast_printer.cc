@@ -272,7 +272,8 @@ std::string ToString(const Expr& e) {
     case Expr::Kind::kPeriod:
       return absl::StrCat(Operand(e.args[0], true), " ",
                           Sv(KeywordName(PeriodOpKeyword(e.period))), " ",
-                          Operand(e.args[1], true));
+                          Operand(e.args[1], true),
+                          e.possibly ? " POSSIBLY" : "");
     case Expr::Kind::kRange:
       return Operand(e, true);
     case Expr::Kind::kAnd:

@@ -299,6 +299,7 @@ class Binder {
     b.pos = e.pos;
     b.compare = e.compare;
     b.period = e.period;
+    b.possibly = e.possibly;
     switch (e.kind) {
       case Expr::Kind::kTerm: {
         ASSIGN_OR_RETURN(b.operand, BindOperand(e.term));

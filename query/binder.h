@@ -57,6 +57,7 @@ struct BoundExpr {
   Operand operand;  // kTerm, kCall (claim functions)
   CompareOp compare = CompareOp::kEq;
   PeriodOp period = PeriodOp::kOverlaps;
+  bool possibly = false;  // kPeriod: possibly holding is enough
   std::vector<BoundExpr> args;
   SourcePos pos;
 };

@@ -113,39 +113,4 @@ int OrderValues(const Value& a, const Value& b, const schema::Schema& schema) {
   }
 }
 
-bool ComparePeriods(const Window& a, PeriodOp op, const Window& b) {
-  switch (op) {
-    case PeriodOp::kOverlaps:
-      return a.begin < b.end && b.begin < a.end;
-    case PeriodOp::kContains:
-      return a.begin <= b.begin && b.end <= a.end;
-    case PeriodOp::kDuring:
-      return b.begin <= a.begin && a.end <= b.end;
-    case PeriodOp::kPrecedes:
-      return a.end <= b.begin;
-    case PeriodOp::kSucceeds:
-      return b.end <= a.begin;
-    case PeriodOp::kMeets:
-      return a.end == b.begin;
-    case PeriodOp::kStarts:
-      return a.begin == b.begin && a.end < b.end;
-    case PeriodOp::kFinishes:
-      return a.end == b.end && a.begin > b.begin;
-    case PeriodOp::kEquals:
-      return a.begin == b.begin && a.end == b.end;
-  }
-  return false;
-}
-
-Window PeriodOf(const Interval& interval) {
-  if (interval.from && interval.to &&
-      interval.to->seconds <= interval.from->seconds) {
-    // The end's span holds the start ("some time on that day", or from
-    // September to some time in that year): up to the end of that span.
-    return {interval.from->seconds, interval.to->SpanEnd()};
-  }
-  return {interval.from ? interval.from->seconds : Window::kMin,
-          interval.to ? interval.to->seconds : Window::kMax};
-}
-
 }  // namespace annals::query

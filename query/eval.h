@@ -7,7 +7,6 @@
 #define ANNALS_QUERY_EVAL_H_
 
 #include "absl/status/statusor.h"
-#include "annals/time.h"
 #include "annals/value.h"
 #include "query/ast.h"
 #include "schema/schema.h"
@@ -28,16 +27,6 @@ absl::StatusOr<bool> CompareValues(const Value& a, CompareOp op, const Value& b,
 // bytewise. A quantity whose unit `schema` declares sorts by its value in the
 // dimension's base unit, any other number by its number. Returns <0, 0, >0.
 int OrderValues(const Value& a, const Value& b, const schema::Schema& schema);
-
-// Allen's relations on half-open windows [begin, end).
-bool ComparePeriods(const Window& a, PeriodOp op, const Window& b);
-
-// The window a period operand covers: a claim's valid time as written, from
-// the first instant of its valid_from span to the first instant of its
-// valid_to span; when valid_to's span holds valid_from's first instant (the
-// same point, "some time on 2025-09-02"; or `2025-09` to `2025`) up to the
-// end of valid_to's span.
-Window PeriodOf(const Interval& interval);
 
 }  // namespace annals::query
 

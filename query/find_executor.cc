@@ -11,6 +11,7 @@
 #include "engine/key_codec.h"
 #include "query/diagnostic.h"
 #include "query/eval.h"
+#include "query/periods.h"
 #include "schema/units.h"
 
 namespace annals::query {
@@ -303,6 +304,17 @@ absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out) {
       value() = d.ok() ? *std::move(d) : Value::Integer(1);
       return absl::OkStatus();
     }
+    case Function::kCertainty: {
+      // Against the valid-time window of the pattern that bound the claim.
+      const std::optional<Window>* window = nullptr;
+      for (const BoundPattern& p : find_.patterns) {
+        if (p.claim_var == op.var) window = &p.view.valid;
+      }
+      bool certain = window == nullptr || !window->has_value() ||
+                     claim.valid().CertainlyOverlaps(**window);
+      value() = Value::String(certain ? "certain" : "possible");
+      return absl::OkStatus();
+    }
     default:
       return absl::InternalError("aggregate evaluated as a claim function");
   }
@@ -348,18 +360,18 @@ absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
 }
 
 absl::StatusOr<bool> FindExecutor::TestPeriod(const BoundExpr& e) {
-  Window w[2];
+  Period p[2];
   for (int i = 0; i < 2; ++i) {
     const Operand& op = e.args[i].operand;
     if (op.kind == Operand::Kind::kInterval) {
-      w[i] = PeriodOf(op.interval);
+      p[i] = RangePeriod(*op.interval.from, *op.interval.to);
       continue;
     }
     bool var =
         op.kind == Operand::Kind::kVar || op.kind == Operand::Kind::kClaimFn;
     if (var && !bound_[op.var]) return false;  // unbound: no period
     if (op.kind == Operand::Kind::kVar && find_.claim_vars[op.var]) {
-      w[i] = PeriodOf(claims_[op.var].valid());
+      p[i] = ClaimPeriod(claims_[op.var].valid());
       continue;
     }
     ASSIGN_OR_RETURN(Cell c, Evaluate(op));
@@ -371,9 +383,10 @@ absl::StatusOr<bool> FindExecutor::TestPeriod(const BoundExpr& e) {
                        "periods; found ",
                        c.value.ToString()));
     }
-    w[i] = Window::Of(c.value.date());
+    p[i] = SpanPeriod(c.value.date());
   }
-  return ComparePeriods(w[0], e.period, w[1]);
+  Certainty holds = ComparePeriods(p[0], e.period, p[1]);
+  return e.possibly ? holds != Certainty::kNo : holds == Certainty::kCertain;
 }
 
 absl::Status FindExecutor::Project(Row* row) {

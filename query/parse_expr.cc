@@ -92,6 +92,7 @@ absl::StatusOr<Expr> Parser::ParseComparison() {
     ASSIGN_OR_RETURN(Expr right, ParsePeriodOperand());
     Expr e = Binary(Expr::Kind::kPeriod, std::move(left), std::move(right));
     e.period = *op;
+    e.possibly = AcceptKeyword(Keyword::kPossibly);
     return e;
   }
   if (is_range) {

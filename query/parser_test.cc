@@ -427,6 +427,17 @@ TEST(ParserTest, PeriodComparisons) {
   EXPECT_EQ(e.args[1].args[0].kind, Expr::Kind::kRange);
   EXPECT_EQ(e.args[1].period, PeriodOp::kContains);
   EXPECT_EQ(e.args[2].args[0].args[1].function, Function::kTo);
+  EXPECT_FALSE(e.args[0].possibly);
+  // POSSIBLY after a period comparison widens it, before AND and after AT.
+  auto p = As<FindStatement>(
+      "FIND ?x WHERE ?c: ?x p ?y FILTER ?c OVERLAPS 2025 POSSIBLY AND ?c "
+      "MEETS ?c AT 2025 POSSIBLY");
+  const Expr& widened = p.where[1].filter;
+  ASSERT_EQ(widened.args.size(), 2u);
+  EXPECT_TRUE(widened.args[0].possibly);
+  EXPECT_FALSE(widened.args[1].possibly);
+  ASSERT_TRUE(p.time.valid.has_value());
+  EXPECT_TRUE(p.time.valid->possibly);
   // Period words stay names elsewhere.
   auto g = As<FindStatement>("FIND ?x WHERE ?x contains ?y, ?y meets Overlaps");
   EXPECT_EQ(Pattern(g.where[0].pattern), "var:x name:contains var:y");

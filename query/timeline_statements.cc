@@ -18,6 +18,7 @@
 #include "query/binder.h"
 #include "query/eval.h"
 #include "query/explain.h"
+#include "query/periods.h"
 #include "query/session.h"
 
 namespace annals::query {
@@ -97,9 +98,15 @@ Cell TimeCell(int64_t seconds, Precision precision) {
   return Cell::Of(Value::Date({seconds, precision}));
 }
 
-// A claim's valid time as written (PeriodOf), so that one value ending the
-// day the next begins is no dispute.
-Window Nominal(const engine::ClaimRow& r) { return PeriodOf(r.valid()); }
+// Whether two claims' valid times overlap (certainly, or possibly when
+// `possibly`), weighing precision (periods.h): one value ending the day the
+// next begins is no dispute.
+bool Overlap(const engine::ClaimRow& x, const engine::ClaimRow& y,
+             bool possibly) {
+  Certainty c = ComparePeriods(ClaimPeriod(x.valid()), PeriodOp::kOverlaps,
+                               ClaimPeriod(y.valid()));
+  return possibly ? c != Certainty::kNo : c == Certainty::kCertain;
+}
 
 // One change: what happened to which claim, and when.
 struct Change {
@@ -255,7 +262,8 @@ bool DeclaredMany(engine::Store* store, const schema::Schema& rules,
 }
 
 std::vector<Row> DisputeRows(engine::Store* store,
-                             const std::vector<engine::ClaimRow>& claims) {
+                             const std::vector<engine::ClaimRow>& claims,
+                             bool possibly) {
   // Claims come by predicate: compare within each predicate's run.
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
   std::vector<Row> rows;
@@ -267,8 +275,7 @@ std::vector<Row> DisputeRows(engine::Store* store,
       for (size_t j = i + 1; j < end; ++j) {
         const engine::ClaimRow &x = claims[i], &y = claims[j];
         if (x.o == y.o || (x.source == y.source && x.by == y.by)) continue;
-        Window wx = Nominal(x), wy = Nominal(y);
-        if (!(wx.begin < wy.end && wy.begin < wx.end)) continue;
+        if (!Overlap(x, y, possibly)) continue;
         rows.push_back({TermCell(store, x.p), Cell::Of(Value::Claim(x.id)),
                         TermCell(store, x.o), TermCell(store, x.source),
                         TermCell(store, x.by), Cell::Of(Value::Claim(y.id)),
@@ -310,7 +317,8 @@ absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
                    Collect(store, scan, options));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
-                     scan.result_view, DisputeRows(store, claims));
+                     scan.result_view,
+                     DisputeRows(store, claims, !scan.view.certain));
 }
 
 absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
@@ -355,7 +363,8 @@ absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
       "overlapping in valid time as written, from different sources or "
       "people",
       mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
-        return static_cast<int64_t>(DisputeRows(store, claims).size());
+        return static_cast<int64_t>(
+            DisputeRows(store, claims, !scan.view.certain).size());
       });
 }
 
