@@ -359,9 +359,11 @@ absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
   ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
   return TimelinePlan(
       store, scan,
-      "the pairs of claims with one predicate and different values, "
-      "overlapping in valid time as written, from different sources or "
-      "people",
+      absl::StrCat("the pairs of claims with one predicate and different "
+                   "values, ",
+                   scan.view.certain ? "certainly" : "possibly",
+                   " overlapping in valid time, from different sources or "
+                   "people"),
       mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
         return static_cast<int64_t>(
             DisputeRows(store, claims, !scan.view.certain).size());
