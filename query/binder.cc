@@ -251,9 +251,22 @@ class Binder {
     BoundPattern p;
     p.pos = tp.pos;
     const bool before = std::exchange(matches_nothing_, false);
-    ASSIGN_OR_RETURN(p.s, BindPosition(tp.subject, false));
-    ASSIGN_OR_RETURN(p.p, BindPosition(tp.predicate, true));
-    ASSIGN_OR_RETURN(p.o, BindPosition(tp.object, false));
+    const schema::PredicateDef* inverse_of =
+        tp.predicate.kind == Term::Kind::kName
+            ? schema_->FindInverse(tp.predicate.name)
+            : nullptr;
+    if (inverse_of != nullptr) {
+      // An inverse name: `s has_member o` reads the claims `o member_of s`.
+      Term predicate = tp.predicate;
+      predicate.name = inverse_of->name;
+      ASSIGN_OR_RETURN(p.s, BindPosition(tp.object, false));
+      ASSIGN_OR_RETURN(p.p, BindPosition(predicate, true));
+      ASSIGN_OR_RETURN(p.o, BindPosition(tp.subject, false));
+    } else {
+      ASSIGN_OR_RETURN(p.s, BindPosition(tp.subject, false));
+      ASSIGN_OR_RETURN(p.p, BindPosition(tp.predicate, true));
+      ASSIGN_OR_RETURN(p.o, BindPosition(tp.object, false));
+    }
     p.matches_nothing = matches_nothing_;
     matches_nothing_ |= before;
     if (!tp.claim_variable.empty()) {

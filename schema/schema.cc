@@ -11,6 +11,13 @@ const PredicateDef* Schema::FindPredicate(std::string_view name) const {
   return it == predicates_.end() ? nullptr : &it->second;
 }
 
+const PredicateDef* Schema::FindInverse(std::string_view name) const {
+  for (const auto& [predicate, def] : predicates_) {
+    if (def.inverse == name) return &def;
+  }
+  return nullptr;
+}
+
 const TypeDef* Schema::FindType(std::string_view name) const {
   auto it = types_.find(name);
   return it == types_.end() ? nullptr : &it->second;

@@ -48,6 +48,8 @@ class Schema {
  public:
   // nullptr when not declared.
   const PredicateDef* FindPredicate(std::string_view name) const;
+  // The predicate whose `inverse` is `name`, or nullptr.
+  const PredicateDef* FindInverse(std::string_view name) const;
   const TypeDef* FindType(std::string_view name) const;
   const UnitDef* FindUnit(std::string_view name) const;
   // The base unit of a declared dimension, or nullptr.

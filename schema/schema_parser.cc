@@ -4,6 +4,7 @@
 #include "schema/schema_parser.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 #include <utility>
 #include <vector>
@@ -73,6 +74,7 @@ class SchemaBuilder {
   std::vector<std::pair<Ref, Ref>> ent_types_;  // predicate, entity type
   std::vector<std::pair<Ref, Ref>> dims_;       // predicate, dimension or unit
   std::vector<std::pair<Ref, Ref>> aliases_;    // alias, name
+  std::vector<std::pair<Ref, Ref>> inverses_;   // predicate, inverse name
 };
 
 namespace {
@@ -361,6 +363,7 @@ absl::Status SchemaBuilder::ParsePredicate() {
       Token inv;
       ASSIGN_OR_RETURN(inv, Name("the inverse predicate's name"));
       def.inverse = inv.text;
+      inverses_.push_back({RefTo(name), RefTo(inv)});
     } else {
       pos_--;
       return Expected(
@@ -447,6 +450,33 @@ absl::Status SchemaBuilder::Resolve() {
       dimension = unit->dimension;
     }
     schema_.predicates_.find(predicate.name)->second.dimension = dimension;
+  }
+  // An inverse name reads a predicate's claims backwards in queries: it
+  // must name nothing else, and the predicate must take entities.
+  std::map<std::string_view, std::string_view> inverse_of;
+  for (const auto& [predicate, inverse] : inverses_) {
+    if (schema_.predicates_.count(inverse.name) > 0) {
+      return ErrorAt(inverse, absl::StrCat("`", inverse.name,
+                                           "` is declared as a predicate; "
+                                           "an inverse needs a name of its "
+                                           "own"));
+    }
+    auto [it, added] = inverse_of.emplace(inverse.name, predicate.name);
+    if (!added) {
+      return ErrorAt(inverse, absl::StrCat("`", inverse.name,
+                                           "` is already the inverse of `",
+                                           Sv(it->second), "`"));
+    }
+    if (schema_.predicates_.find(predicate.name)->second.kind !=
+        ValueKind::kEntity) {
+      return ErrorAt(
+          inverse,
+          absl::StrCat("only a predicate whose values are entities "
+                       "has an inverse; `",
+                       predicate.name, "` takes ",
+                       Schema::Describe(
+                           schema_.predicates_.find(predicate.name)->second)));
+    }
   }
   for (const auto& [alias, target] : aliases_) {
     auto it = schema_.aliases_.find(target.name);

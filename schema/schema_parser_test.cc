@@ -231,6 +231,16 @@ INSTANTIATE_TEST_SUITE_P(
                   "the line"},
         ErrorCase{"predicate p : string inverse q inverse r", "1:32",
                   "`inverse` is given twice"},
+        ErrorCase{"predicate p : string inverse q", "1:30",
+                  "only a predicate whose values are entities has an "
+                  "inverse; `p` takes a string"},
+        ErrorCase{"predicate p : entity inverse q\npredicate q : entity",
+                  "1:30",
+                  "`q` is declared as a predicate; an inverse needs a name "
+                  "of its own"},
+        ErrorCase{"predicate p : entity inverse q\npredicate r : entity "
+                  "inverse q",
+                  "2:30", "`q` is already the inverse of `p`"},
         ErrorCase{"predicate p : string once", "1:22",
                   "expected `one`, `many`, `inverse`, a description or the "
                   "end of the line, found `once`"},
