@@ -236,15 +236,15 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
     }
   }
   if (one_predicates.empty()) return absl::OkStatus();
-  // The rows of each subject, predicate and source, in file order (groups in
-  // id order, so that closed copies get the same ids on every run).
-  absl::btree_map<std::tuple<uint64_t, uint64_t, uint64_t>,
+  // The rows of each subject, predicate, source and by, in file order (groups
+  // in id order, so that closed copies get the same ids on every run).
+  absl::btree_map<std::tuple<uint64_t, uint64_t, uint64_t, uint64_t>,
                   std::vector<uint32_t>>
       groups;
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     const ClaimRow& r = rows_[i];
     if (one_predicates.contains(r.p)) {
-      groups[{r.s, r.p, r.source}].push_back(i);
+      groups[{r.s, r.p, r.source, r.by}].push_back(i);
       one_value_[i] = true;
     }
   }
@@ -256,12 +256,12 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
     return absl::OkStatus();
   };
   for (const auto& [key, members] : groups) {
-    const auto& [s, p, source] = key;
+    const auto& [s, p, source, by] = key;
     // The group's live claims, and for each its row in the load (-1: a
     // stored claim).
     std::vector<ClaimRow> live;
     if (counters.claim_count > 0) {
-      ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source));
+      ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source, by));
     }
     std::vector<int64_t> live_row(live.size(), -1);
     // Within the load, a row with the start of a later row of another value

@@ -42,7 +42,7 @@ struct BulkLoadSummary {
   int64_t rows = 0;  // rows added to the loader
   int64_t claims_added = 0;
   int64_t duplicates = 0;  // rows not added because the same claim exists
-  // `one` predicates: rows replaced by a later row of the load (same source
+  // `one` predicates: rows replaced by a later row of the load (same claimant
   // and start, another value), and stored claims the load closed or
   // replaced (retracted; those closed live on as closed copies, counted in
   // claims_added).

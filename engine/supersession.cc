@@ -63,7 +63,8 @@ ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,
 }
 
 absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
-                                                uint64_t p, uint64_t source) {
+                                                uint64_t p, uint64_t source,
+                                                uint64_t by) {
   IdPattern pattern;
   pattern.s = s;
   pattern.p = p;
@@ -71,7 +72,7 @@ absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
   std::vector<ClaimRow> group;
   ClaimRow row;
   while (scan.Next(&row)) {
-    if (row.source == source) group.push_back(row);
+    if (row.source == source && row.by == by) group.push_back(row);
   }
   RETURN_IF_ERROR(scan.status());
   return group;

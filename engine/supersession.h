@@ -1,6 +1,7 @@
 // Supersession: a predicate the schema declares `one` holds one value at a
-// time per source. Within one source (claims without a source count as one
-// source), the claims of a subject and such a predicate form a step
+// time per claimant: per source and author (`by`). Within one claimant
+// (no source, or no author, counts as one), the claims of a subject and
+// such a predicate form a step
 // function: each holds from its start until its own end or the next start of
 // another value, whichever comes first. Supersede() keeps that true as a new
 // claim arrives, whatever the order in which claims arrive:
@@ -20,8 +21,8 @@
 // Starts and ends are ordered by their first instant (`2019` before
 // `2019-06-01`; an open start before everything, an open end after); a
 // closed end is the closing claim's start as written, with its precision.
-// Claims of the same value, and claims from other sources, are never closed:
-// other sources' overlapping values are disputes (DISPUTES).
+// Claims of the same value, and claims of other claimants, are never closed:
+// other claimants' overlapping values are disputes (DISPUTES).
 #ifndef ANNALS_ENGINE_SUPERSESSION_H_
 #define ANNALS_ENGINE_SUPERSESSION_H_
 
@@ -44,7 +45,7 @@ struct SupersedeEffects {
   std::optional<size_t> closed_by;
 };
 
-// `group`: the live claims with `added`'s subject, predicate and source.
+// `group`: the live claims with `added`'s subject, predicate, source and by.
 // Closes `*added` when a later claim of another value starts inside it, and
 // says what `added` does to the group. Pure: reads and writes nothing else.
 SupersedeEffects Supersede(const std::vector<ClaimRow>& group, ClaimRow* added);
@@ -55,10 +56,11 @@ ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,
                     int64_t recorded);
 
 // The live (not retracted) claims of subject `s` and predicate `p` from
-// `source` (0: none), all valid time, as the store holds them now (every
-// field but batch and row).
+// `source` and `by` (0: none), all valid time, as the store holds them now
+// (every field but batch and row).
 absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
-                                                uint64_t p, uint64_t source);
+                                                uint64_t p, uint64_t source,
+                                                uint64_t by);
 
 }  // namespace annals::engine
 

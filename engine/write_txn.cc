@@ -62,7 +62,7 @@ absl::Status WriteTxn::Assert(ClaimRow* row) {
 
 absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertOne(ClaimRow* row) {
   ASSIGN_OR_RETURN(std::vector<ClaimRow> group,
-                   LiveGroup(store_, row->s, row->p, row->source));
+                   LiveGroup(store_, row->s, row->p, row->source, row->by));
   // This transaction's own writes override what the store holds.
   std::vector<ClaimRow> live;
   for (ClaimRow& m : group) {
@@ -70,7 +70,7 @@ absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertOne(ClaimRow* row) {
   }
   for (const auto& [id, m] : touched_) {
     if (m.s == row->s && m.p == row->p && m.source == row->source &&
-        !m.is_retracted()) {
+        m.by == row->by && !m.is_retracted()) {
       live.push_back(m);
     }
   }

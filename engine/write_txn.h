@@ -48,7 +48,7 @@ class WriteTxn {
   };
   // Assert() for a claim of a predicate the schema declares `one`: first
   // applies supersession (supersession.h) against the live claims of its
-  // subject, predicate and source, this transaction's included. `row` may
+  // subject, predicate, source and by, this transaction's included. `row` may
   // come back closed; row->id is 0 when it duplicates a live claim.
   absl::StatusOr<Superseded> AssertOne(ClaimRow* row);
   // Ends the claim's transaction time at `when`. NotFound for an unknown

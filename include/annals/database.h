@@ -64,7 +64,7 @@ struct LoadResult {
   // claims_added).
   int64_t replaced_rows = 0;
   int64_t superseded = 0;
-  int64_t rejected = 0;      // bad rows skipped (skip_bad)
+  int64_t rejected = 0;  // bad rows skipped (skip_bad)
   int64_t terms_added = 0;
   ClaimId first_claim = 0;  // new claims have ids first_claim, first_claim+1...
   std::vector<uint64_t> batches;  // one load batch per file
@@ -150,8 +150,8 @@ class Database {
   // Records a claim, valid as given, recorded now (or at input.recorded).
   // Returns its new id. For a predicate the schema declares `one`, applies
   // supersession first (README.md, "One value at a time"): the live claims
-  // of the subject and predicate from the same source that it supersedes are
-  // retracted (those it closes get a copy ending where it starts), it may
+  // of the subject and predicate by the same source and author it supersedes
+  // are retracted (those it closes get a copy ending where it starts), it may
   // itself be stored ending where a later claim starts, and when it equals a
   // live claim nothing is added and that claim's id is returned, all in one
   // atomic write. InvalidArgument for an empty subject or predicate, a
