@@ -31,7 +31,7 @@ TEST(CompletionTest, KeywordsInAnyCase) {
   EXPECT_THAT(CompletionCandidates("hist", false, false, Words()),
               ElementsAre("HISTORY"));
   EXPECT_THAT(CompletionCandidates("Fi", false, false, Words()),
-              ElementsAre("FILTER", "FIND", "FINISHES"));
+              ElementsAre("\"Find\"", "FILTER", "FIND", "FINISHES"));
 }
 
 TEST(CompletionTest, PredicatesAndEntities) {
