@@ -236,7 +236,7 @@ std::vector<std::string> RenderTimeline(const std::vector<TimelineSpan>& spans,
   const std::string kChanges = "changes";
   size_t label = kChanges.size();
   for (const auto& l : lanes) label = std::max(label, DisplayWidth(l));
-  label = std::min(label, std::max<size_t>(8, width / 4));
+  label = std::min(label, std::max<size_t>(8, width / 3));
   const size_t cols = std::max<size_t>(10, width - label - 2);
 
   // The time range: every known end, with room for arrows of open ends.

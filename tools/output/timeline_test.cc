@@ -61,13 +61,13 @@ TEST(TimelineTest, DayPrecisionWithAnOpenEndAt100) {
 TEST(TimelineTest, YearPrecisionShadedAndOpenStartAt60) {
   EXPECT_THAT(RenderTimeline(Status(), 60, false),
               ElementsAre(
-      "status planned     ░░░░░░░░░░███████████████░░░░░░░░░░",
-      "status operati…                             ░░░░░░░░░░█████▶",
-      "governed_by Ol…  ◀████████████████████████████████████████",
-      "pressure_test …                               █",
-      "changes            ▲                        ▲ ▲          ▲",
-      "                 ──┬────────┬───────┬───────┬────────┬──────",
-      "                   2020     2021    2022    2023     2024"));
+      "status planned          ░░░░░░░░██████████████░░░░░░░░",
+      "status operating                              ░░░░░░░░█████▶",
+      "governed_by Old Har…  ◀███████████████████████████████████",
+      "pressure_test passed                           █",
+      "changes                 ▲                     ▲▲         ▲",
+      "                      ──┬──────┬───────┬──────┬──────┬──────",
+      "                        2020   2021    2022   2023   2024"));
   for (const auto& line : RenderTimeline(Status(), 60, false)) {
     EXPECT_LE(DisplayWidth(line), 60u) << line;
   }
@@ -76,13 +76,13 @@ TEST(TimelineTest, YearPrecisionShadedAndOpenStartAt60) {
 TEST(TimelineTest, YearPrecisionShadedAndOpenStartAt100) {
   EXPECT_THAT(RenderTimeline(Status(), 100, false),
               ElementsAre(
-      "status planned                 ░░░░░░░░░░░░░░░████████████████████████████░░░░░░░░░░░░░░░",
-      "status operating                                                          ░░░░░░░░░░░░░░░██████████▶",
-      "governed_by Old Harbor B…  ◀████████████████████████████████████████████████████████████████████",
-      "pressure_test passed                                                        █",
-      "changes                        ▲                                          ▲ ▲                  ▲",
-      "                           ────┬─────────────┬─────────────┬──────────────┬─────────────┬───────────",
-      "                               2020          2021          2022           2023          2024"));
+      "status planned                    ░░░░░░░░░░░░░░███████████████████████████░░░░░░░░░░░░░░░",
+      "status operating                                                           ░░░░░░░░░░░░░░░█████████▶",
+      "governed_by Old Harbor Board  ◀█████████████████████████████████████████████████████████████████",
+      "pressure_test passed                                                         █",
+      "changes                           ▲                                        ▲ ▲                 ▲",
+      "                              ────┬────────────┬─────────────┬─────────────┬─────────────┬──────────",
+      "                                  2020         2021          2022          2023          2024"));
   for (const auto& line : RenderTimeline(Status(), 100, false)) {
     EXPECT_LE(DisplayWidth(line), 100u) << line;
   }
