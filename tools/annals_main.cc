@@ -621,7 +621,8 @@ int main(int argc, char** argv) {
   if (command == "check") return Check(args);
   if (command == "schema") return Schema(args);
   if (command == "shell") {
-    return annals::shell::ShellMain(std::vector<std::string>(argv + 2, argv + argc));
+    return annals::shell::ShellMain(
+        std::vector<std::string>(argv + 2, argv + argc));
   }
   return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
 }

@@ -46,10 +46,10 @@ class TinyStoreTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     root_ = pattern;
     store_ = root_ + "/store";
-    RunResult load = Run({"load", "--quiet", store_,
-                          std::string(ANNALS_SOURCE_DIR) +
-                              "/datasets/tiny/claims.tsv"},
-                         "");
+    RunResult load =
+        Run({"load", "--quiet", store_,
+             std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"},
+            "");
     ASSERT_EQ(load.exit_code, 0) << load.err;
   }
   void TearDown() override {

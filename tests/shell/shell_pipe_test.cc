@@ -24,11 +24,13 @@ TEST_F(ShellPipeTest, ScriptRunsWithoutPromptsOrColours) {
   RunResult r = Run({"shell", store_}, kScript);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  EXPECT_TRUE(absl::StrContains(r.out, "-- valid now, as currently recorded\n"
-                                       "?x\n56 bcm/yr\n(1 row)\n"))
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "-- valid now, as currently recorded\n"
+                                "?x\n56 bcm/yr\n(1 row)\n"))
       << r.out;
   // HISTORY's table, then its timeline (80 columns off a terminal).
-  EXPECT_TRUE(absl::StrContains(r.out, "#c27   56 bcm/yr  2025-09-02")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "#c27   56 bcm/yr  2025-09-02"))
+      << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "56 bcm/yr   ")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\xE2\x96\xB6")) << r.out;  // ▶
   // CHANGES as marked lines.
@@ -63,7 +65,8 @@ TEST_F(ShellPipeTest, KeepGoingRunsTheRestAndStillFails) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(absl::StrContains(r.err, "stdin:5:9: unknown name")) << r.err;
   // After `.mode csv`: a header line and the row.
-  EXPECT_TRUE(absl::StrContains(r.out, "?y\nShanghai Cooperation Organisation\n"))
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "?y\nShanghai Cooperation Organisation\n"))
       << r.out;
 }
 
@@ -78,8 +81,9 @@ TEST_F(ShellPipeTest, ReadNamesTheFile) {
   WriteFile(root_ + "/inner.aq", "HISTORY Russia;\n\n.bogus\n");
   RunResult r = Run({"shell", store_}, ".read inner.aq\nHISTORY Russia;\n");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_TRUE(absl::StartsWith(r.err, "annals: inner.aq:3: unknown command "
-                                      ".bogus"))
+  EXPECT_TRUE(absl::StartsWith(r.err,
+                               "annals: inner.aq:3: unknown command "
+                               ".bogus"))
       << r.err;
   WriteFile(root_ + "/inner.aq", "\nFIND ?x WHERE ?x bad_predicate_x ?y;\n");
   r = Run({"shell", store_}, ".read inner.aq\n");
@@ -95,29 +99,33 @@ TEST_F(ShellPipeTest, DefaultViewFromAtAndAsOf) {
                     ".at\n.asof 2025-09-01\n"
                     "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.out, "-- valid at 2024-06-01, as currently "
-                                       "recorded\n?x\n48 bcm/yr\n(1 row)\n"))
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "-- valid at 2024-06-01, as currently "
+                                "recorded\n?x\n48 bcm/yr\n(1 row)\n"))
       << r.out;
   // The statement's own AT wins.
-  EXPECT_TRUE(absl::StrContains(r.out, "-- valid at 2026, as currently "
-                                       "recorded\n?x\n56 bcm/yr\n"))
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "-- valid at 2026, as currently "
+                                "recorded\n?x\n56 bcm/yr\n"))
       << r.out;
   // Recorded on 2025-09-02: not known yet at the end of 2025-09-01.
-  EXPECT_TRUE(absl::StrContains(r.out, "as recorded by the end of 2025-09-01\n"
-                                       "?x\n(0 rows)\n"))
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "as recorded by the end of 2025-09-01\n"
+                                "?x\n(0 rows)\n"))
       << r.out;
 }
 
 TEST_F(ShellPipeTest, DotCommands) {
-  RunResult r = Run({"shell", store_},
-                    ".mode json\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
-                    ".mode line\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
-                    ".mode\n.timer on\n.mode tsv\nHISTORY Russia;\n.timer off\n"
-                    ".explain\nFIND ?x WHERE Russia member_of ?x;\n.explain off\n"
-                    ".explain HISTORY Russia\n"
-                    ".schema\n.stats\n.help\n"
-                    ".output out.txt\nHISTORY Russia gas_flow_to_china_bcm;\n"
-                    ".output\n.quit\nHISTORY Nobody;\n");
+  RunResult r =
+      Run({"shell", store_},
+          ".mode json\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          ".mode line\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          ".mode\n.timer on\n.mode tsv\nHISTORY Russia;\n.timer off\n"
+          ".explain\nFIND ?x WHERE Russia member_of ?x;\n.explain off\n"
+          ".explain HISTORY Russia\n"
+          ".schema\n.stats\n.help\n"
+          ".output out.txt\nHISTORY Russia gas_flow_to_china_bcm;\n"
+          ".output\n.quit\nHISTORY Nobody;\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StrContains(r.out, "[{\"?x\": \"56 bcm/yr\"}]\n")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "?x = 56 bcm/yr\nline\n")) << r.out;

@@ -16,9 +16,8 @@ namespace {
 class ShellPtyTest : public TinyStoreTest {
  protected:
   std::unique_ptr<PtySession> Start(int columns = 100) {
-    auto s = std::make_unique<PtySession>(std::vector<std::string>{"shell",
-                                                                   store_},
-                                          root_, history(), columns);
+    auto s = std::make_unique<PtySession>(
+        std::vector<std::string>{"shell", store_}, root_, history(), columns);
     EXPECT_TRUE(s->started());
     EXPECT_TRUE(s->WaitFor("annals> ")) << s->output();
     return s;
@@ -88,8 +87,7 @@ TEST_F(ShellPtyTest, MultiLineStatement) {
   EXPECT_EQ(s->WaitExit(), 0);
   // One history entry, ending in `;` so that it runs when recalled.
   EXPECT_TRUE(absl::StrContains(
-      ReadFile(history()),
-      "FIND ?x\n  WHERE Russia gas_flow_to_china_bcm ?x;"))
+      ReadFile(history()), "FIND ?x\n  WHERE Russia gas_flow_to_china_bcm ?x;"))
       << ReadFile(history());
 }
 

@@ -6,8 +6,8 @@
 
 #include <cstddef>
 #include <string>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "annals/result.h"
 
 namespace annals::output {

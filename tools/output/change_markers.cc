@@ -44,8 +44,8 @@ std::vector<std::string> RenderChanges(const std::vector<std::string>& columns,
       TableLines(std::vector<std::string>(columns.size()), cells, 0);
   std::vector<std::string> out;
   for (size_t i = 0; i < rows.size(); ++i) {
-    std::string line = std::string(ChangeMarker(changes[i])) + " " +
-                       lines[i + 1];
+    std::string line =
+        std::string(ChangeMarker(changes[i])) + " " + lines[i + 1];
     out.push_back(Paint(line, ChangeColour(changes[i]), colour));
   }
   return out;

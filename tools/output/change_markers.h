@@ -6,9 +6,9 @@
 #define ANNALS_TOOLS_OUTPUT_CHANGE_MARKERS_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "annals/result.h"
 
 namespace annals::output {

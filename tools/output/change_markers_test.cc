@@ -10,15 +10,17 @@ namespace {
 
 using ::testing::ElementsAre;
 
-const std::vector<std::string> kColumns = {"change", "at", "claim", "subject",
-                                           "predicate", "object"};
+const std::vector<std::string> kColumns = {"change",  "at",        "claim",
+                                           "subject", "predicate", "object"};
 
 std::vector<Row> Rows() {
   auto row = [](const char* change, const char* at, int id, const char* o) {
     return Row{Cell::Of(Value::String(change)),
                Cell::Of(Value::Date(*TimePoint::Parse(at))),
-               Cell::Of(Value::Claim(id)), Cell::Of(Value::Entity("Russia")),
-               Cell::Of(Value::Entity("gas")), Cell::Of(Value::Entity(o))};
+               Cell::Of(Value::Claim(id)),
+               Cell::Of(Value::Entity("Russia")),
+               Cell::Of(Value::Entity("gas")),
+               Cell::Of(Value::Entity(o))};
   };
   return {row("began", "2025-09", 34, "antlers"),
           row("ended", "2025-09-02", 26, "48"),
@@ -37,12 +39,11 @@ TEST(ChangeMarkersTest, Markers) {
 }
 
 TEST(ChangeMarkersTest, PlainWithoutColour) {
-  EXPECT_THAT(
-      RenderChanges(kColumns, Rows(), false),
-      ElementsAre("+ began      2025-09     #c34  Russia  gas  antlers",
-                  "- ended      2025-09-02  #c26  Russia  gas  48",
-                  "x retracted  2025-09-03  #c27  Russia  gas  56",
-                  "+ recorded   2025-09-03  #c28  Russia  gas  60"));
+  EXPECT_THAT(RenderChanges(kColumns, Rows(), false),
+              ElementsAre("+ began      2025-09     #c34  Russia  gas  antlers",
+                          "- ended      2025-09-02  #c26  Russia  gas  48",
+                          "x retracted  2025-09-03  #c27  Russia  gas  56",
+                          "+ recorded   2025-09-03  #c28  Russia  gas  60"));
 }
 
 TEST(ChangeMarkersTest, ColouredOnATerminal) {

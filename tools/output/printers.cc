@@ -33,8 +33,8 @@ absl::string_view OutputModeName(OutputMode mode) {
   return "table";
 }
 
-std::vector<size_t> FitWidths(const std::vector<size_t>& natural,
-                              size_t width, size_t gap) {
+std::vector<size_t> FitWidths(const std::vector<size_t>& natural, size_t width,
+                              size_t gap) {
   if (width == 0 || natural.empty()) return natural;
   const size_t gaps = gap * (natural.size() - 1);
   auto total = [&](size_t cap) {
@@ -116,8 +116,7 @@ void PrintJson(const std::vector<std::string>& columns,
 }
 
 void PrintSeparated(const std::vector<std::string>& columns,
-                    const std::vector<Row>& rows, bool csv,
-                    std::ostream& out) {
+                    const std::vector<Row>& rows, bool csv, std::ostream& out) {
   const char* sep = csv ? "," : "\t";
   auto field = [&](const std::string& s) { return csv ? CsvField(s) : s; };
   for (size_t i = 0; i < columns.size(); ++i) {
@@ -147,9 +146,9 @@ void PrintLines(const std::vector<std::string>& columns,
 
 }  // namespace
 
-void PrintRows(const std::vector<std::string>& columns,
-               const std::string& view, const std::vector<Row>& rows,
-               const PrintOptions& options, std::ostream& out) {
+void PrintRows(const std::vector<std::string>& columns, const std::string& view,
+               const std::vector<Row>& rows, const PrintOptions& options,
+               std::ostream& out) {
   switch (options.mode) {
     case OutputMode::kJson:
       PrintJson(columns, rows, out);
@@ -166,8 +165,8 @@ void PrintRows(const std::vector<std::string>& columns,
   }
   // Table: a header saying what the query saw, then aligned columns.
   out << "-- " << view << "\n";
-  for (const std::string& line : TableLines(columns, Texts(rows),
-                                            options.width)) {
+  for (const std::string& line :
+       TableLines(columns, Texts(rows), options.width)) {
     out << line << "\n";
   }
   out << "(" << rows.size() << (rows.size() == 1 ? " row" : " rows") << ")\n";

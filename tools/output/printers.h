@@ -8,9 +8,9 @@
 #include <optional>
 #include <ostream>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "annals/result.h"
 
 namespace annals::output {
@@ -31,8 +31,8 @@ struct PrintOptions {
 // Widths of columns whose widest cells are `natural`, so that they and the
 // gaps of `gap` between them fit in `width`: the widest columns shrink first,
 // none below 3 (or its natural width). 0: `natural` unchanged.
-std::vector<size_t> FitWidths(const std::vector<size_t>& natural,
-                              size_t width, size_t gap = 2);
+std::vector<size_t> FitWidths(const std::vector<size_t>& natural, size_t width,
+                              size_t gap = 2);
 
 // A table's lines (without the view header and the row count): the header
 // and one line per row, columns two spaces apart, the last one unpadded.
@@ -41,9 +41,9 @@ std::vector<std::string> TableLines(
     const std::vector<std::vector<std::string>>& cells, size_t width);
 
 // Prints rows already read, in `options.mode`.
-void PrintRows(const std::vector<std::string>& columns,
-               const std::string& view, const std::vector<Row>& rows,
-               const PrintOptions& options, std::ostream& out);
+void PrintRows(const std::vector<std::string>& columns, const std::string& view,
+               const std::vector<Row>& rows, const PrintOptions& options,
+               std::ostream& out);
 
 // Reads every row of `result` and prints them; the error of the read, if any
 // (then nothing is printed).

@@ -52,14 +52,13 @@ TEST(TableLinesTest, FittedTo40And30) {
               ElementsAre("claim  value      source",
                           "#c26   48 bcm/yr  Gazprom annual report…",
                           "#c27   56 bcm/yr  seed-article"));
-  EXPECT_THAT(TableLines(kColumns, kCells, 30),
-              ElementsAre("claim  value      source",
-                          "#c26   48 bcm/yr  Gazprom ann…",
-                          "#c27   56 bcm/yr  seed-article"));
+  EXPECT_THAT(
+      TableLines(kColumns, kCells, 30),
+      ElementsAre("claim  value      source", "#c26   48 bcm/yr  Gazprom ann…",
+                  "#c27   56 bcm/yr  seed-article"));
   // Narrower still: the two wide columns shrink together.
   EXPECT_THAT(TableLines(kColumns, kCells, 24),
-              ElementsAre("claim  value    source",
-                          "#c26   48 bcm…  Gazpro…",
+              ElementsAre("claim  value    source", "#c26   48 bcm…  Gazpro…",
                           "#c27   56 bcm…  seed-a…"));
   for (const auto& line : TableLines(kColumns, kCells, 30)) {
     EXPECT_LE(DisplayWidth(line), 30u);

@@ -139,13 +139,13 @@ struct Step {
   int64_t count;
 };
 constexpr Step kSteps[] = {
-    {Unit::kDay, 1},     {Unit::kDay, 2},      {Unit::kDay, 7},
-    {Unit::kDay, 14},    {Unit::kMonth, 1},    {Unit::kMonth, 2},
-    {Unit::kMonth, 3},   {Unit::kMonth, 6},    {Unit::kYear, 1},
-    {Unit::kYear, 2},    {Unit::kYear, 5},     {Unit::kYear, 10},
-    {Unit::kYear, 20},   {Unit::kYear, 50},    {Unit::kYear, 100},
-    {Unit::kYear, 200},  {Unit::kYear, 500},   {Unit::kYear, 1000},
-    {Unit::kYear, 2000}, {Unit::kYear, 5000},  {Unit::kYear, 10000},
+    {Unit::kDay, 1},      {Unit::kDay, 2},     {Unit::kDay, 7},
+    {Unit::kDay, 14},     {Unit::kMonth, 1},   {Unit::kMonth, 2},
+    {Unit::kMonth, 3},    {Unit::kMonth, 6},   {Unit::kYear, 1},
+    {Unit::kYear, 2},     {Unit::kYear, 5},    {Unit::kYear, 10},
+    {Unit::kYear, 20},    {Unit::kYear, 50},   {Unit::kYear, 100},
+    {Unit::kYear, 200},   {Unit::kYear, 500},  {Unit::kYear, 1000},
+    {Unit::kYear, 2000},  {Unit::kYear, 5000}, {Unit::kYear, 10000},
     {Unit::kYear, 100000}};
 
 int64_t Seconds(absl::CivilSecond c) {
@@ -159,8 +159,8 @@ struct Tick {
 
 // Ticks at whole days, months or years within [lo, hi].
 std::vector<Tick> Ticks(const Step& step, int64_t lo, int64_t hi) {
-  const absl::CivilSecond start = absl::ToCivilSecond(
-      absl::FromUnixSeconds(lo), absl::UTCTimeZone());
+  const absl::CivilSecond start =
+      absl::ToCivilSecond(absl::FromUnixSeconds(lo), absl::UTCTimeZone());
   std::vector<Tick> ticks;
   auto add = [&](absl::CivilSecond c, std::string label) {
     int64_t t = Seconds(c);
@@ -302,8 +302,9 @@ std::vector<std::string> RenderTimeline(const std::vector<TimelineSpan>& spans,
     name.append(label - DisplayWidth(name), ' ');
     lines.push_back(TrimRight(name + "  " + Draw(lane, colour)));
   }
-  lines.push_back(TrimRight(kChanges + std::string(label - kChanges.size(), ' ') +
-                            "  " + Draw(changes, colour)));
+  lines.push_back(TrimRight(kChanges +
+                            std::string(label - kChanges.size(), ' ') + "  " +
+                            Draw(changes, colour)));
 
   // The axis: ticks under their columns, labels where they fit.
   std::vector<Tick> ticks = ChooseTicks(lo, hi, scale.n);

@@ -33,13 +33,14 @@ std::vector<TimelineSpan> Days() {
 }
 
 TEST(TimelineTest, DayPrecisionWithAnOpenEndAt60) {
-  EXPECT_THAT(RenderTimeline(Gas(), 60, false),
-              ElementsAre(
-      "48 bcm/yr   █████████████████████████████████████████████",
-      "56 bcm/yr                                               ███▶",
-      "changes     ▲                                           ▲",
-      "           ─┬───────┬───────┬──────┬───────┬───────┬────────",
-      "            2020    2021    2022   2023    2024    2025"));
+  EXPECT_THAT(
+      RenderTimeline(Gas(), 60, false),
+      ElementsAre(
+          "48 bcm/yr   █████████████████████████████████████████████",
+          "56 bcm/yr                                               ███▶",
+          "changes     ▲                                           ▲",
+          "           ─┬───────┬───────┬──────┬───────┬───────┬────────",
+          "            2020    2021    2022   2023    2024    2025"));
   for (const auto& line : RenderTimeline(Gas(), 60, false)) {
     EXPECT_LE(DisplayWidth(line), 60u) << line;
   }
@@ -47,55 +48,72 @@ TEST(TimelineTest, DayPrecisionWithAnOpenEndAt60) {
 
 TEST(TimelineTest, DayPrecisionWithAnOpenEndAt100) {
   EXPECT_THAT(RenderTimeline(Gas(), 100, false),
-              ElementsAre(
-      "48 bcm/yr   ███████████████████████████████████████████████████████████████████████████████████",
-      "56 bcm/yr                                                                                     █████▶",
-      "changes     ▲                                                                                 ▲",
-      "           ──┬─────────────┬──────────────┬─────────────┬─────────────┬──────────────┬──────────────",
-      "             2020          2021           2022          2023          2024           2025"));
+              ElementsAre("48 bcm/yr   "
+                          "████████████████████████████████████████████████████"
+                          "███████████████████████████████",
+                          "56 bcm/yr                                           "
+                          "                                          █████▶",
+                          "changes     ▲                                       "
+                          "                                          ▲",
+                          "           "
+                          "──┬─────────────┬──────────────┬─────────────┬──────"
+                          "───────┬──────────────┬──────────────",
+                          "             2020          2021           2022      "
+                          "    2023          2024           2025"));
   for (const auto& line : RenderTimeline(Gas(), 100, false)) {
     EXPECT_LE(DisplayWidth(line), 100u) << line;
   }
 }
 
 TEST(TimelineTest, YearPrecisionShadedAndOpenStartAt60) {
-  EXPECT_THAT(RenderTimeline(Status(), 60, false),
-              ElementsAre(
-      "status planned          ░░░░░░░░██████████████░░░░░░░░",
-      "status operating                              ░░░░░░░░█████▶",
-      "governed_by Old Har…  ◀███████████████████████████████████",
-      "pressure_test passed                           █",
-      "changes                 ▲                     ▲▲         ▲",
-      "                      ──┬──────┬───────┬──────┬──────┬──────",
-      "                        2020   2021    2022   2023   2024"));
+  EXPECT_THAT(
+      RenderTimeline(Status(), 60, false),
+      ElementsAre(
+          "status planned          ░░░░░░░░██████████████░░░░░░░░",
+          "status operating                              ░░░░░░░░█████▶",
+          "governed_by Old Har…  ◀███████████████████████████████████",
+          "pressure_test passed                           █",
+          "changes                 ▲                     ▲▲         ▲",
+          "                      ──┬──────┬───────┬──────┬──────┬──────",
+          "                        2020   2021    2022   2023   2024"));
   for (const auto& line : RenderTimeline(Status(), 60, false)) {
     EXPECT_LE(DisplayWidth(line), 60u) << line;
   }
 }
 
 TEST(TimelineTest, YearPrecisionShadedAndOpenStartAt100) {
-  EXPECT_THAT(RenderTimeline(Status(), 100, false),
-              ElementsAre(
-      "status planned                    ░░░░░░░░░░░░░░███████████████████████████░░░░░░░░░░░░░░░",
-      "status operating                                                           ░░░░░░░░░░░░░░░█████████▶",
-      "governed_by Old Harbor Board  ◀█████████████████████████████████████████████████████████████████",
-      "pressure_test passed                                                         █",
-      "changes                           ▲                                        ▲ ▲                 ▲",
-      "                              ────┬────────────┬─────────────┬─────────────┬─────────────┬──────────",
-      "                                  2020         2021          2022          2023          2024"));
+  EXPECT_THAT(
+      RenderTimeline(Status(), 100, false),
+      ElementsAre(
+          "status planned                    "
+          "░░░░░░░░░░░░░░███████████████████████████░░░░░░░░░░░░░░░",
+          "status operating                                                    "
+          "       ░░░░░░░░░░░░░░░█████████▶",
+          "governed_by Old Harbor Board  "
+          "◀█████████████████████████████████████████████████████████████████",
+          "pressure_test passed                                                "
+          "         █",
+          "changes                           ▲                                 "
+          "       ▲ ▲                 ▲",
+          "                              "
+          "────┬────────────┬─────────────┬─────────────┬─────────────┬────────"
+          "──",
+          "                                  2020         2021          2022   "
+          "       2023          2024"));
   for (const auto& line : RenderTimeline(Status(), 100, false)) {
     EXPECT_LE(DisplayWidth(line), 100u) << line;
   }
 }
 
 TEST(TimelineTest, DaysAndMonthsTicksAt60) {
-  EXPECT_THAT(RenderTimeline(Days(), 60, false),
-              ElementsAre(
-      "x         ███",
-      "y          ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███████████████",
-      "changes   ▲▲▲                                             ▲",
-      "         ──┬───────────────────────────────┬────────────────",
-      "           2025-09                         2025-10"));
+  EXPECT_THAT(
+      RenderTimeline(Days(), 60, false),
+      ElementsAre(
+          "x         ███",
+          "y          ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███████████████",
+          "changes   ▲▲▲                                             ▲",
+          "         ──┬───────────────────────────────┬────────────────",
+          "           2025-09                         2025-10"));
   for (const auto& line : RenderTimeline(Days(), 60, false)) {
     EXPECT_LE(DisplayWidth(line), 60u) << line;
   }
@@ -103,12 +121,17 @@ TEST(TimelineTest, DaysAndMonthsTicksAt60) {
 
 TEST(TimelineTest, DaysAndMonthsTicksAt100) {
   EXPECT_THAT(RenderTimeline(Days(), 100, false),
-              ElementsAre(
-      "x         ████",
-      "y          ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███████████████████████████",
-      "changes   ▲▲ ▲                                                                                    ▲",
-      "         ─┬──────────────────────────┬───────────────────────────┬───────────────────────────┬──────",
-      "          2025-08-31                 2025-09-14                  2025-09-28"));
+              ElementsAre("x         ████",
+                          "y          "
+                          "░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░"
+                          "░░░░░░░░░███████████████████████████",
+                          "changes   ▲▲ ▲                                      "
+                          "                                              ▲",
+                          "         "
+                          "─┬──────────────────────────┬───────────────────────"
+                          "────┬───────────────────────────┬──────",
+                          "          2025-08-31                 2025-09-14     "
+                          "             2025-09-28"));
   for (const auto& line : RenderTimeline(Days(), 100, false)) {
     EXPECT_LE(DisplayWidth(line), 100u) << line;
   }
@@ -127,8 +150,8 @@ TEST(TimelineTest, NoSpansNoLines) {
 }
 
 TEST(TimelineTest, SpansFromHistoryRows) {
-  std::vector<std::string> columns = {"claim", "predicate", "value", "from",
-                                      "to", "recorded", "source", "by"};
+  std::vector<std::string> columns = {"claim", "predicate", "value",  "from",
+                                      "to",    "recorded",  "source", "by"};
   Row row = {Cell::Of(Value::Claim(1)),
              Cell::Of(Value::Entity("status")),
              Cell::Of(Value::Entity("planned")),

@@ -10,24 +10,21 @@ namespace annals::shell {
 
 const std::vector<std::string>& Keywords() {
   static const auto* const kKeywords = new std::vector<std::string>{
-      "FIND",     "HISTORY",    "CHANGES",  "DIFF",      "DISPUTES",
-      "PATH",     "ASSERT",     "RETRACT",  "EXPLAIN",   "ANALYZE",
-      "WHERE",    "FILTER",     "NOT",      "OPTIONAL",  "DISTINCT",
-      "GROUP",    "ORDER",      "BY",       "ASC",       "DESC",
-      "LIMIT",    "OFFSET",     "AND",      "OR",        "AT",
-      "DURING",   "TO",         "AS",       "OF",        "POSSIBLY",
-      "BETWEEN",  "NOW",        "VIA",      "MAX",       "IN",
-      "FROM",     "SOURCE",     "CONFIDENCE", "TRUE",    "FALSE",
-      "OVERLAPS", "CONTAINS",   "PRECEDES", "SUCCEEDS",  "MEETS",
-      "STARTS",   "FINISHES",   "EQUALS"};
+      "FIND",     "HISTORY",    "CHANGES",  "DIFF",    "DISPUTES", "PATH",
+      "ASSERT",   "RETRACT",    "EXPLAIN",  "ANALYZE", "WHERE",    "FILTER",
+      "NOT",      "OPTIONAL",   "DISTINCT", "GROUP",   "ORDER",    "BY",
+      "ASC",      "DESC",       "LIMIT",    "OFFSET",  "AND",      "OR",
+      "AT",       "DURING",     "TO",       "AS",      "OF",       "POSSIBLY",
+      "BETWEEN",  "NOW",        "VIA",      "MAX",     "IN",       "FROM",
+      "SOURCE",   "CONFIDENCE", "TRUE",     "FALSE",   "OVERLAPS", "CONTAINS",
+      "PRECEDES", "SUCCEEDS",   "MEETS",    "STARTS",  "FINISHES", "EQUALS"};
   return *kKeywords;
 }
 
 const std::vector<std::string>& DotCommands() {
   static const auto* const kDot = new std::vector<std::string>{
-      ".asof", ".at",   ".exit",   ".explain", ".help",   ".load",
-      ".mode", ".output", ".quit", ".read",    ".schema", ".stats",
-      ".timer"};
+      ".asof",   ".at",   ".exit", ".explain", ".help",  ".load", ".mode",
+      ".output", ".quit", ".read", ".schema",  ".stats", ".timer"};
   return *kDot;
 }
 

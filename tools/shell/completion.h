@@ -5,8 +5,9 @@
 #define ANNALS_TOOLS_SHELL_COMPLETION_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace annals::shell {
 

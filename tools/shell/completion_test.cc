@@ -12,8 +12,13 @@ using ::testing::ElementsAre;
 CompletionWords Words() {
   CompletionWords w;
   w.predicates = {"gas_flow_to_china_bcm", "member_of", "held_in"};
-  w.entities = {"Russia", "SCO summit 2025", "Shanghai Cooperation "
-                "Organisation", "Tianjin", "Say \"hi\"", "Find"};
+  w.entities = {"Russia",
+                "SCO summit 2025",
+                "Shanghai Cooperation "
+                "Organisation",
+                "Tianjin",
+                "Say \"hi\"",
+                "Find"};
   return w;
 }
 

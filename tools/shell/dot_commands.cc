@@ -13,7 +13,8 @@
 namespace annals::shell {
 namespace {
 
-constexpr char kHelp[] = R"(Statements end with `;` or a blank line; they may span lines.
+constexpr char kHelp[] =
+    R"(Statements end with `;` or a blank line; they may span lines.
 Tab completes keywords, predicates and entity names ("quoted" as needed).
 
   .mode table|csv|tsv|json|line   how results print (table: fitted to the
@@ -106,8 +107,8 @@ Outcome Shell::RunDotCommand(absl::string_view line, const std::string& source,
       space == absl::string_view::npos
           ? absl::string_view()
           : absl::StripAsciiWhitespace(line.substr(space));
-  std::vector<std::string> args = absl::StrSplit(
-      rest, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  std::vector<std::string> args =
+      absl::StrSplit(rest, absl::ByAnyChar(" \t"), absl::SkipEmpty());
   auto fail = [&](absl::string_view message) {
     Error(source.empty() ? std::string(message)
                          : absl::StrCat(source, ":", line_no, ": ", message));
@@ -201,8 +202,8 @@ Outcome Shell::RunDotCommand(absl::string_view line, const std::string& source,
     if (args.size() != 1) return fail(".read takes one FILE");
     return Read(args[0]);
   }
-  return fail(absl::StrCat("unknown command ", command,
-                           " (.help lists the commands)"));
+  return fail(
+      absl::StrCat("unknown command ", command, " (.help lists the commands)"));
 }
 
 }  // namespace annals::shell

@@ -5,6 +5,7 @@
 #define ANNALS_TOOLS_SHELL_ERROR_LOCATION_H_
 
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace annals::shell {

@@ -70,9 +70,9 @@ Outcome Shell::RunStatement(const StatementText& statement,
     StatementError(status.message(), source, statement, shift);
     return Outcome::kError;
   }
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   const std::string kind = StatementKind(text);
   if (kind == "ASSERT" || kind == "RETRACT") words_loaded_ = false;
   const auto& columns = result->columns();
@@ -91,8 +91,8 @@ Outcome Shell::RunStatement(const StatementText& statement,
   }
   if (mode_ == output::OutputMode::kTable && kind == "HISTORY") {
     const size_t width = config_.width && !file_ ? config_.width : 80;
-    auto lines = output::RenderTimeline(
-        output::SpansFromHistory(columns, rows), width, colour());
+    auto lines = output::RenderTimeline(output::SpansFromHistory(columns, rows),
+                                        width, colour());
     if (!lines.empty()) o << "\n";
     for (const auto& line : lines) o << line << "\n";
   }
@@ -137,8 +137,8 @@ std::string Shell::Prompt(bool continuation) const {
   std::string view;
   if (at_) view = "at " + at_->ToString();
   if (as_of_) {
-    view += (view.empty() ? "" : ", ") + std::string("as of ") +
-            as_of_->ToString();
+    view +=
+        (view.empty() ? "" : ", ") + std::string("as of ") + as_of_->ToString();
   }
   std::string prompt = view.empty() ? "annals> " : "annals [" + view + "]> ";
   if (!continuation) return prompt;

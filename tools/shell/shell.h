@@ -10,8 +10,8 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "annals/database.h"
 #include "tools/output/printers.h"
 #include "tools/shell/completion.h"
