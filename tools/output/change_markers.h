@@ -20,10 +20,11 @@ bool IsChangeList(const std::vector<std::string>& columns);
 absl::string_view ChangeMarker(absl::string_view change);
 
 // One line per row: marker, change word, time, then the other cells, in
-// aligned columns, with ANSI colours when `colour`.
+// aligned columns, with ANSI colours when `colour`; long values are cut to
+// fit `width` (0: no limit), as in a table.
 std::vector<std::string> RenderChanges(const std::vector<std::string>& columns,
                                        const std::vector<Row>& rows,
-                                       bool colour);
+                                       bool colour, size_t width = 0);
 
 }  // namespace annals::output
 

@@ -56,5 +56,13 @@ TEST(ChangeMarkersTest, ColouredOnATerminal) {
           "\x1b[32m+ recorded   2025-09-03  #c28  Russia  gas  60\x1b[0m"));
 }
 
+TEST(ChangeMarkersTest, CutToAWidth) {
+  EXPECT_THAT(RenderChanges(kColumns, Rows(), false, 46),
+              ElementsAre("+ began      2025-09     #c34  Rus…  gas  ant…",
+                          "- ended      2025-09-02  #c26  Rus…  gas  48",
+                          "x retracted  2025-09-03  #c27  Rus…  gas  56",
+                          "+ recorded   2025-09-03  #c28  Rus…  gas  60"));
+}
+
 }  // namespace
 }  // namespace annals::output

@@ -51,7 +51,10 @@ volatile sig_atomic_t g_interrupted = 0;
 
 void OnInterrupt(int) {
   g_interrupted = 1;
-  // Drop what was typed and show a fresh prompt, as shells do.
+  // While a line is read: drop what was typed and show a fresh prompt, as
+  // shells do. (While a statement runs, Ctrl-C only drops the statement
+  // being typed.)
+  if (!RL_ISSTATE(RL_STATE_READCMD)) return;
   if (write(STDOUT_FILENO, "\n", 1) < 0) return;
   rl_on_new_line();
   rl_replace_line("", 0);

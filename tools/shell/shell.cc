@@ -79,7 +79,8 @@ Outcome Shell::RunStatement(const StatementText& statement,
   std::ostream& o = out();
   if (mode_ == output::OutputMode::kTable && output::IsChangeList(columns)) {
     o << "-- " << result->view() << "\n";
-    for (const auto& line : output::RenderChanges(columns, rows, colour())) {
+    for (const auto& line : output::RenderChanges(columns, rows, colour(),
+                                                  file_ ? 0 : config_.width)) {
       o << line << "\n";
     }
     o << "(" << rows.size() << (rows.size() == 1 ? " row" : " rows") << ")\n";
