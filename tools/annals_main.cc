@@ -20,6 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
 #include "tools/output/printers.h"
+#include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
 
 namespace {
@@ -441,11 +442,17 @@ int Query(const Args& args) {
   }
   auto db = annals::Database::Open(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
+  // Errors of a --file name it: FILE:LINE:COLUMN.
+  auto fail = [&](const absl::Status& s) {
+    if (file.empty()) return Fail(s);
+    return Fail(absl::Status(
+        s.code(), annals::shell::LocateError(s.message(), file, 1, 1)));
+  };
   auto prepared = db->Prepare(text);
-  if (!prepared.ok()) return Fail(prepared.status());
+  if (!prepared.ok()) return fail(prepared.status());
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
   auto result = prepared->Execute();
-  if (!result.ok()) return Fail(result.status());
+  if (!result.ok()) return fail(result.status());
   return PrintResult(*result, format);
 }
 

@@ -166,6 +166,11 @@ TEST_F(ShellPipeTest, QueryThroughAPipeHasNoColours) {
   r = Run({"query", store_}, "HISTORY Rusia");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(absl::StrContains(r.err, "line 1, column 9")) << r.err;
+  // From a file, the error names it.
+  WriteFile(root_ + "/q.aq", "-- the gas\nHISTORY Russia\n  Rusia");
+  r = Run({"query", "--file=q.aq", store_}, "");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.err, "annals: q.aq:3:3: ")) << r.err;
 }
 
 }  // namespace

@@ -139,6 +139,13 @@ TEST_F(ShellPtyTest, TimelineFitsTheTerminal) {
             "             2020          2021           2022          2023     "
             "     2024           2025\n");
   EXPECT_FALSE(absl::StrContains(wide->output(), "…"));
+  // Change lists in colour: green began, yellow ended.
+  wide->Send("CHANGES Russia gas_flow_to_china_bcm BETWEEN 2025 AND 2025;\r");
+  ASSERT_TRUE(wide->WaitFor("(2 rows)")) << wide->output();
+  EXPECT_TRUE(absl::StrContains(wide->raw(), "\x1b[33m- ended  2025-09-02"))
+      << wide->raw();
+  EXPECT_TRUE(absl::StrContains(wide->raw(), "\x1b[32m+ began  2025-09-02"))
+      << wide->raw();
   wide->Send(".quit\r");
   EXPECT_EQ(wide->WaitExit(), 0);
 }
