@@ -77,6 +77,17 @@ TEST_F(ShellPipeTest, ErrorOnALaterStatementOfALine) {
       << r.err;
 }
 
+TEST_F(ShellPipeTest, ExplainErrorsPointIntoTheScript) {
+  RunResult r = Run({"shell", "--keep-going", store_},
+                    "\n.explain FIND ?x WHERE Rusia p ?x\n.explain on\n"
+                    "  FIND ?x WHERE Rusia p ?x;\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "annals: stdin:2:24: unknown name"))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "annals: stdin:4:17: unknown name"))
+      << r.err;
+}
+
 TEST_F(ShellPipeTest, ReadNamesTheFile) {
   WriteFile(root_ + "/inner.aq", "HISTORY Russia;\n\n.bogus\n");
   RunResult r = Run({"shell", store_}, ".read inner.aq\nHISTORY Russia;\n");
