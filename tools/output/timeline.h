@@ -3,12 +3,13 @@
 // day ticks, arrows for open ends, a shaded segment over the span of an end
 // known only to the year or month, and the change points marked.
 //
-//   48 bcm/yr  ███████████████████████████████████
-//   56 bcm/yr                                     ██████████▶
-//   changes    ▲                                  ▲
-//              ┬─────────┬─────────┬─────────┬─────────┬─────
-//              2020      2021      2022      2023      2024
+//   48 bcm/yr   █████████████████████████████████████████████
+//   56 bcm/yr                                               ███▶
+//   changes     ▲                                           ▲
+//              ─┬───────┬───────┬──────┬───────┬───────┬────────
+//               2020    2021    2022   2023    2024    2025
 //
+// An end known only to the year or month is shaded (░) over that span.
 // Pure functions: rows or spans in, lines out.
 #ifndef ANNALS_TOOLS_OUTPUT_TIMELINE_H_
 #define ANNALS_TOOLS_OUTPUT_TIMELINE_H_
