@@ -73,6 +73,11 @@ LineReader::LineReader(std::string history_file,
   using_history();
   stifle_history(kHistoryEntries);
   if (!history_file_.empty()) read_history(history_file_.c_str());
+  if (history_length > 0) {
+    if (HIST_ENTRY* last = history_get(history_base + history_length - 1)) {
+      last_entry_ = last->line;
+    }
+  }
 }
 
 LineReader::~LineReader() {
@@ -93,7 +98,8 @@ std::optional<std::string> LineReader::ReadLine(const std::string& prompt) {
 }
 
 void LineReader::AddHistory(const std::string& entry) {
-  if (entry.empty()) return;
+  if (entry.empty() || entry == last_entry_) return;  // no repeats
+  last_entry_ = entry;
   add_history(entry.c_str());
   if (history_file_.empty()) return;
   struct stat st;

@@ -29,11 +29,13 @@ class LineReader {
   // The next line typed (several, separated by '\n', when a recalled
   // multi-line entry is entered); nullopt at end of input (Ctrl-D).
   std::optional<std::string> ReadLine(const std::string& prompt);
-  // Adds an entry to the history and appends it to the file.
+  // Adds an entry to the history and appends it to the file, unless it
+  // repeats the last one.
   void AddHistory(const std::string& entry);
 
  private:
   std::string history_file_;
+  std::string last_entry_;
 };
 
 }  // namespace annals::shell
