@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -226,13 +227,20 @@ std::vector<std::string> RenderTimeline(const std::vector<TimelineSpan>& spans,
                                         size_t width, bool colour) {
   if (spans.empty()) return {};
   width = std::max<size_t>(width, 30);
-  // Lanes in order of first appearance.
+  // Lanes in order of first appearance, at most kMaxLanes of them.
+  constexpr size_t kMaxLanes = 30;
   std::vector<std::string> lanes;
+  std::set<std::string> seen;
+  size_t hidden = 0;
   for (const auto& s : spans) {
-    if (std::find(lanes.begin(), lanes.end(), s.lane) == lanes.end()) {
+    if (!seen.insert(s.lane).second) continue;
+    if (lanes.size() < kMaxLanes) {
       lanes.push_back(s.lane);
+    } else {
+      ++hidden;
     }
   }
+  const std::set<std::string> drawn(lanes.begin(), lanes.end());
   const std::string kChanges = "changes";
   size_t label = kChanges.size();
   for (const auto& l : lanes) label = std::max(label, DisplayWidth(l));
@@ -248,6 +256,7 @@ std::vector<std::string> RenderTimeline(const std::vector<TimelineSpan>& spans,
     any = true;
   };
   for (const auto& s : spans) {
+    if (drawn.count(s.lane) == 0) continue;
     if (s.from) see(s.from->seconds);
     if (s.from && Fuzzy(*s.from)) see(s.from->SpanEnd());
     if (s.to) see(s.to->seconds);
@@ -325,6 +334,10 @@ std::vector<std::string> RenderTimeline(const std::vector<TimelineSpan>& spans,
   const std::string indent(label + 2, ' ');
   lines.push_back(indent + Paint(axis, kDim, colour));
   lines.push_back(TrimRight(indent + labels));
+  if (hidden > 0) {
+    lines.push_back(absl::StrCat(
+        "(", hidden, hidden == 1 ? " value" : " values", " more, not drawn)"));
+  }
   return lines;
 }
 

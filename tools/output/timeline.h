@@ -38,7 +38,8 @@ std::vector<TimelineSpan> SpansFromHistory(
     const std::vector<std::string>& columns, const std::vector<Row>& rows);
 
 // The timeline's lines, each at most `width` columns (at least 30 are
-// used), with ANSI colours when `colour`. Empty for no spans.
+// used), with ANSI colours when `colour`. Empty for no spans. At most 30
+// lanes; a last line counts the values left out.
 std::vector<std::string> RenderTimeline(const std::vector<TimelineSpan>& spans,
                                         size_t width, bool colour);
 

@@ -145,6 +145,17 @@ TEST(TimelineTest, ColourPaintsBarsAndNothingElseChanges) {
   for (const auto& line : plain) EXPECT_FALSE(absl::StrContains(line, "\x1b"));
 }
 
+TEST(TimelineTest, AtMostThirtyLanes) {
+  std::vector<TimelineSpan> spans;
+  for (int i = 0; i < 32; ++i) {
+    spans.push_back({"v" + std::to_string(i), P("2020"), P("2021")});
+  }
+  auto lines = RenderTimeline(spans, 60, false);
+  ASSERT_EQ(lines.size(), 30u + 3u + 1u);  // lanes, changes, axis, labels
+  EXPECT_EQ(lines.back(), "(2 values more, not drawn)");
+  EXPECT_TRUE(absl::StartsWith(lines[29], "v29 "));
+}
+
 TEST(TimelineTest, NoSpansNoLines) {
   EXPECT_TRUE(RenderTimeline({}, 80, false).empty());
 }
