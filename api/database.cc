@@ -15,6 +15,7 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
+#include "query/default_view.h"
 #include "query/diagnostic.h"
 #include "query/explain.h"
 #include "query/parameters.h"
@@ -326,7 +327,14 @@ absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
   bool writes =
       std::holds_alternative<query::AssertStatement>(statement.node) ||
       std::holds_alternative<query::RetractStatement>(statement.node);
-  if (!writes) return query::RunRead(store.get(), text, statement, options);
+  if (!writes) {
+    if (options.default_at || options.default_as_of) {
+      query::Statement with_view = statement;
+      query::ApplyDefaultView(options, &with_view);
+      return query::RunRead(store.get(), text, with_view, options);
+    }
+    return query::RunRead(store.get(), text, statement, options);
+  }
   if (statement.explain == query::ExplainMode::kNone) {
     return RunWrite(text, statement);
   }

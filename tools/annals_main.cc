@@ -19,6 +19,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
+#include "tools/output/printers.h"
+#include "tools/shell/error_location.h"
+#include "tools/shell/repl.h"
 
 namespace {
 
@@ -35,6 +38,7 @@ Commands:
   load    bulk-load TSV, CSV or JSON Lines files, all or nothing
   find    claims by subject, predicate and/or object, at a time, as of a time
   query   run a statement of the query language (FIND, HISTORY, ASSERT, ...)
+  shell   an interactive shell (or a script runner, from a pipe)
   stats   claims per predicate, time range, terms, bytes on disk
   check   verify that every index agrees with the claim records, and list
           the claims that break the schema
@@ -388,122 +392,12 @@ int Find(const Args& args) {
   return 0;
 }
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += absl::StrFormat("\\u%04x", c);
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-// Prints a result in one of the output formats.
+// Prints a result in one of the output formats (tools/output/printers.h).
 int PrintResult(annals::ResultSet& result, const std::string& format) {
-  const auto& columns = result.columns();
-  std::vector<annals::Row> rows;
-  absl::Status s = result.ReadAll(&rows);
-  if (!s.ok()) return Fail(s);
-  // Strings print bare in tables and CSV, as in psql; JSON keeps the types.
-  auto text = [](const annals::Cell& c) {
-    return c.kind == annals::Cell::Kind::kValue &&
-                   c.value.kind() == annals::ValueKind::kString
-               ? c.value.text()
-               : c.ToString();
-  };
-  if (format == "json") {
-    std::cout << "[";
-    for (size_t r = 0; r < rows.size(); ++r) {
-      std::cout << (r ? ",\n " : "") << "{";
-      for (size_t i = 0; i < columns.size(); ++i) {
-        const annals::Cell& c = rows[r][i];
-        std::cout << (i ? ", " : "") << JsonString(columns[i]) << ": ";
-        if (c.kind == annals::Cell::Kind::kNull) {
-          std::cout << "null";
-        } else if (c.kind == annals::Cell::Kind::kValue &&
-                   (c.value.kind() == annals::ValueKind::kInteger ||
-                    c.value.kind() == annals::ValueKind::kDecimal)) {
-          std::cout << c.value.ToString();
-        } else if (c.kind == annals::Cell::Kind::kValue &&
-                   c.value.kind() == annals::ValueKind::kString) {
-          std::cout << JsonString(c.value.text());
-        } else {
-          std::cout << JsonString(text(c));
-        }
-      }
-      std::cout << "}";
-    }
-    std::cout << "]\n";
-    return 0;
-  }
-  if (format == "csv" || format == "tsv") {
-    std::string sep = format == "csv" ? "," : "\t";
-    auto field = [&](const std::string& s) {
-      return format == "csv" ? CsvField(s) : s;
-    };
-    for (size_t i = 0; i < columns.size(); ++i) {
-      std::cout << (i ? sep : "") << field(columns[i]);
-    }
-    std::cout << "\n";
-    for (const auto& row : rows) {
-      for (size_t i = 0; i < row.size(); ++i) {
-        std::cout << (i ? sep : "") << field(text(row[i]));
-      }
-      std::cout << "\n";
-    }
-    return 0;
-  }
-  // Table: a header saying what the query saw, then aligned columns.
-  std::vector<size_t> width(columns.size());
-  for (size_t i = 0; i < columns.size(); ++i) width[i] = columns[i].size();
-  for (const auto& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      width[i] = std::max(width[i], text(row[i]).size());
-    }
-  }
-  std::cout << "-- " << result.view() << "\n";
-  auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      std::cout << (i ? "  " : "") << cells[i]
-                << std::string(
-                       i + 1 < cells.size() ? width[i] - cells[i].size() : 0,
-                       ' ');
-    }
-    std::cout << "\n";
-  };
-  line(columns);
-  for (const auto& row : rows) {
-    std::vector<std::string> cells;
-    for (const auto& c : row) cells.push_back(text(c));
-    line(cells);
-  }
-  std::cout << "(" << rows.size() << (rows.size() == 1 ? " row" : " rows")
-            << ")\n";
-  return 0;
+  annals::output::PrintOptions options;
+  options.mode = *annals::output::ParseOutputMode(format);
+  absl::Status s = annals::output::PrintResult(result, options, std::cout);
+  return s.ok() ? 0 : Fail(s);
 }
 
 annals::Options ReadOnly();
@@ -555,11 +449,17 @@ int Query(const Args& args) {
   }
   auto db = annals::Database::Open(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
+  // Errors of a --file name it: FILE:LINE:COLUMN.
+  auto fail = [&](const absl::Status& s) {
+    if (file.empty()) return Fail(s);
+    return Fail(absl::Status(
+        s.code(), annals::shell::LocateError(s.message(), file, 1, 1)));
+  };
   auto prepared = db->Prepare(text);
-  if (!prepared.ok()) return Fail(prepared.status());
+  if (!prepared.ok()) return fail(prepared.status());
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
   auto result = prepared->Execute();
-  if (!result.ok()) return Fail(result.status());
+  if (!result.ok()) return fail(result.status());
   return PrintResult(*result, format);
 }
 
@@ -734,5 +634,9 @@ int main(int argc, char** argv) {
   if (command == "query") return Query(args);
   if (command == "check") return Check(args);
   if (command == "schema") return Schema(args);
+  if (command == "shell") {
+    return annals::shell::ShellMain(
+        std::vector<std::string>(argv + 2, argv + argc));
+  }
   return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
 }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,14 @@ struct QueryOptions {
   int64_t timeout_ms = 30000;       // 0: none
   int64_t max_rows = 1000000;       // rows a result may hold
   int64_t max_path_nodes = 100000;  // nodes a PATH search may visit
+  // A default view for statements written without one (the shell's `.at`
+  // and `.asof`). A FIND, DISPUTES or PATH with no AT or DURING of its own
+  // reads `AT default_at`; a FIND pattern's own clause still wins for that
+  // pattern. A read with no AS OF of its own reads `AS OF default_as_of`
+  // (HISTORY and CHANGES take only this one; DIFF names its own times).
+  // nullopt: what holds now, as currently recorded.
+  std::optional<TimePoint> default_at;
+  std::optional<TimePoint> default_as_of;
 };
 
 class ResultSet {

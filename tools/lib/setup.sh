@@ -6,7 +6,7 @@
 
 ANNALS_PACKAGES=(build-essential cmake librocksdb-dev libabsl-dev
   libboost-serialization-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libsqlite3-dev python3 pkg-config)
+  libsqlite3-dev libreadline-dev python3 pkg-config)
 ANNALS_JOBS=${ANNALS_JOBS:-2}
 
 # Prints a stage header: "==> Building (Release) in build/".

@@ -1,0 +1,188 @@
+// `annals shell` and `annals query` through pipes: scripts run without
+// prompts or colours, exit codes (0, 1 at the first error, --keep-going),
+// errors naming the script's lines (stdin:LINE:COLUMN, FILE:LINE:COLUMN for
+// .read), the dot commands, and the default view of .at and .asof.
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "tests/shell/run_binary.h"
+
+namespace annals::shell_test {
+namespace {
+
+using ShellPipeTest = TinyStoreTest;
+
+constexpr char kScript[] = R"(-- gas flows
+FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;
+
+HISTORY Russia
+  gas_flow_to_china_bcm
+
+CHANGES Russia gas_flow_to_china_bcm BETWEEN 2025 AND 2025;
+)";
+
+TEST_F(ShellPipeTest, ScriptRunsWithoutPromptsOrColours) {
+  RunResult r = Run({"shell", store_}, kScript);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "-- valid now, as currently recorded\n"
+                                "?x\n56 bcm/yr\n(1 row)\n"))
+      << r.out;
+  // HISTORY's table, then its timeline (80 columns off a terminal).
+  EXPECT_TRUE(absl::StrContains(r.out, "#c27   56 bcm/yr  2025-09-02"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "56 bcm/yr   ")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "\xE2\x96\xB6")) << r.out;  // ▶
+  // CHANGES as marked lines.
+  EXPECT_TRUE(absl::StrContains(r.out, "- ended  2025-09-02  #c26")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "+ began  2025-09-02  #c27")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "\x1b")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "annals>")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "...>")) << r.out;
+}
+
+constexpr char kBadScript[] = R"(FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;
+.mode csv
+
+FIND ?x
+  WHERE Rusia gas_flow_to_china_bcm ?x;
+FIND ?y WHERE Russia member_of ?y;
+)";
+
+TEST_F(ShellPipeTest, StopsAtTheFirstErrorWithItsScriptLine) {
+  RunResult r = Run({"shell", store_}, kBadScript);
+  EXPECT_EQ(r.exit_code, 1);
+  // Line 5 of the script, column 9 (the statement's line 2, column 9).
+  EXPECT_TRUE(absl::StartsWith(
+      r.err, "annals: stdin:5:9: unknown name `Rusia`; did you mean `Russia`?"))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "56 bcm/yr")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "Shanghai")) << r.out;
+}
+
+TEST_F(ShellPipeTest, KeepGoingRunsTheRestAndStillFails) {
+  RunResult r = Run({"shell", "--keep-going", store_}, kBadScript);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "stdin:5:9: unknown name")) << r.err;
+  // After `.mode csv`: a header line and the row.
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "?y\nShanghai Cooperation Organisation\n"))
+      << r.out;
+}
+
+TEST_F(ShellPipeTest, ErrorOnALaterStatementOfALine) {
+  RunResult r = Run({"shell", store_}, "\n  HISTORY Russia; HISTORY Rusia;\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.err, "annals: stdin:2:27: unknown name"))
+      << r.err;
+}
+
+TEST_F(ShellPipeTest, ExplainErrorsPointIntoTheScript) {
+  RunResult r = Run({"shell", "--keep-going", store_},
+                    "\n.explain FIND ?x WHERE Rusia p ?x\n.explain on\n"
+                    "  FIND ?x WHERE Rusia p ?x;\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "annals: stdin:2:24: unknown name"))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "annals: stdin:4:17: unknown name"))
+      << r.err;
+}
+
+TEST_F(ShellPipeTest, ReadNamesTheFile) {
+  WriteFile(root_ + "/inner.aq", "HISTORY Russia;\n\n.bogus\n");
+  RunResult r = Run({"shell", store_}, ".read inner.aq\nHISTORY Russia;\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.err,
+                               "annals: inner.aq:3: unknown command "
+                               ".bogus"))
+      << r.err;
+  WriteFile(root_ + "/inner.aq", "\nFIND ?x WHERE ?x bad_predicate_x ?y;\n");
+  r = Run({"shell", store_}, ".read inner.aq\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.err, "annals: inner.aq:2:18: ")) << r.err;
+}
+
+TEST_F(ShellPipeTest, DefaultViewFromAtAndAsOf) {
+  RunResult r = Run({"shell", store_},
+                    ".at 2024-06-01\n"
+                    "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+                    "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x AT 2026;\n"
+                    ".at\n.asof 2025-09-01\n"
+                    "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "-- valid at 2024-06-01, as currently "
+                                "recorded\n?x\n48 bcm/yr\n(1 row)\n"))
+      << r.out;
+  // The statement's own AT wins.
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "-- valid at 2026, as currently "
+                                "recorded\n?x\n56 bcm/yr\n"))
+      << r.out;
+  // Recorded on 2025-09-02: not known yet at the end of 2025-09-01.
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "as recorded by the end of 2025-09-01\n"
+                                "?x\n(0 rows)\n"))
+      << r.out;
+}
+
+TEST_F(ShellPipeTest, DotCommands) {
+  RunResult r =
+      Run({"shell", store_},
+          ".mode json\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          ".mode line\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          ".mode\n.timer on\n.mode tsv\nHISTORY Russia;\n.timer off\n"
+          ".explain\nFIND ?x WHERE Russia member_of ?x;\n.explain off\n"
+          ".explain HISTORY Russia\n"
+          ".schema\n.stats\n.help\n"
+          ".output out.txt\nHISTORY Russia gas_flow_to_china_bcm;\n"
+          ".output\n.quit\nHISTORY Nobody;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "[{\"?x\": \"56 bcm/yr\"}]\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "?x = 56 bcm/yr\nline\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Run Time: ")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "explain on\nplan\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "# no schema\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "claims      37\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, ".asof TIME")) << r.out;
+  const std::string file = ReadFile(root_ + "/out.txt");
+  EXPECT_TRUE(absl::StrContains(file, "#c26\t48 bcm/yr")) << file;
+  EXPECT_FALSE(absl::StrContains(r.out, "#c26\t48 bcm/yr")) << r.out;
+}
+
+TEST_F(ShellPipeTest, LoadAddsClaims) {
+  WriteFile(root_ + "/more.tsv",
+            "subject\tpredicate\tobject\tvalid_from\n"
+            "Atlantis\tcapital\tPoseidonia\t2020\n");
+  RunResult r = Run({"shell", store_},
+                    ".load more.tsv\nFIND ?c WHERE Atlantis capital ?c;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "1 claims added")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Poseidonia")) << r.out;
+}
+
+TEST_F(ShellPipeTest, UsageErrors) {
+  EXPECT_EQ(Run({"shell"}, "").exit_code, 2);
+  EXPECT_EQ(Run({"shell", "--bogus", store_}, "").exit_code, 2);
+  RunResult help = Run({"shell", "--help"}, "");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_TRUE(absl::StrContains(help.out, "--keep-going")) << help.out;
+}
+
+TEST_F(ShellPipeTest, QueryThroughAPipeHasNoColours) {
+  RunResult r = Run({"query", store_}, "HISTORY Russia gas_flow_to_china_bcm");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "(2 rows)")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "\x1b")) << r.out;
+  r = Run({"query", store_}, "HISTORY Rusia");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "line 1, column 9")) << r.err;
+  // From a file, the error names it.
+  WriteFile(root_ + "/q.aq", "-- the gas\nHISTORY Russia\n  Rusia");
+  r = Run({"query", "--file=q.aq", store_}, "");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.err, "annals: q.aq:3:3: ")) << r.err;
+}
+
+}  // namespace
+}  // namespace annals::shell_test

@@ -1,0 +1,180 @@
+// The shell's main loop; see repl.h.
+#include "tools/shell/repl.h"
+
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+// clang-format off
+#include <cstdio>  // readline.h needs FILE
+#include <readline/readline.h>
+// clang-format on
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "annals/database.h"
+#include "tools/shell/line_reader.h"
+#include "tools/shell/shell.h"
+
+namespace annals::shell {
+namespace {
+
+constexpr char kUsage[] = R"(Usage: annals shell [--keep-going] STORE
+
+An interactive shell on STORE (created if missing): statements end with `;`
+or a blank line and may span lines; .help lists the dot commands (.mode,
+.timer, .explain, .at, .asof, .schema, .stats, .load, .read, .output, .quit).
+Line editing, history (in $ANNALS_HISTORY, $XDG_STATE_HOME/annals/history or
+~/.annals_history) and tab completion of keywords, predicates and names.
+
+When standard input is not a terminal it runs it as a script: no prompts,
+no colours, and it stops at the first error with exit code 1, naming the
+script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read).
+
+Options:
+  --keep-going   run the rest of a script after an error (exit code 1 if
+                 any failed)
+
+Examples:
+  annals shell sco.annals
+  annals shell sco.annals < report.aq
+  echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
+)";
+
+volatile sig_atomic_t g_interrupted = 0;
+
+void OnInterrupt(int) {
+  g_interrupted = 1;
+  // While a line is read: drop what was typed and show a fresh prompt, as
+  // shells do. (While a statement runs, Ctrl-C only drops the statement
+  // being typed.)
+  if (!RL_ISSTATE(RL_STATE_READCMD)) return;
+  if (write(STDOUT_FILENO, "\n", 1) < 0) return;
+  rl_on_new_line();
+  rl_replace_line("", 0);
+  rl_redisplay();
+}
+
+size_t TerminalWidth() {
+  if (!isatty(STDOUT_FILENO)) return 0;
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    return ws.ws_col;
+  }
+  int columns = 0;
+  const char* env = std::getenv("COLUMNS");
+  if (env && absl::SimpleAtoi(env, &columns) && columns > 0) return columns;
+  return 80;
+}
+
+bool ColourTerminal() {
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr &&
+         term != nullptr && std::strcmp(term, "dumb") != 0;
+}
+
+int Interactive(Shell& shell, const std::string& store) {
+  LineReader reader(HistoryPath(),
+                    [&]() -> const CompletionWords& { return shell.Words(); });
+  struct sigaction action {};
+  action.sa_handler = OnInterrupt;
+  sigaction(SIGINT, &action, nullptr);
+  std::cout << "annals shell on " << store
+            << ": statements end with ; or a blank line, .help for help\n";
+  StatementSplitter splitter;
+  std::string entry;  // the lines of the statement being typed
+  while (true) {
+    shell.set_width(TerminalWidth());
+    std::optional<std::string> input =
+        reader.ReadLine(shell.Prompt(splitter.pending()));
+    if (g_interrupted) {
+      g_interrupted = 0;
+      splitter = StatementSplitter();
+      entry.clear();
+    }
+    if (!input) {
+      std::cout << "\n";
+      if (auto last = splitter.Finish()) shell.RunStatement(*last, "");
+      return 0;
+    }
+    for (absl::string_view line : absl::StrSplit(*input, '\n')) {
+      if (!splitter.pending() &&
+          absl::StartsWith(absl::StripLeadingAsciiWhitespace(line), ".")) {
+        reader.AddHistory(std::string(line));
+        if (shell.RunDotCommand(line, "", 0) == Outcome::kQuit) return 0;
+        continue;
+      }
+      if (!splitter.pending() && absl::StripAsciiWhitespace(line).empty()) {
+        continue;
+      }
+      entry += (entry.empty() ? "" : "\n") + std::string(line);
+      std::vector<StatementText> done = splitter.AddLine(line);
+      if (!splitter.pending()) {
+        // A recalled entry runs as it is: it ends with `;`.
+        absl::string_view text = absl::StripTrailingAsciiWhitespace(entry);
+        if (!absl::EndsWith(text, ";")) entry = std::string(text) + ";";
+        reader.AddHistory(entry);
+        entry.clear();
+      }
+      for (const StatementText& s : done) shell.RunStatement(s, "");
+    }
+  }
+}
+
+}  // namespace
+
+int ShellMain(const std::vector<std::string>& args) {
+  ShellConfig config;
+  std::string store;
+  for (const std::string& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (arg == "--keep-going") {
+      config.keep_going = true;
+    } else if (absl::StartsWith(arg, "--") || !store.empty()) {
+      std::cerr << "annals: "
+                << (store.empty() || absl::StartsWith(arg, "--")
+                        ? "unknown option " + arg
+                        : "shell takes one STORE")
+                << "\n\n"
+                << kUsage;
+      return 2;
+    } else {
+      store = arg;
+    }
+  }
+  if (store.empty()) {
+    std::cerr << "annals: shell needs a STORE\n\n" << kUsage;
+    return 2;
+  }
+  absl::StatusOr<Database> db = Database::Open(store);
+  if (absl::IsFailedPrecondition(db.status())) {
+    Options read_only;
+    read_only.read_only = true;
+    absl::StatusOr<Database> ro = Database::Open(store, read_only);
+    if (ro.ok()) {
+      std::cerr << "annals: " << db.status().message()
+                << "; opened read-only\n";
+      db = std::move(ro);
+    }
+  }
+  if (!db.ok()) {
+    std::cerr << "annals: " << db.status().message() << "\n";
+    return 1;
+  }
+  config.interactive = isatty(STDIN_FILENO);
+  config.colour = config.interactive && ColourTerminal();
+  config.width = TerminalWidth();
+  Shell shell(std::move(*db), config);
+  if (config.interactive) return Interactive(shell, store);
+  return shell.RunScript(std::cin, "stdin") == Outcome::kError ? 1 : 0;
+}
+
+}  // namespace annals::shell

@@ -1,0 +1,171 @@
+// The shell's session: statements, scripts, prompt and completion words; the
+// dot commands are in dot_commands.cc.
+#include "tools/shell/shell.h"
+
+#include <chrono>
+#include <iostream>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
+#include "tools/output/change_markers.h"
+#include "tools/output/timeline.h"
+#include "tools/shell/error_location.h"
+
+namespace annals::shell {
+
+Shell::Shell(Database db, ShellConfig config)
+    : db_(std::move(db)), config_(config) {}
+
+std::ostream& Shell::out() { return file_ ? *file_ : std::cout; }
+
+void Shell::Error(absl::string_view message) {
+  out().flush();
+  std::cerr << "annals: " << message << "\n";
+}
+
+void Shell::StatementError(absl::string_view message, const std::string& source,
+                           const StatementText& statement, int shift) {
+  if (source.empty()) return Error(message);
+  Error(LocateError(message, source, statement.line, statement.column, shift));
+}
+
+namespace {
+
+// The statement's first word, upper case (after EXPLAIN [ANALYZE]).
+std::string StatementKind(absl::string_view text) {
+  std::string kind;
+  for (int i = 0; i < 3; ++i) {
+    text = absl::StripLeadingAsciiWhitespace(text);
+    size_t end = 0;
+    while (end < text.size() && absl::ascii_isalpha(text[end])) ++end;
+    kind = absl::AsciiStrToUpper(text.substr(0, end));
+    text.remove_prefix(end);
+    if (kind != "EXPLAIN" && kind != "ANALYZE") break;
+  }
+  return kind;
+}
+
+}  // namespace
+
+Outcome Shell::RunStatement(const StatementText& statement,
+                            const std::string& source) {
+  std::string text = statement.text;
+  int shift = 0;
+  if (explain_ && !absl::StartsWithIgnoreCase(
+                      absl::StripLeadingAsciiWhitespace(text), "EXPLAIN")) {
+    text = "EXPLAIN " + text;
+    shift = 8;
+  }
+  QueryOptions options;
+  options.default_at = at_;
+  options.default_as_of = as_of_;
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<ResultSet> result = db_.Query(text, options);
+  std::vector<Row> rows;
+  absl::Status status = result.status();
+  if (status.ok()) status = result->ReadAll(&rows);
+  if (!status.ok()) {
+    StatementError(status.message(), source, statement, shift);
+    return Outcome::kError;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  const std::string kind = StatementKind(text);
+  if (kind == "ASSERT" || kind == "RETRACT") words_loaded_ = false;
+  const auto& columns = result->columns();
+  std::ostream& o = out();
+  if (mode_ == output::OutputMode::kTable && output::IsChangeList(columns)) {
+    o << "-- " << result->view() << "\n";
+    for (const auto& line : output::RenderChanges(columns, rows, colour(),
+                                                  file_ ? 0 : config_.width)) {
+      o << line << "\n";
+    }
+    o << "(" << rows.size() << (rows.size() == 1 ? " row" : " rows") << ")\n";
+  } else {
+    output::PrintOptions print;
+    print.mode = mode_;
+    print.width = file_ ? 0 : config_.width;
+    output::PrintRows(columns, result->view(), rows, print, o);
+  }
+  if (mode_ == output::OutputMode::kTable && kind == "HISTORY") {
+    const size_t width = config_.width && !file_ ? config_.width : 80;
+    auto lines = output::RenderTimeline(output::SpansFromHistory(columns, rows),
+                                        width, colour());
+    if (!lines.empty()) o << "\n";
+    for (const auto& line : lines) o << line << "\n";
+  }
+  if (timer_) o << absl::StrFormat("Run Time: %.3fs\n", seconds);
+  o.flush();
+  return Outcome::kOk;
+}
+
+Outcome Shell::RunScript(std::istream& in, const std::string& source) {
+  StatementSplitter splitter;
+  bool failed = false;
+  std::string line;
+  auto run = [&](const StatementText& s) {
+    Outcome o = RunStatement(s, source);
+    if (o == Outcome::kError) failed = true;
+    return o == Outcome::kOk || config_.keep_going;
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!splitter.pending() &&
+        absl::StartsWith(absl::StripLeadingAsciiWhitespace(line), ".")) {
+      splitter.AddLine("");  // count the line
+      Outcome o = RunDotCommand(line, source, splitter.lines());
+      if (o == Outcome::kQuit) return failed ? Outcome::kError : o;
+      if (o == Outcome::kError) {
+        failed = true;
+        if (!config_.keep_going) return Outcome::kError;
+      }
+      continue;
+    }
+    for (const StatementText& s : splitter.AddLine(line)) {
+      if (!run(s)) return Outcome::kError;
+    }
+  }
+  if (auto last = splitter.Finish()) {
+    if (!run(*last)) return Outcome::kError;
+  }
+  return failed ? Outcome::kError : Outcome::kOk;
+}
+
+std::string Shell::Prompt(bool continuation) const {
+  std::string view;
+  if (at_) view = "at " + at_->ToString();
+  if (as_of_) {
+    view +=
+        (view.empty() ? "" : ", ") + std::string("as of ") + as_of_->ToString();
+  }
+  std::string prompt = view.empty() ? "annals> " : "annals [" + view + "]> ";
+  if (!continuation) return prompt;
+  return std::string(prompt.size() - 5, ' ') + "...> ";
+}
+
+const CompletionWords& Shell::Words() {
+  if (words_loaded_) return words_;
+  words_loaded_ = true;
+  std::set<std::string> predicates, entities;
+  TimeView all = TimeView::AllTime();
+  all.include_retracted = true;
+  int64_t seen = 0;
+  constexpr int64_t kMaxClaims = 200000;  // enough names, quickly
+  absl::Status s = db_.Scan(ClaimPattern(), all, [&](const Claim& c) {
+    predicates.insert(c.predicate);
+    if (c.subject.kind() == ValueKind::kEntity) {
+      entities.insert(c.subject.text());
+    }
+    if (c.object.kind() == ValueKind::kEntity) entities.insert(c.object.text());
+    return ++seen < kMaxClaims;
+  });
+  (void)s;  // completion is best effort
+  words_.predicates.assign(predicates.begin(), predicates.end());
+  words_.entities.assign(entities.begin(), entities.end());
+  return words_;
+}
+
+}  // namespace annals::shell
