@@ -895,7 +895,7 @@ TEST(ParserErrorTest, UnknownFunctions) {
   EXPECT_EQ(
       FirstLine(Err("FIND xyzzy(?x) WHERE ?s ?p ?x")),
       "line 1, column 6: unknown function 'xyzzy' (functions: count, sum, "
-      "min, max, avg, from, to, recorded, source, by, confidence)");
+      "min, max, avg, from, to, recorded, source, by, confidence, certainty)");
   EXPECT_EQ(FirstLine(Err("FIND sum(*) WHERE ?s ?p ?o")),
             "line 1, column 10: only count takes '*'");
   EXPECT_EQ(FirstLine(Err("FIND source(DISTINCT ?c) WHERE ?c: ?s ?p ?o")),
