@@ -1,5 +1,6 @@
-// The `annals` command line: load, stats, check (query, shell and export come
-// with the query language). A thin front end over the public API only.
+// The `annals` command line: load, find, query, stats, check, schema and
+// export (tools/export/); shell comes from tools/shell/. A thin front end
+// over the public API only.
 //
 // Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
 // 2 usage error; 3 `annals check` found inconsistencies or schema violations.
@@ -19,6 +20,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
+#include "tools/cli/suggest.h"
+#include "tools/export/export_command.h"
 
 namespace {
 
@@ -35,14 +38,33 @@ Commands:
   load    bulk-load TSV, CSV or JSON Lines files, all or nothing
   find    claims by subject, predicate and/or object, at a time, as of a time
   query   run a statement of the query language (FIND, HISTORY, ASSERT, ...)
+  shell   interactive statements with line editing, history and dot commands
   stats   claims per predicate, time range, terms, bytes on disk
   check   verify that every index agrees with the claim records, and list
           the claims that break the schema
   schema  set the store's schema from a file, or print it (and its history)
+  export  write the claims as TSV or JSON Lines that `annals load` reads back
 
-Run `annals COMMAND --help` for a command's options and examples.
+Run `annals COMMAND --help` for a command's options and more examples.
 
-Exit codes: 0 success, 1 failure, 2 usage error, 3 check found problems.
+Examples:
+  annals load sco.annals datasets/tiny/claims.tsv
+  annals find sco.annals --subject=Russia --at=2024-06-01
+  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals shell sco.annals
+  annals stats sco.annals
+  annals check sco.annals
+  annals schema sco.annals datasets/tiny/tiny.schema
+  annals export --output=sco.tsv sco.annals
+
+Options are written --name=value. Unknown commands and options are usage
+errors that name the nearest known one.
+
+Exit codes:
+  0  success
+  1  the operation failed (bad input, I/O error, refused)
+  2  usage error (unknown command or option, missing argument)
+  3  `annals check` found inconsistencies or claims that break the schema
 )";
 
 constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
@@ -174,6 +196,36 @@ Examples:
   annals schema --as-of=2026-11-01 sco.annals
 )";
 
+constexpr char kShellHelp[] =
+    R"(Usage: annals shell [--keep-going] STORE
+
+Opens STORE for interactive statements of the query language, with line
+editing and history, tab completion of keywords, predicates and entities,
+and statements over several lines (ended by `;` or a blank line). Lines
+starting with a dot are shell commands:
+  .help              the dot commands
+  .format table|csv|tsv|json
+                     how results print
+  .timer on|off      print each statement's time
+  .explain on|off    print each statement's plan before running it
+  .schema            print the store's schema
+  .load FILE...      bulk-load files, as `annals load`
+  .quit              leave (also Ctrl-D)
+
+With standard input not a terminal (`annals shell STORE < script`) it runs
+the statements of the script without prompts and stops at the first error
+(exit code 1), unless --keep-going.
+
+Options:
+  --keep-going  run the rest of a script after a statement fails (exit code
+                1 at the end if any failed)
+
+Examples:
+  annals shell sco.annals
+  annals shell sco.annals < queries.annals
+  annals shell --keep-going sco.annals < queries.annals
+)";
+
 struct Args {
   std::vector<std::string> positional;
   std::vector<std::pair<std::string, std::string>> flags;  // name, value
@@ -262,7 +314,7 @@ int Load(const Args& args) {
     } else if (name == "verbose") {
       verbose = true;
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kLoadHelp);
+      return Usage(annals::cli::UnknownOptionMessage(name, kLoadHelp), kLoadHelp);
     }
   }
   if (args.positional.size() < 2) {
@@ -359,7 +411,7 @@ int Find(const Args& args) {
     } else if (name == "retracted") {
       view.include_retracted = true;
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kFindHelp);
+      return Usage(annals::cli::UnknownOptionMessage(name, kFindHelp), kFindHelp);
     }
   }
   view.certain = !possibly;
@@ -527,7 +579,7 @@ int Query(const Args& args) {
                               ? annals::Value::Date(*time)
                               : annals::Value::Infer(text));
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kQueryHelp);
+      return Usage(annals::cli::UnknownOptionMessage(name, kQueryHelp), kQueryHelp);
     }
   }
   if (args.positional.empty() || args.positional.size() > 2) {
@@ -564,7 +616,12 @@ annals::Options ReadOnly() {
 
 int Stats(const Args& args) {
   if (args.help) return std::cout << kStatsHelp, 0;
-  if (args.positional.size() != 1 || !args.flags.empty()) {
+  if (!args.flags.empty()) {
+    return Usage(absl::StrCat("unknown option --", args.flags[0].first,
+                              ": stats takes one STORE and no options"),
+                 kStatsHelp);
+  }
+  if (args.positional.size() != 1) {
     return Usage("stats takes one STORE and no options", kStatsHelp);
   }
   auto db = annals::Database::Open(args.positional[0], ReadOnly());
@@ -597,7 +654,12 @@ int Stats(const Args& args) {
 
 int Check(const Args& args) {
   if (args.help) return std::cout << kCheckHelp, 0;
-  if (args.positional.size() != 1 || !args.flags.empty()) {
+  if (!args.flags.empty()) {
+    return Usage(absl::StrCat("unknown option --", args.flags[0].first,
+                              ": check takes one STORE and no options"),
+                 kCheckHelp);
+  }
+  if (args.positional.size() != 1) {
     return Usage("check takes one STORE and no options", kCheckHelp);
   }
   auto db = annals::Database::Open(args.positional[0], ReadOnly());
@@ -650,7 +712,7 @@ int Schema(const Args& args) {
                      kSchemaHelp);
       }
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kSchemaHelp);
+      return Usage(annals::cli::UnknownOptionMessage(name, kSchemaHelp), kSchemaHelp);
     }
   }
   if (args.positional.empty() || args.positional.size() > 2) {
@@ -711,6 +773,28 @@ int Schema(const Args& args) {
   return 0;
 }
 
+int Export(const Args& args) {
+  if (args.help) return std::cout << annals::cli::kExportHelp, 0;
+  return annals::cli::RunExport(args.positional, args.flags);
+}
+
+// Until tools/shell/ is built in: its help, and a clear failure.
+int Shell(const Args& args) {
+  if (args.help) return std::cout << kShellHelp, 0;
+  std::cerr << "annals: the shell is not part of this build\n";
+  return kExitFailure;
+}
+
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+};
+
+constexpr Command kCommands[] = {
+    {"load", Load},   {"find", Find},   {"query", Query},   {"shell", Shell},
+    {"stats", Stats}, {"check", Check}, {"schema", Schema}, {"export", Export},
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -721,11 +805,14 @@ int main(int argc, char** argv) {
     return 0;
   }
   Args args = ParseArgs(argc, argv, 2);
-  if (command == "load") return Load(args);
-  if (command == "stats") return Stats(args);
-  if (command == "find") return Find(args);
-  if (command == "query") return Query(args);
-  if (command == "check") return Check(args);
-  if (command == "schema") return Schema(args);
-  return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) {
+    if (command == c.name) return c.run(args);
+    names.push_back(c.name);
+  }
+  std::string message = absl::StrCat("unknown command '", command, "'");
+  if (std::string near = annals::cli::Nearest(command, names); !near.empty()) {
+    absl::StrAppend(&message, "; did you mean `", near, "`?");
+  }
+  return Usage(message, kMainHelp);
 }

@@ -1,0 +1,124 @@
+// Selecting the claims to export and writing them; see export_writer.h.
+#include "tools/export/export_writer.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "tools/export/export_fields.h"
+#include "tools/export/export_format.h"
+
+namespace annals::exporter {
+namespace {
+
+// The claim ids named in claim cells of the rows of `text`.
+absl::StatusOr<std::vector<ClaimId>> ClaimsOfQuery(Database& db,
+                                                   std::string_view text) {
+  absl::StatusOr<ResultSet> result = db.Query(text);
+  if (!result.ok()) return result.status();
+  absl::flat_hash_set<ClaimId> seen;
+  std::vector<ClaimId> ids;
+  int64_t rows = 0;
+  while (result->Next()) {
+    ++rows;
+    for (const Cell& cell : result->row()) {
+      if (cell.kind == Cell::Kind::kValue &&
+          cell.value.kind() == ValueKind::kClaim &&
+          seen.insert(cell.value.claim_id()).second) {
+        ids.push_back(cell.value.claim_id());
+      }
+    }
+  }
+  if (!result->status().ok()) return result->status();
+  if (rows > 0 && ids.empty()) {
+    return absl::InvalidArgumentError(
+        "the query's rows name no claims: bind the claims to export with "
+        "?c: and return ?c, e.g. FIND ?c WHERE ?c: Russia ?p ?o");
+  }
+  return ids;
+}
+
+}  // namespace
+
+absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
+  const std::string lower = absl::AsciiStrToLower(std::string(name));
+  if (lower == "tsv") return ExportFormat::kTsv;
+  if (lower == "jsonl") return ExportFormat::kJsonl;
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown export format '", std::string(name),
+                   "' (tsv or jsonl)"));
+}
+
+absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
+                                                const ExportOptions& options) {
+  std::vector<Claim> claims;
+  if (!options.query.empty()) {
+    if (options.as_of) {
+      return absl::InvalidArgumentError(
+          "--as-of and a query: write AS OF in the query instead");
+    }
+    absl::StatusOr<std::vector<ClaimId>> ids =
+        ClaimsOfQuery(db, options.query);
+    if (!ids.ok()) return ids.status();
+    const Snapshot snapshot = db.GetSnapshot();
+    claims.reserve(ids->size());
+    for (ClaimId id : *ids) {
+      absl::StatusOr<Claim> claim = db.Get(id, snapshot);
+      if (!claim.ok()) return claim.status();
+      claims.push_back(*std::move(claim));
+    }
+  } else {
+    TimeView view = TimeView::AllTime();  // every valid time
+    if (options.as_of) view.as_of = options.as_of->SpanEnd() - 1;
+    absl::Status s = db.Scan(ClaimPattern(), view, [&](const Claim& c) {
+      claims.push_back(c);
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  std::sort(claims.begin(), claims.end(),
+            [](const Claim& a, const Claim& b) { return a.id < b.id; });
+  return claims;
+}
+
+ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
+                         std::ostream* out) {
+  ExportResult result;
+  std::vector<ExportFields> rows;
+  rows.reserve(claims.size());
+  for (const Claim& c : claims) {
+    rows.push_back(FieldsOf(c));
+    if (c.subject.kind() == ValueKind::kClaim ||
+        c.object.kind() == ValueKind::kClaim) {
+      ++result.claim_references;
+    }
+    if (format == ExportFormat::kTsv && !result.escaped) {
+      for (const std::string& field : rows.back()) {
+        if (NeedsTsvEscapes(field)) result.escaped = true;
+      }
+    }
+  }
+  result.claims = static_cast<int64_t>(rows.size());
+  if (format == ExportFormat::kJsonl) {
+    for (const ExportFields& row : rows) *out << JsonLine(row);
+    return result;
+  }
+  if (result.escaped) *out << "#escapes=backslash\n";
+  *out << TsvHeader();
+  for (const ExportFields& row : rows) *out << TsvLine(row, result.escaped);
+  return result;
+}
+
+absl::StatusOr<ExportResult> Export(Database& db, const ExportOptions& options,
+                                    std::ostream* out) {
+  absl::StatusOr<std::vector<Claim>> claims = SelectClaims(db, options);
+  if (!claims.ok()) return claims.status();
+  ExportResult result = WriteClaims(*claims, options.format, out);
+  out->flush();
+  if (!*out) return absl::UnavailableError("writing the export failed");
+  return result;
+}
+
+}  // namespace annals::exporter
