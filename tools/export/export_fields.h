@@ -1,8 +1,8 @@
 // The fields of one claim as `annals load` reads them back: the text of each
 // load column (README.md, "Loading data"), and the object_type an object
 // needs when the loader would not infer its kind from the text alone (a
-// string, a date, a boolean, an entity named `56` or `2025-09-02`, a decimal
-// written `1`). Empty text stands for an empty field (an open end, no
+// string, a date, a boolean, an entity named `56` or `2025-09-02`). Empty
+// text stands for an empty field (an open end, no
 // source, confidence 1).
 #ifndef ANNALS_TOOLS_EXPORT_EXPORT_FIELDS_H_
 #define ANNALS_TOOLS_EXPORT_EXPORT_FIELDS_H_
