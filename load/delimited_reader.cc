@@ -213,12 +213,12 @@ absl::Status DelimitedReader::UnescapeTsv(std::string_view record) {
         scratch_.push_back('\\');
         break;
       default:
-        return ErrorAt(record, i,
-                       absl::StrCat("unknown escape: a backslash before ",
-                                    DescribeByteAt(record.substr(0, end), i + 1),
-                                    " (this file starts with ",
-                                    Sv(kTsvEscapesLine),
-                                    ": write \\t, \\n, \\r or \\\\)"));
+        return ErrorAt(
+            record, i,
+            absl::StrCat("unknown escape: a backslash before ",
+                         DescribeByteAt(record.substr(0, end), i + 1),
+                         " (this file starts with ", Sv(kTsvEscapesLine),
+                         ": write \\t, \\n, \\r or \\\\)"));
     }
     ++i;
   }

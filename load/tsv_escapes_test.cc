@@ -93,7 +93,8 @@ TEST(TsvEscapes, LaterPartsOfASplitFileDecodeToo) {
   std::string content = "#escapes=backslash\nsubject\tpredicate\tobject\n";
   const int kRows = 120000;  // about 5 MiB: more than one part
   for (int i = 0; i < kRows; ++i) {
-    content += "s" + std::to_string(i) + "\\tx\tp\\\\\tline\\nbreak "
+    content += "s" + std::to_string(i) +
+               "\\tx\tp\\\\\tline\\nbreak "
                "padding padding\n";
   }
   ReadResult r = ReadTsv("split.tsv", content, /*parts=*/2);

@@ -76,6 +76,9 @@ Rows equal to a claim already stored are skipped, so loading twice is safe.
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
 Times: 2025, 2025-09, 2025-09-02, 2025-09-02T10:00:00Z; empty is open.
+TSV fields are literal; a TSV file whose first line is #escapes=backslash
+(as `annals export` writes one) has backslash escapes: \t, \n, \r, \\.
+An empty object needs its object_type (an empty string: object_type string).
 
 Options:
   --format=tsv|csv|jsonl  file format (default: by extension)
@@ -257,6 +260,11 @@ int Usage(const std::string& message, const char* help) {
   return kExitUsage;
 }
 
+// "unknown option --as_of; did you mean --as-of?", then the command's help.
+int UnknownOption(const std::string& name, const char* help) {
+  return Usage(annals::cli::UnknownOptionMessage(name, help), help);
+}
+
 int Fail(const absl::Status& s) {
   std::cerr << "annals: " << s.message() << "\n";
   return kExitFailure;
@@ -314,7 +322,7 @@ int Load(const Args& args) {
     } else if (name == "verbose") {
       verbose = true;
     } else {
-      return Usage(annals::cli::UnknownOptionMessage(name, kLoadHelp), kLoadHelp);
+      return UnknownOption(name, kLoadHelp);
     }
   }
   if (args.positional.size() < 2) {
@@ -411,7 +419,7 @@ int Find(const Args& args) {
     } else if (name == "retracted") {
       view.include_retracted = true;
     } else {
-      return Usage(annals::cli::UnknownOptionMessage(name, kFindHelp), kFindHelp);
+      return UnknownOption(name, kFindHelp);
     }
   }
   view.certain = !possibly;
@@ -579,7 +587,7 @@ int Query(const Args& args) {
                               ? annals::Value::Date(*time)
                               : annals::Value::Infer(text));
     } else {
-      return Usage(annals::cli::UnknownOptionMessage(name, kQueryHelp), kQueryHelp);
+      return UnknownOption(name, kQueryHelp);
     }
   }
   if (args.positional.empty() || args.positional.size() > 2) {
@@ -712,7 +720,7 @@ int Schema(const Args& args) {
                      kSchemaHelp);
       }
     } else {
-      return Usage(annals::cli::UnknownOptionMessage(name, kSchemaHelp), kSchemaHelp);
+      return UnknownOption(name, kSchemaHelp);
     }
   }
   if (args.positional.empty() || args.positional.size() > 2) {

@@ -107,7 +107,8 @@ TEST_F(CliHelpTest, EveryCommandHelpNamesItsOptionsWithExamples) {
       EXPECT_EQ(r.exit_code, 0);
       EXPECT_TRUE(absl::StartsWith(r.out, "Usage: annals "));
       EXPECT_TRUE(absl::StrContains(r.out, "Example"));
-      EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("  annals ", c.command)));
+      EXPECT_TRUE(
+          absl::StrContains(r.out, absl::StrCat("  annals ", c.command)));
       for (const char* option : c.options) {
         EXPECT_TRUE(absl::StrContains(r.out, option)) << option;
       }
@@ -145,7 +146,8 @@ TEST_F(CliHelpTest, UnknownOptionSuggestsTheNearest) {
             "unknown option --subjet; did you mean --subject?"},
            {"load --skipbad s f.tsv",
             "unknown option --skipbad; did you mean --skip-bad?"},
-           {"query --parm=x=1 s", "unknown option --parm; did you mean --param?"},
+           {"query --parm=x=1 s",
+            "unknown option --parm; did you mean --param?"},
            {"schema --histroy s",
             "unknown option --histroy; did you mean --history?"},
            {"stats --verbose s", "unknown option --verbose"},
@@ -163,8 +165,7 @@ TEST(Suggest, EditDistanceAndNearest) {
   EXPECT_EQ(cli::EditDistance("as_of", "as-of"), 0);  // _ and - alike
   EXPECT_EQ(cli::EditDistance("", "abc"), 3);
   EXPECT_EQ(cli::EditDistance("kitten", "sitting"), 3);
-  const std::vector<std::string> commands = {"load", "find", "query",
-                                             "export"};
+  const std::vector<std::string> commands = {"load", "find", "query", "export"};
   EXPECT_EQ(cli::Nearest("lod", commands), "load");
   EXPECT_EQ(cli::Nearest("xyz", commands), "");
   EXPECT_EQ(cli::Nearest("q", commands), "");  // too short to guess
@@ -195,9 +196,9 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
   ASSERT_EQ(Run("load --quiet copy2 e.jsonl").exit_code, 0);
   EXPECT_EQ(Run("export copy2").out, to_stdout.out);
 
-  RunResult query = Run(
-      "export --format=jsonl s 'FIND ?c WHERE ?c: Russia "
-      "gas_flow_to_china_bcm ?x AT 2024-06-01'");
+  RunResult query =
+      Run("export --format=jsonl s 'FIND ?c WHERE ?c: Russia "
+          "gas_flow_to_china_bcm ?x AT 2024-06-01'");
   ASSERT_EQ(query.exit_code, 0) << query.err;
   EXPECT_EQ(query.out,
             "{\"subject\":\"Russia\",\"predicate\":\"gas_flow_to_china_bcm\","
@@ -210,12 +211,31 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
   EXPECT_LT(before.out.size(), to_stdout.out.size());
 }
 
+TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
+  ASSERT_EQ(Run("query s 'ASSERT Gazprom signed memo SOURCE \"a\"'").exit_code,
+            0);
+  ASSERT_EQ(Run("query s 'ASSERT Gazprom signed memo SOURCE \"a\" "
+                "CONFIDENCE 0.5'")
+                .exit_code,
+            0);
+  ASSERT_EQ(Run("query s 'ASSERT #c1 confirmed_by China'").exit_code, 0);
+  RunResult r = Run("export --output=e.tsv s");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.err, "warning: 1 claims equal an earlier one but for recorded_at"))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "warning: 1 claims are about claims"))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(Slurp(root_ + "/e.tsv"),
+                                "\n#c1\tconfirmed_by\tChina\t"));
+}
+
 TEST_F(CliHelpTest, ExportUsageErrors) {
-  for (const char* args :
-       {"export", "export --format=csv s", "export --format s",
-        "export --as-of=someday s", "export --as-of=2020 s 'FIND ?c WHERE "
-                                    "?c: a b ?o'",
-        "export s q extra"}) {
+  for (const char* args : {"export", "export --format=csv s",
+                           "export --format s", "export --as-of=someday s",
+                           "export --as-of=2020 s 'FIND ?c WHERE "
+                           "?c: a b ?o'",
+                           "export s q extra"}) {
     RunResult r = Run(args);
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_TRUE(absl::StrContains(r.err, "Usage: annals export")) << args;

@@ -23,8 +23,8 @@ using test_util::WriteFile;
 constexpr int kFacts = 100000;
 
 TEST(ExportWorkload, HundredThousandFactsRoundTrip) {
-  const fs::path gen = fs::path(ANNALS_SOURCE_DIR) / ".." / "shared" /
-                       "bench" / "gen_facts.py";
+  const fs::path gen =
+      fs::path(ANNALS_SOURCE_DIR) / ".." / "shared" / "bench" / "gen_facts.py";
   if (!fs::exists(gen) || std::system("python3 -c '' 2>/dev/null") != 0) {
     GTEST_SKIP() << "needs python3 and " << gen;
   }

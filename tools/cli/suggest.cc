@@ -65,8 +65,7 @@ std::vector<std::string> FlagsInHelp(std::string_view help) {
   return flags;
 }
 
-std::string UnknownOptionMessage(std::string_view flag,
-                                 std::string_view help) {
+std::string UnknownOptionMessage(std::string_view flag, std::string_view help) {
   std::string message = "unknown option --" + std::string(flag);
   const std::string near = Nearest(flag, FlagsInHelp(help));
   if (!near.empty()) message += "; did you mean --" + near + "?";

@@ -98,10 +98,10 @@ int RunExport(const std::vector<std::string>& positional,
   if (!options.query.empty() && options.as_of) {
     return Usage("--as-of and a QUERY: write AS OF in the query instead");
   }
-  options.format = format.value_or(
-      absl::EndsWith(output, ".jsonl") || absl::EndsWith(output, ".ndjson")
-          ? exporter::ExportFormat::kJsonl
-          : exporter::ExportFormat::kTsv);
+  options.format = format.value_or(absl::EndsWith(output, ".jsonl") ||
+                                           absl::EndsWith(output, ".ndjson")
+                                       ? exporter::ExportFormat::kJsonl
+                                       : exporter::ExportFormat::kTsv);
 
   Options open;
   open.read_only = true;
@@ -134,6 +134,11 @@ int RunExport(const std::vector<std::string>& positional,
     }
     std::cerr << "Exported " << result.claims << " claims to " << output
               << "\n";
+  }
+  if (result.duplicates > 0) {
+    std::cerr << "annals: warning: " << result.duplicates
+              << " claims equal an earlier one but for recorded_at and "
+                 "confidence; a load keeps only the first of each\n";
   }
   if (result.claim_references > 0) {
     std::cerr << "annals: warning: " << result.claim_references

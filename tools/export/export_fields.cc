@@ -18,7 +18,9 @@ void ObjectField(const Value& value, std::string* text,
   // A string is its text, unquoted; everything else prints as it parses.
   *text = value.kind() == ValueKind::kString ? value.text() : value.ToString();
   object_type->clear();
-  if (InferredObject(*text) != value) {
+  // A blank object loads only with its type (load/row_decoder.cc).
+  const bool blank = text->find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank || InferredObject(*text) != value) {
     *object_type = std::string(ValueKindName(value.kind()));
   }
 }

@@ -19,8 +19,11 @@ namespace annals::exporter {
 // The exported columns, in the order export files write them.
 inline constexpr int kFieldCount = 10;
 inline constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "subject",     "predicate", "object", "object_type", "valid_from",
-    "valid_to",    "recorded_at", "source", "by",        "confidence"};
+    "subject",  "predicate",   "object", "object_type", "valid_from",
+    "valid_to", "recorded_at", "source", "by",          "confidence"};
+
+inline constexpr int kRecordedAtField = 6;
+inline constexpr int kConfidenceField = 9;
 
 using ExportFields = std::array<std::string, kFieldCount>;
 
@@ -30,7 +33,8 @@ using ExportFields = std::array<std::string, kFieldCount>;
 Value InferredObject(std::string_view text);
 
 // `value` as a load field: its text and, when InferredObject(text) would not
-// give it back, its kind name for object_type.
+// give it back or the text is blank (the empty string), its kind name for
+// object_type.
 void ObjectField(const Value& value, std::string* text,
                  std::string* object_type);
 

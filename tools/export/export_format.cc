@@ -6,8 +6,6 @@
 namespace annals::exporter {
 namespace {
 
-constexpr int kConfidence = 9;  // index of confidence in kFieldNames
-
 void AppendTsvEscaped(std::string_view text, std::string* out) {
   for (char c : text) {
     switch (c) {
@@ -93,11 +91,11 @@ std::string TsvLine(const ExportFields& fields, bool escape) {
 std::string JsonLine(const ExportFields& fields) {
   std::string line = "{";
   for (int i = 0; i < kFieldCount; ++i) {
-    if (fields[i].empty()) continue;
+    if (fields[i].empty() && i > 2) continue;  // subject..object: always
     if (line.size() > 1) line.push_back(',');
     AppendJsonString(kFieldNames[i], &line);
     line.push_back(':');
-    if (i == kConfidence) {
+    if (i == kConfidenceField) {
       line.append(fields[i]);
     } else {
       AppendJsonString(fields[i], &line);

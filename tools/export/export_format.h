@@ -23,8 +23,9 @@ std::string TsvHeader();
 // are.
 std::string TsvLine(const ExportFields& fields, bool escape);
 
-// {"subject":"...","predicate":"...",...} with "\n": every non-empty field
-// as a JSON string, except confidence, a JSON number.
+// {"subject":"...","predicate":"...",...} with "\n": subject, predicate,
+// object and every other non-empty field as a JSON string, except
+// confidence, a JSON number.
 std::string JsonLine(const ExportFields& fields);
 
 }  // namespace annals::exporter

@@ -2,8 +2,6 @@
 // round trip load -> export -> load into a fresh store -> export on every
 // shipped dataset, in both formats (the same bytes, the same claims), values
 // that need escaping or an object_type, --as-of, and a query's claims.
-#include "tools/export/export_writer.h"
-
 #include <algorithm>
 #include <filesystem>
 #include <optional>
@@ -15,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tools/export/export_fields.h"
 #include "tools/export/export_test_util.h"
+#include "tools/export/export_writer.h"
 
 namespace annals::exporter {
 namespace {
@@ -55,8 +54,8 @@ void ExpectRoundTrip(Database& db, const TempDir& dir, const std::string& tag,
   const std::string first = ExportText(db, format);
   const std::string file = dir / (tag + Extension(format));
   WriteFile(file, first);
-  Database copy = LoadFresh(dir, tag + "_copy" + Extension(format), file,
-                            schema);
+  Database copy =
+      LoadFresh(dir, tag + "_copy" + Extension(format), file, schema);
   EXPECT_EQ(ExportText(copy, format), first);
   EXPECT_EQ(ClaimsOf(copy), ClaimsOf(db));
 }
@@ -100,8 +99,7 @@ INSTANTIATE_TEST_SUITE_P(Shipped, DatasetRoundTrip,
 TEST(ExportRoundTrip, ShipsTheThreeDatasets) {
   std::vector<std::string> names = ShippedDatasets();
   for (const char* name : {"journeys", "temporal", "tiny"}) {
-    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end())
-        << name;
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
   }
 }
 
@@ -140,6 +138,10 @@ std::vector<ClaimInput> HostileClaims() {
   add(e, "note", Value::String("{\"json\": [1, 2]}"));
   add(e, "note", Value::String("#escapes=backslash"));
   add(e, "note", Value::String("control \x01\x1f\x7f"));
+  add(e, "note", Value::String(""));
+  add(e, "note", Value::String("   "));
+  add(e, "named", Value::Entity(" "));
+  add(e, "named", Value::Entity("#c1"));
   add(e, "named", Value::Entity("56"));
   add(e, "named", Value::Entity("0.5"));
   add(e, "named", Value::Entity("2025-09-02"));
@@ -219,7 +221,8 @@ TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
   auto db = Database::Open(dir / "store");
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE(
-      db->Assert(Input(Value::Entity("a\\b"), "p", Value::String("c\\t"))).ok());
+      db->Assert(Input(Value::Entity("a\\b"), "p", Value::String("c\\t")))
+          .ok());
   const std::string text = ExportText(*db, ExportFormat::kTsv);
   EXPECT_EQ(text,
             "subject\tpredicate\tobject\tobject_type\tvalid_from\tvalid_to\t"

@@ -72,11 +72,12 @@ inline std::string ExportText(Database& db, ExportFormat format) {
 // its load batch and row, and its retraction.
 inline std::string Describe(const Claim& c) {
   return absl::StrCat(
-      std::string(ValueKindName(c.subject.kind())), ":", c.subject.ToString(), " | ",
-      c.predicate, " | ", std::string(ValueKindName(c.object.kind())), ":",
-      c.object.ToString(), c.object.kind() == ValueKind::kQuantity
-                               ? absl::StrCat(" unit ", c.object.unit())
-                               : "",
+      std::string(ValueKindName(c.subject.kind())), ":", c.subject.ToString(),
+      " | ", c.predicate, " | ", std::string(ValueKindName(c.object.kind())),
+      ":", c.object.ToString(),
+      c.object.kind() == ValueKind::kQuantity
+          ? absl::StrCat(" unit ", c.object.unit())
+          : "",
       " | ", c.valid.from ? c.valid.from->ToString() : "open", " .. ",
       c.valid.to ? c.valid.to->ToString() : "open", " | recorded ",
       c.recorded.ToString(), " | source ", c.source, " | by ", c.by,

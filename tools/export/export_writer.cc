@@ -46,9 +46,8 @@ absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(std::string(name));
   if (lower == "tsv") return ExportFormat::kTsv;
   if (lower == "jsonl") return ExportFormat::kJsonl;
-  return absl::InvalidArgumentError(
-      absl::StrCat("unknown export format '", std::string(name),
-                   "' (tsv or jsonl)"));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown export format '", std::string(name), "' (tsv or jsonl)"));
 }
 
 absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
@@ -59,8 +58,7 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
       return absl::InvalidArgumentError(
           "--as-of and a query: write AS OF in the query instead");
     }
-    absl::StatusOr<std::vector<ClaimId>> ids =
-        ClaimsOfQuery(db, options.query);
+    absl::StatusOr<std::vector<ClaimId>> ids = ClaimsOfQuery(db, options.query);
     if (!ids.ok()) return ids.status();
     const Snapshot snapshot = db.GetSnapshot();
     claims.reserve(ids->size());
@@ -88,8 +86,17 @@ ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
   ExportResult result;
   std::vector<ExportFields> rows;
   rows.reserve(claims.size());
+  // What makes two claims the same for a load (README.md, "Loading twice
+  // adds nothing"): all but recorded_at and confidence.
+  absl::flat_hash_set<std::string> identities;
   for (const Claim& c : claims) {
     rows.push_back(FieldsOf(c));
+    std::string identity;
+    for (int i = 0; i < kFieldCount; ++i) {
+      if (i == kRecordedAtField || i == kConfidenceField) continue;
+      absl::StrAppend(&identity, rows.back()[i].size(), ":", rows.back()[i]);
+    }
+    if (!identities.insert(std::move(identity)).second) ++result.duplicates;
     if (c.subject.kind() == ValueKind::kClaim ||
         c.object.kind() == ValueKind::kClaim) {
       ++result.claim_references;

@@ -44,6 +44,9 @@ struct ExportResult {
   // Claims whose subject or object is another claim (#c42): written with
   // the ids of this store, which a load accepts only where they exist.
   int64_t claim_references = 0;
+  // Claims equal to an earlier exported one but for recorded_at and
+  // confidence: a load counts them as duplicates and keeps the first.
+  int64_t duplicates = 0;
   bool escaped = false;  // TSV: the file starts with #escapes=backslash
 };
 
