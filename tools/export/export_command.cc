@@ -140,6 +140,12 @@ int RunExport(const std::vector<std::string>& positional,
               << " claims equal an earlier one but for recorded_at and "
                  "confidence; a load keeps only the first of each\n";
   }
+  if (result.invalid_utf8 > 0) {
+    std::cerr << "annals: warning: " << result.invalid_utf8
+              << " claims (the first #c" << result.first_invalid_utf8
+              << ") hold text that is not valid UTF-8, which a load refuses "
+                 "(written as it is)\n";
+  }
   if (result.claim_references > 0) {
     std::cerr << "annals: warning: " << result.claim_references
               << " claims are about claims (#c ids of this store); a load "

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -229,6 +230,44 @@ TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
             "recorded_at\tsource\tby\tconfidence\n"
             "a\\b\tp\tc\\t\tstring\t\t\t2026-01-02T03:04:05Z\t\t\t\n");
   ExpectRoundTrip(*db, dir, "plain", ExportFormat::kTsv);
+}
+
+TEST(ExportTsv, CountsWhatALoadWouldNotGiveBack) {
+  TempDir dir;
+  auto db = Database::Open(dir / "store");
+  ASSERT_TRUE(db.ok());
+  ClaimInput first = Input(Value::Entity("a"), "p", Value::Entity("b"));
+  ASSERT_TRUE(db->Assert(first).ok());
+  first.confidence = 0.5;  // the same claim for a load
+  ASSERT_TRUE(db->Assert(first).ok());
+  ASSERT_TRUE(
+      db->Assert(Input(Value::Claim(1), "confirmed_by", Value::Entity("c")))
+          .ok());
+  ASSERT_TRUE(
+      db->Assert(Input(Value::Entity("bad \xC3("), "p", Value::Entity("d")))
+          .ok());
+  auto claims = SelectClaims(*db, ExportOptions());
+  ASSERT_TRUE(claims.ok());
+  std::ostringstream out;
+  ExportResult result = WriteClaims(*claims, ExportFormat::kTsv, &out);
+  EXPECT_EQ(result.claims, 4);
+  EXPECT_EQ(result.duplicates, 1);
+  EXPECT_EQ(result.claim_references, 1);
+  EXPECT_EQ(result.invalid_utf8, 1);
+  EXPECT_EQ(result.first_invalid_utf8, 4u);
+  EXPECT_FALSE(result.escaped);
+}
+
+TEST(ExportFields, Utf8Validation) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("plain ascii"));
+  EXPECT_TRUE(IsValidUtf8("Газпром 天然气 🚀"));
+  EXPECT_FALSE(IsValidUtf8("\xC3("));             // cut short
+  EXPECT_FALSE(IsValidUtf8("\x80"));              // stray continuation
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));          // truncated at the end
 }
 
 TEST(ExportFields, ObjectTypeOnlyWhereTheLoaderWouldGuessWrong) {

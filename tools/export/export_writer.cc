@@ -97,6 +97,12 @@ ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
       absl::StrAppend(&identity, rows.back()[i].size(), ":", rows.back()[i]);
     }
     if (!identities.insert(std::move(identity)).second) ++result.duplicates;
+    for (const std::string& field : rows.back()) {
+      if (!IsValidUtf8(field)) {
+        if (result.invalid_utf8++ == 0) result.first_invalid_utf8 = c.id;
+        break;
+      }
+    }
     if (c.subject.kind() == ValueKind::kClaim ||
         c.object.kind() == ValueKind::kClaim) {
       ++result.claim_references;

@@ -47,6 +47,10 @@ struct ExportResult {
   // Claims equal to an earlier exported one but for recorded_at and
   // confidence: a load counts them as duplicates and keeps the first.
   int64_t duplicates = 0;
+  // Claims with a field that is not valid UTF-8 (the API accepts such
+  // bytes, a load refuses them), and the first of them.
+  int64_t invalid_utf8 = 0;
+  ClaimId first_invalid_utf8 = 0;
   bool escaped = false;  // TSV: the file starts with #escapes=backslash
 };
 
