@@ -12,6 +12,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -57,8 +58,8 @@ Examples:
   annals schema sco.annals datasets/tiny/tiny.schema
   annals export --output=sco.tsv sco.annals
 
-Options are written --name=value. Unknown commands and options are usage
-errors that name the nearest known one.
+Options are written --name=value or --name value. Unknown commands and
+options are usage errors that name the nearest known one.
 
 Exit codes:
   0  success
@@ -235,7 +236,9 @@ struct Args {
   bool help = false;
 };
 
-Args ParseArgs(int argc, char** argv, int first) {
+// `--name=value`, or `--name value` for a flag that `help` (the command's
+// help text) writes `--name=...`.
+Args ParseArgs(int argc, char** argv, int first, std::string_view help) {
   Args a;
   for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
@@ -244,7 +247,10 @@ Args ParseArgs(int argc, char** argv, int first) {
     } else if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
       size_t eq = arg.find('=');
       if (eq == std::string::npos) {
-        a.flags.emplace_back(arg.substr(2), "");
+        std::string name = arg.substr(2);
+        const bool value_next =
+            i + 1 < argc && annals::cli::FlagTakesValue(name, help);
+        a.flags.emplace_back(std::move(name), value_next ? argv[++i] : "");
       } else {
         a.flags.emplace_back(arg.substr(2, eq - 2), arg.substr(eq + 1));
       }
@@ -796,11 +802,18 @@ int Shell(const Args& args) {
 struct Command {
   const char* name;
   int (*run)(const Args&);
+  const char* help;
 };
 
 constexpr Command kCommands[] = {
-    {"load", Load},   {"find", Find},   {"query", Query},   {"shell", Shell},
-    {"stats", Stats}, {"check", Check}, {"schema", Schema}, {"export", Export},
+    {"load", Load, kLoadHelp},
+    {"find", Find, kFindHelp},
+    {"query", Query, kQueryHelp},
+    {"shell", Shell, kShellHelp},
+    {"stats", Stats, kStatsHelp},
+    {"check", Check, kCheckHelp},
+    {"schema", Schema, kSchemaHelp},
+    {"export", Export, annals::cli::kExportHelp},
 };
 
 }  // namespace
@@ -812,10 +825,9 @@ int main(int argc, char** argv) {
     std::cout << kMainHelp;
     return 0;
   }
-  Args args = ParseArgs(argc, argv, 2);
   std::vector<std::string> names;
   for (const Command& c : kCommands) {
-    if (command == c.name) return c.run(args);
+    if (command == c.name) return c.run(ParseArgs(argc, argv, 2, c.help));
     names.push_back(c.name);
   }
   std::string message = absl::StrCat("unknown command '", command, "'");

@@ -169,6 +169,9 @@ TEST(Suggest, EditDistanceAndNearest) {
   EXPECT_EQ(cli::Nearest("lod", commands), "load");
   EXPECT_EQ(cli::Nearest("xyz", commands), "");
   EXPECT_EQ(cli::Nearest("q", commands), "");  // too short to guess
+  EXPECT_TRUE(cli::FlagTakesValue("as-of", "  --as-of=TIME  ..."));
+  EXPECT_FALSE(cli::FlagTakesValue("all-time", "  --all-time  --at=T"));
+  EXPECT_FALSE(cli::FlagTakesValue("", "--=x"));
   EXPECT_EQ(cli::FlagsInHelp("  --a=X  --bb-c  --a\n see --d_e"),
             (std::vector<std::string>{"a", "bb-c", "d"}));
 }
@@ -205,6 +208,13 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
             "\"object\":\"48 bcm/yr\",\"valid_from\":\"2019-12-02\","
             "\"valid_to\":\"2025-09-02\",\"recorded_at\":\"2025-09-02\","
             "\"source\":\"seed-article\",\"by\":\"Alexey Miller\"}\n");
+
+  RunResult spaced = Run("export s --format jsonl --output e2.jsonl");
+  ASSERT_EQ(spaced.exit_code, 0) << spaced.err;
+  EXPECT_EQ(Slurp(root_ + "/e2.jsonl"), Slurp(root_ + "/e.jsonl"));
+  RunResult find = Run("find --subject Russia --all-time s");
+  EXPECT_EQ(find.exit_code, 0) << find.err;
+  EXPECT_TRUE(absl::StrContains(find.out, "56 bcm/yr")) << find.out;
 
   RunResult before = Run("export --as-of=2025-09-01 s");
   EXPECT_EQ(before.exit_code, 0);

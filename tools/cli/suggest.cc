@@ -65,6 +65,12 @@ std::vector<std::string> FlagsInHelp(std::string_view help) {
   return flags;
 }
 
+bool FlagTakesValue(std::string_view flag, std::string_view help) {
+  if (flag.empty()) return false;
+  const std::string written = "--" + std::string(flag) + "=";
+  return help.find(written) != std::string_view::npos;
+}
+
 std::string UnknownOptionMessage(std::string_view flag, std::string_view help) {
   std::string message = "unknown option --" + std::string(flag);
   const std::string near = Nearest(flag, FlagsInHelp(help));

@@ -1,5 +1,6 @@
 // "Did you mean": the nearest of a few known words (commands, flags) to a
-// mistyped one, by edit distance, for usage errors of the command line.
+// mistyped one, by edit distance, for usage errors of the command line; and
+// the flags a command's help text names.
 #ifndef ANNALS_TOOLS_CLI_SUGGEST_H_
 #define ANNALS_TOOLS_CLI_SUGGEST_H_
 
@@ -22,6 +23,10 @@ std::string Nearest(std::string_view word,
 // Every `--flag` named in `help` (a command's help text), without the
 // dashes, in order of first mention.
 std::vector<std::string> FlagsInHelp(std::string_view help);
+
+// True when `help` writes the flag with a value (`--as-of=TIME`), so that
+// `--as-of 2025` may give it as the next argument.
+bool FlagTakesValue(std::string_view flag, std::string_view help);
 
 // "unknown option --as_of; did you mean --as-of?" (or without the
 // suggestion when no flag of `help` is close).
