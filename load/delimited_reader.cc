@@ -216,7 +216,8 @@ absl::Status DelimitedReader::UnescapeTsv(std::string_view record) {
         return ErrorAt(
             record, i,
             absl::StrCat("unknown escape: a backslash before ",
-                         DescribeByteAt(record.substr(0, end), i + 1),
+                         i + 1 < end ? DescribeByteAt(record, i + 1)
+                                     : std::string("the end of the field"),
                          " (this file starts with ", Sv(kTsvEscapesLine),
                          ": write \\t, \\n, \\r or \\\\)"));
     }
