@@ -205,9 +205,9 @@ constexpr char kShellHelp[] =
 
 Opens STORE for interactive statements of the query language, with line
 editing and history, tab completion of keywords, predicates and entities,
-and statements over several lines (ended by `;` or a blank line). Lines
-starting with a dot are shell commands:
-  .help              the dot commands
+and statements that span several lines. Lines starting with a dot are shell
+commands, among them:
+  .help              every dot command
   .format table|csv|tsv|json
                      how results print
   .timer on|off      print each statement's time
