@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "tools/export/export_fields.h"
@@ -83,21 +84,27 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
 
 ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
                          std::ostream* out) {
+  // Two passes, each making one row's fields at a time: the first finds
+  // whether the TSV needs escapes (said before the header) and counts what
+  // the warnings report, the second writes.
   ExportResult result;
-  std::vector<ExportFields> rows;
-  rows.reserve(claims.size());
+  result.claims = static_cast<int64_t>(claims.size());
   // What makes two claims the same for a load (README.md, "Loading twice
-  // adds nothing"): all but recorded_at and confidence.
-  absl::flat_hash_set<std::string> identities;
+  // adds nothing"): all but recorded_at and confidence. Hashed: at worst a
+  // collision overstates a warning's count.
+  absl::flat_hash_set<size_t> identities;
+  identities.reserve(claims.size());
   for (const Claim& c : claims) {
-    rows.push_back(FieldsOf(c));
+    const ExportFields fields = FieldsOf(c);
     std::string identity;
     for (int i = 0; i < kFieldCount; ++i) {
       if (i == kRecordedAtField || i == kConfidenceField) continue;
-      absl::StrAppend(&identity, rows.back()[i].size(), ":", rows.back()[i]);
+      absl::StrAppend(&identity, fields[i].size(), ":", fields[i]);
     }
-    if (!identities.insert(std::move(identity)).second) ++result.duplicates;
-    for (const std::string& field : rows.back()) {
+    if (!identities.insert(absl::Hash<std::string>()(identity)).second) {
+      ++result.duplicates;
+    }
+    for (const std::string& field : fields) {
       if (!IsValidUtf8(field)) {
         if (result.invalid_utf8++ == 0) result.first_invalid_utf8 = c.id;
         break;
@@ -108,19 +115,18 @@ ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
       ++result.claim_references;
     }
     if (format == ExportFormat::kTsv && !result.escaped) {
-      for (const std::string& field : rows.back()) {
+      for (const std::string& field : fields) {
         if (NeedsTsvEscapes(field)) result.escaped = true;
       }
     }
   }
-  result.claims = static_cast<int64_t>(rows.size());
   if (format == ExportFormat::kJsonl) {
-    for (const ExportFields& row : rows) *out << JsonLine(row);
+    for (const Claim& c : claims) *out << JsonLine(FieldsOf(c));
     return result;
   }
   if (result.escaped) *out << "#escapes=backslash\n";
   *out << TsvHeader();
-  for (const ExportFields& row : rows) *out << TsvLine(row, result.escaped);
+  for (const Claim& c : claims) *out << TsvLine(FieldsOf(c), result.escaped);
   return result;
 }
 
