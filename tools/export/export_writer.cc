@@ -2,6 +2,8 @@
 #include "tools/export/export_writer.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -17,7 +19,10 @@ namespace {
 // The claim ids named in claim cells of the rows of `text`.
 absl::StatusOr<std::vector<ClaimId>> ClaimsOfQuery(Database& db,
                                                    std::string_view text) {
-  absl::StatusOr<ResultSet> result = db.Query(text);
+  QueryOptions unlimited;  // an export reads what it is asked for
+  unlimited.timeout_ms = 0;
+  unlimited.max_rows = std::numeric_limits<int64_t>::max();
+  absl::StatusOr<ResultSet> result = db.Query(text, unlimited);
   if (!result.ok()) return result.status();
   absl::flat_hash_set<ClaimId> seen;
   std::vector<ClaimId> ids;
