@@ -33,6 +33,7 @@ absl::StatusOr<std::unique_ptr<DelimitedReader>> DelimitedReader::Open(
     }
   } else {  // a later part of the file: the header is known
     reader->columns_ = options.columns;
+    reader->escapes_ = options.tsv_escapes;
     for (Column c : options.columns) {
       reader->empty_row_.fields[static_cast<int>(c)].present = true;
     }
@@ -48,18 +49,24 @@ DelimitedReader::DelimitedReader(std::unique_ptr<LineSource> source,
 
 absl::Status DelimitedReader::ReadHeader(const ColumnRenames& renames) {
   std::string_view record;
-  switch (source_->NextLine(&record)) {
-    case LineSource::Result::kLine:
+  for (;;) {
+    switch (source_->NextLine(&record)) {
+      case LineSource::Result::kLine:
+        break;
+      case LineSource::Result::kEnd:
+        return absl::OkStatus();  // empty file: no columns, no rows
+      case LineSource::Result::kTooLong:
+        return source_->Error(
+            source_->line_number(), 1,
+            absl::StrCat("header line longer than ",
+                         FormatByteSize(source_->max_line_bytes())));
+      case LineSource::Result::kIoError:
+        return source_->io_status();
+    }
+    if (dialect_ != Dialect::kTsv || escapes_ || record != kTsvEscapesLine) {
       break;
-    case LineSource::Result::kEnd:
-      return absl::OkStatus();  // empty file: no columns, no rows
-    case LineSource::Result::kTooLong:
-      return source_->Error(
-          source_->line_number(), 1,
-          absl::StrCat("header line longer than ",
-                       FormatByteSize(source_->max_line_bytes())));
-    case LineSource::Result::kIoError:
-      return source_->io_status();
+    }
+    escapes_ = true;  // the header is on the next line
   }
   if (absl::Status s = Split(&record); !s.ok()) return s;
   if (const size_t bad = FindInvalidUtf8(record); bad < record.size()) {
@@ -164,6 +171,7 @@ absl::Status DelimitedReader::Split(std::string_view* record) {
   spans_.clear();
   multiline_ = false;
   if (dialect_ == Dialect::kCsv) return SplitCsv(record);
+  scratch_.clear();
   const char* p = record->data();
   const size_t n = record->size();
   size_t pos = 0;
@@ -173,9 +181,50 @@ absl::Status DelimitedReader::Split(std::string_view* record) {
         tab != nullptr ? static_cast<size_t>(static_cast<const char*>(tab) - p)
                        : n;
     spans_.push_back({pos, end - pos, pos, false});
+    if (escapes_ && std::memchr(p + pos, '\\', end - pos) != nullptr) {
+      if (absl::Status s = UnescapeTsv(*record); !s.ok()) return s;
+    }
     if (tab == nullptr) return absl::OkStatus();
     pos = end + 1;
   }
+}
+
+absl::Status DelimitedReader::UnescapeTsv(std::string_view record) {
+  Span& span = spans_.back();
+  const size_t begin = scratch_.size();
+  const size_t end = span.begin + span.size;
+  for (size_t i = span.begin; i < end; ++i) {
+    if (record[i] != '\\') {
+      scratch_.push_back(record[i]);
+      continue;
+    }
+    const char next = i + 1 < end ? record[i + 1] : '\0';
+    switch (next) {
+      case 't':
+        scratch_.push_back('\t');
+        break;
+      case 'n':
+        scratch_.push_back('\n');
+        break;
+      case 'r':
+        scratch_.push_back('\r');
+        break;
+      case '\\':
+        scratch_.push_back('\\');
+        break;
+      default:
+        return ErrorAt(
+            record, i,
+            absl::StrCat("unknown escape: a backslash before ",
+                         i + 1 < end ? DescribeByteAt(record, i + 1)
+                                     : std::string("the end of the field"),
+                         " (this file starts with ", Sv(kTsvEscapesLine),
+                         ": write \\t, \\n, \\r or \\\\)"));
+    }
+    ++i;
+  }
+  span = {begin, scratch_.size() - begin, span.raw_begin, true};
+  return absl::OkStatus();
 }
 
 absl::Status DelimitedReader::SplitCsv(std::string_view* record) {

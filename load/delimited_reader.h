@@ -1,6 +1,10 @@
 // RowReader for tab- and comma-separated files: TSV (fields literal, no
 // quoting) and CSV (RFC 4180 quoting, quoted fields may span lines). The first
-// non-blank line is a header naming the columns.
+// non-blank line is a header naming the columns. A TSV file whose first line
+// is `#escapes=backslash` (kTsvEscapesLine; `annals export` writes it) has
+// its header on the next line and backslash escapes in every field: `\t`
+// tab, `\n` line feed, `\r` carriage return, `\\` backslash; any other
+// backslash is a bad row.
 #ifndef ANNALS_LOAD_DELIMITED_READER_H_
 #define ANNALS_LOAD_DELIMITED_READER_H_
 
@@ -19,6 +23,9 @@
 #include "load/row_reader.h"
 
 namespace annals::load {
+
+// The first line of a TSV file whose fields have backslash escapes.
+inline constexpr std::string_view kTsvEscapesLine = "#escapes=backslash";
 
 class DelimitedReader : public RowReader {
  public:
@@ -39,6 +46,8 @@ class DelimitedReader : public RowReader {
 
   // The file's columns in header order (empty for an empty file).
   const std::vector<Column>& columns() const { return columns_; }
+  // The file starts with kTsvEscapesLine.
+  bool escapes() const { return escapes_; }
 
  private:
   // One field of the current record: where its text is, and where its first
@@ -56,6 +65,8 @@ class DelimitedReader : public RowReader {
   // Splits *record into spans_; a CSV record may grow to further lines.
   absl::Status Split(std::string_view* record);
   absl::Status SplitCsv(std::string_view* record);
+  // Unescapes the TSV field spans_.back() into scratch_ (escapes_ only).
+  absl::Status UnescapeTsv(std::string_view record);
   // Checks field count and UTF-8 of a split record.
   absl::Status CheckRecord(std::string_view record) const;
   // Line and 1-based column of byte `offset` of the current record.
@@ -71,6 +82,7 @@ class DelimitedReader : public RowReader {
   RawRow empty_row_;             // header columns present with empty text
   absl::Status status_;
   bool multiline_ = false;  // the current CSV record spans lines
+  bool escapes_ = false;    // TSV fields have backslash escapes
   std::vector<Span> spans_;
   std::string scratch_;  // unescaped CSV fields of the current record
 };

@@ -131,7 +131,12 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   if (Empty(row[Column::kPredicate])) {
     return fail(Column::kPredicate, "empty predicate");
   }
-  if (Empty(row[Column::kObject])) return fail(Column::kObject, "empty object");
+  // With an object_type the object need only be there: `""` is the empty
+  // string (and `"  "` blanks), as `annals export` writes them.
+  if (Empty(row[Column::kObject]) &&
+      (!row[Column::kObject].present || Empty(row[Column::kObjectType]))) {
+    return fail(Column::kObject, "empty object");
+  }
   // An alias is loaded as the entity it stands for.
   SubjectTerm(schema_ != nullptr
                   ? schema_->Canonical(row[Column::kSubject].text)

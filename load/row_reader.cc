@@ -152,8 +152,9 @@ absl::StatusOr<std::vector<std::unique_ptr<RowReader>>> OpenRowReaders(
     auto reader = OpenRowReader(path, format, part_options);
     if (!reader.ok()) return reader.status();
     if (format == Format::kTsv && readers.empty()) {
-      part_options.columns =
-          static_cast<DelimitedReader*>(reader->get())->columns();
+      auto* first = static_cast<DelimitedReader*>(reader->get());
+      part_options.columns = first->columns();
+      part_options.tsv_escapes = first->escapes();
       if (part_options.columns.empty()) {  // no header: an empty file
         readers.push_back(std::move(*reader));
         return readers;

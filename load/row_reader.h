@@ -28,6 +28,8 @@ struct ReaderOptions {
   LineRange part;
   // The header of a TSV/CSV part that does not start at the file's start.
   std::vector<Column> columns;
+  // That part's file starts with the `#escapes=backslash` line (TSV only).
+  bool tsv_escapes = false;
   // Header names and JSON keys that stand for columns (LoadOptions::columns).
   ColumnRenames renames;
 };

@@ -1,5 +1,6 @@
-// The `annals` command line: load, stats, check (query, shell and export come
-// with the query language). A thin front end over the public API only.
+// The `annals` command line: load, find, query, stats, check, schema and
+// export (tools/export/); shell comes from tools/shell/. A thin front end
+// over the public API only.
 //
 // Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
 // 2 usage error; 3 `annals check` found inconsistencies or schema violations.
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -22,6 +24,8 @@
 #include "tools/output/printers.h"
 #include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
+#include "tools/cli/suggest.h"
+#include "tools/export/export_command.h"
 
 namespace {
 
@@ -43,10 +47,28 @@ Commands:
   check   verify that every index agrees with the claim records, and list
           the claims that break the schema
   schema  set the store's schema from a file, or print it (and its history)
+  export  write the claims as TSV or JSON Lines that `annals load` reads back
 
-Run `annals COMMAND --help` for a command's options and examples.
+Run `annals COMMAND --help` for a command's options and more examples.
 
-Exit codes: 0 success, 1 failure, 2 usage error, 3 check found problems.
+Examples:
+  annals load sco.annals datasets/tiny/claims.tsv
+  annals find sco.annals --subject=Russia --at=2024-06-01
+  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals shell sco.annals
+  annals stats sco.annals
+  annals check sco.annals
+  annals schema sco.annals datasets/tiny/tiny.schema
+  annals export --output=sco.tsv sco.annals
+
+Options are written --name=value or --name value. Unknown commands and
+options are usage errors that name the nearest known one.
+
+Exit codes:
+  0  success
+  1  the operation failed (bad input, I/O error, refused)
+  2  usage error (unknown command or option, missing argument)
+  3  `annals check` found inconsistencies or claims that break the schema
 )";
 
 constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
@@ -58,6 +80,9 @@ Rows equal to a claim already stored are skipped, so loading twice is safe.
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
 Times: 2025, 2025-09, 2025-09-02, 2025-09-02T10:00:00Z; empty is open.
+TSV fields are literal; a TSV file whose first line is #escapes=backslash
+(as `annals export` writes one) has backslash escapes: \t, \n, \r, \\.
+An empty object needs its object_type (an empty string: object_type string).
 
 Options:
   --format=tsv|csv|jsonl  file format (default: by extension)
@@ -178,13 +203,37 @@ Examples:
   annals schema --as-of=2026-11-01 sco.annals
 )";
 
+constexpr char kShellHelp[] = R"(Usage: annals shell [--keep-going] STORE
+
+An interactive shell on STORE (created if missing): statements end with `;`
+or a blank line and may span lines; .help lists the dot commands (.mode,
+.timer, .explain, .at, .asof, .schema, .stats, .load, .read, .output, .quit).
+Line editing, history (in $ANNALS_HISTORY, $XDG_STATE_HOME/annals/history or
+~/.annals_history) and tab completion of keywords, predicates and names.
+
+When standard input is not a terminal it runs it as a script: no prompts,
+no colours, and it stops at the first error with exit code 1, naming the
+script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read).
+
+Options:
+  --keep-going   run the rest of a script after an error (exit code 1 if
+                 any failed)
+
+Examples:
+  annals shell sco.annals
+  annals shell sco.annals < report.aq
+  echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
+)";
+
 struct Args {
   std::vector<std::string> positional;
   std::vector<std::pair<std::string, std::string>> flags;  // name, value
   bool help = false;
 };
 
-Args ParseArgs(int argc, char** argv, int first) {
+// `--name=value`, or `--name value` for a flag that `help` (the command's
+// help text) writes `--name=...`.
+Args ParseArgs(int argc, char** argv, int first, std::string_view help) {
   Args a;
   for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
@@ -193,7 +242,10 @@ Args ParseArgs(int argc, char** argv, int first) {
     } else if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
       size_t eq = arg.find('=');
       if (eq == std::string::npos) {
-        a.flags.emplace_back(arg.substr(2), "");
+        std::string name = arg.substr(2);
+        const bool value_next =
+            i + 1 < argc && annals::cli::FlagTakesValue(name, help);
+        a.flags.emplace_back(std::move(name), value_next ? argv[++i] : "");
       } else {
         a.flags.emplace_back(arg.substr(2, eq - 2), arg.substr(eq + 1));
       }
@@ -207,6 +259,11 @@ Args ParseArgs(int argc, char** argv, int first) {
 int Usage(const std::string& message, const char* help) {
   std::cerr << "annals: " << message << "\n\n" << help;
   return kExitUsage;
+}
+
+// "unknown option --as_of; did you mean --as-of?", then the command's help.
+int UnknownOption(const std::string& name, const char* help) {
+  return Usage(annals::cli::UnknownOptionMessage(name, help), help);
 }
 
 int Fail(const absl::Status& s) {
@@ -266,7 +323,7 @@ int Load(const Args& args) {
     } else if (name == "verbose") {
       verbose = true;
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kLoadHelp);
+      return UnknownOption(name, kLoadHelp);
     }
   }
   if (args.positional.size() < 2) {
@@ -370,7 +427,7 @@ int Find(const Args& args) {
     } else if (name == "retracted") {
       view.include_retracted = true;
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kFindHelp);
+      return UnknownOption(name, kFindHelp);
     }
   }
   view.certain = !possibly;
@@ -428,7 +485,7 @@ int Query(const Args& args) {
                               ? annals::Value::Date(*time)
                               : annals::Value::Infer(text));
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kQueryHelp);
+      return UnknownOption(name, kQueryHelp);
     }
   }
   if (args.positional.empty() || args.positional.size() > 2) {
@@ -471,7 +528,12 @@ annals::Options ReadOnly() {
 
 int Stats(const Args& args) {
   if (args.help) return std::cout << kStatsHelp, 0;
-  if (args.positional.size() != 1 || !args.flags.empty()) {
+  if (!args.flags.empty()) {
+    return Usage(absl::StrCat("unknown option --", args.flags[0].first,
+                              ": stats takes one STORE and no options"),
+                 kStatsHelp);
+  }
+  if (args.positional.size() != 1) {
     return Usage("stats takes one STORE and no options", kStatsHelp);
   }
   auto db = annals::Database::Open(args.positional[0], ReadOnly());
@@ -504,7 +566,12 @@ int Stats(const Args& args) {
 
 int Check(const Args& args) {
   if (args.help) return std::cout << kCheckHelp, 0;
-  if (args.positional.size() != 1 || !args.flags.empty()) {
+  if (!args.flags.empty()) {
+    return Usage(absl::StrCat("unknown option --", args.flags[0].first,
+                              ": check takes one STORE and no options"),
+                 kCheckHelp);
+  }
+  if (args.positional.size() != 1) {
     return Usage("check takes one STORE and no options", kCheckHelp);
   }
   auto db = annals::Database::Open(args.positional[0], ReadOnly());
@@ -557,7 +624,7 @@ int Schema(const Args& args) {
                      kSchemaHelp);
       }
     } else {
-      return Usage(absl::StrCat("unknown option --", name), kSchemaHelp);
+      return UnknownOption(name, kSchemaHelp);
     }
   }
   if (args.positional.empty() || args.positional.size() > 2) {
@@ -618,6 +685,41 @@ int Schema(const Args& args) {
   return 0;
 }
 
+int Export(const Args& args) {
+  if (args.help) return std::cout << annals::cli::kExportHelp, 0;
+  return annals::cli::RunExport(args.positional, args.flags);
+}
+
+// Until tools/shell/ is built in: its help, and a clear failure.
+int Shell(const Args& args) {
+  if (args.help) return std::cout << kShellHelp, 0;
+  std::vector<std::string> shell_args;
+  for (const auto& [name, value] : args.flags) {
+    if (name != "keep-going") return UnknownOption(name, kShellHelp);
+    shell_args.push_back("--keep-going");
+  }
+  shell_args.insert(shell_args.end(), args.positional.begin(),
+                    args.positional.end());
+  return annals::shell::ShellMain(shell_args);
+}
+
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+  const char* help;
+};
+
+constexpr Command kCommands[] = {
+    {"load", Load, kLoadHelp},
+    {"find", Find, kFindHelp},
+    {"query", Query, kQueryHelp},
+    {"shell", Shell, kShellHelp},
+    {"stats", Stats, kStatsHelp},
+    {"check", Check, kCheckHelp},
+    {"schema", Schema, kSchemaHelp},
+    {"export", Export, annals::cli::kExportHelp},
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -627,16 +729,14 @@ int main(int argc, char** argv) {
     std::cout << kMainHelp;
     return 0;
   }
-  Args args = ParseArgs(argc, argv, 2);
-  if (command == "load") return Load(args);
-  if (command == "stats") return Stats(args);
-  if (command == "find") return Find(args);
-  if (command == "query") return Query(args);
-  if (command == "check") return Check(args);
-  if (command == "schema") return Schema(args);
-  if (command == "shell") {
-    return annals::shell::ShellMain(
-        std::vector<std::string>(argv + 2, argv + argc));
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) {
+    if (command == c.name) return c.run(ParseArgs(argc, argv, 2, c.help));
+    names.push_back(c.name);
   }
-  return Usage(absl::StrCat("unknown command '", command, "'"), kMainHelp);
+  std::string message = absl::StrCat("unknown command '", command, "'");
+  if (std::string near = annals::cli::Nearest(command, names); !near.empty()) {
+    absl::StrAppend(&message, "; did you mean `", near, "`?");
+  }
+  return Usage(message, kMainHelp);
 }

@@ -1,0 +1,157 @@
+// `annals export STORE [QUERY]`; see export_command.h.
+#include "tools/export/export_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "absl/strings/match.h"
+#include "annals/database.h"
+#include "tools/cli/suggest.h"
+#include "tools/export/export_writer.h"
+
+namespace annals::cli {
+
+const char kExportHelp[] =
+    R"(Usage: annals export [--format=tsv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
+
+Writes every live claim of STORE (or the claims QUERY names) as a file that
+`annals load` reads back to the same claims: subject, predicate, object with
+its type (entity, string, integer, decimal, boolean, date, quantity with its
+unit), valid_from and valid_to with their precision and open ends,
+recorded_at, source, by and confidence. Claims come in claim id order, so
+exporting the store that loaded an export gives the same bytes again. Not
+kept: claim ids (a load gives new ones), load batches and retractions (only
+claims live in the exported view are written).
+
+TSV fields are written as they are; when one holds a tab or a line break the
+file starts with the line `#escapes=backslash` and fields escape them as \t,
+\n, \r and a backslash as \\ (`annals load` reads such files as they are).
+
+Options:
+  --format=tsv|jsonl  tsv (default; jsonl when --output ends in .jsonl)
+  --output=FILE       write to FILE instead of standard output
+  --as-of=TIME        the store as recorded by the end of TIME: claims
+                      recorded later are left out, claims retracted later
+                      are written
+  QUERY               a statement whose rows name the claims to export in
+                      claim columns: bind them with ?c: and return ?c
+                      (write AS OF in the query, not --as-of)
+
+Examples:
+  annals export sco.annals > sco.tsv
+  annals export --format=jsonl --output=sco.jsonl sco.annals
+  annals export --as-of=2025-09-01 --output=then.tsv sco.annals
+  annals export sco.annals "FIND ?c WHERE ?c: Russia ?p ?o"
+  annals export sco.annals > sco.tsv && annals load copy.annals sco.tsv
+)";
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+int Usage(const std::string& message) {
+  std::cerr << "annals: " << message << "\n\n" << kExportHelp;
+  return kExitUsage;
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "annals: " << message << "\n";
+  return kExitFailure;
+}
+
+}  // namespace
+
+int RunExport(const std::vector<std::string>& positional,
+              const std::vector<std::pair<std::string, std::string>>& flags) {
+  exporter::ExportOptions options;
+  std::optional<exporter::ExportFormat> format;
+  std::string output;
+  for (const auto& [name, value] : flags) {
+    const bool takes_value =
+        name == "format" || name == "output" || name == "as-of";
+    if (takes_value && value.empty()) {
+      return Usage("--" + name + " takes a value: --" + name + "=...");
+    }
+    if (name == "format") {
+      auto f = exporter::ParseExportFormat(value);
+      if (!f.ok()) return Usage(std::string(f.status().message()));
+      format = *f;
+    } else if (name == "output") {
+      output = value;
+    } else if (name == "as-of") {
+      auto t = TimePoint::Parse(value);
+      if (!t.ok()) {
+        return Usage("--as-of: " + std::string(t.status().message()));
+      }
+      options.as_of = *t;
+    } else {
+      return Usage(UnknownOptionMessage(name, kExportHelp));
+    }
+  }
+  if (positional.empty() || positional.size() > 2) {
+    return Usage("export takes a STORE and at most one QUERY");
+  }
+  if (positional.size() == 2) options.query = positional[1];
+  if (!options.query.empty() && options.as_of) {
+    return Usage("--as-of and a QUERY: write AS OF in the query instead");
+  }
+  options.format = format.value_or(absl::EndsWith(output, ".jsonl") ||
+                                           absl::EndsWith(output, ".ndjson")
+                                       ? exporter::ExportFormat::kJsonl
+                                       : exporter::ExportFormat::kTsv);
+
+  Options open;
+  open.read_only = true;
+  auto db = Database::Open(positional[0], open);
+  if (!db.ok()) return Fail(std::string(db.status().message()));
+  auto claims = exporter::SelectClaims(*db, options);
+  if (!claims.ok()) return Fail(std::string(claims.status().message()));
+
+  exporter::ExportResult result;
+  if (output.empty()) {
+    result = exporter::WriteClaims(*claims, options.format, &std::cout);
+    std::cout.flush();
+    if (!std::cout) return Fail("writing to standard output failed");
+  } else {
+    // Written beside FILE, then renamed: FILE is whole or untouched.
+    const std::string partial = output + ".partial";
+    {
+      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+      if (!out) return Fail("cannot create '" + partial + "'");
+      result = exporter::WriteClaims(*claims, options.format, &out);
+      out.close();
+      if (!out) {
+        std::remove(partial.c_str());
+        return Fail("writing '" + partial + "' failed");
+      }
+    }
+    if (std::rename(partial.c_str(), output.c_str()) != 0) {
+      std::remove(partial.c_str());
+      return Fail("cannot rename '" + partial + "' to '" + output + "'");
+    }
+    std::cerr << "Exported " << result.claims << " claims to " << output
+              << "\n";
+  }
+  if (result.duplicates > 0) {
+    std::cerr << "annals: warning: " << result.duplicates
+              << " claims equal an earlier one but for recorded_at and "
+                 "confidence; a load keeps only the first of each\n";
+  }
+  if (result.invalid_utf8 > 0) {
+    std::cerr << "annals: warning: " << result.invalid_utf8
+              << " claims (the first #c" << result.first_invalid_utf8
+              << ") hold text that is not valid UTF-8, which a load refuses "
+                 "(written as it is)\n";
+  }
+  if (result.claim_references > 0) {
+    std::cerr << "annals: warning: " << result.claim_references
+              << " claims are about claims (#c ids of this store); a load "
+                 "accepts them only where those claims exist\n";
+  }
+  return 0;
+}
+
+}  // namespace annals::cli
