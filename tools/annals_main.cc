@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +22,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
+#include "tools/cli/suggest.h"
+#include "tools/export/export_command.h"
 #include "tools/output/printers.h"
 #include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
-#include "tools/cli/suggest.h"
-#include "tools/export/export_command.h"
+#include "tools/shell/shell.h"
+#include "tools/shell/statement_splitter.h"
 
 namespace {
 
@@ -135,16 +138,20 @@ Examples:
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] STORE [QUERY]
 
-Runs one statement of the query language and prints its rows. Without QUERY
+Runs a statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
 A FIND with no temporal clause sees what holds now, as currently recorded;
-the header says which view a result is.
+the header says which view a result is. Several statements (each ending with
+`;` or a blank line) run as a script, as `annals shell STORE < FILE` runs
+one: it stops at the first error, exit code 1, naming the script's line and
+column (FILE:LINE:COLUMN, or stdin:...).
 
 Options:
   --format=F         table (default), csv, tsv or json
-  --file=PATH        read the statement from PATH
+  --file=PATH        read the statement (or script) from PATH
+  --keep-going       run the rest of a script after an error (exit code 1)
   --param=NAME=VALUE a value for $NAME (repeatable): 2025-09-02 is a date,
                      56 a number, 56 bcm/yr a quantity, anything else a name
 
@@ -459,12 +466,25 @@ int PrintResult(annals::ResultSet& result, const std::string& format) {
 
 annals::Options ReadOnly();
 
+// Statements in `text`, as the shell splits them (`;` or a blank line).
+int CountStatements(const std::string& text) {
+  annals::shell::StatementSplitter splitter;
+  int count = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    count += static_cast<int>(splitter.AddLine(line).size());
+  }
+  return count + (splitter.Finish() ? 1 : 0);
+}
+
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
+  bool keep_going = false;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
-    if (name == "format") {
+    if (name == "keep-going") {
+      keep_going = true;
+    } else if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
           value != "json") {
         return Usage("--format must be table, csv, tsv or json", kQueryHelp);
@@ -506,6 +526,21 @@ int Query(const Args& args) {
   }
   auto db = annals::Database::Open(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
+  if (CountStatements(text) > 1) {
+    // A script: run as `annals shell` runs one from a pipe.
+    if (!params.empty()) {
+      return Usage("--param takes a single statement", kQueryHelp);
+    }
+    annals::shell::ShellConfig config;
+    config.keep_going = keep_going;
+    annals::shell::Shell shell(std::move(*db), config);
+    shell.RunDotCommand(".mode " + format, "", 0);
+    std::istringstream in(text);
+    return shell.RunScript(in, file.empty() ? "stdin" : file) ==
+                   annals::shell::Outcome::kError
+               ? kExitFailure
+               : 0;
+  }
   // Errors of a --file name it: FILE:LINE:COLUMN.
   auto fail = [&](const absl::Status& s) {
     if (file.empty()) return Fail(s);

@@ -169,6 +169,32 @@ TEST_F(ShellPipeTest, UsageErrors) {
   EXPECT_TRUE(absl::StrContains(help.out, "--keep-going")) << help.out;
 }
 
+// `annals query` runs several statements as a script, as the shell does.
+TEST_F(ShellPipeTest, QueryRunsAScriptAndStopsAtTheFirstError) {
+  const char script[] =
+      "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n\nFIND ?x\n"
+      "  WHERE Rusia gas_flow_to_china_bcm ?x;\n"
+      "FIND ?y WHERE Russia member_of ?y;\n";
+  RunResult r = Run({"query", store_}, script);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(
+      r.err, "annals: stdin:4:9: unknown name `Rusia`; did you mean `Russia`?"))
+      << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "56 bcm/yr")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "Shanghai")) << r.out;
+
+  RunResult going =
+      Run({"query", "--keep-going", "--format=csv", store_}, script);
+  EXPECT_EQ(going.exit_code, 1);
+  EXPECT_TRUE(
+      absl::StrContains(going.out, "?y\nShanghai Cooperation Organisation\n"))
+      << going.out;
+  EXPECT_FALSE(absl::StrContains(going.out, "\x1b")) << going.out;
+
+  RunResult params = Run({"query", "--param=s=Russia", store_}, script);
+  EXPECT_EQ(params.exit_code, 2) << params.err;
+}
+
 TEST_F(ShellPipeTest, QueryThroughAPipeHasNoColours) {
   RunResult r = Run({"query", store_}, "HISTORY Russia gas_flow_to_china_bcm");
   EXPECT_EQ(r.exit_code, 0) << r.err;
