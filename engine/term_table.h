@@ -38,7 +38,7 @@ class TermTable {
   // The number of `term`, or -1 when it is not here.
   int64_t Find(std::string_view term) const {
     auto it = numbers_.find(Sv(term));
-    return it == numbers_.end() ? -1 : it->second;
+    return it == numbers_.end() ? int64_t{-1} : int64_t{it->second};
   }
   uint32_t size() const { return static_cast<uint32_t>(terms_.size()); }
   const std::string& term(uint32_t n) const { return terms_[n]; }
