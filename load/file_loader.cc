@@ -145,6 +145,7 @@ void ParsePart(const std::string& path, uint32_t file_index,
                Progress* progress, Part* part) {
   RowDecoder decoder(&part->terms, load_time, next_claim, options.dates,
                      schema);
+  decoder.set_events(options.events);
   RawRow raw;
   engine::ClaimRow row;
   int64_t bytes = 0;

@@ -561,6 +561,30 @@ TEST_F(LoadTest, OnePredicatesSupersedeWithinAndAcrossLoads) {
   EXPECT_EQ(State(), settled);
 }
 
+// --events: ICEWS-style rows with one date are events on that date, not
+// open-ended claims; a row with its own valid_to keeps it.
+TEST_F(LoadTest, EventsEndWithinTheirDate) {
+  std::string path = Write("events.tsv",
+                           "subject\tpredicate\tobject\tdate\tvalid_to\n"
+                           "China\tConsult\tBhutan\t2014-06-15\t\n"
+                           "China\tHost_a_visit\tJapan\t2014-06\t\n"
+                           "China\tNegotiate\tIndia\t2014-06-01\t2014-07-01\n");
+  LoadOptions options;
+  options.columns = {{"date", "valid_from"}};
+  options.events = true;
+  auto r = Load({path}, options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> valid;
+  for (const Claim& c : FindSubject("China")) {
+    valid.push_back(absl::StrCat(c.predicate, " ", c.valid.ToString()));
+  }
+  std::sort(valid.begin(), valid.end());
+  EXPECT_EQ(valid,
+            (std::vector<std::string>{"Consult [2014-06-15, 2014-06-15)",
+                                      "Host_a_visit [2014-06, 2014-06)",
+                                      "Negotiate [2014-06-01, 2014-07-01)"}));
+}
+
 TEST_F(LoadTest, LoadIntoNonEmptyStoreAddsOnlyNewClaimsAndReusesTerms) {
   LoadBaseline();  // Gazprom signed memo; Rosatom builds plant
   StoreState before = State();

@@ -196,6 +196,7 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
       !s.ok()) {
     return fail(Column::kValidTo, absl::StrCat("valid_to: ", s.message()));
   }
+  if (events_ && out->to.open() && !out->from.open()) out->to = out->from;
   if (absl::Status s = out->valid().Validate(); !s.ok()) {
     return fail(Column::kValidTo, s.message());
   }

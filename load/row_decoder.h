@@ -37,6 +37,9 @@ class RowDecoder {
         dates_(dates),
         schema_(schema) {}
 
+  // Rows are events: an empty valid_to is valid_from (LoadOptions::events).
+  void set_events(bool events) { events_ = events; }
+
   // Decodes `row` of file number `file_index` (path `path`) into `out`.
   absl::Status Decode(const RawRow& row, std::string_view path,
                       uint32_t file_index, engine::ClaimRow* out);
@@ -47,6 +50,7 @@ class RowDecoder {
   uint64_t next_claim_;
   DateFormat dates_;
   const schema::Schema* schema_;
+  bool events_ = false;
   // Term bytes of the row being decoded, interned once it is valid.
   std::string subject_, predicate_, object_, source_, by_;
 };

@@ -98,6 +98,9 @@ Options:
                           as YAGO and Wikidata exports write dates:
                           1962-##-## is the year 1962, 1962-05-## May 1962,
                           ####-##-## unknown and loaded as an open end
+  --events                rows are events: an empty valid_to is valid_from
+                          (some time within that day, month or year), not an
+                          open end; for ICEWS-style files with one date
   --skip-bad              go on past bad rows; write them to the reject file
   --reject-file=PATH      where rejected rows go (default: the first FILE's
                           path with .rejects added)
@@ -111,6 +114,8 @@ Examples:
   annals load --dry-run events.annals events.jsonl
   annals load --columns=start:valid_from,end:valid_to --dates=unknown-digits \
       --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
+  annals load --columns=date:valid_from --events icews.annals \
+      icews14/train_named.tsv
 )";
 
 constexpr char kFindHelp[] = R"(Usage: annals find [OPTIONS] STORE
@@ -299,6 +304,8 @@ int Load(const Args& args) {
       } else {
         return Usage("--format must be tsv, csv or jsonl", kLoadHelp);
       }
+    } else if (name == "events") {
+      options.events = true;
     } else if (name == "dates") {
       if (value == "iso") {
         options.dates = annals::DateFormat::kIso;

@@ -58,6 +58,10 @@ struct LoadOptions {
   bool skip_bad = false;
   std::string reject_file;  // default with skip_bad: <first file>.rejects
   DateFormat dates = DateFormat::kIso;
+  // Rows are events: an empty valid_to is valid_from (the claim holds some
+  // time within valid_from's span, as ICEWS's one-day events do) instead of
+  // an open end.
+  bool events = false;
   // Columns under other names: pairs of (name in the file's header or JSON
   // keys, case-insensitive; Annals column), e.g. {{"start", "valid_from"},
   // {"end", "valid_to"}}. A mapped name replaces the column's own name in
