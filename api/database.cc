@@ -200,11 +200,8 @@ absl::StatusOr<Database::Impl::Staged> Database::Impl::StageAssert(
   row.confidence = input.confidence;
   Staged staged;
   const schema::PredicateDef* def = rules->FindPredicate(input.predicate);
-  if (def != nullptr && def->one) {
-    ASSIGN_OR_RETURN(staged.superseded, txn->AssertOne(&row));
-  } else {
-    RETURN_IF_ERROR(txn->Assert(&row));
-  }
+  ASSIGN_OR_RETURN(staged.superseded,
+                   txn->AssertNew(&row, def != nullptr && def->one));
   staged.row = row;
   return staged;
 }

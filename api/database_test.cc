@@ -158,7 +158,8 @@ TEST_F(DatabaseTest, AssertReturnsIncreasingIds) {
   ASSERT_TRUE(db.ok()) << db.status();
   ClaimId last = 0;
   for (int i = 0; i < 20; ++i) {
-    auto id = db->Assert(Input(absl::StrCat("E", i % 3), "p", "o"));
+    auto id =
+        db->Assert(Input(absl::StrCat("E", i % 3), "p", absl::StrCat("o", i)));
     ASSERT_TRUE(id.ok()) << id.status();
     EXPECT_GT(*id, last);
     last = *id;

@@ -33,12 +33,8 @@ SupersedeEffects Supersede(const std::vector<ClaimRow>& group,
     added->to = group[*next].from;
     effects.closed_by = next;
   }
-  for (size_t i = 0; i < group.size(); ++i) {
-    if (SameStatement(group[i], *added)) {
-      effects.duplicate = i;
-      return effects;
-    }
-  }
+  effects.duplicate = FindSame(group, *added);
+  if (effects.duplicate) return effects;
   for (size_t i = 0; i < group.size(); ++i) {
     const ClaimRow& m = group[i];
     if (m.o == added->o) continue;
@@ -49,6 +45,14 @@ SupersedeEffects Supersede(const std::vector<ClaimRow>& group,
     }
   }
   return effects;
+}
+
+std::optional<size_t> FindSame(const std::vector<ClaimRow>& group,
+                               const ClaimRow& c) {
+  for (size_t i = 0; i < group.size(); ++i) {
+    if (SameStatement(group[i], c)) return i;
+  }
+  return std::nullopt;
 }
 
 ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,

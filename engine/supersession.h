@@ -50,6 +50,11 @@ struct SupersedeEffects {
 // says what `added` does to the group. Pure: reads and writes nothing else.
 SupersedeEffects Supersede(const std::vector<ClaimRow>& group, ClaimRow* added);
 
+// The member of `group` equal to `c` (same object, valid time, source and
+// by), if any.
+std::optional<size_t> FindSame(const std::vector<ClaimRow>& group,
+                               const ClaimRow& c);
+
 // `row` closed where `closer` starts: a new claim (id 0) recorded at
 // `recorded`, otherwise `row` as it was.
 ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,

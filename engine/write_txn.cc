@@ -14,6 +14,18 @@
 #include "schema/schema_parser.h"
 
 namespace annals::engine {
+namespace {
+
+// What a claim of a `many` predicate does: nothing, unless it is already
+// there.
+SupersedeEffects SameOnly(const std::vector<ClaimRow>& live,
+                          const ClaimRow& row) {
+  SupersedeEffects effects;
+  effects.duplicate = FindSame(live, row);
+  return effects;
+}
+
+}  // namespace
 
 void PutClaim(const ClaimRow& row, RocksBatch* batch) {
   batch->Put(Family::kClaims, IdKey(row.id), EncodeClaimRecord(row));
@@ -60,7 +72,8 @@ absl::Status WriteTxn::Assert(ClaimRow* row) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertOne(ClaimRow* row) {
+absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRow* row,
+                                                         bool one_value) {
   ASSIGN_OR_RETURN(std::vector<ClaimRow> group,
                    LiveGroup(store_, row->s, row->p, row->source, row->by));
   // This transaction's own writes override what the store holds.
@@ -75,7 +88,8 @@ absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertOne(ClaimRow* row) {
     }
   }
   Superseded done;
-  SupersedeEffects effects = Supersede(live, row);
+  const SupersedeEffects effects =
+      one_value ? Supersede(live, row) : SameOnly(live, *row);
   if (effects.duplicate) {
     done.duplicate_of = live[*effects.duplicate].id;
     row->id = 0;

@@ -46,11 +46,12 @@ class WriteTxn {
     // Retracted, and the id of its copy closed where the new claim starts.
     std::vector<std::pair<uint64_t, uint64_t>> closed;
   };
-  // Assert() for a claim of a predicate the schema declares `one`: first
-  // applies supersession (supersession.h) against the live claims of its
-  // subject, predicate, source and by, this transaction's included. `row` may
-  // come back closed; row->id is 0 when it duplicates a live claim.
-  absl::StatusOr<Superseded> AssertOne(ClaimRow* row);
+  // Assert() unless a live claim (this transaction's included) equals it:
+  // then row->id is 0 and Superseded::duplicate_of names that claim. For a
+  // predicate the schema declares `one` (`one_value`) it first applies
+  // supersession (supersession.h) against the live claims of its subject,
+  // predicate, source and by; `row` may come back closed.
+  absl::StatusOr<Superseded> AssertNew(ClaimRow* row, bool one_value);
   // Ends the claim's transaction time at `when`. NotFound for an unknown
   // claim, FailedPrecondition when it is already retracted.
   absl::Status Retract(uint64_t claim_id, int64_t when);

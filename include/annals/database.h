@@ -152,14 +152,14 @@ class Database {
   // supersession first (README.md, "One value at a time"): the live claims
   // of the subject and predicate by the same source and author it supersedes
   // are retracted (those it closes get a copy ending where it starts), it may
-  // itself be stored ending where a later claim starts, and when it equals a
-  // live claim nothing is added and that claim's id is returned, all in one
-  // atomic write. InvalidArgument for an empty subject or predicate, a
-  // confidence outside [0, 1], an interval that ends before it starts, or
-  // an object the schema refuses (naming the predicate, the expected and the
-  // found type);
-  // NotFound when the subject or object names a claim that does not exist.
-  // Durable on return when Options::sync_writes.
+  // itself be stored ending where a later claim starts, all in one atomic
+  // write. When it equals a live claim (same subject, predicate, object,
+  // valid time, source and by), nothing is added and that claim's id is
+  // returned, as a load skips such rows. InvalidArgument for an empty subject
+  // or predicate, a confidence outside [0, 1], an interval that ends before it
+  // starts, or an object the schema refuses (naming the predicate, the expected
+  // and the found type); NotFound when the subject or object names a claim that
+  // does not exist. Durable on return when Options::sync_writes.
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
 
   // Runs one statement of the query language (README.md, "The query
