@@ -215,27 +215,8 @@ Examples:
   annals schema --as-of=2026-11-01 sco.annals
 )";
 
-constexpr char kShellHelp[] = R"(Usage: annals shell [--keep-going] STORE
-
-An interactive shell on STORE (created if missing): statements end with `;`
-or a blank line and may span lines; .help lists the dot commands (.mode,
-.timer, .explain, .at, .asof, .schema, .stats, .load, .read, .output, .quit).
-Line editing, history (in $ANNALS_HISTORY, $XDG_STATE_HOME/annals/history or
-~/.annals_history) and tab completion of keywords, predicates and names.
-
-When standard input is not a terminal it runs it as a script: no prompts,
-no colours, and it stops at the first error with exit code 1, naming the
-script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read).
-
-Options:
-  --keep-going   run the rest of a script after an error (exit code 1 if
-                 any failed)
-
-Examples:
-  annals shell sco.annals
-  annals shell sco.annals < report.aq
-  echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
-)";
+// The shell's own usage text (tools/shell/repl.cc).
+const char* const kShellHelp = annals::shell::kShellUsage;
 
 struct Args {
   std::vector<std::string> positional;
@@ -751,7 +732,7 @@ struct Command {
   const char* help;
 };
 
-constexpr Command kCommands[] = {
+const Command kCommands[] = {
     {"load", Load, kLoadHelp},
     {"find", Find, kFindHelp},
     {"query", Query, kQueryHelp},

@@ -23,9 +23,9 @@
 #include "tools/shell/shell.h"
 
 namespace annals::shell {
-namespace {
+namespace {}  // namespace
 
-constexpr char kUsage[] = R"(Usage: annals shell [--keep-going] STORE
+const char kShellUsage[] = R"(Usage: annals shell [--keep-going] STORE
 
 An interactive shell on STORE (created if missing): statements end with `;`
 or a blank line and may span lines; .help lists the dot commands (.mode,
@@ -46,6 +46,8 @@ Examples:
   annals shell sco.annals < report.aq
   echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
 )";
+
+namespace {
 
 volatile sig_atomic_t g_interrupted = 0;
 
@@ -134,7 +136,7 @@ int ShellMain(const std::vector<std::string>& args) {
   std::string store;
   for (const std::string& arg : args) {
     if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
+      std::cout << kShellUsage;
       return 0;
     } else if (arg == "--keep-going") {
       config.keep_going = true;
@@ -144,14 +146,14 @@ int ShellMain(const std::vector<std::string>& args) {
                         ? "unknown option " + arg
                         : "shell takes one STORE")
                 << "\n\n"
-                << kUsage;
+                << kShellUsage;
       return 2;
     } else {
       store = arg;
     }
   }
   if (store.empty()) {
-    std::cerr << "annals: shell needs a STORE\n\n" << kUsage;
+    std::cerr << "annals: shell needs a STORE\n\n" << kShellUsage;
     return 2;
   }
   absl::StatusOr<Database> db = Database::Open(store);

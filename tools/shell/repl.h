@@ -15,6 +15,9 @@ namespace annals::shell {
 // for a usage error.
 int ShellMain(const std::vector<std::string>& args);
 
+// `annals shell --help`: usage, options and examples.
+extern const char kShellUsage[];
+
 }  // namespace annals::shell
 
 #endif  // ANNALS_TOOLS_SHELL_REPL_H_
