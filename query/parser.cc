@@ -222,13 +222,26 @@ absl::Status Parser::ExpectStatementEnd(
 
 }  // namespace internal
 
+namespace {
+
+absl::Status CheckLength(std::string_view text) {
+  if (text.size() <= kMaxQueryBytes) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("the query is ", text.size(), " bytes long; at most ",
+                   kMaxQueryBytes, " bytes (1 MiB) are read"));
+}
+
+}  // namespace
+
 absl::StatusOr<Script> Parse(std::string_view text) {
+  RETURN_IF_ERROR(CheckLength(text));
   ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
   internal::Parser parser(text, std::move(tokens));
   return parser.ParseScript();
 }
 
 absl::StatusOr<Statement> ParseStatement(std::string_view text) {
+  RETURN_IF_ERROR(CheckLength(text));
   ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
   internal::Parser parser(text, std::move(tokens));
   return parser.ParseSingleStatement();

@@ -23,6 +23,9 @@
 namespace annals::query {
 
 inline constexpr int kMaxNesting = 64;
+// Longer query texts are refused before they are read (a literal of tens of
+// megabytes would otherwise be copied into tokens, terms and values).
+inline constexpr size_t kMaxQueryBytes = size_t{1} << 20;
 
 // Statements separated by `;`; empty statements are skipped, so a trailing
 // `;` is fine. "empty query" when there is no statement at all.

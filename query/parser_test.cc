@@ -887,6 +887,23 @@ TEST(ParserErrorTest, SuggestsNearKeywords) {
             "found 'z'");
 }
 
+TEST(ParserErrorTest, EnormousQueriesAreRefusedBeforeReading) {
+  std::string text =
+      "FIND ?x WHERE ?x p \"" + std::string(kMaxQueryBytes, 'a') + "\"";
+  absl::StatusOr<Statement> s = ParseStatement(text);
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(absl::IsInvalidArgument(s.status()));
+  EXPECT_EQ(
+      s.status().message(),
+      absl::StrCat("the query is ", text.size(),
+                   " bytes long; at most 1048576 bytes (1 MiB) are read"));
+  EXPECT_FALSE(Parse(text).ok());
+  // Just under the limit it is read (and fails for its own reasons only).
+  std::string fits =
+      "FIND ?x WHERE ?x p \"" + std::string(kMaxQueryBytes - 30, 'a') + "\"";
+  EXPECT_TRUE(ParseStatement(fits).ok()) << ParseStatement(fits).status();
+}
+
 TEST(ParserErrorTest, UnknownFunctions) {
   EXPECT_EQ(Err("FIND cnt(*) WHERE ?s ?p ?o"),
             "line 1, column 6: unknown function 'cnt'; did you mean `count`?\n"

@@ -17,6 +17,9 @@
 // FailedPrecondition for a read-only store or a store another process holds,
 // DataLoss for corruption (naming the store).
 //
+// Close every Database before main returns (not in a static object):
+// RocksDB's own statics are gone by then, and closing aborts.
+//
 // Thread safety: a Database may be shared by any number of threads. Reads run
 // concurrently, each on one consistent snapshot; writes (Assert, Retract,
 // Load) are serialised. Only one process may open a store for writing; others
