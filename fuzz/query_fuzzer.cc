@@ -2,9 +2,9 @@
 // run and read every row, on a store of datasets/tiny (claims and schema)
 // in a temporary directory, with tight limits (100 ms, 1000 rows, 1000 path
 // nodes); errors must not be Internal, DataLoss or Unknown. Writes (ASSERT,
-// RETRACT) are allowed: every kResetEvery inputs the store is checked
-// (Database::Check must find every index in agreement) and replaced by a fresh
-// one, so a reproducer run alone sees the fresh store.
+// RETRACT) are allowed: every 500 inputs (ANNALS_FUZZ_RESET_EVERY) the store is
+// checked (Database::Check must find every index in agreement) and replaced by
+// a fresh one, so a reproducer run alone sees the fresh store.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,7 +19,16 @@
 
 namespace {
 
-constexpr int kResetEvery = 500;
+// Inputs between store checks and renewals; ANNALS_FUZZ_RESET_EVERY=1
+// checks after every input, to find the one that broke the store.
+int ResetEvery() {
+  static const int every = [] {
+    const char* text = std::getenv("ANNALS_FUZZ_RESET_EVERY");
+    const int n = text != nullptr ? std::atoi(text) : 0;
+    return n > 0 ? n : 500;
+  }();
+  return every;
+}
 
 [[noreturn]] void Die(const std::string& message) {
   std::fprintf(stderr, "query_fuzzer: %s\n", message.c_str());
@@ -71,7 +80,7 @@ void CloseStore() { db.reset(); }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static int runs = 0, generation = 0;
-  if (db == nullptr || runs == kResetEvery) {
+  if (db == nullptr || runs == ResetEvery()) {
     if (db != nullptr) {
       CheckConsistent(*db);
       const std::string old = db->dir();
