@@ -8,6 +8,7 @@
 // digits; bit 3 events; bit 4 check rows against datasets/tiny's schema.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "fuzz/fuzz_support.h"

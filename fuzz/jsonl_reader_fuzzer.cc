@@ -8,6 +8,7 @@
 // bit 5 the key `start` stands for valid_from (a column rename).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "fuzz/fuzz_support.h"
