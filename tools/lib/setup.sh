@@ -6,7 +6,7 @@
 
 ANNALS_PACKAGES=(build-essential cmake librocksdb-dev libabsl-dev
   libboost-serialization-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libsqlite3-dev libreadline-dev python3 pkg-config)
+  libsqlite3-dev libreadline-dev python3 pkg-config clang-14 libclang-rt-14-dev)
 ANNALS_JOBS=${ANNALS_JOBS:-2}
 
 # Prints a stage header: "==> Building (Release) in build/".
@@ -56,6 +56,15 @@ annals_install_missing() {
     annals_die "apt-get update"
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
     --no-install-recommends "${missing[@]}" || annals_die "apt-get install ${missing[*]}"
+}
+
+# True when clang-14 and its libFuzzer runtime (libclang-rt-14-dev) are there,
+# as tools/fuzz needs them.
+annals_have_fuzz_toolchain() {
+  local cxx=${ANNALS_FUZZ_CXX:-clang++-14} dir
+  command -v "$cxx" >/dev/null 2>&1 || return 1
+  dir=$("$cxx" -print-resource-dir 2>/dev/null) || return 1
+  [[ -e "$dir/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ]]
 }
 
 # Configures build/ for Release with warnings as errors. tools/check and
