@@ -6,10 +6,16 @@
 // must agree.
 //
 //   workload_bench FACTS.tsv ANNALS_STORE SQLITE_FILE [RUNS [ONLY [annals]]]
+//   workload_bench --sqlite-build FACTS.tsv SQLITE_FILE
+//   workload_bench --sqlite-add FACTS.tsv SQLITE_FILE
+//   workload_bench --sqlite-first SQLITE_FILE
 // The Annals store must hold FACTS.tsv already (bench/run loads it); the
 // SQLite file is built from FACTS.tsv when missing. ONLY runs just the
 // queries whose name starts with it ("Q3 E0"); a last word `annals` skips
-// SQLite (for profiling).
+// SQLite (for profiling). The other modes serve bench/run's SQLite figures:
+// --sqlite-build (re)builds the file; --sqlite-add inserts FACTS.tsv into it
+// in one committed transaction, prints the seconds that took, then deletes
+// those rows again; --sqlite-first opens the file and answers Q1 E0 once.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -57,10 +63,8 @@ void Exec(sqlite3* db, const std::string& sql) {
   }
 }
 
-void BuildSqlite(sqlite3* db, const std::string& tsv) {
-  Exec(db,
-       "CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, "
-       "valid_from TEXT, valid_to TEXT, recorded_at TEXT, source TEXT)");
+// Inserts the rows of `tsv` (header line first) in one transaction.
+void InsertRows(sqlite3* db, const std::string& tsv) {
   Exec(db, "BEGIN");
   sqlite3_stmt* insert;
   sqlite3_prepare_v2(db, "INSERT INTO facts VALUES (?,?,?,?,?,?,?)", -1,
@@ -80,6 +84,13 @@ void BuildSqlite(sqlite3* db, const std::string& tsv) {
   }
   sqlite3_finalize(insert);
   Exec(db, "COMMIT");
+}
+
+void BuildSqlite(sqlite3* db, const std::string& tsv) {
+  Exec(db,
+       "CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, "
+       "valid_from TEXT, valid_to TEXT, recorded_at TEXT, source TEXT)");
+  InsertRows(db, tsv);
   Exec(db, "CREATE INDEX spv ON facts(subject, predicate, valid_from)");
   Exec(db, "CREATE INDEX pv ON facts(predicate, valid_from)");
   Exec(db, "CREATE INDEX o ON facts(object)");
@@ -113,9 +124,45 @@ std::string Holds(const std::string& t, const std::string& alias) {
          ".valid_to = '' OR '" + t + "' < " + alias + ".valid_to)";
 }
 
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// The --sqlite-* modes (see the top of the file); returns the exit code.
+int SqliteMode(const std::string& mode, int argc, char** argv) {
+  std::string file = argv[argc - 1];
+  if (mode == "--sqlite-build") std::filesystem::remove(file);
+  sqlite3* db;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
+    std::fprintf(stderr, "sqlite: cannot open %s\n", file.c_str());
+    return 1;
+  }
+  auto start = std::chrono::steady_clock::now();
+  if (mode == "--sqlite-build") {
+    BuildSqlite(db, argv[2]);
+    std::printf("%.3f\n", SecondsSince(start));
+  } else if (mode == "--sqlite-add") {
+    size_t before = SqliteNumber(db, "SELECT max(rowid) FROM facts");
+    InsertRows(db, argv[2]);
+    std::printf("%.3f\n", SecondsSince(start));
+    Exec(db, "DELETE FROM facts WHERE rowid > " + std::to_string(before));
+  } else {
+    size_t n =
+        SqliteRows(db, "SELECT rowid FROM facts f WHERE subject='E0' AND " +
+                           Holds("2010-06-15", "f"));
+    std::printf("%zu\n", n);
+  }
+  sqlite3_close(db);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 3 && std::string(argv[1]).rfind("--sqlite-", 0) == 0) {
+    return SqliteMode(argv[1], argc, argv);
+  }
   if (argc < 4) {
     std::fprintf(stderr,
                  "usage: workload_bench FACTS.tsv ANNALS_STORE SQLITE_FILE "
