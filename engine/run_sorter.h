@@ -37,7 +37,7 @@ class RunSorter {
         name_(std::move(name)),
         run_records_(std::max<size_t>(run_records, 1)),
         less_(less) {
-    buffer_.reserve(run_records_);
+    if (run_records_ <= kMaxReserve) buffer_.reserve(run_records_);
   }
   ~RunSorter() {
     for (Run& r : runs_) {
@@ -108,6 +108,7 @@ class RunSorter {
 
  private:
   static constexpr size_t kReadBuffer = 1 << 20;
+  static constexpr size_t kMaxReserve = size_t{1} << 22;
   struct Run {
     std::string path;
     FILE* file = nullptr;
