@@ -149,9 +149,9 @@ struct SortKey {
   char value[19];
 };
 
-// Records per sort run: 512 Ki keys of 64 bytes, 32 MiB per sort (two run
-// at once).
-constexpr size_t kRunRecords = size_t{1} << 19;
+// Records per sort run: 1 Mi keys of 64 bytes, 64 MiB per sort (two run at
+// once); a load of up to a million rows sorts in memory.
+constexpr size_t kRunRecords = size_t{1} << 20;
 
 // spo keys put valid_from before the object; the others after all three ids.
 bool KeyLess(Family f, const SortKey& x, const SortKey& y) {
