@@ -61,19 +61,20 @@ def markdown(results):
             if r is None:
                 row += " | | |"
                 continue
-            note = lambda runs: " (1 run)" if runs == 1 else ""  # noqa: E731
+            note = lambda runs: {1: " (1 run)", 0: " (stopped)"}.get(runs, "")  # noqa: E731
             count = " [%s]" % "{:,}".format(r["annals_n"])
             if r["counts_differ"]:
                 count = " [%d vs %d: COUNTS DIFFER]" % (r["annals_n"], r["sqlite_n"])
             row += " %s%s%s | %s%s | %s |" % (
                 micros(r["annals_us"]), note(r["annals_runs"]), count,
-                micros(r["sqlite_us"]), note(r["sqlite_runs"]),
+                (">" if r["sqlite_runs"] == 0 else "") + micros(r["sqlite_us"]),
+                note(r["sqlite_runs"]),
                 ratio(r["annals_us"], r["sqlite_us"]))
         lines.append(row)
     lines.append("")
     lines.append("[n]: the result count (the same on both systems unless marked). Medians of "
                  "21 warm runs (fewer when that would pass 10 s; one run when the first takes "
-                 "more than 5 s). Annals loads: median of 3; SQLite's build was timed once "
+                 "more than 5 s; SQLite queries are stopped after 120 s). Annals loads: median of 3; SQLite's build was timed once "
                  "and is cached in out/bench/.")
     return "\n".join(lines) + "\n"
 
