@@ -18,6 +18,7 @@
 #include "annals/status_macros.h"
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
+#include "engine/run_sorter.h"
 #include "engine/supersession.h"
 #include "engine/time_index.h"
 #include "schema/sv.h"
@@ -42,7 +43,7 @@ struct TempDir {
   std::string path;
   ~TempDir() {
     std::error_code ec;
-    std::filesystem::remove_all(path, ec);
+    if (!path.empty()) std::filesystem::remove_all(path, ec);
   }
 };
 
@@ -76,18 +77,15 @@ BulkLoader::BulkLoader(Store* store, std::vector<std::string> files,
                        int64_t load_time)
     : store_(store), files_(std::move(files)), load_time_(load_time) {}
 
-void BulkLoader::Append(const TermTable& terms, std::vector<ClaimRow> rows) {
+void BulkLoader::Append(const TermTable& terms, ClaimRows* rows) {
   std::vector<uint32_t> local = terms_.Merge(terms);
-  for (ClaimRow& r : rows) {
+  for (size_t i = 0; i < rows->size(); ++i) {
+    ClaimRow& r = (*rows)[i];
     for (uint64_t* term : {&r.s, &r.p, &r.o, &r.source, &r.by}) {
       if (*term != kNone) *term = local[*term];
     }
   }
-  if (rows_.empty()) {
-    rows_ = std::move(rows);
-  } else {
-    rows_.insert(rows_.end(), rows.begin(), rows.end());
-  }
+  rows_.MoveFrom(rows);
 }
 
 absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
@@ -126,7 +124,8 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
   auto global = [&](uint64_t local) {
     return local == kNone ? 0 : global_ids_[local];
   };
-  for (ClaimRow& r : rows_) {
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    ClaimRow& r = rows_[i];
     r.s = global(r.s);
     r.p = global(r.p);
     r.o = global(r.o);
@@ -147,8 +146,12 @@ struct SortKey {
   uint64_t id;
   uint32_t row;
   uint8_t value_size;  // > sizeof(value): the value is not inline
-  char value[11];
+  char value[19];
 };
+
+// Records per sort run: 1 Mi keys of 64 bytes, 64 MiB per sort (two run at
+// once); a load of up to a million rows sorts in memory.
+constexpr size_t kRunRecords = size_t{1} << 20;
 
 // spo keys put valid_from before the object; the others after all three ids.
 bool KeyLess(Family f, const SortKey& x, const SortKey& y) {
@@ -182,28 +185,40 @@ SortKey KeyOf(Family f, const ClaimRow& r, uint32_t row) {
   }
 }
 
-// The rows not skipped, as keys of family `f` in key order. Before claim ids
-// are assigned (all 0) the row number orders equal keys instead.
-// `value_of(row)`, when given, is inlined into each key if it fits.
-std::vector<SortKey> SortedKeys(
-    Family f, const std::vector<ClaimRow>& rows, const std::vector<bool>& skip,
-    const std::function<std::string_view(uint32_t)>& value_of = nullptr) {
-  std::vector<SortKey> keys;
-  keys.reserve(rows.size());
+struct KeyOrder {
+  Family f;
+  bool operator()(const SortKey& x, const SortKey& y) const {
+    return KeyLess(f, x, y);
+  }
+};
+using KeySorter = RunSorter<SortKey, KeyOrder>;
+
+// Records per run in `dir`: everything in memory when there is no directory.
+size_t RunRecords(const std::string& dir) {
+  return dir.empty() ? SIZE_MAX : kRunRecords;
+}
+
+// Feeds the rows not skipped, as keys of family `f`, to `sorter` and
+// finishes it. Before claim ids are assigned (all 0) the row number orders
+// equal keys instead. With `values`, each row's index value is inlined into
+// its key when it fits.
+absl::Status SortKeys(Family f, const ClaimRows& rows,
+                      const std::vector<bool>& skip, bool values,
+                      KeySorter* sorter) {
+  std::string v;
   for (uint32_t i = 0; i < rows.size(); ++i) {
     if (skip[i]) continue;
-    SortKey& k = keys.emplace_back(KeyOf(f, rows[i], i));
+    SortKey k = KeyOf(f, rows[i], i);
     if (k.id == 0) k.id = i;
-    if (value_of) {
-      std::string_view v = value_of(i);
+    if (values) {
+      v.clear();
+      EncodeIndexValue(rows[i], &v);
       k.value_size = static_cast<uint8_t>(std::min<size_t>(v.size(), 255));
       if (v.size() <= sizeof(k.value)) std::memcpy(k.value, v.data(), v.size());
     }
+    RETURN_IF_ERROR(sorter->Add(k));
   }
-  std::sort(keys.begin(), keys.end(), [f](const SortKey& x, const SortKey& y) {
-    return KeyLess(f, x, y);
-  });
-  return keys;
+  return sorter->Finish();
 }
 
 // A row's entry in the time index at one position, sorted without touching
@@ -214,10 +229,12 @@ struct TimeSortKey {
   TimeSide side;
 };
 
-bool TimeKeyLess(const TimeSortKey& x, const TimeSortKey& y) {
-  return std::tie(x.term, x.side, x.node, x.bound, x.id) <
-         std::tie(y.term, y.side, y.node, y.bound, y.id);
-}
+struct TimeKeyLess {
+  bool operator()(const TimeSortKey& x, const TimeSortKey& y) const {
+    return std::tie(x.term, x.side, x.node, x.bound, x.id) <
+           std::tie(y.term, y.side, y.node, y.bound, y.id);
+  }
+};
 
 }  // namespace
 
@@ -329,29 +346,31 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
   for (size_t i = 0; i < rows_.size(); ++i) {
     skip[i] = duplicate_[i] || one_value_[i];
   }
-  std::vector<SortKey> spo = SortedKeys(Family::kSpo, rows_, skip);
-  size_t group = 0;
-  for (size_t i = 1; i < spo.size(); ++i) {
-    const SortKey &k = spo[i], &first = spo[group];
-    if (k.a != first.a || k.b != first.b || k.c != first.c ||
-        k.from != first.from) {
-      group = i;
-      continue;
+  KeySorter spo(tmp_dir_, "dedupe", RunRecords(tmp_dir_),
+                KeyOrder{Family::kSpo});
+  RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
+  std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
+  // Claims already stored: one forward iterator over spo, seeking to each
+  // candidate's (s, p, valid_from, o) in key order.
+  std::unique_ptr<RocksIterator> it;
+  if (counters.claim_count > 0) {
+    it = store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
+  }
+  std::string prefix;
+  for (SortKey k{}; spo.Next(&k);) {
+    if (!group.empty() && (k.a != group[0].a || k.b != group[0].b ||
+                           k.c != group[0].c || k.from != group[0].from)) {
+      group.clear();
     }
-    for (size_t j = group; j < i; ++j) {
-      if (!duplicate_[spo[j].row] &&
-          SameClaim(rows_[spo[j].row], rows_[k.row])) {
+    group.push_back(k);
+    for (size_t j = 0; j + 1 < group.size(); ++j) {
+      if (!duplicate_[group[j].row] &&
+          SameClaim(rows_[group[j].row], rows_[k.row])) {
         duplicate_[k.row] = true;
         break;
       }
     }
-  }
-  if (counters.claim_count > 0) {
-    // Claims already stored: one forward iterator over spo, seeking to each
-    // candidate's (s, p, valid_from, o) in key order.
-    auto it = store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
-    std::string prefix;
-    for (const SortKey& k : spo) {
+    if (it != nullptr) {
       uint32_t i = k.row;
       if (duplicate_[i]) continue;
       const ClaimRow& r = rows_[i];
@@ -375,6 +394,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
       RETURN_IF_ERROR(it->status());
     }
   }
+  RETURN_IF_ERROR(spo.status());
   // Rows of the files only (closed copies come after them).
   summary->duplicates =
       std::count(duplicate_.begin(), duplicate_.begin() + summary->rows, true) -
@@ -401,6 +421,17 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   };
   Counters before = store_->counters();
   Counters after = before;
+  // Sort runs and SST files go to a directory of the store's, removed when
+  // the load is done; a dry run sorts in memory.
+  TempDir tmp{dry_run ? ""
+                      : absl::StrCat(store_->dir(), "/load-tmp-", getpid(), "-",
+                                     before.next_batch)};
+  std::error_code ec;
+  if (!dry_run && !std::filesystem::create_directory(tmp.path, ec)) {
+    return absl::InternalError(
+        absl::StrCat("cannot create '", tmp.path, "': ", ec.message()));
+  }
+  tmp_dir_ = tmp.path;
   RETURN_IF_ERROR(ResolveTerms(before, &after, &summary));
   step_done("resolve terms");
   RETURN_IF_ERROR(ApplySupersession(before, &summary));
@@ -431,13 +462,6 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     return summary;
   }
   if (dry_run) return summary;
-  TempDir tmp{absl::StrCat(store_->dir(), "/load-tmp-", getpid(), "-",
-                           summary.batches.front())};
-  std::error_code ec;
-  if (!std::filesystem::create_directory(tmp.path, ec)) {
-    return absl::InternalError(
-        absl::StrCat("cannot create '", tmp.path, "': ", ec.message()));
-  }
   RETURN_IF_ERROR(WriteAndIngest(tmp.path, before, after, step_done));
   for (size_t i = 0; i < terms_.size(); ++i) {
     if (new_term_[i]) {
@@ -451,64 +475,61 @@ absl::Status BulkLoader::WriteAndIngest(
     const std::string& dir, const Counters& before, const Counters& after,
     const std::function<void(std::string)>& step_done) {
   std::vector<Rocks::Ingest> ingest;
-  // Each kept row's index value, encoded once for the three orderings.
   std::vector<uint32_t> kept;  // the load's rows, then the retracted claims
-  std::string values;
-  std::vector<uint32_t> value_end(rows_.size(), 0);
   for (uint32_t i = 0; i < rows_.size(); ++i) {
-    if (!duplicate_[i]) {
-      kept.push_back(i);
-      EncodeIndexValue(rows_[i], &values);
-    }
-    value_end[i] = static_cast<uint32_t>(values.size());
+    if (!duplicate_[i]) kept.push_back(i);
   }
-  auto value_of = [&](uint32_t row) {
-    uint32_t begin = row == 0 ? 0 : value_end[row - 1];
-    return std::string_view(values).substr(begin, value_end[row] - begin);
-  };
   auto write_index = [&](Family f, std::vector<Rocks::Ingest>* files) {
     // Sort keys carry short values inline, so that writing reads them in
     // order instead of chasing each row's value across memory.
-    std::vector<SortKey> keys = SortedKeys(f, rows_, duplicate_, value_of);
-    return WriteSst(
-        store_, f, dir, keys.size(),
-        [&](size_t i, std::string* key, std::string* value) {
-          const SortKey& k = keys[i];
+    KeySorter keys(dir, FamilyName(f), kRunRecords, KeyOrder{f});
+    RETURN_IF_ERROR(SortKeys(f, rows_, duplicate_, true, &keys));
+    SortKey k{};
+    RETURN_IF_ERROR(WriteSst(
+        store_, f, dir, keys.count(),
+        [&](size_t, std::string* key, std::string* value) {
+          keys.Next(&k);
           EncodeIndexKey(f, ToIndexKey(f, k), key);
           if (k.value_size <= sizeof(k.value)) {
             value->assign(k.value, k.value_size);
           } else {
-            value->assign(value_of(k.row));
+            EncodeIndexValue(rows_[k.row], value);
           }
         },
-        files);
+        files));
+    return keys.status();
   };
   // The time index: a lower and an upper entry per row and position.
-  std::vector<TreeExtent> extents(rows_.size());
-  for (uint32_t i : kept) extents[i] = ExtentOf(rows_[i]);
   auto write_time = [&](TimePosition position,
                         std::vector<Rocks::Ingest>* files) {
-    std::vector<TimeSortKey> keys;
-    keys.reserve(2 * kept.size());
+    RunSorter<TimeSortKey, TimeKeyLess> keys(
+        dir, absl::StrCat("time", static_cast<int>(position)), 2 * kRunRecords,
+        TimeKeyLess{});
     for (uint32_t i : kept) {
       const ClaimRow& r = rows_[i];
       uint64_t term = position == TimePosition::kSubject ? r.s : r.p;
-      const TreeExtent& e = extents[i];
-      keys.push_back({term, r.id, e.node, e.lo, i, TimeSide::kLower});
+      TreeExtent e = ExtentOf(r);
+      RETURN_IF_ERROR(
+          keys.Add({term, r.id, e.node, e.lo, i, TimeSide::kLower}));
       if (HasTimeEntry(e, TimeSide::kUpper)) {
-        keys.push_back({term, r.id, e.node, e.hi, i, TimeSide::kUpper});
+        RETURN_IF_ERROR(
+            keys.Add({term, r.id, e.node, e.hi, i, TimeSide::kUpper}));
       }
     }
-    std::sort(keys.begin(), keys.end(), TimeKeyLess);
-    return WriteSst(
-        store_, Family::kTime, dir, keys.size(),
-        [&](size_t i, std::string* key, std::string* value) {
-          const TimeSortKey& k = keys[i];
+    RETURN_IF_ERROR(keys.Finish());
+    TimeSortKey k{};
+    std::string index_value;
+    RETURN_IF_ERROR(WriteSst(
+        store_, Family::kTime, dir, keys.count(),
+        [&](size_t, std::string* key, std::string* value) {
+          keys.Next(&k);
           EncodeTimeKey({position, k.term, k.side, k.node, k.bound, k.id}, key);
-          EncodeTimeValue(position, rows_[k.row], k.node, value_of(k.row),
-                          value);
+          index_value.clear();
+          EncodeIndexValue(rows_[k.row], &index_value);
+          EncodeTimeValue(position, rows_[k.row], k.node, index_value, value);
         },
-        files, std::string(1, static_cast<char>(position)));
+        files, std::string(1, static_cast<char>(position))));
+    return keys.status();
   };
   // Six SST files written by two threads, largest jobs first.
   struct Job {

@@ -20,6 +20,10 @@
 // new claims of the load), and a row equal to a live claim once closed is
 // not added again.
 //
+// Memory: the rows (in chunks, see claim_rows.h) and the load's terms; the
+// sorts for deduplication and for each SST file run in bounded buffers
+// merged from files in the load's temporary directory (run_sorter.h).
+//
 // Not thread-safe: one loader per thread.
 #ifndef ANNALS_ENGINE_BULK_LOADER_H_
 #define ANNALS_ENGINE_BULK_LOADER_H_
@@ -33,6 +37,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "engine/claim_record.h"
+#include "engine/claim_rows.h"
 #include "engine/store.h"
 #include "engine/term_table.h"
 
@@ -66,9 +71,9 @@ class BulkLoader {
   // s, p, o, source and by hold numbers of `terms` (term bytes, see
   // dictionary.h; source and by: kNone for none), `batch` holds the file's
   // index in `files` and `row` its line; everything else as stored. A claim
-  // reference (kind kClaim) must name a stored claim.
+  // reference (kind kClaim) must name a stored claim. `rows` is left empty.
   static constexpr uint64_t kNone = UINT64_MAX;
-  void Append(const TermTable& terms, std::vector<ClaimRow> rows);
+  void Append(const TermTable& terms, ClaimRows* rows);
   int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
 
   // The schema version the rows were checked against: Commit refuses the
@@ -97,7 +102,10 @@ class BulkLoader {
   TermTable terms_;                   // the load's terms, by local number
   std::vector<uint64_t> global_ids_;  // by local number, after ResolveTerms
   std::vector<bool> new_term_;        // by local number
-  std::vector<ClaimRow> rows_;
+  ClaimRows rows_;
+  // The load's temporary directory (sort runs, SST files); empty in a dry
+  // run, whose sorts then stay in memory.
+  std::string tmp_dir_;
   std::vector<bool> duplicate_;  // by row: not stored
   std::vector<bool> one_value_;  // by row: deduplicated by supersession
   // Stored claims the load retracts (supersession), full records; written

@@ -132,7 +132,7 @@ struct TypedRow {
 struct Part {
   std::unique_ptr<RowReader> reader;
   engine::TermTable terms;
-  std::vector<engine::ClaimRow> rows;
+  engine::ClaimRows rows;
   std::vector<Reject> rejects;
   std::vector<TypedRow> typed;
   int64_t seen = 0;    // rows read, good or bad
@@ -218,7 +218,8 @@ absl::Status CheckEntityTypes(engine::Store* store,
   absl::flat_hash_map<std::string, std::vector<std::string>> types;
   for (std::vector<Part>& parts : *files_parts) {
     for (Part& part : parts) {
-      for (const engine::ClaimRow& row : part.rows) {
+      for (size_t i = 0; i < part.rows.size(); ++i) {
+        const engine::ClaimRow& row = part.rows[i];
         if (part.terms.term(row.p) != type_term) continue;
         std::optional<std::string> s = entity(part.terms.term(row.s));
         std::optional<std::string> o = entity(part.terms.term(row.o));
@@ -257,7 +258,7 @@ absl::Status CheckEntityTypes(engine::Store* store,
       for (size_t i = 0; i < part.rows.size(); ++i) {
         if (!drop[i]) part.rows[kept++] = part.rows[i];
       }
-      part.rows.resize(kept);
+      part.rows.truncate(kept);
       std::stable_sort(part.rejects.begin(), part.rejects.end(),
                        [](const Reject& a, const Reject& b) {
                          return a.ordinal < b.ordinal;
@@ -335,7 +336,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
       for (const Reject& r : part.rejects) {
         RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
       }
-      loader.Append(part.terms, std::move(part.rows));
+      loader.Append(part.terms, &part.rows);
     }
   }
   LoadResult result;

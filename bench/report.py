@@ -1,0 +1,151 @@
+"""bench/run's report: the S/M/L table as Markdown, and the growth curves as
+a hand-written SVG (no plotting library): one small panel per figure, size
+on a log x axis, the figure on a log y axis, Annals and SQLite as two lines.
+"""
+import math
+
+NAMES = {100000: "S", 1000000: "M", 10000000: "L"}
+FIGURES = [  # key, label, format
+    ("load_facts_per_s", "load, facts/s (higher is better)", "{:,.0f}"),
+    ("bytes_per_fact", "bytes on disk per fact", "{:.1f}"),
+    ("peak_rss_mb", "peak memory of the load, MB", "{:,.0f}"),
+    ("cold_start_ms", "cold start to the first Q1 answer, ms", "{:.1f}"),
+]
+
+
+def size_name(n):
+    return "%s (%s)" % (NAMES.get(n, str(n)), "{:,}".format(n))
+
+
+def ratio(a, s):
+    return "" if not s else "%.2f" % (a / s)
+
+
+def micros(us):
+    if us >= 1e6:
+        return "%.2f s" % (us / 1e6)
+    if us >= 1e3:
+        return "%.2f ms" % (us / 1e3)
+    return "%.1f us" % us
+
+
+def markdown(results):
+    sizes = sorted(int(n) for n in results["sizes"])
+    head = "| figure |" + "".join(" %s Annals | SQLite | ratio |" % size_name(n) for n in sizes)
+    lines = [
+        "Annals and SQLite, same data, same run (%s). Ratio = Annals / SQLite: below 1 "
+        "Annals is faster, except for facts/s (above 1). Machine load before: %s; after: %s." %
+        (results["started"], results["uptime_before"], results["uptime_after"]),
+        "",
+        head,
+        "|---|" + "---|---|---|" * len(sizes),
+    ]
+    for key, label, fmt in FIGURES:
+        row = "| %s |" % label
+        for n in sizes:
+            a = results["sizes"][str(n)]["annals"][key]
+            s = results["sizes"][str(n)]["sqlite"][key]
+            row += " %s | %s | %s |" % (fmt.format(a), fmt.format(s), ratio(a, s))
+        lines.append(row)
+    row = "| add 100,000 facts to the loaded store, s |"
+    for n in sizes:
+        inc = results["sizes"][str(n)]["incremental"]
+        row += " %.2f | %.2f | %s |" % (inc["annals_s"], inc["sqlite_s"],
+                                       ratio(inc["annals_s"], inc["sqlite_s"]))
+    lines.append(row)
+    names = list(results["sizes"][str(sizes[0])]["queries"])
+    for q in names:
+        row = "| %s, median |" % q
+        for n in sizes:
+            r = results["sizes"][str(n)]["queries"].get(q)
+            if r is None:
+                row += " | | |"
+                continue
+            note = lambda runs: {1: " (1 run)", 0: " (stopped)"}.get(runs, "")  # noqa: E731
+            count = " [%s]" % "{:,}".format(r["annals_n"])
+            if r["counts_differ"]:
+                count = " [%d vs %d: COUNTS DIFFER]" % (r["annals_n"], r["sqlite_n"])
+            row += " %s%s%s | %s%s | %s |" % (
+                micros(r["annals_us"]), note(r["annals_runs"]), count,
+                (">" if r["sqlite_runs"] == 0 else "") + micros(r["sqlite_us"]),
+                note(r["sqlite_runs"]),
+                ratio(r["annals_us"], r["sqlite_us"]))
+        lines.append(row)
+    lines.append("")
+    lines.append("[n]: the result count (the same on both systems unless marked). Medians of "
+                 "21 warm runs (fewer when that would pass 10 s; one run when the first takes "
+                 "more than 5 s; SQLite queries are stopped after 120 s). Annals loads: median of 3; SQLite's build was timed once "
+                 "and is cached in out/bench/.")
+    return "\n".join(lines) + "\n"
+
+
+def panel(x0, y0, w, h, title, sizes, series):
+    """One chart: series = [(label, colour, dash, [values by size])]."""
+    out = ['<g font-family="sans-serif" font-size="11">',
+           '<rect x="%d" y="%d" width="%d" height="%d" fill="#fff" stroke="#ccc"/>' %
+           (x0, y0, w, h),
+           '<text x="%d" y="%d" font-weight="bold">%s</text>' % (x0 + 6, y0 + 15, title)]
+    values = [v for _, _, _, vs in series for v in vs if v and v > 0]
+    if not values:
+        return "\n".join(out + ["</g>"])
+    lo = 10 ** math.floor(math.log10(min(values)))
+    hi = 10 ** math.ceil(math.log10(max(values)))
+    if hi <= lo:
+        hi = lo * 10
+    left, right, top, bottom = x0 + 52, x0 + w - 12, y0 + 26, y0 + h - 24
+    xs = [math.log10(n) for n in sizes]
+    xmin, xmax = min(xs), max(xs) if max(xs) > min(xs) else min(xs) + 1
+
+    def px(n):
+        return left + (math.log10(n) - xmin) / (xmax - xmin) * (right - left)
+
+    def py(v):
+        return bottom - (math.log10(v) - math.log10(lo)) / (
+            math.log10(hi) - math.log10(lo)) * (bottom - top)
+    decade = lo
+    while decade <= hi * 1.0001:
+        y = py(decade)
+        out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#eee"/>' %
+                   (left, y, right, y))
+        out.append('<text x="%d" y="%.1f" text-anchor="end" fill="#555">%s</text>' %
+                   (left - 4, y + 4, "{:g}".format(decade)))
+        decade *= 10
+    for n in sizes:
+        out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="#555">%s</text>' %
+                   (px(n), bottom + 15, NAMES.get(n, str(n))))
+    for label, colour, dash, vs in series:
+        points = [(px(n), py(v)) for n, v in zip(sizes, vs) if v and v > 0]
+        if len(points) > 1:
+            out.append('<polyline fill="none" stroke="%s" stroke-width="2" %s points="%s"/>' % (
+                colour, 'stroke-dasharray="5,3"' if dash else "",
+                " ".join("%.1f,%.1f" % p for p in points)))
+        for x, y in points:
+            out.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (x, y, colour))
+    return "\n".join(out + ["</g>"])
+
+
+def svg(results):
+    sizes = sorted(int(n) for n in results["sizes"])
+    by = [results["sizes"][str(n)] for n in sizes]
+    charts = [("load, facts/s", [r["annals"]["load_facts_per_s"] for r in by],
+               [r["sqlite"]["load_facts_per_s"] for r in by]),
+              ("add 100,000 facts, s", [r["incremental"]["annals_s"] for r in by],
+               [r["incremental"]["sqlite_s"] for r in by])]
+    for q in by[0]["queries"]:
+        charts.append((q + ", us", [r["queries"].get(q, {}).get("annals_us") for r in by],
+                       [r["queries"].get(q, {}).get("sqlite_us") for r in by]))
+    cols, w, h = 4, 260, 190
+    rows = (len(charts) + cols - 1) // cols
+    width, height = cols * w + 20, rows * h + 60
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d">' % (width, height),
+           '<rect width="100%" height="100%" fill="#fafafa"/>',
+           '<text x="10" y="20" font-family="sans-serif" font-size="14" font-weight="bold">'
+           'Annals (blue) and SQLite (orange, dashed) against store size, log scales '
+           '(%s)</text>' % results["started"]]
+    for i, (title, annals, sqlite) in enumerate(charts):
+        x0, y0 = 10 + (i % cols) * w, 34 + (i // cols) * h
+        out.append(panel(x0, y0, w - 10, h - 10, title, sizes,
+                         [("Annals", "#1f77b4", False, annals),
+                          ("SQLite", "#ff7f0e", True, sqlite)]))
+    out.append("</svg>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,94 @@
+// RunSorter: in memory and through runs on disk, the same order; and
+// ClaimRows across chunk boundaries.
+#include "engine/run_sorter.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <random>
+#include <vector>
+
+#include "engine/claim_rows.h"
+#include "gtest/gtest.h"
+
+namespace annals::engine {
+namespace {
+
+struct Pair {
+  uint64_t key;
+  uint32_t payload;
+};
+struct PairLess {
+  bool operator()(const Pair& a, const Pair& b) const {
+    return a.key < b.key || (a.key == b.key && a.payload < b.payload);
+  }
+};
+
+std::vector<Pair> Shuffled(size_t n) {
+  std::vector<Pair> v;
+  std::mt19937_64 random(7);
+  for (size_t i = 0; i < n; ++i) {
+    v.push_back({random() % 1000, static_cast<uint32_t>(i)});
+  }
+  return v;
+}
+
+std::vector<Pair> SortedThrough(size_t run_records, const std::string& dir,
+                                const std::vector<Pair>& input) {
+  RunSorter<Pair, PairLess> sorter(dir, "test", run_records, PairLess{});
+  for (const Pair& p : input) EXPECT_TRUE(sorter.Add(p).ok());
+  EXPECT_TRUE(sorter.Finish().ok());
+  std::vector<Pair> out;
+  for (Pair p{}; sorter.Next(&p);) out.push_back(p);
+  EXPECT_TRUE(sorter.status().ok());
+  EXPECT_EQ(sorter.count(), input.size());
+  return out;
+}
+
+TEST(RunSorterTest, RunsOnDiskGiveTheSameOrderAsOneSort) {
+  std::string dir =
+      testing::TempDir() + "/run_sorter_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::vector<Pair> input = Shuffled(10007);
+  std::vector<Pair> want = input;
+  std::sort(want.begin(), want.end(), PairLess{});
+  for (size_t run : {SIZE_MAX, size_t{1000}, size_t{3}}) {
+    std::vector<Pair> got = SortedThrough(run, dir, input);
+    ASSERT_EQ(got.size(), want.size()) << run;
+    for (size_t i = 0; i < got.size(); ++i) {
+      ASSERT_EQ(got[i].key, want[i].key) << run;
+      ASSERT_EQ(got[i].payload, want[i].payload) << run;
+    }
+  }
+  // The runs are gone with their sorters.
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(RunSorterTest, NothingToSort) {
+  EXPECT_TRUE(SortedThrough(4, "", {}).empty());
+}
+
+TEST(ClaimRowsTest, IndexesAndMovesAcrossChunks) {
+  ClaimRows a, b;
+  size_t n = ClaimRows::kChunk + 5;
+  for (size_t i = 0; i < n; ++i) {
+    ClaimRow r;
+    r.row = static_cast<int64_t>(i);
+    (i < 10 ? a : b).push_back(r);
+  }
+  a.MoveFrom(&b);
+  EXPECT_TRUE(b.empty());
+  ASSERT_EQ(a.size(), n);
+  for (size_t i = 0; i < n; ++i) ASSERT_EQ(a[i].row, static_cast<int64_t>(i));
+  a.truncate(3);
+  a.push_back(ClaimRow{});
+  EXPECT_EQ(a.size(), 4u);
+  EXPECT_EQ(a[2].row, 2);
+  EXPECT_EQ(a.back().row, 0);
+}
+
+}  // namespace
+}  // namespace annals::engine
