@@ -38,6 +38,15 @@ bool SameClaim(const ClaimRow& a, const ClaimRow& b) {
   return Identity(a) == Identity(b);
 }
 
+// A claim the load states twice is on record since the earlier statement,
+// whichever comes first in the file.
+void KeepEarlierRecord(const ClaimRow& again, ClaimRow* kept) {
+  if (again.recorded < kept->recorded) {
+    kept->recorded = again.recorded;
+    kept->recorded_precision = again.recorded_precision;
+  }
+}
+
 // Removes the directory when the load is done, whatever the outcome.
 struct TempDir {
   std::string path;
@@ -294,6 +303,9 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
       }
       SupersedeEffects effects = Supersede(live, &rows_[i]);
       if (effects.duplicate) {
+        if (int64_t row = live_row[*effects.duplicate]; row >= 0) {
+          KeepEarlierRecord(rows_[i], &rows_[row]);
+        }
         duplicate_[i] = true;
         continue;
       }
@@ -366,6 +378,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
     for (size_t j = 0; j + 1 < group.size(); ++j) {
       if (!duplicate_[group[j].row] &&
           SameClaim(rows_[group[j].row], rows_[k.row])) {
+        KeepEarlierRecord(rows_[k.row], &rows_[group[j].row]);
         duplicate_[k.row] = true;
         break;
       }
