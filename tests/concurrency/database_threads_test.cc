@@ -105,8 +105,8 @@ TEST_F(DatabaseThreadsTest, ManyWritersLoseNothingAndIdsAreUnique) {
           ids[t].push_back(*id);
         } else {
           auto r = db_->Query(absl::StrCat("ASSERT ", subject, " ", predicate,
-                                           " ", object, " SOURCE \"src",
-                                           i % 4, "\" BY ", by));
+                                           " ", object, " SOURCE \"src", i % 4,
+                                           "\" BY ", by));
           ASSERT_TRUE(r.ok()) << r.status();
           ASSERT_TRUE(r->Next()) << r->status();
           const Cell& cell = r->row()[0];
@@ -224,8 +224,8 @@ TEST_F(DatabaseThreadsTest, QueriesAndPreparedQueriesPerThreadWhileWriting) {
         EXPECT_GE(n, kSubjects * kObjects) << "reader " << r;
         last_count = n;
         // A name the writer has not created yet, or just created.
-        auto unknown = db_->Query(absl::StrCat("FIND ?o WHERE Fresh",
-                                               writes.load() + 1, " rel ?o"));
+        auto unknown = db_->Query(
+            absl::StrCat("FIND ?o WHERE Fresh", writes.load() + 1, " rel ?o"));
         EXPECT_TRUE(unknown.ok() || absl::IsInvalidArgument(unknown.status()))
             << unknown.status();
         if (testing::Test::HasFailure()) break;
