@@ -133,7 +133,9 @@ TEST(DictionaryThreadsTest, ConcurrentInterningGivesOneIdPerTerm) {
       EXPECT_EQ(written[w].at(i), id) << Term(i).ToString();
     }
     for (int r = 0; r < kReaders; ++r) {
-      if (read[r].contains(i)) EXPECT_EQ(read[r].at(i), id);
+      if (read[r].contains(i)) {
+        EXPECT_EQ(read[r].at(i), id);
+      }
     }
     auto [it, inserted] = term_of.emplace(id, i);
     EXPECT_TRUE(inserted) << "id " << id << " is both "
