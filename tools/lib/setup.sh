@@ -100,9 +100,10 @@ annals_run_tsan() {
   local log
   log=$(mktemp "${TMPDIR:-/tmp}/annals-tsan.XXXXXX") || annals_die "mktemp"
   ANNALS_TMP_DIRS+=("$log")
-  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 history_size=7 suppressions=$PWD/tests/concurrency/tsan.supp"
-  if "$1" 2>&1 | tee "$log"; then return 0; fi
+  local opts="halt_on_error=1 second_deadlock_stack=1 history_size=7"
+  opts+=" suppressions=$PWD/tests/concurrency/tsan.supp"
+  if TSAN_OPTIONS="$opts" "$1" 2>&1 | tee "$log"; then return 0; fi
   grep -q "unexpected memory mapping" "$log" || return 1
   echo "retrying with address space randomisation off (setarch -R)"
-  setarch "$(uname -m)" -R "$1"
+  TSAN_OPTIONS="$opts" setarch "$(uname -m)" -R "$1"
 }
