@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <numeric>
 #include <thread>
 #include <tuple>
@@ -416,7 +417,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
 }
 
 absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
-  absl::MutexLock writer(&store_->writer_mutex());
+  std::lock_guard<std::mutex> writer(store_->writer_mutex());
   if (!dry_run) RETURN_IF_ERROR(store_->Writable());
   if (uint64_t now = store_->schema().version; now != schema_version_) {
     return absl::AbortedError(absl::StrCat(
