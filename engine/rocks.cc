@@ -202,12 +202,12 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
     if (s.IsCorruption()) {
       // A damaged MANIFEST, or an SST file it lists that is missing or cut
       // short (RocksDB opens every table when the store opens).
-      return absl::DataLossError(absl::StrCat(
-          "store '", dir, "' is damaged and cannot be opened",
-          absl::StrContains(s.ToString(), "No such file")
-              ? ": a file it needs is missing"
-              : "",
-          " (", s.ToString(), ")"));
+      return absl::DataLossError(
+          absl::StrCat("store '", dir, "' is damaged and cannot be opened",
+                       absl::StrContains(s.ToString(), "No such file")
+                           ? ": a file it needs is missing"
+                           : "",
+                       " (", s.ToString(), ")"));
     }
     return FromRocks(s, absl::StrCat("cannot open store '", dir, "'"));
   }
@@ -385,7 +385,8 @@ std::vector<std::string> Rocks::FamilyFiles(Family f) const {
   std::vector<std::string> paths;
   for (const auto& level : meta.levels) {
     for (const auto& file : level.files) {
-      paths.push_back(absl::StrCat(file.directory, "/", file.relative_filename));
+      paths.push_back(
+          absl::StrCat(file.directory, "/", file.relative_filename));
     }
   }
   return paths;

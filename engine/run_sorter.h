@@ -128,8 +128,7 @@ class RunSorter {
     std::string message =
         absl::StrCat(what, " sort run '", path, "': ", std::strerror(error));
     if (error == ENOSPC || error == EDQUOT) {
-      return absl::ResourceExhaustedError(
-          absl::StrCat("disk full: ", message));
+      return absl::ResourceExhaustedError(absl::StrCat("disk full: ", message));
     }
     return absl::InternalError(message);
   }
