@@ -862,6 +862,73 @@ INSTANTIATE_TEST_SUITE_P(Files, MissingSstTest, ::testing::Bool(),
                            return info.param ? "Truncated" : "Missing";
                          });
 
+// The MANIFEST (the list of the store's files) with garbled bytes: the store
+// does not open, DataLoss naming it.
+TEST_F(CorruptionTest, GarbledManifest) {
+  std::string manifest;
+  for (const auto& e : fs::directory_iterator(store_)) {
+    if (absl::StartsWith(e.path().filename().string(), "MANIFEST-")) {
+      ASSERT_TRUE(manifest.empty()) << "two MANIFEST files";
+      manifest = e.path().string();
+    }
+  }
+  ASSERT_FALSE(manifest.empty());
+  {
+    int64_t size = static_cast<int64_t>(fs::file_size(manifest));
+    std::fstream f(manifest, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(size / 2);
+    f.write("\x5A\x5A\x5A\x5A\x5A\x5A\x5A\x5A", 8);
+    ASSERT_TRUE(f.good());
+  }
+  for (bool read_only : {false, true}) {
+    Options o;
+    o.read_only = read_only;
+    auto db = Database::Open(store_, o);
+    ASSERT_FALSE(db.ok());
+    std::cout << "fault: " << (read_only ? "read-only " : "")
+              << "Open with a garbled MANIFEST: " << db.status() << "\n";
+    EXPECT_TRUE(IsDataLossNaming(db.status(), store_));
+    EXPECT_TRUE(absl::StartsWith(
+        db.status().message(),
+        absl::StrCat("store '", store_, "' is damaged and cannot be opened")))
+        << db.status();
+  }
+}
+
+// An index entry whose value is garbage (a valid SST): Check says so, and
+// the reads that meet it are DataLoss naming the store, not a wrong answer.
+TEST_F(CorruptionTest, GarbledIndexEntry) {
+  std::string key;
+  {
+    engine::RocksOptions ro;
+    ro.create_if_missing = false;
+    auto rocks = engine::Rocks::Open(store_, ro);
+    ASSERT_TRUE(rocks.ok()) << rocks.status();
+    auto it = (*rocks)->NewIterator(engine::Family::kSpo, "", "", nullptr);
+    it->SeekToFirst();
+    for (int i = 0; i < kRows / 2 && it->Valid(); ++i) it->Next();
+    ASSERT_TRUE(it->Valid());
+    key = std::string(it->key());
+    engine::RocksBatch batch;
+    batch.Put(engine::Family::kSpo, key, "\xFF\xFF\xFF");
+    ASSERT_TRUE((*rocks)->Write(&batch).ok());
+  }
+  auto db = Database::Open(store_);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto check = db->Check();
+  ASSERT_TRUE(check.ok()) << check.status();
+  std::cout << "fault: Check of a garbled spo entry: "
+            << absl::StrJoin(check->problems, "; ") << "\n";
+  EXPECT_FALSE(check->ok());
+  ASSERT_FALSE(check->problems.empty());
+  EXPECT_EQ(check->problems[0], "index spo: unreadable entry");
+  // ...and names the claim whose entry it was.
+  EXPECT_TRUE(absl::EndsWith(check->problems.back(),
+                             ": index spo holds different times or provenance"))
+      << absl::StrJoin(check->problems, "\n");
+  EXPECT_GT(ExpectRightOrDataLoss(*db), 0);
+}
+
 // ---------------------------------------------------------------------------
 // Another process holds the store
 
