@@ -1,22 +1,23 @@
-// Faults a user can meet, each injected once with its exact outcome asserted:
-// the disk filling up during a load and during writes (a small tmpfs in a
-// private mount namespace), a damaged SST file or claim record (found by
-// Check, by `annals check` and by the reads that touch it, as DataLoss naming
-// the store, never a crash or a wrong answer), a store another process holds
-// for writing, and writes to a store opened read-only.
+// Faults a user can meet, each injected with its exact outcome asserted: the
+// disk filling up during a load, during writes and during a sort's runs (a
+// small tmpfs in a private mount namespace); damaged files (a flipped block
+// in each family's SST, an SST cut short or gone, a garbled MANIFEST, a
+// garbled claim record or index entry), found by Check, by `annals check` and
+// by the reads that touch them as DataLoss naming the store, never a crash or
+// a wrong answer; a store another process holds for writing; and writes to a
+// store opened read-only.
 //
 // The disk-full cases run in a fresh process of this binary: a forked child
-// unshares a mount namespace, mounts the tmpfs and re-executes itself to run
-// one FaultsChild.DISABLED_* case there (a fresh process, so RocksDB's threads
-// are its own). They skip when no mount namespace can be had (neither root
-// nor user namespaces).
+// unshares a mount namespace (and, when not root, a user namespace), mounts
+// the tmpfs and re-executes itself to run one FaultsChild.DISABLED_* case
+// there (a fresh process, so RocksDB's threads are its own; ctest lists these
+// as disabled). They skip when no mount namespace can be had.
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/mount.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,7 +31,6 @@
 #include <functional>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -411,6 +411,15 @@ TEST(FaultsChild, DISABLED_DiskFullDuringLoad) {
     EXPECT_EQ(loaded->claims_added, 50);
     EXPECT_EQ(loaded->first_claim, 201u);
   }
+  // `annals load` says the same and exits 1.
+  RunResult r = RunCli(outside, {"load", store, big});
+  std::cout << "fault: annals load into a full disk: exit " << r.exit_code
+            << ", " << r.err;
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(
+      r.err,
+      absl::StrCat("annals: disk full while loading into store '", store, "'")))
+      << Describe(r);
   auto db = Database::Open(store);
   ASSERT_TRUE(db.ok()) << db.status();
   auto stats = db->Stats();
