@@ -209,6 +209,13 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
                            : "",
                        " (", s.ToString(), ")"));
     }
+    if (s.IsNoSpace()) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "disk full: cannot open store '", dir,
+          "', which needs room to recover its latest writes; free space on "
+          "its disk and open it again (",
+          s.ToString(), ")"));
+    }
     return FromRocks(s, absl::StrCat("cannot open store '", dir, "'"));
   }
   impl->db.reset(raw);
