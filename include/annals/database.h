@@ -143,7 +143,9 @@ class Database {
   // Opens the store in `dir`, creating it if allowed. FailedPrecondition when
   // the store has a newer format version than this build, when `dir` is not
   // an Annals store, or when another process holds it for writing (the
-  // message says which); DataLoss for an unreadable format version.
+  // message says which); DataLoss for an unreadable format version or a
+  // damaged, missing or truncated file of the store; ResourceExhausted when
+  // its disk is too full to recover the latest writes.
   static absl::StatusOr<Database> Open(const std::string& dir,
                                        const Options& options = Options());
 
