@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <numeric>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -79,6 +80,17 @@ absl::Status WriteSst(Store* store, Family family, const std::string& dir,
   RETURN_IF_ERROR(writer->Finish());
   ingest->push_back({family, path});
   return absl::OkStatus();
+}
+
+// A full disk says so, names the store and what the user can do: the load's
+// temporary files are gone by the time the caller sees this.
+absl::Status DiskFull(const std::string& store_dir, absl::Status s) {
+  if (!absl::IsResourceExhausted(s)) return s;
+  return absl::ResourceExhaustedError(
+      absl::StrCat("disk full while loading into store '", store_dir,
+                   "': nothing was loaded and the store is as it was; free "
+                   "space on its disk and load again (",
+                   s.message(), ")"));
 }
 
 }  // namespace
@@ -442,14 +454,18 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
                                      before.next_batch)};
   std::error_code ec;
   if (!dry_run && !std::filesystem::create_directory(tmp.path, ec)) {
-    return absl::InternalError(
-        absl::StrCat("cannot create '", tmp.path, "': ", ec.message()));
+    std::string message =
+        absl::StrCat("cannot create '", tmp.path, "': ", ec.message());
+    if (ec == std::errc::no_space_on_device) {
+      return DiskFull(store_->dir(), absl::ResourceExhaustedError(message));
+    }
+    return absl::InternalError(message);
   }
   tmp_dir_ = tmp.path;
   RETURN_IF_ERROR(ResolveTerms(before, &after, &summary));
   step_done("resolve terms");
   RETURN_IF_ERROR(ApplySupersession(before, &summary));
-  RETURN_IF_ERROR(MarkDuplicates(before, &summary));
+  RETURN_IF_ERROR(DiskFull(store_->dir(), MarkDuplicates(before, &summary)));
   step_done("deduplicate");
 
   // Claim ids in file order; batch ids one per file.
@@ -476,7 +492,8 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     return summary;
   }
   if (dry_run) return summary;
-  RETURN_IF_ERROR(WriteAndIngest(tmp.path, before, after, step_done));
+  RETURN_IF_ERROR(DiskFull(store_->dir(),
+                           WriteAndIngest(tmp.path, before, after, step_done)));
   for (size_t i = 0; i < terms_.size(); ++i) {
     if (new_term_[i]) {
       store_->dictionary().Remember(terms_.term(i), global_ids_[i]);

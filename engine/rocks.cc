@@ -3,14 +3,20 @@
 // claims), none on the index orderings, which are only prefix-scanned.
 #include "engine/rocks.h"
 
+#include <cstdarg>
+#include <cstdio>
 #include <filesystem>
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/metadata.h"
 #include "rocksdb/options.h"
 #include "rocksdb/perf_level.h"
 #include "rocksdb/sst_file_writer.h"
@@ -35,6 +41,35 @@ absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.IsInvalidArgument()) return absl::InvalidArgumentError(msg);
   return absl::InternalError(msg);
 }
+
+// RocksDB's info log: the store's LOG file, warnings and errors only. Not
+// RocksDB's own logger, which (in a build with assertions, such as Debian's)
+// aborts the process when written again after a failed write, as happens
+// once the disk is full; this one drops what it cannot write.
+class StoreLogger : public rocksdb::Logger {
+ public:
+  explicit StoreLogger(const std::string& path)
+      : rocksdb::Logger(rocksdb::InfoLogLevel::WARN_LEVEL),
+        file_(std::fopen(path.c_str(), "a")) {}
+  ~StoreLogger() override {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    if (file_ == nullptr) return;
+    std::string now = absl::FormatTime("%Y/%m/%d-%H:%M:%E6S ", absl::Now(),
+                                       absl::UTCTimeZone());
+    absl::MutexLock lock(&mu_);
+    std::fputs(now.c_str(), file_);
+    std::vfprintf(file_, format, ap);
+    std::fputc('\n', file_);
+    std::fflush(file_);
+  }
+
+ private:
+  absl::Mutex mu_;
+  FILE* const file_;
+};
 
 bool PointLookups(Family f) {
   return f == Family::kTermIds || f == Family::kTerms || f == Family::kClaims ||
@@ -108,7 +143,11 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   db_options.create_missing_column_families = !opts.read_only;
   db_options.max_background_jobs = 2;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  db_options.keep_log_file_num = 2;
+  if (db_options.create_if_missing) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);  // for LOG; Open reports
+  }
+  db_options.info_log = std::make_shared<StoreLogger>(dir + "/LOG");
   impl->write_options.sync = opts.sync_writes;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
@@ -159,6 +198,23 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
       }
       return absl::FailedPreconditionError(absl::StrCat(
           "'", dir, "' is not an Annals store (", s.ToString(), ")"));
+    }
+    if (s.IsCorruption()) {
+      // A damaged MANIFEST, or an SST file it lists that is missing or cut
+      // short (RocksDB opens every table when the store opens).
+      return absl::DataLossError(
+          absl::StrCat("store '", dir, "' is damaged and cannot be opened",
+                       absl::StrContains(s.ToString(), "No such file")
+                           ? ": a file it needs is missing"
+                           : "",
+                       " (", s.ToString(), ")"));
+    }
+    if (s.IsNoSpace()) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "disk full: cannot open store '", dir,
+          "', which needs room to recover its latest writes; free space on "
+          "its disk and open it again (",
+          s.ToString(), ")"));
     }
     return FromRocks(s, absl::StrCat("cannot open store '", dir, "'"));
   }
@@ -327,6 +383,20 @@ int64_t Rocks::FamilyBytes(Family f) const {
   impl_->db->GetIntProperty(impl_->handles[static_cast<int>(f)],
                             "rocksdb.total-sst-files-size", &bytes);
   return static_cast<int64_t>(bytes);
+}
+
+std::vector<std::string> Rocks::FamilyFiles(Family f) const {
+  rocksdb::ColumnFamilyMetaData meta;
+  impl_->db->GetColumnFamilyMetaData(impl_->handles[static_cast<int>(f)],
+                                     &meta);
+  std::vector<std::string> paths;
+  for (const auto& level : meta.levels) {
+    for (const auto& file : level.files) {
+      paths.push_back(
+          absl::StrCat(file.directory, "/", file.relative_filename));
+    }
+  }
+  return paths;
 }
 
 struct SstWriter::Impl {

@@ -48,7 +48,9 @@ class Rocks {
  public:
   // Opens (or creates) the store in `dir` with every family. Errors:
   // FailedPrecondition when another process holds the store for writing
-  // (the message says so), IOError-like Internal/Unavailable otherwise.
+  // (the message says so), DataLoss when a file of the store is damaged,
+  // missing or cut short, ResourceExhausted when the disk is too full to
+  // recover the latest writes, Internal otherwise.
   static absl::StatusOr<std::unique_ptr<Rocks>> Open(const std::string& dir,
                                                      const RocksOptions& opts);
   ~Rocks();
@@ -83,6 +85,8 @@ class Rocks {
   int64_t DiskBytes() const;
   // Bytes of one family's SST files.
   int64_t FamilyBytes(Family f) const;
+  // Paths of one family's live SST files (for tests and diagnostics).
+  std::vector<std::string> FamilyFiles(Family f) const;
 
  private:
   struct Impl;

@@ -122,9 +122,15 @@ class RunSorter {
     }
   };
 
+  // ResourceExhausted when the disk is full, Internal otherwise.
   absl::Status Error(const char* what, const std::string& path) const {
-    return absl::InternalError(
-        absl::StrCat(what, " sort run '", path, "': ", std::strerror(errno)));
+    int error = errno;
+    std::string message =
+        absl::StrCat(what, " sort run '", path, "': ", std::strerror(error));
+    if (error == ENOSPC || error == EDQUOT) {
+      return absl::ResourceExhaustedError(absl::StrCat("disk full: ", message));
+    }
+    return absl::InternalError(message);
   }
 
   absl::Status Spill() {

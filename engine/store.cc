@@ -214,6 +214,15 @@ absl::Status Store::Commit(RocksBatch* batch, const Counters& after) {
     write_error_ = absl::FailedPreconditionError(absl::StrCat(
         "store '", dir(), "' refuses writes after a failed commit (",
         s.message(), "); reopen it"));
+    if (absl::IsResourceExhausted(s)) {
+      // RocksDB stops writing after a failed log write, so freeing space is
+      // not enough: the store must be reopened (earlier writes are safe).
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "disk full while writing to store '", dir(),
+          "': this write was not made; free space on its disk and reopen the "
+          "store to write again (",
+          s.message(), ")"));
+    }
     return s;
   }
   counters_ = after;

@@ -151,7 +151,9 @@ A FIND with no temporal clause sees what holds now, as currently recorded;
 the header says which view a result is. Several statements (each ending with
 `;` or a blank line) run as a script, as `annals shell STORE < FILE` runs
 one: it stops at the first error, exit code 1, naming the script's line and
-column (FILE:LINE:COLUMN, or stdin:...).
+column (FILE:LINE:COLUMN, or stdin:...). When another process holds the
+store for writing, the store is opened read-only (stderr says so): reads
+work, ASSERT and RETRACT are refused.
 
 Options:
   --format=F         table (default), csv, tsv or json
@@ -513,6 +515,15 @@ int Query(const Args& args) {
     text.assign(std::istreambuf_iterator<char>(in), {});
   }
   auto db = annals::Database::Open(args.positional[0]);
+  if (absl::IsFailedPrecondition(db.status())) {
+    // Held by another process: reads need no writer lock (as in the shell).
+    auto read_only = annals::Database::Open(args.positional[0], ReadOnly());
+    if (read_only.ok()) {
+      std::cerr << "annals: " << db.status().message()
+                << "; opened read-only\n";
+      db = std::move(read_only);
+    }
+  }
   if (!db.ok()) return Fail(db.status());
   if (CountStatements(text) > 1) {
     // A script: run as `annals shell` runs one from a pipe.

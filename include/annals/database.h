@@ -15,7 +15,8 @@
 // Errors are absl::Status, never exceptions: InvalidArgument for bad input
 // (with file:line:column for loads), NotFound for an unknown claim,
 // FailedPrecondition for a read-only store or a store another process holds,
-// DataLoss for corruption (naming the store).
+// DataLoss for corruption (naming the store), ResourceExhausted when the disk
+// is full (naming the store).
 //
 // Close every Database before main returns (not in a static object):
 // RocksDB's own statics are gone by then, and closing aborts.
@@ -142,7 +143,9 @@ class Database {
   // Opens the store in `dir`, creating it if allowed. FailedPrecondition when
   // the store has a newer format version than this build, when `dir` is not
   // an Annals store, or when another process holds it for writing (the
-  // message says which); DataLoss for an unreadable format version.
+  // message says which); DataLoss for an unreadable format version or a
+  // damaged, missing or truncated file of the store; ResourceExhausted when
+  // its disk is too full to recover the latest writes.
   static absl::StatusOr<Database> Open(const std::string& dir,
                                        const Options& options = Options());
 
@@ -163,6 +166,10 @@ class Database {
   // starts, or an object the schema refuses (naming the predicate, the expected
   // and the found type); NotFound when the subject or object names a claim that
   // does not exist. Durable on return when Options::sync_writes.
+  // ResourceExhausted when the disk is full: this claim is not stored, the
+  // earlier ones are, and every later write through this Database is refused
+  // (FailedPrecondition) until the store is reopened; the same after any
+  // failed write.
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
 
   // Runs one statement of the query language (README.md, "The query
@@ -220,6 +227,9 @@ class Database {
   // InvalidArgument "file:line:column: reason" and the store unchanged,
   // unless options.skip_bad. Rows equal to a live stored claim are skipped
   // (LoadResult::duplicates), so loading a file twice adds nothing.
+  // ResourceExhausted when the disk fills up (sort runs and SST files are
+  // written in a directory of the store's): nothing is loaded, the temporary
+  // files are removed, and the Database may load again.
   absl::StatusOr<LoadResult> Load(const std::vector<std::string>& files,
                                   const LoadOptions& options = LoadOptions());
 
