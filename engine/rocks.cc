@@ -344,6 +344,10 @@ absl::StatusOr<std::unique_ptr<SstWriter>> SstWriter::Create(
   rocksdb::Options options(
       rocksdb::DBOptions(),
       rocks.impl_->family_options[static_cast<int>(family)]);
+  // SstFileWriter compresses with the bottommost level's codec (zstd), which
+  // took a quarter of a bulk load's CPU time. Loads write LZ4 instead (about
+  // 40% more bytes on disk); compactions rewrite the files in zstd later.
+  options.bottommost_compression = rocksdb::kLZ4Compression;
   impl->writer = std::make_unique<rocksdb::SstFileWriter>(
       rocksdb::EnvOptions(), options,
       rocks.impl_->handles[static_cast<int>(family)]);
