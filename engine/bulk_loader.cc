@@ -13,6 +13,7 @@
 
 #include "absl/container/btree_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "annals/status_macros.h"
@@ -368,15 +369,72 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
   for (size_t i = 0; i < rows_.size(); ++i) {
     skip[i] = duplicate_[i] || one_value_[i];
   }
+  if (counters.claim_count == 0) {
+    // Nothing stored to compare with: duplicates within the load only,
+    // found by hashing, which needs no sort runs.
+    MarkDuplicatesInLoad(skip);
+  } else {
+    RETURN_IF_ERROR(MarkDuplicatesSorted(skip));
+  }
+  // Rows of the files only (closed copies come after them).
+  summary->duplicates =
+      std::count(duplicate_.begin(), duplicate_.begin() + summary->rows, true) -
+      summary->replaced_rows;
+  return absl::OkStatus();
+}
+
+void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
+  // Rows by the hash of their identity, in two halves by the hash's top bit
+  // (equal claims land in the same half), each sorted and scanned by a
+  // thread of its own. Within a run of equal hashes rows are in file order,
+  // so the first of equal claims is the one kept.
+  using Entry = std::pair<uint64_t, uint32_t>;  // hash, row
+  std::vector<Entry> halves[2];
+  absl::Hash<decltype(Identity(rows_[0]))> hash;
+  for (uint32_t i = 0; i < rows_.size(); ++i) {
+    if (skip[i]) continue;
+    uint64_t h = hash(Identity(rows_[i]));
+    halves[h >> 63].push_back({h, i});
+  }
+  std::vector<uint32_t> found[2];
+  auto scan = [&](int half) {
+    std::vector<Entry>& h = halves[half];
+    std::sort(h.begin(), h.end());
+    std::vector<uint32_t>& dups = found[half];
+    std::vector<bool> dup;  // by place in the run of equal hashes
+    for (size_t b = 0, e; b < h.size(); b = e) {
+      for (e = b + 1; e < h.size() && h[e].first == h[b].first;) ++e;
+      if (e == b + 1) continue;
+      dup.assign(e - b, false);
+      for (size_t x = b + 1; x < e; ++x) {
+        for (size_t y = b; y < x; ++y) {
+          if (!dup[y - b] &&
+              SameClaim(rows_[h[y].second], rows_[h[x].second])) {
+            dup[x - b] = true;
+            dups.push_back(h[x].second);
+            break;
+          }
+        }
+      }
+    }
+    std::vector<Entry>().swap(h);
+  };
+  std::thread helper(scan, 1);
+  scan(0);
+  helper.join();
+  for (const std::vector<uint32_t>& dups : found) {
+    for (uint32_t i : dups) duplicate_[i] = true;
+  }
+}
+
+absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
   KeySorter spo(tmp_dir_, "dedupe", RunRecords(tmp_dir_), KeyOrder{});
   RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
   std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
   // Claims already stored: one forward iterator over spo, seeking to each
   // candidate's (s, p, valid_from, o) in key order.
-  std::unique_ptr<RocksIterator> it;
-  if (counters.claim_count > 0) {
-    it = store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
-  }
+  std::unique_ptr<RocksIterator> it =
+      store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
   std::string prefix;
   for (SortKey k{}; spo.Next(&k);) {
     if (!group.empty() &&
@@ -415,12 +473,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
       RETURN_IF_ERROR(it->status());
     }
   }
-  RETURN_IF_ERROR(spo.status());
-  // Rows of the files only (closed copies come after them).
-  summary->duplicates =
-      std::count(duplicate_.begin(), duplicate_.begin() + summary->rows, true) -
-      summary->replaced_rows;
-  return absl::OkStatus();
+  return spo.status();
 }
 
 absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {

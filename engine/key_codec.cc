@@ -34,7 +34,9 @@ std::string IdKey(uint64_t id) {
 }
 
 void PutFixed64(std::string* out, uint64_t v) {
-  for (int i = 7; i >= 0; --i) out->push_back(static_cast<char>(v >> (8 * i)));
+  char buf[8];
+  for (int i = 0; i < 8; ++i) buf[i] = static_cast<char>(v >> (8 * (7 - i)));
+  out->append(buf, 8);
 }
 
 bool GetFixed64(std::string_view* in, uint64_t* v) {
@@ -62,13 +64,14 @@ void PutOrderedInt(std::string* out, int64_t v) {
   // For a negative v, ~v = -v-1 >= 0; its bytes are stored complemented so
   // that larger magnitudes sort first.
   uint64_t u = negative ? ~static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  int n = 0;
-  for (uint64_t x = u; x != 0; x >>= 8) ++n;
-  out->push_back(static_cast<char>(negative ? 0x7f - n : 0x80 + n));
+  int n = u == 0 ? 0 : 8 - __builtin_clzll(u) / 8;
+  char buf[9];
+  buf[0] = static_cast<char>(negative ? 0x7f - n : 0x80 + n);
   for (int i = n - 1; i >= 0; --i) {
     uint8_t byte = static_cast<uint8_t>(u >> (8 * i));
-    out->push_back(static_cast<char>(negative ? ~byte : byte));
+    buf[n - i] = static_cast<char>(negative ? ~byte : byte);
   }
+  out->append(buf, n + 1);
 }
 
 bool GetOrderedInt(std::string_view* in, int64_t* v) {

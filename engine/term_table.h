@@ -8,34 +8,29 @@
 #define ANNALS_ENGINE_TERM_TABLE_H_
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
+#include "absl/container/flat_hash_map.h"
 #include "schema/sv.h"
 
 namespace annals::engine {
 
 class TermTable {
  public:
-  TermTable()
-      : terms_(std::make_unique<std::vector<std::string>>()),
-        numbers_(0, Hash{terms_.get()}, Eq{terms_.get()}) {}
-  TermTable(TermTable&&) = default;
-  TermTable& operator=(TermTable&&) = default;
-
   // The number of `term`, adding it if new.
   uint32_t Intern(std::string_view term) {
-    auto it = numbers_.find(term);
-    if (it != numbers_.end()) return *it;
-    uint32_t n = size();
-    terms_->emplace_back(term);
-    numbers_.insert(n);
+    auto it = numbers_.find(Sv(term));
+    if (it != numbers_.end()) return it->second;
+    uint32_t n = static_cast<uint32_t>(terms_.size());
+    terms_.emplace_back(term);
+    numbers_.emplace(terms_.back(), n);
     return n;
   }
+  // Starts loading the memory a later Intern(term) reads, so that the cache
+  // misses of several terms overlap.
+  void Prefetch(std::string_view term) const { numbers_.prefetch(Sv(term)); }
   // Adds `other`'s terms; returns, for each number of `other`, its number
   // here.
   std::vector<uint32_t> Merge(const TermTable& other) {
@@ -45,39 +40,15 @@ class TermTable {
   }
   // The number of `term`, or -1 when it is not here.
   int64_t Find(std::string_view term) const {
-    auto it = numbers_.find(term);
-    return it == numbers_.end() ? int64_t{-1} : int64_t{*it};
+    auto it = numbers_.find(Sv(term));
+    return it == numbers_.end() ? int64_t{-1} : int64_t{it->second};
   }
-  uint32_t size() const { return static_cast<uint32_t>(terms_->size()); }
-  const std::string& term(uint32_t n) const { return (*terms_)[n]; }
+  uint32_t size() const { return static_cast<uint32_t>(terms_.size()); }
+  const std::string& term(uint32_t n) const { return terms_[n]; }
 
  private:
-  // The set holds numbers only (4 bytes a slot, so that it stays in cache
-  // longer than a map of strings would); it hashes and compares them by
-  // their terms, and looks strings up directly.
-  using Terms = std::vector<std::string>;
-  struct Hash {
-    using is_transparent = void;
-    const Terms* terms;
-    size_t operator()(std::string_view s) const {
-      return absl::Hash<std::string_view>{}(s);
-    }
-    size_t operator()(uint32_t n) const { return (*this)((*terms)[n]); }
-  };
-  struct Eq {
-    using is_transparent = void;
-    const Terms* terms;
-    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
-    bool operator()(uint32_t a, std::string_view b) const {
-      return (*terms)[a] == b;
-    }
-    bool operator()(std::string_view a, uint32_t b) const {
-      return a == (*terms)[b];
-    }
-  };
-  // On the heap, so that moving the table leaves Hash and Eq pointing at it.
-  std::unique_ptr<Terms> terms_;
-  absl::flat_hash_set<uint32_t, Hash, Eq> numbers_;
+  absl::flat_hash_map<std::string, uint32_t> numbers_;
+  std::vector<std::string> terms_;
 };
 
 }  // namespace annals::engine

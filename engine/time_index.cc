@@ -57,9 +57,9 @@ std::vector<uint32_t> PathTo(uint32_t x) {
 }
 
 void PutTreeDay(std::string* out, uint32_t v) {
-  out->push_back(static_cast<char>(v >> 16));
-  out->push_back(static_cast<char>(v >> 8));
-  out->push_back(static_cast<char>(v));
+  char buf[3] = {static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                 static_cast<char>(v)};
+  out->append(buf, 3);
 }
 
 bool GetTreeDay(std::string_view* in, uint32_t* v) {
