@@ -619,13 +619,18 @@ absl::Status BulkLoader::WriteAndIngest(
         files, std::string(1, static_cast<char>(position))));
     return keys.status();
   };
-  // Six SST files written by two threads, largest jobs first.
+  // Dictionary: new ids ascend in order of first appearance.
+  std::vector<uint32_t> new_terms;
+  for (uint32_t i = 0; i < terms_.size(); ++i) {
+    if (new_term_[i]) new_terms.push_back(i);
+  }
+  // Eight SST files written by two threads, largest jobs first.
   struct Job {
     std::function<absl::Status(std::vector<Rocks::Ingest>*)> run;
     std::vector<Rocks::Ingest> files;
     absl::Status status;
   };
-  std::vector<Job> jobs(6);
+  std::vector<Job> jobs(8);
   for (int i = 0; i < 2; ++i) {
     jobs[i].run = [&, position = kTimePositions[i]](auto* files) {
       return write_time(position, files);
@@ -653,6 +658,28 @@ absl::Status BulkLoader::WriteAndIngest(
         },
         files);
   };
+  jobs[6].run = [&](auto* files) {
+    return WriteSst(
+        store_, Family::kTerms, dir, new_terms.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          PutId(key, global_ids_[new_terms[i]]);
+          *value = terms_.term(new_terms[i]);
+        },
+        files);
+  };
+  jobs[7].run = [&](auto* files) {
+    std::vector<uint32_t> by_term = new_terms;
+    std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) {
+      return terms_.term(a) < terms_.term(b);
+    });
+    return WriteSst(
+        store_, Family::kTermIds, dir, by_term.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          *key = terms_.term(by_term[i]);
+          PutId(value, global_ids_[by_term[i]]);
+        },
+        files);
+  };
   std::atomic<size_t> next_job{0};
   auto worker = [&] {
     for (size_t j; (j = next_job++) < jobs.size();) {
@@ -666,30 +693,7 @@ absl::Status BulkLoader::WriteAndIngest(
     RETURN_IF_ERROR(job.status);
     ingest.insert(ingest.end(), job.files.begin(), job.files.end());
   }
-  step_done("write claims and index SST files");
-
-  // Dictionary: new ids ascend in order of first appearance.
-  std::vector<uint32_t> new_terms;
-  for (uint32_t i = 0; i < terms_.size(); ++i) {
-    if (new_term_[i]) new_terms.push_back(i);
-  }
-  RETURN_IF_ERROR(WriteSst(
-      store_, Family::kTerms, dir, new_terms.size(),
-      [&](size_t i, std::string* key, std::string* value) {
-        PutId(key, global_ids_[new_terms[i]]);
-        *value = terms_.term(new_terms[i]);
-      },
-      &ingest));
-  std::sort(new_terms.begin(), new_terms.end(), [&](uint32_t a, uint32_t b) {
-    return terms_.term(a) < terms_.term(b);
-  });
-  RETURN_IF_ERROR(WriteSst(
-      store_, Family::kTermIds, dir, new_terms.size(),
-      [&](size_t i, std::string* key, std::string* value) {
-        *key = terms_.term(new_terms[i]);
-        PutId(value, global_ids_[new_terms[i]]);
-      },
-      &ingest));
+  step_done("write claims, index, dictionary SSTs");
 
   // Meta: changed counters and one record per batch, in key order.
   std::vector<std::pair<std::string, std::string>> meta;
@@ -714,7 +718,7 @@ absl::Status BulkLoader::WriteAndIngest(
         *value = meta[i].second;
       },
       &ingest));
-  step_done("write dictionary and meta SST files");
+  step_done("write meta SST file");
   RETURN_IF_ERROR(store_->Ingest(ingest, after));
   step_done("ingest");
   return absl::OkStatus();
