@@ -299,6 +299,9 @@ absl::Status Rocks::IngestAtomically(const std::vector<Ingest>& files) {
     arg.options.move_files = true;
     arg.options.snapshot_consistency = true;
     arg.options.allow_global_seqno = true;
+    // The sequence number goes to the MANIFEST only: no extra write into
+    // each file (RocksDB's recommended setting for stores it created).
+    arg.options.write_global_seqno = false;
     arg.options.allow_blocking_flush = true;
     for (const auto& f : files) {
       if (static_cast<int>(f.family) == i) arg.external_files.push_back(f.path);
