@@ -507,16 +507,10 @@ absl::StatusOr<std::vector<SchemaVersion>> Database::SchemaHistory(
 
 absl::StatusOr<std::vector<std::string>> Database::SchemaViolations() const {
   engine::Store& store = *impl_->store;
-  engine::Snapshot snap;
-  std::shared_ptr<const schema::Schema> current;
-  {
-    // The snapshot and the schema of one instant: both change under the
-    // writer lock.
-    absl::MutexLock lock(&store.writer_mutex());
-    snap = store.GetSnapshot();
-    current = store.schema().schema;
-  }
-  return engine::SchemaViolations(&store, snap.get(), *current);
+  // The snapshot and the schema of one instant.
+  engine::Store::ConsistentView view = store.GetConsistentView();
+  return engine::SchemaViolations(&store, view.snapshot.get(),
+                                  *view.schema.schema);
 }
 
 absl::StatusOr<SchemaVersion> Database::GetSchema(
@@ -529,8 +523,11 @@ absl::StatusOr<SchemaVersion> Database::GetSchema(
 
 absl::StatusOr<StoreStats> Database::Stats() const {
   engine::Store& store = *impl_->store;
-  engine::Snapshot snap = store.GetSnapshot();
-  engine::Counters c = store.counters();
+  // The counters of the snapshot's instant: counters taken after the
+  // snapshot may name a predicate whose term the snapshot lacks (DataLoss).
+  engine::Store::ConsistentView view = store.GetConsistentView();
+  const engine::Snapshot& snap = view.snapshot;
+  const engine::Counters& c = view.counters;
   StoreStats stats;
   stats.claims = c.claim_count;
   stats.terms = static_cast<int64_t>(c.next_term) - 1;

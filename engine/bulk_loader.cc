@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <numeric>
 #include <thread>
 #include <tuple>
@@ -37,6 +38,15 @@ auto Identity(const ClaimRow& r) {
 
 bool SameClaim(const ClaimRow& a, const ClaimRow& b) {
   return Identity(a) == Identity(b);
+}
+
+// A claim the load states twice is on record since the earlier statement,
+// whichever comes first in the file.
+void KeepEarlierRecord(const ClaimRow& again, ClaimRow* kept) {
+  if (again.recorded < kept->recorded) {
+    kept->recorded = again.recorded;
+    kept->recorded_precision = again.recorded_precision;
+  }
 }
 
 // Removes the directory when the load is done, whatever the outcome.
@@ -317,6 +327,9 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
       }
       SupersedeEffects effects = Supersede(live, &rows_[i]);
       if (effects.duplicate) {
+        if (int64_t row = live_row[*effects.duplicate]; row >= 0) {
+          KeepEarlierRecord(rows_[i], &rows_[row]);
+        }
         duplicate_[i] = true;
         continue;
       }
@@ -410,6 +423,8 @@ void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
         for (size_t y = b; y < x; ++y) {
           if (!dup[y - b] &&
               SameClaim(rows_[h[y].second], rows_[h[x].second])) {
+            // The rows of a half are its own: no other thread writes them.
+            KeepEarlierRecord(rows_[h[x].second], &rows_[h[y].second]);
             dup[x - b] = true;
             dups.push_back(h[x].second);
             break;
@@ -445,6 +460,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
     for (size_t j = 0; j + 1 < group.size(); ++j) {
       if (!duplicate_[group[j].row] &&
           SameClaim(rows_[group[j].row], rows_[k.row])) {
+        KeepEarlierRecord(rows_[k.row], &rows_[group[j].row]);
         duplicate_[k.row] = true;
         break;
       }
@@ -477,7 +493,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
 }
 
 absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
-  absl::MutexLock writer(&store_->writer_mutex());
+  std::lock_guard<std::mutex> writer(store_->writer_mutex());
   if (!dry_run) RETURN_IF_ERROR(store_->Writable());
   if (uint64_t now = store_->schema().version; now != schema_version_) {
     return absl::AbortedError(absl::StrCat(

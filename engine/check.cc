@@ -5,6 +5,8 @@
 // with point reads to name the claims whose entries are wrong.
 #include "engine/check.h"
 
+#include <utility>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
@@ -37,13 +39,11 @@ struct Fingerprint {
 class Checker {
  public:
   Checker(Store* store, CheckReport* report) : store_(store), report_(report) {
-    // The counters must be those of the snapshot's instant. Writers publish
-    // their counters after their write, both under the writer lock, so take
-    // the snapshot and the counters together under it.
-    absl::MutexLock lock(&store->writer_mutex());
-    snap_ = store->GetSnapshot();
-    counters_ = store->counters();
-    schema_ = store->schema().schema;
+    // The counters must be those of the snapshot's instant.
+    Store::ConsistentView view = store->GetConsistentView();
+    snap_ = std::move(view.snapshot);
+    counters_ = std::move(view.counters);
+    schema_ = std::move(view.schema.schema);
   }
 
   const RocksSnapshot* snapshot() const { return snap_.get(); }

@@ -2,6 +2,8 @@
 #include "engine/dictionary.h"
 
 #include <atomic>
+#include <mutex>
+#include <shared_mutex>
 
 #include "absl/strings/str_cat.h"
 #include "annals/status_macros.h"
@@ -103,7 +105,7 @@ absl::StatusOr<Value> DecodeTerm(std::string_view bytes) {
 absl::StatusOr<uint64_t> Dictionary::Find(std::string_view term,
                                           const RocksSnapshot* snap) {
   {
-    absl::ReaderMutexLock lock(&mu_);
+    std::shared_lock<std::shared_mutex> lock(mu_);
     auto it = ids_.find(Sv(term));
     if (it != ids_.end()) return it->second;
   }
@@ -177,7 +179,7 @@ absl::Status Dictionary::LookupInto(uint64_t id, const RocksSnapshot* snap,
 absl::StatusOr<Value> Dictionary::LookupShared(uint64_t id,
                                                const RocksSnapshot* snap) {
   {
-    absl::ReaderMutexLock lock(&mu_);
+    std::shared_lock<std::shared_mutex> lock(mu_);
     auto it = values_.find(id);
     if (it != values_.end()) return it->second;
   }
@@ -192,14 +194,14 @@ absl::StatusOr<Value> Dictionary::LookupShared(uint64_t id,
     return absl::DataLossError(absl::StrCat(
         "store '", rocks_->dir(), "': term id ", id, " is unreadable"));
   }
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::shared_mutex> lock(mu_);
   if (values_.size() >= kMaxCached) values_.clear();
   values_.emplace(id, *value);
   return value;
 }
 
 void Dictionary::Remember(std::string_view term, uint64_t id) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::shared_mutex> lock(mu_);
   if (ids_.size() >= kMaxCached) ids_.clear();
   ids_.emplace(std::string(term), id);
 }

@@ -9,13 +9,12 @@
 #define ANNALS_ENGINE_DICTIONARY_H_
 
 #include <cstdint>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "annals/value.h"
 #include "engine/rocks.h"
 
@@ -52,9 +51,10 @@ class Dictionary {
 
   Rocks* rocks_;
   const uint64_t instance_;  // tells this dictionary's per-thread cache apart
-  absl::Mutex mu_;
-  absl::flat_hash_map<uint64_t, Value> values_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, uint64_t> ids_ ABSL_GUARDED_BY(mu_);
+  // Not absl::Mutex, which ThreadSanitizer cannot see (see store.h).
+  std::shared_mutex mu_;  // guards the two below
+  absl::flat_hash_map<uint64_t, Value> values_;
+  absl::flat_hash_map<std::string, uint64_t> ids_;
 };
 
 }  // namespace annals::engine

@@ -2,6 +2,7 @@
 #include "engine/store.h"
 
 #include <filesystem>
+#include <mutex>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -142,7 +143,7 @@ absl::Status Store::LoadCounters() {
     c.predicate_counts[pid] = count;
   }
   RETURN_IF_ERROR(it->status());
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   counters_ = std::move(c);
   return absl::OkStatus();
 }
@@ -164,23 +165,32 @@ absl::Status Store::LoadSchema() {
     current.version = last.version;
     current.schema = std::make_shared<const schema::Schema>(*std::move(parsed));
   }
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   schema_ = std::move(current);
   return absl::OkStatus();
 }
 
 Store::CurrentSchema Store::schema() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return schema_;
 }
 
 void Store::PublishSchema(CurrentSchema current) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   schema_ = std::move(current);
 }
 
+Store::ConsistentView Store::GetConsistentView() {
+  std::lock_guard<std::mutex> writer(writer_mu_);
+  ConsistentView view;
+  view.snapshot = GetSnapshot();
+  view.counters = counters();
+  view.schema = schema();
+  return view;
+}
+
 Counters Store::counters() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return counters_;
 }
 
@@ -189,7 +199,7 @@ absl::Status Store::Writable() const {
     return absl::FailedPreconditionError(
         absl::StrCat("store '", dir(), "' is open read-only; writes refused"));
   }
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return write_error_;
 }
 
@@ -199,7 +209,7 @@ absl::Status Store::Commit(RocksBatch* batch, const Counters& after) {
   after.WriteChanges(counters(), &meta);
   for (const auto& [k, v] : meta) batch->Put(Family::kMeta, k, v);
   absl::Status s = rocks_->Write(batch);
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   if (!s.ok()) {
     write_error_ = absl::FailedPreconditionError(absl::StrCat(
         "store '", dir(), "' refuses writes after a failed commit (",
@@ -215,7 +225,7 @@ absl::Status Store::Ingest(const std::vector<Rocks::Ingest>& files,
   RETURN_IF_ERROR(Writable());
   absl::Status s = rocks_->IngestAtomically(files);
   if (!s.ok()) return s;  // nothing ingested: the store is as before
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   counters_ = after;
   return absl::OkStatus();
 }

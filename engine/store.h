@@ -11,13 +11,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/btree_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "engine/claim_record.h"
 #include "engine/dictionary.h"
 #include "engine/rocks.h"
@@ -68,24 +67,20 @@ class Store {
                                     const RocksSnapshot* snap);
 
   // A copy of the counters as of the last commit or load.
-  Counters counters() const ABSL_LOCKS_EXCLUDED(mu_);
+  Counters counters() const;
 
   // The writer lock: held by WriteTxn and BulkLoader for their whole work.
-  absl::Mutex& writer_mutex() ABSL_LOCK_RETURNED(writer_mu_) {
-    return writer_mu_;
-  }
+  std::mutex& writer_mutex() { return writer_mu_; }
   // The single write path: applies `batch` (with the meta changes from
   // `before` to `after`) atomically, then publishes `after`. After a failed
   // commit every later write is refused, as the in-memory state may be ahead
   // of the disk. REQUIRES: writer_mutex() held.
-  absl::Status Commit(RocksBatch* batch, const Counters& after)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_);
+  absl::Status Commit(RocksBatch* batch, const Counters& after);
   // The bulk path: ingests the SST files atomically, then publishes `after`
   // (whose meta entries the caller put in an SST of its own).
   // REQUIRES: writer_mutex() held.
   absl::Status Ingest(const std::vector<Rocks::Ingest>& files,
-                      const Counters& after)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_);
+                      const Counters& after);
   // OK, or why writes are refused (read-only store, earlier failed commit).
   absl::Status Writable() const;
 
@@ -95,10 +90,19 @@ class Store {
     uint64_t version = 0;
     std::shared_ptr<const schema::Schema> schema;
   };
-  CurrentSchema schema() const ABSL_LOCKS_EXCLUDED(mu_);
+  CurrentSchema schema() const;
   // Makes a committed schema change current. REQUIRES: writer_mutex() held.
-  void PublishSchema(CurrentSchema current)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_) ABSL_LOCKS_EXCLUDED(mu_);
+  void PublishSchema(CurrentSchema current);
+
+  // A snapshot with the counters and schema of the same instant. Writers
+  // publish counters and schema after their write, so the three are taken
+  // together under the writer lock (waits for a write in progress).
+  struct ConsistentView {
+    Snapshot snapshot;
+    Counters counters;
+    CurrentSchema schema;
+  };
+  ConsistentView GetConsistentView();
 
  private:
   Store(std::unique_ptr<Rocks> rocks);
@@ -108,11 +112,14 @@ class Store {
 
   std::unique_ptr<Rocks> rocks_;
   Dictionary dictionary_;
-  absl::Mutex writer_mu_;
-  mutable absl::Mutex mu_;
-  Counters counters_ ABSL_GUARDED_BY(mu_);
-  absl::Status write_error_ ABSL_GUARDED_BY(mu_);
-  CurrentSchema schema_ ABSL_GUARDED_BY(mu_);
+  // std::mutex rather than absl::Mutex: Debian's Abseil is not built with
+  // ThreadSanitizer, which then cannot see absl::Mutex (tools/check runs the
+  // concurrency tests under it).
+  std::mutex writer_mu_;
+  mutable std::mutex mu_;  // guards the three below
+  Counters counters_;
+  absl::Status write_error_;
+  CurrentSchema schema_;
 };
 
 }  // namespace annals::engine

@@ -35,11 +35,11 @@ void PutClaim(const ClaimRow& row, RocksBatch* batch) {
 }
 
 WriteTxn::WriteTxn(Store* store) : store_(store) {
-  store_->writer_mutex().Lock();
+  store_->writer_mutex().lock();
   counters_ = store_->counters();
 }
 
-WriteTxn::~WriteTxn() { store_->writer_mutex().Unlock(); }
+WriteTxn::~WriteTxn() { store_->writer_mutex().unlock(); }
 
 absl::StatusOr<uint64_t> WriteTxn::TermId(const Value& v) {
   if (v.kind() == ValueKind::kClaim) {

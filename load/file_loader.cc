@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -12,7 +13,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "annals/status_macros.h"
 #include "engine/bulk_loader.h"
@@ -96,7 +96,7 @@ class Progress {
     int64_t rows = ++rows_;
     bytes_ += bytes_read_delta;
     if (!options_.progress || rows % kProgressEvery != 0) return;
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     report_.rows = rows;
     report_.bytes_read = bytes_;
     report_.seconds = absl::ToDoubleSeconds(absl::Now() - start_);
@@ -108,8 +108,8 @@ class Progress {
   const LoadOptions& options_;
   const absl::Time start_;
   std::atomic<int64_t> rows_{0}, bytes_{0};
-  absl::Mutex mu_;
-  LoadProgress report_ ABSL_GUARDED_BY(mu_);
+  std::mutex mu_;  // guards report_ (not absl::Mutex: see engine/store.h)
+  LoadProgress report_;
 };
 
 // A rejected row: `ordinal` is its place among the part's rows.

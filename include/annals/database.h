@@ -242,6 +242,8 @@ class Database {
   // CheckResult::schema_violations (reads only the declared predicates).
   absl::StatusOr<std::vector<std::string>> SchemaViolations() const;
 
+  // Counts, sizes and the time range, all of one instant (waits for a write
+  // being committed).
   absl::StatusOr<StoreStats> Stats() const;
   // Checks that every index agrees with the claim records and that the
   // dictionary and counters are consistent (slow: reads everything). A

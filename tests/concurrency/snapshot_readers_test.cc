@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
 #include "tests/test_rng.h"

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by tools/check and tools/demo (sourced, not run): stage headers, the
-# Debian packages Annals needs, the Release configuration of build/, and the
-# find_package consumer test. Expects the repository root as the current
+# Debian packages Annals needs, the Release configuration of build/, the
+# find_package consumer test and the ThreadSanitizer run. Expects the repository root as the current
 # directory.
 
 ANNALS_PACKAGES=(build-essential cmake librocksdb-dev libabsl-dev
@@ -90,4 +90,20 @@ annals_run_consumer() {
     { cat "$tmp/build.log"; annals_die "configuring or building tests/consumer"; }
   echo "running embed_example"
   "$tmp/build/embed_example" || annals_die "tests/consumer/embed_example"
+}
+
+# Runs the ThreadSanitizer test binary $1 with tests/concurrency/tsan.supp;
+# the first report fails it. A kernel with more mmap randomisation than GCC
+# 12's TSan runtime allows ("unexpected memory mapping") gets a second run
+# with address randomisation off (setarch -R).
+annals_run_tsan() {
+  local log
+  log=$(mktemp "${TMPDIR:-/tmp}/annals-tsan.XXXXXX") || annals_die "mktemp"
+  ANNALS_TMP_DIRS+=("$log")
+  local opts="halt_on_error=1 second_deadlock_stack=1 history_size=7"
+  opts+=" suppressions=$PWD/tests/concurrency/tsan.supp"
+  if TSAN_OPTIONS="$opts" "$1" 2>&1 | tee "$log"; then return 0; fi
+  grep -q "unexpected memory mapping" "$log" || return 1
+  echo "retrying with address space randomisation off (setarch -R)"
+  TSAN_OPTIONS="$opts" setarch "$(uname -m)" -R "$1"
 }
