@@ -15,6 +15,7 @@
 
 #include "absl/container/btree_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "annals/status_macros.h"
@@ -159,58 +160,72 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
 
 namespace {
 
-// A row's key in one index ordering, sorted without touching the rows: ids
-// in the family's order, valid_from and the claim id, compared in the
-// family's key order (KeyLess). `row` finds the row's encoded index value.
+// A row's key in one index ordering, sorted without touching the rows: `k`
+// holds the key's parts in the family's key order, so that one comparison
+// serves every family: ids and valid_from (spo puts valid_from before the
+// object, the others after all three ids; as an unsigned number whose order
+// is the signed one's), then the claim id. `row` finds the row when its
+// encoded index value is not inline.
 struct SortKey {
-  uint64_t a, b, c;
-  int64_t from;
-  uint64_t id;
+  uint64_t k[5];
   uint32_t row;
   uint8_t value_size;  // > sizeof(value): the value is not inline
   char value[19];
 };
+static_assert(sizeof(SortKey) == 64);
+
+constexpr uint64_t kSignFlip = uint64_t{1} << 63;
 
 // Records per sort run: 1 Mi keys of 64 bytes, 64 MiB per sort (two run at
 // once); a load of up to a million rows sorts in memory.
 constexpr size_t kRunRecords = size_t{1} << 20;
 
-// spo keys put valid_from before the object; the others after all three ids.
-bool KeyLess(Family f, const SortKey& x, const SortKey& y) {
-  if (f == Family::kSpo) {
-    return std::tie(x.a, x.b, x.from, x.c, x.id) <
-           std::tie(y.a, y.b, y.from, y.c, y.id);
-  }
-  return std::tie(x.a, x.b, x.c, x.from, x.id) <
-         std::tie(y.a, y.b, y.c, y.from, y.id);
-}
+// valid_from's place in k[], and the third id's.
+int FromSlot(Family f) { return f == Family::kSpo ? 2 : 3; }
+int ThirdSlot(Family f) { return f == Family::kSpo ? 3 : 2; }
 
 IndexKey ToIndexKey(Family f, const SortKey& k) {
+  uint64_t a = k.k[0], b = k.k[1], c = k.k[ThirdSlot(f)];
+  auto from = static_cast<int64_t>(k.k[FromSlot(f)] ^ kSignFlip);
   switch (f) {
     case Family::kPos:
-      return {k.c, k.a, k.b, k.from, k.id};
+      return {c, a, b, from, k.k[4]};
     case Family::kOsp:
-      return {k.b, k.c, k.a, k.from, k.id};
+      return {b, c, a, from, k.k[4]};
     default:
-      return {k.a, k.b, k.c, k.from, k.id};
+      return {a, b, c, from, k.k[4]};
   }
 }
 
 SortKey KeyOf(Family f, const ClaimRow& r, uint32_t row) {
+  SortKey key{};
+  uint64_t ids[3];
   switch (f) {
     case Family::kPos:
-      return {r.p, r.o, r.s, r.from_key(), r.id, row, 0, {}};
+      ids[0] = r.p, ids[1] = r.o, ids[2] = r.s;
+      break;
     case Family::kOsp:
-      return {r.o, r.s, r.p, r.from_key(), r.id, row, 0, {}};
+      ids[0] = r.o, ids[1] = r.s, ids[2] = r.p;
+      break;
     default:
-      return {r.s, r.p, r.o, r.from_key(), r.id, row, 0, {}};
+      ids[0] = r.s, ids[1] = r.p, ids[2] = r.o;
+      break;
   }
+  key.k[0] = ids[0];
+  key.k[1] = ids[1];
+  key.k[ThirdSlot(f)] = ids[2];
+  key.k[FromSlot(f)] = static_cast<uint64_t>(r.from_key()) ^ kSignFlip;
+  key.k[4] = r.id;
+  key.row = row;
+  return key;
 }
 
 struct KeyOrder {
-  Family f;
   bool operator()(const SortKey& x, const SortKey& y) const {
-    return KeyLess(f, x, y);
+    for (int i = 0; i < 4; ++i) {
+      if (x.k[i] != y.k[i]) return x.k[i] < y.k[i];
+    }
+    return x.k[4] < y.k[4];
   }
 };
 using KeySorter = RunSorter<SortKey, KeyOrder>;
@@ -231,7 +246,7 @@ absl::Status SortKeys(Family f, const ClaimRows& rows,
   for (uint32_t i = 0; i < rows.size(); ++i) {
     if (skip[i]) continue;
     SortKey k = KeyOf(f, rows[i], i);
-    if (k.id == 0) k.id = i;
+    if (k.k[4] == 0) k.k[4] = i;
     if (values) {
       v.clear();
       EncodeIndexValue(rows[i], &v);
@@ -244,17 +259,25 @@ absl::Status SortKeys(Family f, const ClaimRows& rows,
 }
 
 // A row's entry in the time index at one position, sorted without touching
-// the rows.
+// the rows: the entry's value (EncodeTimeValue) is inlined when it fits, so
+// that writing reads keys in order instead of chasing rows across memory.
 struct TimeSortKey {
   uint64_t term, id;
   uint32_t node, bound, row;
   TimeSide side;
+  uint8_t value_size;  // > sizeof(value): the value is not inline
+  char value[34];
 };
+static_assert(sizeof(TimeSortKey) == 64);
 
 struct TimeKeyLess {
   bool operator()(const TimeSortKey& x, const TimeSortKey& y) const {
-    return std::tie(x.term, x.side, x.node, x.bound, x.id) <
-           std::tie(y.term, y.side, y.node, y.bound, y.id);
+    if (x.term != y.term) return x.term < y.term;
+    if (x.side != y.side) return x.side < y.side;
+    uint64_t xn = uint64_t{x.node} << 32 | x.bound;
+    uint64_t yn = uint64_t{y.node} << 32 | y.bound;
+    if (xn != yn) return xn < yn;
+    return x.id < y.id;
   }
 };
 
@@ -371,20 +394,78 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
   for (size_t i = 0; i < rows_.size(); ++i) {
     skip[i] = duplicate_[i] || one_value_[i];
   }
-  KeySorter spo(tmp_dir_, "dedupe", RunRecords(tmp_dir_),
-                KeyOrder{Family::kSpo});
+  if (counters.claim_count == 0) {
+    // Nothing stored to compare with: duplicates within the load only,
+    // found by hashing, which needs no sort runs.
+    MarkDuplicatesInLoad(skip);
+  } else {
+    RETURN_IF_ERROR(MarkDuplicatesSorted(skip));
+  }
+  // Rows of the files only (closed copies come after them).
+  summary->duplicates =
+      std::count(duplicate_.begin(), duplicate_.begin() + summary->rows, true) -
+      summary->replaced_rows;
+  return absl::OkStatus();
+}
+
+void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
+  // Rows by the hash of their identity, in two halves by the hash's top bit
+  // (equal claims land in the same half), each sorted and scanned by a
+  // thread of its own. Within a run of equal hashes rows are in file order,
+  // so the first of equal claims is the one kept.
+  using Entry = std::pair<uint64_t, uint32_t>;  // hash, row
+  std::vector<Entry> halves[2];
+  absl::Hash<decltype(Identity(rows_[0]))> hash;
+  for (uint32_t i = 0; i < rows_.size(); ++i) {
+    if (skip[i]) continue;
+    uint64_t h = hash(Identity(rows_[i]));
+    halves[h >> 63].push_back({h, i});
+  }
+  std::vector<uint32_t> found[2];
+  auto scan = [&](int half) {
+    std::vector<Entry>& h = halves[half];
+    std::sort(h.begin(), h.end());
+    std::vector<uint32_t>& dups = found[half];
+    std::vector<bool> dup;  // by place in the run of equal hashes
+    for (size_t b = 0, e; b < h.size(); b = e) {
+      for (e = b + 1; e < h.size() && h[e].first == h[b].first;) ++e;
+      if (e == b + 1) continue;
+      dup.assign(e - b, false);
+      for (size_t x = b + 1; x < e; ++x) {
+        for (size_t y = b; y < x; ++y) {
+          if (!dup[y - b] &&
+              SameClaim(rows_[h[y].second], rows_[h[x].second])) {
+            // The rows of a half are its own: no other thread writes them.
+            KeepEarlierRecord(rows_[h[x].second], &rows_[h[y].second]);
+            dup[x - b] = true;
+            dups.push_back(h[x].second);
+            break;
+          }
+        }
+      }
+    }
+    std::vector<Entry>().swap(h);
+  };
+  std::thread helper(scan, 1);
+  scan(0);
+  helper.join();
+  for (const std::vector<uint32_t>& dups : found) {
+    for (uint32_t i : dups) duplicate_[i] = true;
+  }
+}
+
+absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
+  KeySorter spo(tmp_dir_, "dedupe", RunRecords(tmp_dir_), KeyOrder{});
   RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
   std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
   // Claims already stored: one forward iterator over spo, seeking to each
   // candidate's (s, p, valid_from, o) in key order.
-  std::unique_ptr<RocksIterator> it;
-  if (counters.claim_count > 0) {
-    it = store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
-  }
+  std::unique_ptr<RocksIterator> it =
+      store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
   std::string prefix;
   for (SortKey k{}; spo.Next(&k);) {
-    if (!group.empty() && (k.a != group[0].a || k.b != group[0].b ||
-                           k.c != group[0].c || k.from != group[0].from)) {
+    if (!group.empty() &&
+        !std::equal(k.k, k.k + 4, group[0].k)) {  // s, p, valid_from, o
       group.clear();
     }
     group.push_back(k);
@@ -420,12 +501,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
       RETURN_IF_ERROR(it->status());
     }
   }
-  RETURN_IF_ERROR(spo.status());
-  // Rows of the files only (closed copies come after them).
-  summary->duplicates =
-      std::count(duplicate_.begin(), duplicate_.begin() + summary->rows, true) -
-      summary->replaced_rows;
-  return absl::OkStatus();
+  return spo.status();
 }
 
 absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
@@ -513,7 +589,7 @@ absl::Status BulkLoader::WriteAndIngest(
   auto write_index = [&](Family f, std::vector<Rocks::Ingest>* files) {
     // Sort keys carry short values inline, so that writing reads them in
     // order instead of chasing each row's value across memory.
-    KeySorter keys(dir, FamilyName(f), kRunRecords, KeyOrder{f});
+    KeySorter keys(dir, FamilyName(f), kRunRecords, KeyOrder{});
     RETURN_IF_ERROR(SortKeys(f, rows_, duplicate_, true, &keys));
     SortKey k{};
     RETURN_IF_ERROR(WriteSst(
@@ -534,41 +610,60 @@ absl::Status BulkLoader::WriteAndIngest(
   auto write_time = [&](TimePosition position,
                         std::vector<Rocks::Ingest>* files) {
     RunSorter<TimeSortKey, TimeKeyLess> keys(
-        dir, absl::StrCat("time", static_cast<int>(position)), 2 * kRunRecords,
+        dir, absl::StrCat("time", static_cast<int>(position)), kRunRecords,
         TimeKeyLess{});
+    std::string index_value, time_value;
     for (uint32_t i : kept) {
       const ClaimRow& r = rows_[i];
       uint64_t term = position == TimePosition::kSubject ? r.s : r.p;
       TreeExtent e = ExtentOf(r);
-      RETURN_IF_ERROR(
-          keys.Add({term, r.id, e.node, e.lo, i, TimeSide::kLower}));
+      index_value.clear();
+      EncodeIndexValue(r, &index_value);
+      time_value.clear();
+      EncodeTimeValue(position, r, e.node, index_value, &time_value);
+      TimeSortKey k{term, r.id, e.node, e.lo, i, TimeSide::kLower, 0, {}};
+      k.value_size =
+          static_cast<uint8_t>(std::min<size_t>(time_value.size(), 255));
+      if (time_value.size() <= sizeof(k.value)) {
+        std::memcpy(k.value, time_value.data(), time_value.size());
+      }
+      RETURN_IF_ERROR(keys.Add(k));
       if (HasTimeEntry(e, TimeSide::kUpper)) {
-        RETURN_IF_ERROR(
-            keys.Add({term, r.id, e.node, e.hi, i, TimeSide::kUpper}));
+        k.side = TimeSide::kUpper;
+        k.bound = e.hi;
+        RETURN_IF_ERROR(keys.Add(k));
       }
     }
     RETURN_IF_ERROR(keys.Finish());
     TimeSortKey k{};
-    std::string index_value;
     RETURN_IF_ERROR(WriteSst(
         store_, Family::kTime, dir, keys.count(),
         [&](size_t, std::string* key, std::string* value) {
           keys.Next(&k);
           EncodeTimeKey({position, k.term, k.side, k.node, k.bound, k.id}, key);
-          index_value.clear();
-          EncodeIndexValue(rows_[k.row], &index_value);
-          EncodeTimeValue(position, rows_[k.row], k.node, index_value, value);
+          if (k.value_size <= sizeof(k.value)) {
+            value->assign(k.value, k.value_size);
+          } else {
+            index_value.clear();
+            EncodeIndexValue(rows_[k.row], &index_value);
+            EncodeTimeValue(position, rows_[k.row], k.node, index_value, value);
+          }
         },
         files, std::string(1, static_cast<char>(position))));
     return keys.status();
   };
-  // Six SST files written by two threads, largest jobs first.
+  // Dictionary: new ids ascend in order of first appearance.
+  std::vector<uint32_t> new_terms;
+  for (uint32_t i = 0; i < terms_.size(); ++i) {
+    if (new_term_[i]) new_terms.push_back(i);
+  }
+  // Eight SST files written by two threads, largest jobs first.
   struct Job {
     std::function<absl::Status(std::vector<Rocks::Ingest>*)> run;
     std::vector<Rocks::Ingest> files;
     absl::Status status;
   };
-  std::vector<Job> jobs(6);
+  std::vector<Job> jobs(8);
   for (int i = 0; i < 2; ++i) {
     jobs[i].run = [&, position = kTimePositions[i]](auto* files) {
       return write_time(position, files);
@@ -596,6 +691,28 @@ absl::Status BulkLoader::WriteAndIngest(
         },
         files);
   };
+  jobs[6].run = [&](auto* files) {
+    return WriteSst(
+        store_, Family::kTerms, dir, new_terms.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          PutId(key, global_ids_[new_terms[i]]);
+          *value = terms_.term(new_terms[i]);
+        },
+        files);
+  };
+  jobs[7].run = [&](auto* files) {
+    std::vector<uint32_t> by_term = new_terms;
+    std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) {
+      return terms_.term(a) < terms_.term(b);
+    });
+    return WriteSst(
+        store_, Family::kTermIds, dir, by_term.size(),
+        [&](size_t i, std::string* key, std::string* value) {
+          *key = terms_.term(by_term[i]);
+          PutId(value, global_ids_[by_term[i]]);
+        },
+        files);
+  };
   std::atomic<size_t> next_job{0};
   auto worker = [&] {
     for (size_t j; (j = next_job++) < jobs.size();) {
@@ -609,30 +726,7 @@ absl::Status BulkLoader::WriteAndIngest(
     RETURN_IF_ERROR(job.status);
     ingest.insert(ingest.end(), job.files.begin(), job.files.end());
   }
-  step_done("write claims and index SST files");
-
-  // Dictionary: new ids ascend in order of first appearance.
-  std::vector<uint32_t> new_terms;
-  for (uint32_t i = 0; i < terms_.size(); ++i) {
-    if (new_term_[i]) new_terms.push_back(i);
-  }
-  RETURN_IF_ERROR(WriteSst(
-      store_, Family::kTerms, dir, new_terms.size(),
-      [&](size_t i, std::string* key, std::string* value) {
-        PutId(key, global_ids_[new_terms[i]]);
-        *value = terms_.term(new_terms[i]);
-      },
-      &ingest));
-  std::sort(new_terms.begin(), new_terms.end(), [&](uint32_t a, uint32_t b) {
-    return terms_.term(a) < terms_.term(b);
-  });
-  RETURN_IF_ERROR(WriteSst(
-      store_, Family::kTermIds, dir, new_terms.size(),
-      [&](size_t i, std::string* key, std::string* value) {
-        *key = terms_.term(new_terms[i]);
-        PutId(value, global_ids_[new_terms[i]]);
-      },
-      &ingest));
+  step_done("write claims, index, dictionary SSTs");
 
   // Meta: changed counters and one record per batch, in key order.
   std::vector<std::pair<std::string, std::string>> meta;
@@ -657,7 +751,7 @@ absl::Status BulkLoader::WriteAndIngest(
         *value = meta[i].second;
       },
       &ingest));
-  step_done("write dictionary and meta SST files");
+  step_done("write meta SST file");
   RETURN_IF_ERROR(store_->Ingest(ingest, after));
   step_done("ingest");
   return absl::OkStatus();

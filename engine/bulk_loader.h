@@ -91,6 +91,10 @@ class BulkLoader {
                                  BulkLoadSummary* summary);
   absl::Status MarkDuplicates(const Counters& counters,
                               BulkLoadSummary* summary);
+  // MarkDuplicates' two ways, for the rows not in `skip`: within the load
+  // only (an empty store), or also against the stored claims.
+  void MarkDuplicatesInLoad(const std::vector<bool>& skip);
+  absl::Status MarkDuplicatesSorted(const std::vector<bool>& skip);
   absl::Status WriteAndIngest(
       const std::string& tmp_dir, const Counters& before, const Counters& after,
       const std::function<void(std::string)>& step_done);

@@ -44,8 +44,15 @@ class ClaimRows {
   }
 
   // Moves every row of `other` to the end, in order, freeing other's chunks
-  // as they are copied; `other` is left empty.
+  // as they are copied (taking them, when this is empty); `other` is left
+  // empty.
   void MoveFrom(ClaimRows* other) {
+    if (size_ == 0) {  // nothing to append to: take the chunks as they are
+      chunks_.swap(other->chunks_);
+      size_ = other->size_;
+      other->clear();
+      return;
+    }
     for (size_t c = 0; c < other->chunks_.size(); ++c) {
       size_t n = std::min(kChunk, other->size_ - (c << kChunkBits));
       for (size_t i = 0; i < n; ++i) push_back(other->chunks_[c][i]);

@@ -7,10 +7,7 @@ namespace annals::engine {
 
 void PutId(std::string* out, uint64_t id) {
   char buf[9];
-  int n = id == 0 ? 0 : 8 - __builtin_clzll(id) / 8;
-  buf[0] = static_cast<char>(n);
-  for (int i = 0; i < n; ++i) buf[n - i] = static_cast<char>(id >> (8 * i));
-  out->append(buf, n + 1);
+  out->append(buf, WriteId(buf, id) - buf);
 }
 
 bool GetId(std::string_view* in, uint64_t* id) {
@@ -34,7 +31,9 @@ std::string IdKey(uint64_t id) {
 }
 
 void PutFixed64(std::string* out, uint64_t v) {
-  for (int i = 7; i >= 0; --i) out->push_back(static_cast<char>(v >> (8 * i)));
+  char buf[8];
+  for (int i = 0; i < 8; ++i) buf[i] = static_cast<char>(v >> (8 * (7 - i)));
+  out->append(buf, 8);
 }
 
 bool GetFixed64(std::string_view* in, uint64_t* v) {
@@ -57,18 +56,28 @@ bool GetTime(std::string_view* in, int64_t* seconds) {
   return true;
 }
 
-void PutOrderedInt(std::string* out, int64_t v) {
+namespace {
+
+// PutOrderedInt's bytes written at `p` (room for 9 needed); returns their end.
+char* WriteOrderedInt(char* p, int64_t v) {
   bool negative = v < 0;
   // For a negative v, ~v = -v-1 >= 0; its bytes are stored complemented so
   // that larger magnitudes sort first.
   uint64_t u = negative ? ~static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  int n = 0;
-  for (uint64_t x = u; x != 0; x >>= 8) ++n;
-  out->push_back(static_cast<char>(negative ? 0x7f - n : 0x80 + n));
+  int n = u == 0 ? 0 : 8 - __builtin_clzll(u) / 8;
+  p[0] = static_cast<char>(negative ? 0x7f - n : 0x80 + n);
   for (int i = n - 1; i >= 0; --i) {
     uint8_t byte = static_cast<uint8_t>(u >> (8 * i));
-    out->push_back(static_cast<char>(negative ? ~byte : byte));
+    p[n - i] = static_cast<char>(negative ? ~byte : byte);
   }
+  return p + n + 1;
+}
+
+}  // namespace
+
+void PutOrderedInt(std::string* out, int64_t v) {
+  char buf[9];
+  out->append(buf, WriteOrderedInt(buf, v) - buf);
 }
 
 bool GetOrderedInt(std::string_view* in, int64_t* v) {
@@ -95,14 +104,24 @@ constexpr int64_t kMinDay = INT64_MIN / kDay - 1;
 constexpr int64_t kMaxDay = INT64_MAX / kDay;
 }  // namespace
 
-void PutKeyTime(std::string* out, int64_t seconds) {
+namespace {
+
+// PutKeyTime's bytes written at `p` (room for 18 needed); returns their end.
+char* WriteKeyTime(char* p, int64_t seconds) {
   // Floor division, so that seconds before 1970 fall in the right day; no
   // intermediate product may overflow at the extremes (open ends).
   int64_t second = seconds % kDay;
   int64_t day = seconds / kDay;
   if (second < 0) second += kDay, --day;
-  PutOrderedInt(out, day);
-  PutId(out, static_cast<uint64_t>(second));
+  p = WriteOrderedInt(p, day);
+  return WriteId(p, static_cast<uint64_t>(second));
+}
+
+}  // namespace
+
+void PutKeyTime(std::string* out, int64_t seconds) {
+  char buf[18];
+  out->append(buf, WriteKeyTime(buf, seconds) - buf);
 }
 
 bool GetKeyTime(std::string_view* in, int64_t* seconds) {
@@ -176,10 +195,13 @@ void EncodeIndexKey(Family f, const IndexKey& k, std::string* out) {
   uint64_t ids[3];
   IdsInOrder(f, k, ids);
   int leading = LeadingIds(f);
-  for (int i = 0; i < leading; ++i) PutId(out, ids[i]);
-  PutKeyTime(out, k.from);
-  for (int i = leading; i < 3; ++i) PutId(out, ids[i]);
-  PutId(out, k.claim);
+  char buf[4 * 9 + 18];
+  char* p = buf;
+  for (int i = 0; i < leading; ++i) p = WriteId(p, ids[i]);
+  p = WriteKeyTime(p, k.from);
+  for (int i = leading; i < 3; ++i) p = WriteId(p, ids[i]);
+  p = WriteId(p, k.claim);
+  out->append(buf, p - buf);
 }
 
 bool DecodeIndexKey(Family f, std::string_view key, IndexKey* k) {

@@ -28,7 +28,15 @@ namespace annals::engine {
 inline constexpr int kFormatVersion = 2;
 
 // ---- ids ----
+// A length byte, then the id big-endian without leading zero bytes.
 void PutId(std::string* out, uint64_t id);
+// The same bytes written at `p` (room for 9 needed); returns their end.
+inline char* WriteId(char* p, uint64_t id) {
+  int n = id == 0 ? 0 : 8 - __builtin_clzll(id) / 8;
+  p[0] = static_cast<char>(n);
+  for (int i = 0; i < n; ++i) p[n - i] = static_cast<char>(id >> (8 * i));
+  return p + n + 1;
+}
 bool GetId(std::string_view* in, uint64_t* id);
 std::string IdKey(uint64_t id);
 

@@ -1,10 +1,11 @@
 // RunSorter<T, Less>: sorts any number of fixed-size records in bounded
 // memory. Records are gathered in a buffer of `run_records`; each full buffer
 // is sorted and written to a file of its own in `dir` (a run); Finish() then
-// merges the runs (or sorts the only buffer in place, when everything fit)
-// and Next() hands the records back in order. Memory: one buffer, then one
-// read buffer per run. T must be trivially copyable; `Less` a strict weak
-// order (equal records come back in no particular order).
+// merges the runs (the last buffer sorted in memory, the others read back in
+// blocks) and Next() hands the records back in order. Memory: one buffer,
+// then the last buffer and one read block per run written. T must be trivially
+// copyable; `Less` a strict weak order (equal records come back in no
+// particular order).
 //
 // Not thread-safe: one sorter per thread.
 #ifndef ANNALS_ENGINE_RUN_SORTER_H_
@@ -15,7 +16,6 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <queue>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -42,7 +42,7 @@ class RunSorter {
   ~RunSorter() {
     for (Run& r : runs_) {
       if (r.file != nullptr) std::fclose(r.file);
-      std::remove(r.path.c_str());
+      if (!r.path.empty()) std::remove(r.path.c_str());
     }
   }
   RunSorter(const RunSorter&) = delete;
@@ -62,22 +62,24 @@ class RunSorter {
       std::sort(buffer_.begin(), buffer_.end(), less_);
       return absl::OkStatus();
     }
-    if (!buffer_.empty()) {
-      if (absl::Status s = Spill(); !s.ok()) return s;
-    }
-    std::vector<T>().swap(buffer_);
     for (size_t r = 0; r < runs_.size(); ++r) {
       Run& run = runs_[r];
       run.file = std::fopen(run.path.c_str(), "rb");
       if (run.file == nullptr) return Error("cannot reopen", run.path);
-      std::setvbuf(run.file, nullptr, _IOFBF, kReadBuffer);
-      T first;
-      if (std::fread(&first, sizeof(T), 1, run.file) != 1) {
-        return Error("cannot read", run.path);
-      }
-      --run.left;
-      heap_.push({first, r});
+      std::setvbuf(run.file, nullptr, _IONBF, 0);  // read in whole blocks
+      if (absl::Status s = Refill(&run); !s.ok()) return s;
+      heap_.push_back(r);
     }
+    // The last buffer stays in memory as a run of its own.
+    if (!buffer_.empty()) {
+      std::sort(buffer_.begin(), buffer_.end(), less_);
+      Run run;
+      run.block.swap(buffer_);
+      runs_.push_back(std::move(run));
+      heap_.push_back(runs_.size() - 1);
+    }
+    std::vector<T>().swap(buffer_);
+    for (size_t i = heap_.size() / 2; i-- > 0;) SiftDown(i);
     return absl::OkStatus();
   }
 
@@ -89,19 +91,23 @@ class RunSorter {
       return true;
     }
     if (heap_.empty()) return false;
-    auto [record, r] = heap_.top();
-    heap_.pop();
-    *out = record;
-    Run& run = runs_[r];
-    if (run.left > 0) {
-      T following;
-      if (std::fread(&following, sizeof(T), 1, run.file) != 1) {
-        status_ = Error("cannot read", run.path);
-        return false;
+    Run& run = runs_[heap_[0]];
+    *out = run.block[run.pos++];
+    if (run.pos == run.block.size()) {
+      if (run.left > 0) {
+        if (absl::Status s = Refill(&run); !s.ok()) {
+          status_ = s;
+          heap_.clear();
+          return false;
+        }
+      } else {  // the run is done
+        std::vector<T>().swap(run.block);
+        heap_[0] = heap_.back();
+        heap_.pop_back();
+        if (heap_.empty()) return true;
       }
-      --run.left;
-      heap_.push({following, r});
     }
+    SiftDown(0);
     return true;
   }
   const absl::Status& status() const { return status_; }
@@ -112,14 +118,9 @@ class RunSorter {
   struct Run {
     std::string path;
     FILE* file = nullptr;
-    size_t left = 0;  // records not read yet
-  };
-  struct Later {  // the heap's order: the smallest record on top
-    Less less;
-    bool operator()(const std::pair<T, size_t>& a,
-                    const std::pair<T, size_t>& b) const {
-      return less(b.first, a.first);
-    }
+    size_t left = 0;       // records not read yet
+    std::vector<T> block;  // records read, from `pos` on not handed out
+    size_t pos = 0;
   };
 
   // ResourceExhausted when the disk is full, Internal otherwise.
@@ -131,6 +132,38 @@ class RunSorter {
       return absl::ResourceExhaustedError(absl::StrCat("disk full: ", message));
     }
     return absl::InternalError(message);
+  }
+
+  // Reads the run's next block of records.
+  absl::Status Refill(Run* run) {
+    size_t n =
+        std::min(run->left, std::max<size_t>(kReadBuffer / sizeof(T), 1));
+    run->block.resize(n);
+    run->pos = 0;
+    if (std::fread(run->block.data(), sizeof(T), n, run->file) != n) {
+      return Error("cannot read", run->path);
+    }
+    run->left -= n;
+    return absl::OkStatus();
+  }
+
+  // The merge heap holds run numbers, the run whose next record is smallest
+  // on top.
+  bool RunLess(size_t a, size_t b) const {
+    const Run& x = runs_[a];
+    const Run& y = runs_[b];
+    return less_(x.block[x.pos], y.block[y.pos]);
+  }
+  void SiftDown(size_t i) {
+    size_t n = heap_.size();
+    while (true) {
+      size_t smallest = i, l = 2 * i + 1, r = l + 1;
+      if (l < n && RunLess(heap_[l], heap_[smallest])) smallest = l;
+      if (r < n && RunLess(heap_[r], heap_[smallest])) smallest = r;
+      if (smallest == i) return;
+      std::swap(heap_[i], heap_[smallest]);
+      i = smallest;
+    }
   }
 
   absl::Status Spill() {
@@ -156,9 +189,7 @@ class RunSorter {
   size_t next_ = 0;
   size_t count_ = 0;
   std::vector<Run> runs_;
-  std::priority_queue<std::pair<T, size_t>, std::vector<std::pair<T, size_t>>,
-                      Later>
-      heap_{Later{less_}};
+  std::vector<size_t> heap_;  // run numbers
   absl::Status status_;
 };
 

@@ -54,7 +54,8 @@ TEST(RunSorterTest, RunsOnDiskGiveTheSameOrderAsOneSort) {
   std::vector<Pair> input = Shuffled(10007);
   std::vector<Pair> want = input;
   std::sort(want.begin(), want.end(), PairLess{});
-  for (size_t run : {SIZE_MAX, size_t{1000}, size_t{3}}) {
+  // 10007: one run on disk and nothing left in memory.
+  for (size_t run : {SIZE_MAX, size_t{10007}, size_t{1000}, size_t{3}}) {
     std::vector<Pair> got = SortedThrough(run, dir, input);
     ASSERT_EQ(got.size(), want.size()) << run;
     for (size_t i = 0; i < got.size(); ++i) {
@@ -83,6 +84,12 @@ TEST(ClaimRowsTest, IndexesAndMovesAcrossChunks) {
   EXPECT_TRUE(b.empty());
   ASSERT_EQ(a.size(), n);
   for (size_t i = 0; i < n; ++i) ASSERT_EQ(a[i].row, static_cast<int64_t>(i));
+  ClaimRows c;  // empty: takes a's chunks
+  c.MoveFrom(&a);
+  EXPECT_TRUE(a.empty());
+  ASSERT_EQ(c.size(), n);
+  for (size_t i = 0; i < n; ++i) ASSERT_EQ(c[i].row, static_cast<int64_t>(i));
+  a.MoveFrom(&c);
   a.truncate(3);
   a.push_back(ClaimRow{});
   EXPECT_EQ(a.size(), 4u);

@@ -28,6 +28,9 @@ class TermTable {
     numbers_.emplace(terms_.back(), n);
     return n;
   }
+  // Starts loading the memory a later Intern(term) reads, so that the cache
+  // misses of several terms overlap.
+  void Prefetch(std::string_view term) const { numbers_.prefetch(Sv(term)); }
   // Adds `other`'s terms; returns, for each number of `other`, its number
   // here.
   std::vector<uint32_t> Merge(const TermTable& other) {

@@ -57,9 +57,9 @@ std::vector<uint32_t> PathTo(uint32_t x) {
 }
 
 void PutTreeDay(std::string* out, uint32_t v) {
-  out->push_back(static_cast<char>(v >> 16));
-  out->push_back(static_cast<char>(v >> 8));
-  out->push_back(static_cast<char>(v));
+  char buf[3] = {static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                 static_cast<char>(v)};
+  out->append(buf, 3);
 }
 
 bool GetTreeDay(std::string_view* in, uint32_t* v) {
@@ -84,12 +84,18 @@ std::string TimePrefix(TimePosition position, uint64_t term) {
 }
 
 void EncodeTimeKey(const TimeKey& k, std::string* out) {
-  out->push_back(static_cast<char>(k.position));
-  PutId(out, k.term);
-  out->push_back(static_cast<char>(k.side));
-  PutTreeDay(out, k.node);
-  PutTreeDay(out, k.bound);
-  PutId(out, k.claim);
+  char buf[1 + 9 + 1 + 3 + 3 + 9];
+  char* p = buf;
+  *p++ = static_cast<char>(k.position);
+  p = WriteId(p, k.term);
+  *p++ = static_cast<char>(k.side);
+  for (uint32_t day : {k.node, k.bound}) {  // as PutTreeDay
+    *p++ = static_cast<char>(day >> 16);
+    *p++ = static_cast<char>(day >> 8);
+    *p++ = static_cast<char>(day);
+  }
+  p = WriteId(p, k.claim);
+  out->append(buf, p - buf);
 }
 
 bool DecodeTimeKey(std::string_view key, TimeKey* k) {

@@ -237,6 +237,8 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   }
 
   // The row is valid: intern its terms.
+  terms_->Prefetch(subject_);
+  terms_->Prefetch(object_);
   out->s = terms_->Intern(subject_);
   out->p = terms_->Intern(predicate_);
   out->o = terms_->Intern(object_);
