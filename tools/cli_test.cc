@@ -20,22 +20,13 @@
 #include "annals/database.h"
 #include "engine/rocks.h"
 #include "gtest/gtest.h"
+#include "tests/run_cli.h"
 
 namespace annals {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using RunResult = test::CliResult;
+using test::ReadFile;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -52,36 +43,9 @@ class CliTest : public ::testing::Test {
     std::filesystem::remove_all(root_, ec);
   }
 
-  // Runs `annals args...` in root_, stdin from /dev/null.
+  // Runs `annals args...` in root_ with an empty standard input.
   RunResult Run(const std::vector<std::string>& args) {
-    RunResult r;
-    const std::string out_path = root_ + "/stdout.txt";
-    const std::string err_path = root_ + "/stderr.txt";
-    std::vector<std::string> argv_s = {ANNALS_CLI};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = fork();
-    if (pid == 0) {
-      int in = open("/dev/null", O_RDONLY);
-      int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (in < 0 || out < 0 || err < 0 || chdir(root_.c_str()) != 0) _exit(126);
-      dup2(in, 0);
-      dup2(out, 1);
-      dup2(err, 2);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    EXPECT_GT(pid, 0);
-    int status = 0;
-    EXPECT_EQ(waitpid(pid, &status, 0), pid);
-    EXPECT_TRUE(WIFEXITED(status)) << "annals " << absl::StrJoin(args, " ");
-    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    r.out = ReadFile(out_path);
-    r.err = ReadFile(err_path);
-    return r;
+    return test::RunCli(root_, args);
   }
 
   std::string Write(const std::string& name, const std::string& content) {

@@ -46,6 +46,7 @@
 #include "engine/rocks.h"
 #include "engine/run_sorter.h"
 #include "gtest/gtest.h"
+#include "tests/run_cli.h"
 #include "tests/test_rng.h"
 
 #ifndef ANNALS_CLI
@@ -61,17 +62,8 @@ namespace fs = std::filesystem;
 
 constexpr char kRootVariable[] = "ANNALS_FAULTS_ROOT";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteFile(const std::string& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-}
+using test::ReadFile;
+using test::WriteFile;
 
 std::string MakeTempDir(const std::string& name) {
   std::string pattern = ::testing::TempDir();
@@ -133,50 +125,12 @@ std::string TsvRows(int first, int rows, int object_bytes, uint64_t seed) {
   return out;
 }
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using RunResult = test::CliResult;
+using test::RunCli;
 
 std::string Describe(const RunResult& r) {
   return absl::StrCat("exit ", r.exit_code, "\nstdout:\n", r.out, "\nstderr:\n",
                       r.err);
-}
-
-// Runs `annals args...` in `dir` with `input` on stdin.
-RunResult RunCli(const std::string& dir, const std::vector<std::string>& args,
-                 const std::string& input = "") {
-  RunResult r;
-  const std::string in_path = dir + "/cli_stdin.txt";
-  const std::string out_path = dir + "/cli_stdout.txt";
-  const std::string err_path = dir + "/cli_stderr.txt";
-  WriteFile(in_path, input);
-  std::vector<std::string> argv_s = {ANNALS_CLI};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = fork();
-  if (pid == 0) {
-    int in = open(in_path.c_str(), O_RDONLY);
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (in < 0 || out < 0 || err < 0 || chdir(dir.c_str()) != 0) _exit(126);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(err, 2);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  EXPECT_GT(pid, 0);
-  int status = 0;
-  EXPECT_EQ(waitpid(pid, &status, 0), pid);
-  EXPECT_TRUE(WIFEXITED(status)) << "annals " << absl::StrJoin(args, " ");
-  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-  r.out = ReadFile(out_path);
-  r.err = ReadFile(err_path);
-  return r;
 }
 
 // ---------------------------------------------------------------------------
