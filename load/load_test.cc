@@ -499,13 +499,13 @@ TEST_F(LoadTest, LoadingTwiceAddsNothing) {
 // claim from AS OF answers.) The same holds for a `one` predicate.
 TEST_F(LoadTest, RepeatedClaimKeepsItsEarliestRecordedTime) {
   ASSERT_TRUE(db_->SetSchema("predicate ceo : entity one\n", "s").ok());
-  std::string path = Write(
-      "facts.tsv",
-      "subject\tpredicate\tobject\tvalid_from\trecorded_at\tsource\n"
-      "E0\tgas\t47\t2005-02-26\t2005-05-15\tsrc178\n"
-      "E0\tgas\t47\t2005-02-26\t2005-02-26\tsrc178\n"
-      "Acme\tceo\tBob\t2005-02-26\t2005-05-15\treg\n"
-      "Acme\tceo\tBob\t2005-02-26\t2005-02-26\treg\n");
+  std::string path =
+      Write("facts.tsv",
+            "subject\tpredicate\tobject\tvalid_from\trecorded_at\tsource\n"
+            "E0\tgas\t47\t2005-02-26\t2005-05-15\tsrc178\n"
+            "E0\tgas\t47\t2005-02-26\t2005-02-26\tsrc178\n"
+            "Acme\tceo\tBob\t2005-02-26\t2005-05-15\treg\n"
+            "Acme\tceo\tBob\t2005-02-26\t2005-02-26\treg\n");
   auto r = Load({path});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->claims_added, 2);
@@ -516,8 +516,8 @@ TEST_F(LoadTest, RepeatedClaimKeepsItsEarliestRecordedTime) {
     EXPECT_EQ(claims[0].recorded, DayPoint(2005, 2, 26)) << subject;
     TimeView as_of;
     as_of.as_of = DayPoint(2005, 3, 1).seconds;
-    auto seen = db_->Find({Value::Entity(subject), std::nullopt, std::nullopt},
-                          as_of);
+    auto seen =
+        db_->Find({Value::Entity(subject), std::nullopt, std::nullopt}, as_of);
     ASSERT_TRUE(seen.ok()) << seen.status();
     EXPECT_EQ(seen->size(), 1u) << subject;
   }

@@ -225,8 +225,8 @@ TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
   ASSERT_EQ(Run("query s 'ASSERT Gazprom signed memo SOURCE \"a\"'").exit_code,
             0);
   // The same claim again (confidence does not count): nothing added.
-  RunResult again = Run(
-      "query s 'ASSERT Gazprom signed memo SOURCE \"a\" CONFIDENCE 0.5'");
+  RunResult again =
+      Run("query s 'ASSERT Gazprom signed memo SOURCE \"a\" CONFIDENCE 0.5'");
   ASSERT_EQ(again.exit_code, 0);
   EXPECT_TRUE(absl::StrContains(again.out, "already stored")) << again.out;
   ASSERT_EQ(Run("query s 'ASSERT #c1 confirmed_by China'").exit_code, 0);
