@@ -23,38 +23,17 @@
 #include "absl/strings/str_cat.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/concurrency/shared_store_test.h"
 #include "tests/test_rng.h"
 
 namespace annals {
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr int kThreads = 4;
 
-class DatabaseThreadsTest : public testing::Test {
+class DatabaseThreadsTest : public test::SharedStoreTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_threads_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-    Options options;
-    options.sync_writes = false;  // about concurrency, not durability
-    auto db = Database::Open(root_ + "/store.annals", options);
-    ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::make_unique<Database>(std::move(db).value());
-  }
-  void TearDown() override {
-    db_.reset();
-    if (HasFailure()) {
-      std::fprintf(stderr, "database_threads_test: files kept in %s\n",
-                   root_.c_str());
-      return;
-    }
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
   // The first column of every row, sorted; a test failure on error.
   static std::vector<std::string> SortedColumn(
       absl::StatusOr<ResultSet> result) {
@@ -72,9 +51,6 @@ class DatabaseThreadsTest : public testing::Test {
     ASSERT_TRUE(check.ok()) << check.status();
     EXPECT_TRUE(check->ok()) << check->problems.front();
   }
-
-  std::string root_;
-  std::unique_ptr<Database> db_;
 };
 
 // Threads assert at once, half through Assert and half through the query

@@ -19,41 +19,20 @@
 #include "absl/strings/str_cat.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/concurrency/shared_store_test.h"
 #include "tests/test_rng.h"
 
 namespace annals {
 namespace {
 
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kReaders = 4;
 
 using test::Rng;
 
-class SnapshotReadersTest : public testing::Test {
+class SnapshotReadersTest : public test::SharedStoreTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_snapshot_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-    Options options;
-    options.sync_writes = false;  // about concurrency, not durability
-    auto db = Database::Open(root_ + "/store.annals", options);
-    ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::make_unique<Database>(std::move(db).value());
-  }
-  void TearDown() override {
-    db_.reset();
-    if (HasFailure()) {
-      std::fprintf(stderr, "snapshot_readers_test: files kept in %s\n",
-                   root_.c_str());
-      return;
-    }
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
   // How many claims match, read on `snap`; -1 (and a test failure) on error.
   int64_t Count(const ClaimPattern& pattern, const Snapshot& snap,
                 bool with_retracted = false) {
@@ -91,9 +70,6 @@ class SnapshotReadersTest : public testing::Test {
     pattern.predicate = p;
     return pattern;
   }
-
-  std::string root_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_F(SnapshotReadersTest, ReadsOnOneSnapshotAgreeWhileAWriterWrites) {

@@ -29,6 +29,7 @@
 #include "absl/strings/str_format.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/durability/child_pipe.h"
 #include "tests/test_rng.h"
 
 namespace annals {
@@ -167,35 +168,18 @@ TEST_F(KillWritesTest, EveryAcknowledgedWriteSurvivesAndNothingIsHalfThere) {
       WriteUntilKilled(dir_, round, child_seed, fds[1]);
     }
     close(fds[1]);
-    std::vector<Message> messages;
-    auto read_some = [&](int timeout_ms) {
-      pollfd p{fds[0], POLLIN, 0};
-      if (poll(&p, 1, timeout_ms) <= 0) return false;
-      Message buf[32];
-      ssize_t n = read(fds[0], buf, sizeof buf);
-      if (n <= 0) return false;
-      messages.insert(messages.end(), buf, buf + n / sizeof(Message));
-      return true;
-    };
+    test::ChildPipe<Message> pipe_end(fds[0]);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     if (!early) {
-      while (messages.size() < 2 &&
+      while (pipe_end.messages().size() < 2 &&
              std::chrono::steady_clock::now() < deadline) {
-        read_some(50);
+        pipe_end.ReadSome(50);
       }
     }
-    auto kill_at =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(delay_ms);
-    while (std::chrono::steady_clock::now() < kill_at) read_some(2);
-    kill(pid, SIGKILL);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+    const int status = pipe_end.KillAfter(pid, delay_ms, 2);
+    ASSERT_TRUE(test::KilledBySigkill(status))
         << "the child ended on its own, wait status " << status;
-    while (read_some(0)) {
-    }
-    close(fds[0]);
+    const std::vector<Message>& messages = pipe_end.messages();
     if (messages.empty()) ++kills_while_opening;
 
     // What the child acknowledged, and what it was doing when it died.

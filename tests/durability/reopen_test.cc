@@ -32,6 +32,7 @@
 #include "absl/strings/str_format.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/durability/child_pipe.h"
 #include "tests/test_rng.h"
 
 namespace annals {
@@ -352,44 +353,27 @@ TEST_F(ReopenTest, KillDuringAssertsKeepsEveryAcknowledgedWrite) {
     }
     close(fds[1]);
 
-    std::vector<uint64_t> messages;
-    auto read_some = [&](int timeout_ms) {
-      pollfd p{fds[0], POLLIN, 0};
-      if (poll(&p, 1, timeout_ms) <= 0) return false;
-      uint64_t buf[64];
-      ssize_t n = read(fds[0], buf, sizeof buf);
-      if (n <= 0) return false;  // EOF: the child is gone
-      // Writes of 8 bytes to a pipe are atomic, so n is a multiple of 8.
-      messages.insert(messages.end(), buf, buf + n / sizeof(uint64_t));
-      return true;
-    };
+    test::ChildPipe<uint64_t> pipe_end(fds[0]);
     // Wait (at most 20 s) for the child to acknowledge its first write.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (messages.empty() && std::chrono::steady_clock::now() < deadline) {
-      if (!read_some(100)) {
+    while (pipe_end.messages().empty() &&
+           std::chrono::steady_clock::now() < deadline) {
+      if (!pipe_end.ReadSome(100)) {
         int status;
         if (waitpid(pid, &status, WNOHANG) == pid) {
           FAIL() << "the child died before writing, wait status " << status;
         }
       }
     }
-    if (messages.empty()) {
+    if (pipe_end.messages().empty()) {
       kill(pid, SIGKILL);
       waitpid(pid, nullptr, 0);
       FAIL() << "the child wrote nothing in 20 s";
     }
-    auto kill_at =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(delay_ms);
-    while (std::chrono::steady_clock::now() < kill_at) read_some(5);
-    kill(pid, SIGKILL);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+    const int status = pipe_end.KillAfter(pid, delay_ms, 5);
+    ASSERT_TRUE(test::KilledBySigkill(status))
         << "the child ended on its own, wait status " << status;
-    while (read_some(0)) {
-    }
-    close(fds[0]);
+    const std::vector<uint64_t>& messages = pipe_end.messages();
 
     int64_t asserted = 0;
     for (uint64_t m : messages) {
