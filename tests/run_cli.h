@@ -1,12 +1,15 @@
 // Runs the real `annals` binary (ANNALS_CLI) from a test: in a directory,
-// with the given standard input, capturing its exit code, stdout and stderr.
+// with the given standard input, capturing its exit code, stdout, stderr and
+// peak resident memory.
 #ifndef ANNALS_TESTS_RUN_CLI_H_
 #define ANNALS_TESTS_RUN_CLI_H_
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -21,6 +24,7 @@ struct CliResult {
   int exit_code = -1;  // -1: killed by a signal
   std::string out;
   std::string err;
+  int64_t max_rss_mb = 0;  // peak resident memory of the process
 };
 
 inline std::string ReadFile(const std::string& path) {
@@ -64,7 +68,9 @@ inline CliResult RunCli(const std::string& dir,
   CliResult r;
   EXPECT_GT(pid, 0);
   int status = 0;
-  EXPECT_EQ(waitpid(pid, &status, 0), pid);
+  rusage usage{};
+  EXPECT_EQ(wait4(pid, &status, 0, &usage), pid);
+  r.max_rss_mb = usage.ru_maxrss / 1024;
   EXPECT_TRUE(WIFEXITED(status)) << "annals " << absl::StrJoin(args, " ");
   if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
   r.out = ReadFile(out_path);

@@ -3,15 +3,10 @@
 // nested 100,000 arrays deep, a 50 MB literal and 100,000 parentheses in a
 // query (each through the real `annals` binary, whose peak RSS is measured),
 // and a PATH search over a dense graph under a node limit and a timeout.
-#include <fcntl.h>
 #include <stdlib.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/run_cli.h"
 
 #ifndef ANNALS_CLI
 #error "ANNALS_CLI must name the annals command line binary"
@@ -35,11 +31,7 @@ constexpr int64_t kMaxRssMb = 3000;  // the sanitizers' own shadow memory
 constexpr int64_t kMaxRssMb = 400;
 #endif
 
-struct CliRun {
-  int exit_code = -1;
-  std::string err;
-  int64_t max_rss_mb = 0;
-};
+using CliRun = test::CliResult;
 
 class HostileInputsTest : public testing::Test {
  protected:
@@ -53,34 +45,10 @@ class HostileInputsTest : public testing::Test {
     fs::remove_all(root_, ec);
   }
 
-  // Runs `annals ARGS` with stderr to a file; its exit code, stderr and
-  // peak resident memory.
+  // Runs `annals ARGS` in root_: its exit code, stderr and peak resident
+  // memory.
   CliRun Cli(const std::vector<std::string>& args) {
-    const std::string err_path = root_ + "/stderr";
-    pid_t pid = fork();
-    if (pid == 0) {
-      int fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      dup2(fd, 2);
-      int null = open("/dev/null", O_WRONLY);
-      dup2(null, 1);
-      std::vector<char*> argv{const_cast<char*>(ANNALS_CLI)};
-      for (const std::string& a : args)
-        argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(ANNALS_CLI, argv.data());
-      _exit(127);
-    }
-    CliRun run;
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.max_rss_mb = usage.ru_maxrss / 1024;
-    std::ifstream in(err_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    run.err = text.str();
-    return run;
+    return test::RunCli(root_, args);
   }
 
   std::string root_;
