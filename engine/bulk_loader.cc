@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -59,16 +60,20 @@ struct TempDir {
   }
 };
 
-// Writes `count` entries made by `fill(i, &key, &value)` into one SST file
-// (named after the family and `part`, when a family has several).
+// The SST file of `family` (and `part`, when a family has several) in `dir`.
+std::string SstPath(const std::string& dir, Family family,
+                    std::string_view part = "") {
+  return absl::StrCat(dir, "/", FamilyName(family), Sv(part), ".sst");
+}
+
+// Writes `count` entries made by `fill(i, &key, &value)` into the family's
+// SST file.
 template <class Fill>
 absl::Status WriteSst(Store* store, Family family, const std::string& dir,
                       size_t count, Fill fill,
-                      std::vector<Rocks::Ingest>* ingest,
-                      std::string_view part = "") {
+                      std::vector<Rocks::Ingest>* ingest) {
   if (count == 0) return absl::OkStatus();
-  std::string path =
-      absl::StrCat(dir, "/", FamilyName(family), Sv(part), ".sst");
+  std::string path = SstPath(dir, family);
   ASSIGN_OR_RETURN(auto writer,
                    SstWriter::Create(store->rocks(), family, path));
   std::string key, value;
@@ -176,10 +181,6 @@ static_assert(sizeof(SortKey) == 64);
 
 constexpr uint64_t kSignFlip = uint64_t{1} << 63;
 
-// Records per sort run: 1 Mi keys of 64 bytes, 64 MiB per sort (two run at
-// once); a load of up to a million rows sorts in memory.
-constexpr size_t kRunRecords = size_t{1} << 20;
-
 // valid_from's place in k[], and the third id's.
 int FromSlot(Family f) { return f == Family::kSpo ? 2 : 3; }
 int ThirdSlot(Family f) { return f == Family::kSpo ? 3 : 2; }
@@ -230,11 +231,6 @@ struct KeyOrder {
 };
 using KeySorter = RunSorter<SortKey, KeyOrder>;
 
-// Records per run in `dir`: everything in memory when there is no directory.
-size_t RunRecords(const std::string& dir) {
-  return dir.empty() ? SIZE_MAX : kRunRecords;
-}
-
 // Feeds the rows not skipped, as keys of family `f`, to `sorter` and
 // finishes it. Before claim ids are assigned (all 0) the row number orders
 // equal keys instead. With `values`, each row's index value is inlined into
@@ -279,6 +275,99 @@ struct TimeKeyLess {
     if (xn != yn) return xn < yn;
     return x.id < y.id;
   }
+};
+
+// Writes the time index at one position from claims that arrive in
+// ascending order of their term there (the subject or the predicate, as spo
+// and pos are sorted): each term's entries are sorted on their own, in
+// memory, or through runs on disk for a term with more than a run of them.
+class TimeIndexWriter {
+ public:
+  TimeIndexWriter(Store* store, const ClaimRows* rows, const std::string& dir,
+                  TimePosition position, size_t run_records)
+      : store_(store),
+        rows_(rows),
+        position_(position),
+        path_(SstPath(dir, Family::kTime,
+                      std::string(1, static_cast<char>(position)))),
+        sorter_(
+            dir,
+            absl::StrCat("time", std::string(1, static_cast<char>(position))),
+            run_records, TimeKeyLess{}) {}
+
+  absl::Status Open() {
+    ASSIGN_OR_RETURN(writer_,
+                     SstWriter::Create(store_->rocks(), Family::kTime, path_));
+    return absl::OkStatus();
+  }
+
+  // `claim` holds every field of an index entry (ids, times, provenance),
+  // `index_value` its encoding; `row` is its row, for a value too long to
+  // travel in the sort record.
+  absl::Status Add(const ClaimRow& claim, uint32_t row,
+                   std::string_view index_value) {
+    uint64_t term = position_ == TimePosition::kSubject ? claim.s : claim.p;
+    if (term != term_) {
+      RETURN_IF_ERROR(WriteTerm());
+      term_ = term;
+    }
+    TreeExtent e = ExtentOf(claim);
+    value_.clear();
+    EncodeTimeValue(position_, claim, e.node, index_value, &value_);
+    TimeSortKey k{term, claim.id, e.node, e.lo, row, TimeSide::kLower, 0, {}};
+    k.value_size = static_cast<uint8_t>(std::min<size_t>(value_.size(), 255));
+    if (value_.size() <= sizeof(k.value)) {
+      std::memcpy(k.value, value_.data(), value_.size());
+    }
+    RETURN_IF_ERROR(sorter_.Add(k));
+    if (HasTimeEntry(e, TimeSide::kUpper)) {
+      k.side = TimeSide::kUpper;
+      k.bound = e.hi;
+      RETURN_IF_ERROR(sorter_.Add(k));
+    }
+    return absl::OkStatus();
+  }
+
+  // Writes the last term's entries and finishes the file.
+  absl::Status Finish(std::vector<Rocks::Ingest>* files) {
+    RETURN_IF_ERROR(WriteTerm());
+    RETURN_IF_ERROR(writer_->Finish());
+    if (!writer_->empty()) files->push_back({Family::kTime, path_});
+    return absl::OkStatus();
+  }
+
+ private:
+  // Sorts the current term's entries and appends them to the file.
+  absl::Status WriteTerm() {
+    if (sorter_.count() == 0) return absl::OkStatus();
+    RETURN_IF_ERROR(sorter_.Finish());
+    for (TimeSortKey k{}; sorter_.Next(&k);) {
+      key_.clear();
+      EncodeTimeKey({position_, k.term, k.side, k.node, k.bound, k.id}, &key_);
+      if (k.value_size <= sizeof(k.value)) {
+        value_.assign(k.value, k.value_size);
+      } else {
+        const ClaimRow& r = (*rows_)[k.row];
+        std::string index_value;
+        EncodeIndexValue(r, &index_value);
+        value_.clear();
+        EncodeTimeValue(position_, r, k.node, index_value, &value_);
+      }
+      RETURN_IF_ERROR(writer_->Put(key_, value_));
+    }
+    RETURN_IF_ERROR(sorter_.status());
+    sorter_.Reset();
+    return absl::OkStatus();
+  }
+
+  Store* store_;
+  const ClaimRows* rows_;
+  TimePosition position_;
+  std::string path_;
+  RunSorter<TimeSortKey, TimeKeyLess> sorter_;
+  std::unique_ptr<SstWriter> writer_;
+  uint64_t term_ = 0;
+  std::string key_, value_;
 };
 
 }  // namespace
@@ -455,7 +544,9 @@ void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
 }
 
 absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
-  KeySorter spo(tmp_dir_, "dedupe", RunRecords(tmp_dir_), KeyOrder{});
+  // Everything in memory when there is no directory (a dry run).
+  KeySorter spo(tmp_dir_, "dedupe", tmp_dir_.empty() ? SIZE_MAX : run_records_,
+                KeyOrder{});
   RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
   std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
   // Claims already stored: one forward iterator over spo, seeking to each
@@ -586,96 +677,76 @@ absl::Status BulkLoader::WriteAndIngest(
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     if (!duplicate_[i]) kept.push_back(i);
   }
+  // spo and pos also write the time index of their leading position (the
+  // subject, the predicate): a term's claims are adjacent in their order, so
+  // each term's time entries are sorted on their own as the index is
+  // written, instead of sorting the whole time index once more.
   auto write_index = [&](Family f, std::vector<Rocks::Ingest>* files) {
     // Sort keys carry short values inline, so that writing reads them in
     // order instead of chasing each row's value across memory.
-    KeySorter keys(dir, FamilyName(f), kRunRecords, KeyOrder{});
+    KeySorter keys(dir, FamilyName(f), run_records_, KeyOrder{});
     RETURN_IF_ERROR(SortKeys(f, rows_, duplicate_, true, &keys));
-    SortKey k{};
-    RETURN_IF_ERROR(WriteSst(
-        store_, f, dir, keys.count(),
-        [&](size_t, std::string* key, std::string* value) {
-          keys.Next(&k);
-          EncodeIndexKey(f, ToIndexKey(f, k), key);
-          if (k.value_size <= sizeof(k.value)) {
-            value->assign(k.value, k.value_size);
-          } else {
-            EncodeIndexValue(rows_[k.row], value);
-          }
-        },
-        files));
-    return keys.status();
-  };
-  // The time index: a lower and an upper entry per row and position.
-  auto write_time = [&](TimePosition position,
-                        std::vector<Rocks::Ingest>* files) {
-    RunSorter<TimeSortKey, TimeKeyLess> keys(
-        dir, absl::StrCat("time", static_cast<int>(position)), kRunRecords,
-        TimeKeyLess{});
-    std::string index_value, time_value;
-    for (uint32_t i : kept) {
-      const ClaimRow& r = rows_[i];
-      uint64_t term = position == TimePosition::kSubject ? r.s : r.p;
-      TreeExtent e = ExtentOf(r);
-      index_value.clear();
-      EncodeIndexValue(r, &index_value);
-      time_value.clear();
-      EncodeTimeValue(position, r, e.node, index_value, &time_value);
-      TimeSortKey k{term, r.id, e.node, e.lo, i, TimeSide::kLower, 0, {}};
-      k.value_size =
-          static_cast<uint8_t>(std::min<size_t>(time_value.size(), 255));
-      if (time_value.size() <= sizeof(k.value)) {
-        std::memcpy(k.value, time_value.data(), time_value.size());
+    ASSIGN_OR_RETURN(auto writer,
+                     SstWriter::Create(store_->rocks(), f, SstPath(dir, f)));
+    std::optional<TimeIndexWriter> time;
+    if (f == Family::kSpo || f == Family::kPos) {
+      time.emplace(
+          store_, &rows_, dir,
+          f == Family::kSpo ? TimePosition::kSubject : TimePosition::kPredicate,
+          run_records_);
+      RETURN_IF_ERROR(time->Open());
+    }
+    std::string key, value;
+    ClaimRow claim;
+    for (SortKey k{}; keys.Next(&k);) {
+      IndexKey index_key = ToIndexKey(f, k);
+      key.clear();
+      EncodeIndexKey(f, index_key, &key);
+      if (k.value_size <= sizeof(k.value)) {
+        value.assign(k.value, k.value_size);
+      } else {
+        value.clear();
+        EncodeIndexValue(rows_[k.row], &value);
       }
-      RETURN_IF_ERROR(keys.Add(k));
-      if (HasTimeEntry(e, TimeSide::kUpper)) {
-        k.side = TimeSide::kUpper;
-        k.bound = e.hi;
-        RETURN_IF_ERROR(keys.Add(k));
+      RETURN_IF_ERROR(writer->Put(key, value));
+      if (time) {
+        // The claim's times, as the time index needs them, from the entry
+        // just written rather than from its row elsewhere in memory.
+        if (!DecodeIndexValue(value, index_key.from, &claim)) {
+          return absl::InternalError("index value does not decode");
+        }
+        claim.id = index_key.claim;
+        claim.s = index_key.s;
+        claim.p = index_key.p;
+        claim.o = index_key.o;
+        RETURN_IF_ERROR(time->Add(claim, k.row, value));
       }
     }
-    RETURN_IF_ERROR(keys.Finish());
-    TimeSortKey k{};
-    RETURN_IF_ERROR(WriteSst(
-        store_, Family::kTime, dir, keys.count(),
-        [&](size_t, std::string* key, std::string* value) {
-          keys.Next(&k);
-          EncodeTimeKey({position, k.term, k.side, k.node, k.bound, k.id}, key);
-          if (k.value_size <= sizeof(k.value)) {
-            value->assign(k.value, k.value_size);
-          } else {
-            index_value.clear();
-            EncodeIndexValue(rows_[k.row], &index_value);
-            EncodeTimeValue(position, rows_[k.row], k.node, index_value, value);
-          }
-        },
-        files, std::string(1, static_cast<char>(position))));
-    return keys.status();
+    RETURN_IF_ERROR(keys.status());
+    RETURN_IF_ERROR(writer->Finish());
+    if (!writer->empty()) files->push_back({f, writer->path()});
+    if (time) RETURN_IF_ERROR(time->Finish(files));
+    return absl::OkStatus();
   };
   // Dictionary: new ids ascend in order of first appearance.
   std::vector<uint32_t> new_terms;
   for (uint32_t i = 0; i < terms_.size(); ++i) {
     if (new_term_[i]) new_terms.push_back(i);
   }
-  // Eight SST files written by two threads, largest jobs first.
+  // Eight SST files from six jobs on two threads, largest jobs first.
   struct Job {
     std::function<absl::Status(std::vector<Rocks::Ingest>*)> run;
     std::vector<Rocks::Ingest> files;
     absl::Status status;
   };
-  std::vector<Job> jobs(8);
-  for (int i = 0; i < 2; ++i) {
-    jobs[i].run = [&, position = kTimePositions[i]](auto* files) {
-      return write_time(position, files);
-    };
-  }
-  Family indexes[] = {Family::kPos, Family::kOsp, Family::kSpo};
+  std::vector<Job> jobs(6);
+  Family indexes[] = {Family::kPos, Family::kSpo, Family::kOsp};
   for (int i = 0; i < 3; ++i) {
-    jobs[2 + i].run = [&, f = indexes[i]](auto* files) {
+    jobs[i].run = [&, f = indexes[i]](auto* files) {
       return write_index(f, files);
     };
   }
-  jobs[5].run = [&](auto* files) {
+  jobs[3].run = [&](auto* files) {
     std::vector<uint32_t> by_id = kept;
     auto id_less = [&](uint32_t a, uint32_t b) {
       return rows_[a].id < rows_[b].id;
@@ -691,7 +762,7 @@ absl::Status BulkLoader::WriteAndIngest(
         },
         files);
   };
-  jobs[6].run = [&](auto* files) {
+  jobs[4].run = [&](auto* files) {
     return WriteSst(
         store_, Family::kTerms, dir, new_terms.size(),
         [&](size_t i, std::string* key, std::string* value) {
@@ -700,7 +771,7 @@ absl::Status BulkLoader::WriteAndIngest(
         },
         files);
   };
-  jobs[7].run = [&](auto* files) {
+  jobs[5].run = [&](auto* files) {
     std::vector<uint32_t> by_term = new_terms;
     std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) {
       return terms_.term(a) < terms_.term(b);

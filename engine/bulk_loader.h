@@ -80,6 +80,11 @@ class BulkLoader {
   // load (Aborted) if the store's schema changed since.
   void CheckedAgainstSchema(uint64_t version) { schema_version_ = version; }
 
+  // Records per sort run (1 Mi records of 64 bytes: 64 MiB per sort, two
+  // sorts at once). Tests make it small so that a small load goes through
+  // runs on disk and their merge.
+  void set_sort_run_records(size_t n) { run_records_ = n; }
+
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
   absl::StatusOr<BulkLoadSummary> Commit(bool dry_run);
@@ -110,6 +115,7 @@ class BulkLoader {
   // The load's temporary directory (sort runs, SST files); empty in a dry
   // run, whose sorts then stay in memory.
   std::string tmp_dir_;
+  size_t run_records_ = size_t{1} << 20;
   std::vector<bool> duplicate_;  // by row: not stored
   std::vector<bool> one_value_;  // by row: deduplicated by supersession
   // Stored claims the load retracts (supersession), full records; written

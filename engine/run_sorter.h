@@ -39,12 +39,7 @@ class RunSorter {
         less_(less) {
     if (run_records_ <= kMaxReserve) buffer_.reserve(run_records_);
   }
-  ~RunSorter() {
-    for (Run& r : runs_) {
-      if (r.file != nullptr) std::fclose(r.file);
-      if (!r.path.empty()) std::remove(r.path.c_str());
-    }
-  }
+  ~RunSorter() { RemoveRuns(); }
   RunSorter(const RunSorter&) = delete;
   RunSorter& operator=(const RunSorter&) = delete;
 
@@ -112,6 +107,21 @@ class RunSorter {
   }
   const absl::Status& status() const { return status_; }
 
+  // Empties the sorter for another set of records, keeping its buffer's
+  // memory when nothing went to disk (many small sorts in a row).
+  void Reset() {
+    RemoveRuns();
+    runs_.clear();
+    heap_.clear();
+    buffer_.clear();
+    if (buffer_.capacity() == 0 && run_records_ <= kMaxReserve) {
+      buffer_.reserve(run_records_);
+    }
+    next_ = 0;
+    count_ = 0;
+    status_ = absl::OkStatus();
+  }
+
  private:
   static constexpr size_t kReadBuffer = 1 << 20;
   static constexpr size_t kMaxReserve = size_t{1} << 22;
@@ -122,6 +132,13 @@ class RunSorter {
     std::vector<T> block;  // records read, from `pos` on not handed out
     size_t pos = 0;
   };
+
+  void RemoveRuns() {
+    for (Run& r : runs_) {
+      if (r.file != nullptr) std::fclose(r.file);
+      if (!r.path.empty()) std::remove(r.path.c_str());
+    }
+  }
 
   // ResourceExhausted when the disk is full, Internal otherwise.
   absl::Status Error(const char* what, const std::string& path) const {

@@ -72,6 +72,32 @@ TEST(RunSorterTest, NothingToSort) {
   EXPECT_TRUE(SortedThrough(4, "", {}).empty());
 }
 
+TEST(RunSorterTest, ResetSortsAnotherSetAndRemovesRuns) {
+  std::string dir =
+      testing::TempDir() + "/run_sorter_reset_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  RunSorter<Pair, PairLess> sorter(dir, "test", 100, PairLess{});
+  // Small sets stay in memory; 1000 records go through ten runs on disk.
+  for (size_t n : {size_t{5}, size_t{1000}, size_t{0}, size_t{37}}) {
+    std::vector<Pair> input = Shuffled(n);
+    for (const Pair& p : input) ASSERT_TRUE(sorter.Add(p).ok());
+    ASSERT_TRUE(sorter.Finish().ok());
+    std::vector<Pair> got;
+    for (Pair p{}; sorter.Next(&p);) got.push_back(p);
+    std::sort(input.begin(), input.end(), PairLess{});
+    ASSERT_EQ(got.size(), n);
+    for (size_t i = 0; i < n; ++i) {
+      EXPECT_EQ(got[i].key, input[i].key);
+      EXPECT_EQ(got[i].payload, input[i].payload);
+    }
+    EXPECT_EQ(sorter.count(), n);
+    sorter.Reset();
+    EXPECT_EQ(sorter.count(), 0u);
+    EXPECT_TRUE(std::filesystem::is_empty(dir)) << n;
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(ClaimRowsTest, IndexesAndMovesAcrossChunks) {
   ClaimRows a, b;
   size_t n = ClaimRows::kChunk + 5;

@@ -1,0 +1,163 @@
+// BulkLoader through sort runs on disk: a load whose sorts spill (tiny runs)
+// writes exactly the entries of the same load sorted in memory, into an
+// empty store and into a store that holds claims already; a subject and a
+// predicate with more time-index entries than a run go through the merge.
+#include "engine/bulk_loader.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/check.h"
+#include "engine/dictionary.h"
+#include "gtest/gtest.h"
+
+namespace annals::engine {
+namespace {
+
+constexpr int64_t kDaySeconds = 86400;
+constexpr int64_t kLoadTime = 1795876800;  // 2026-11-28
+
+// Rows for `count` claims: one hub subject with a third of them, four
+// predicates, intervals of every shape (open start or end, one day, years),
+// some rows stated twice.
+void MakeRows(int seed, int count, TermTable* terms, ClaimRows* rows) {
+  std::mt19937 random(seed);
+  auto entity = [&](const std::string& name) {
+    std::string term;
+    EncodeTextTerm(ValueKind::kEntity, name, &term);
+    return terms->Intern(term);
+  };
+  std::string source;
+  EncodeTextTerm(ValueKind::kString, "src", &source);
+  ClaimRow previous;
+  for (int i = 0; i < count; ++i) {
+    ClaimRow r;
+    if (i > 0 && random() % 20 == 0) {
+      r = previous;  // a duplicate
+    } else {
+      r.s =
+          entity(random() % 3 == 0 ? "hub" : absl::StrCat("E", random() % 40));
+      r.p = entity(absl::StrCat("p", random() % 4));
+      r.o = entity(absl::StrCat("E", random() % 60));
+      r.source = terms->Intern(source);
+      r.by = BulkLoader::kNone;
+      int64_t day = static_cast<int64_t>(random() % 20000) - 2000;
+      switch (random() % 4) {
+        case 0:  // open start
+          r.to = {day * kDaySeconds, static_cast<uint8_t>(Precision::kDay)};
+          break;
+        case 1:  // open end
+          r.from = {day * kDaySeconds, static_cast<uint8_t>(Precision::kDay)};
+          break;
+        case 2:  // one day
+          r.from = {day * kDaySeconds, static_cast<uint8_t>(Precision::kDay)};
+          r.to = {(day + 1) * kDaySeconds,
+                  static_cast<uint8_t>(Precision::kDay)};
+          break;
+        default:  // up to ten years
+          r.from = {day * kDaySeconds, static_cast<uint8_t>(Precision::kDay)};
+          r.to = {
+              (day + 1 + static_cast<int64_t>(random() % 3650)) * kDaySeconds,
+              static_cast<uint8_t>(Precision::kDay)};
+      }
+      r.recorded = kLoadTime - static_cast<int64_t>(random() % 1000) * 60;
+    }
+    r.batch = 0;
+    r.row = i + 2;
+    rows->push_back(r);
+    previous = r;
+  }
+}
+
+// Every entry of every family, in key order.
+std::vector<std::pair<std::string, std::string>> Contents(Store* store) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (int f = 0; f < kFamilyCount; ++f) {
+    auto it =
+        store->rocks().NewIterator(static_cast<Family>(f), "", "", nullptr);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      out.emplace_back(absl::StrCat(FamilyName(static_cast<Family>(f)), ":",
+                                    std::string(it->key())),
+                       std::string(it->value()));
+    }
+    EXPECT_TRUE(it->status().ok()) << it->status();
+  }
+  return out;
+}
+
+class BulkLoaderRunsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = testing::TempDir() + "/bulk_loader_" + std::to_string(getpid());
+    std::filesystem::remove_all(root_);
+    std::filesystem::create_directories(root_);
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  std::unique_ptr<Store> OpenStore(const std::string& name) {
+    auto store = Store::Open(root_ + "/" + name, StoreOptions{});
+    EXPECT_TRUE(store.ok()) << store.status();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  // Loads `count` rows made from `seed`, with runs of `run_records`.
+  static BulkLoadSummary Load(Store* store, int seed, int count,
+                              size_t run_records) {
+    TermTable terms;
+    ClaimRows rows;
+    MakeRows(seed, count, &terms, &rows);
+    BulkLoader loader(store, {"facts.tsv"}, kLoadTime);
+    loader.set_sort_run_records(run_records);
+    loader.Append(terms, &rows);
+    auto summary = loader.Commit(false);
+    EXPECT_TRUE(summary.ok()) << summary.status();
+    return summary.ok() ? *summary : BulkLoadSummary{};
+  }
+
+  std::string root_;
+};
+
+TEST_F(BulkLoaderRunsTest, RunsOnDiskWriteWhatOneSortInMemoryWrites) {
+  auto in_memory = OpenStore("memory");
+  auto through_runs = OpenStore("runs");
+  ASSERT_NE(in_memory, nullptr);
+  ASSERT_NE(through_runs, nullptr);
+  // Into empty stores, then 1,500 more rows (some already stored) into
+  // stores that hold claims: the second load deduplicates through a sort.
+  for (auto [seed, count] : {std::pair{1, 3000}, std::pair{2, 1500}}) {
+    BulkLoadSummary a = Load(in_memory.get(), seed, count, size_t{1} << 20);
+    BulkLoadSummary b = Load(through_runs.get(), seed, count, 37);
+    EXPECT_GT(a.claims_added, 0);
+    EXPECT_GT(a.duplicates, 0);
+    EXPECT_EQ(a.claims_added, b.claims_added);
+    EXPECT_EQ(a.duplicates, b.duplicates);
+  }
+  auto want = Contents(in_memory.get());
+  auto got = Contents(through_runs.get());
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    ASSERT_EQ(got[i], want[i]) << "entry " << i;
+  }
+  for (Store* store : {in_memory.get(), through_runs.get()}) {
+    auto report = CheckStore(store);
+    ASSERT_TRUE(report.ok()) << report.status();
+    EXPECT_TRUE(report->ok()) << absl::StrJoin(report->problems, "\n");
+  }
+  // The load's temporary directories are gone.
+  for (const auto& entry :
+       std::filesystem::directory_iterator(root_ + "/runs")) {
+    EXPECT_EQ(entry.path().filename().string().rfind("load-tmp-", 0),
+              std::string::npos)
+        << entry.path();
+  }
+}
+
+}  // namespace
+}  // namespace annals::engine
