@@ -521,6 +521,24 @@ absl::StatusOr<SchemaVersion> Database::GetSchema(
   return versions.back();
 }
 
+absl::Status Database::Compact() {
+  engine::Store& store = *impl_->store;
+  RETURN_IF_ERROR(store.Writable());
+  absl::Status s = store.rocks().CompactAll();
+  if (absl::IsResourceExhausted(s)) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "disk full while compacting store '", store.dir(),
+        "': its files are as they were; free space on its disk and compact "
+        "again (",
+        s.message(), ")"));
+  }
+  if (!s.ok()) {
+    return absl::Status(
+        s.code(), absl::StrCat("store '", store.dir(), "', ", s.message()));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<StoreStats> Database::Stats() const {
   engine::Store& store = *impl_->store;
   // The counters of the snapshot's instant: counters taken after the

@@ -149,8 +149,8 @@ TEST_F(DatabaseTest, OpenWithoutCreateIfMissingFails) {
   Options o = FastOptions();
   o.create_if_missing = false;
   auto db = Open(o);
-  EXPECT_FALSE(db.ok());
-  EXPECT_FALSE(std::filesystem::exists(dir_ + "/CURRENT"));
+  EXPECT_TRUE(absl::IsNotFound(db.status())) << db.status();
+  EXPECT_FALSE(std::filesystem::exists(dir_));
 }
 
 TEST_F(DatabaseTest, AssertReturnsIncreasingIds) {
@@ -835,6 +835,60 @@ TEST_F(DatabaseTest, CheckIsOkOnHealthyStore) {
   EXPECT_EQ(check->terms, 12);
 }
 
+TEST_F(DatabaseTest, CompactKeepsEveryClaimInFewerBytes) {
+  auto db = Open();
+  ASSERT_TRUE(db.ok()) << db.status();
+  std::string file = root_ + "/facts.tsv";
+  {
+    FILE* f = std::fopen(file.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("subject\tpredicate\tobject\tvalid_from\tsource\n", f);
+    for (int i = 0; i < 20000; ++i) {
+      std::fprintf(f, "E%d\tp%d\tE%d\t%d-%02d-01\tsrc%d\n", i % 700, i % 9,
+                   i % 1300, 1950 + i % 70, 1 + i % 12, i % 5);
+    }
+    std::fclose(f);
+  }
+  auto loaded = db->Load({file});
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  ASSERT_EQ(loaded->claims_added, 20000);
+  ASSERT_TRUE(db->Assert(Input("Gazprom", "signed", "memo")).ok());
+  const std::string query = "FIND ?c ?p ?o WHERE ?c: E42 ?p ?o AT 2000-06-01";
+  auto Answers = [&] {
+    std::vector<std::string> rows;
+    auto result = db->Query(query);
+    EXPECT_TRUE(result.ok()) << result.status();
+    while (result.ok() && result->Next()) {
+      std::string row;
+      for (const Cell& cell : result->row()) row += cell.value.ToString() + " ";
+      rows.push_back(row);
+    }
+    return rows;
+  };
+  std::vector<std::string> before = Answers();
+  ASSERT_FALSE(before.empty());
+  auto stats_before = db->Stats();
+  ASSERT_TRUE(stats_before.ok()) << stats_before.status();
+
+  ASSERT_TRUE(db->Compact().ok());
+  auto stats_after = db->Stats();
+  ASSERT_TRUE(stats_after.ok()) << stats_after.status();
+  // The loaded LZ4 files are rewritten in ZSTD.
+  EXPECT_LT(stats_after->bytes_on_disk, stats_before->bytes_on_disk);
+  EXPECT_EQ(stats_after->claims, 20001);
+  EXPECT_EQ(Answers(), before);
+  auto check = db->Check();
+  ASSERT_TRUE(check.ok()) << check.status();
+  EXPECT_TRUE(check->ok()) << check->problems.front();
+  // Writes go on, and a second compaction changes nothing.
+  ASSERT_TRUE(db->Assert(Input("Gazprom", "signed", "memo 2")).ok());
+  ASSERT_TRUE(db->Compact().ok());
+  EXPECT_EQ(Answers(), before);
+  auto stats = db->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->claims, 20002);
+}
+
 TEST_F(DatabaseTest, NewerFormatVersionIsRefused) {
   {
     auto db = Open();
@@ -888,6 +942,8 @@ TEST_F(DatabaseTest, ReadOnlyRefusesWrites) {
   std::fclose(f);
   auto loaded = db->Load({file});
   EXPECT_TRUE(absl::IsFailedPrecondition(loaded.status())) << loaded.status();
+  absl::Status compacted = db->Compact();
+  EXPECT_TRUE(absl::IsFailedPrecondition(compacted)) << compacted;
   // Reads work.
   auto got = db->Get(id);
   ASSERT_TRUE(got.ok()) << got.status();

@@ -159,7 +159,9 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
     families.emplace_back(std::string(FamilyName(f)),
                           impl->family_options.back());
   }
-  if (opts.read_only && !std::filesystem::exists(dir + "/CURRENT")) {
+  // Checked here: RocksDB would create the directory before finding no store.
+  if (!db_options.create_if_missing &&
+      !std::filesystem::exists(dir + "/CURRENT")) {
     return absl::NotFoundError(absl::StrCat("no Annals store at '", dir, "'"));
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -367,6 +369,23 @@ absl::Status Rocks::IngestAtomically(const std::vector<Ingest>& files) {
   if (args.empty()) return absl::OkStatus();
   return FromRocks(impl_->db->IngestExternalFiles(args),
                    absl::StrCat("store '", dir_, "', ingesting load"));
+}
+
+absl::Status Rocks::CompactAll() {
+  rocksdb::CompactRangeOptions options;
+  // Also rewrite a family that is one file already: loads leave it LZ4.
+  options.bottommost_level_compaction =
+      rocksdb::BottommostLevelCompaction::kForce;
+  options.max_subcompactions = 2;
+  for (int f = 0; f < kFamilyCount; ++f) {
+    rocksdb::Status s =
+        impl_->db->CompactRange(options, impl_->handles[f], nullptr, nullptr);
+    if (!s.ok()) {
+      return FromRocks(
+          s, absl::StrCat("compacting ", FamilyName(static_cast<Family>(f))));
+    }
+  }
+  return absl::OkStatus();
 }
 
 int64_t Rocks::DiskBytes() const {

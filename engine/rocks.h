@@ -81,6 +81,12 @@ class Rocks {
   };
   absl::Status IngestAtomically(const std::vector<Ingest>& files);
 
+  // Rewrites each family's files into one sorted run at the bottommost
+  // level, compressed with ZSTD (bulk loads write LZ4: quicker to write,
+  // about a quarter larger). Reads and writes may go on meanwhile; a full
+  // disk (ResourceExhausted) leaves the old files in place.
+  absl::Status CompactAll();
+
   // Bytes of live SST and WAL files.
   int64_t DiskBytes() const;
   // Bytes of one family's SST files.

@@ -66,7 +66,7 @@ TEST_F(CliHelpTest, MainHelpListsEveryCommandAndTheExitCodes) {
     RunResult r = Run(help);
     EXPECT_EQ(r.exit_code, 0) << help;
     for (const char* command : {"load", "find", "query", "shell", "stats",
-                                "check", "schema", "export"}) {
+                                "check", "compact", "schema", "export"}) {
       EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("\n  ", command, " ")))
           << command;
       EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("annals ", command)))
@@ -97,6 +97,7 @@ TEST_F(CliHelpTest, EveryCommandHelpNamesItsOptionsWithExamples) {
       {"shell", {"--keep-going", "< report.aq", ".schema", ".load"}},
       {"stats", {}},
       {"check", {}},
+      {"compact", {}},
       {"schema", {"--history", "--version", "--as-of"}},
       {"export", {"--format", "--output", "--as-of", "QUERY"}},
   };

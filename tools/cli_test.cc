@@ -106,6 +106,11 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
   r = Run({"check", store_, "extra"});
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  r = Run({"compact", "--fast", store_});
+  EXPECT_EQ(r.exit_code, 2) << Describe(r);
+  // Compacting a store that does not exist fails; it does not create one.
+  r = Run({"compact", store_});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
   // None of these created a store.
   EXPECT_FALSE(std::filesystem::exists(store_));
 }
@@ -137,6 +142,14 @@ TEST_F(CliTest, LoadStatsCheck) {
   ASSERT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_TRUE(absl::StrContains(r.out, "ok: 3 claims, 21 index entries"))
       << Describe(r);
+
+  r = Run({"compact", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "compacted " + store_ + " in "))
+      << Describe(r);
+  EXPECT_TRUE(absl::StrContains(r.out, " bytes on disk, ")) << Describe(r);
+  r = Run({"check", store_});
+  ASSERT_EQ(r.exit_code, 0) << Describe(r);
 
   // Loading again adds nothing.
   r = Run({"load", store_, GoodFile()});

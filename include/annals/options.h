@@ -12,7 +12,8 @@
 namespace annals {
 
 struct Options {
-  // Create the store when `dir` holds none. Ignored when read_only.
+  // Create the store when `dir` holds none (else NotFound, and nothing is
+  // created). Ignored when read_only.
   bool create_if_missing = true;
   // Open without taking the writer lock: any number of read-only processes
   // may read a store while one process writes it; writes are refused with
