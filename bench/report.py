@@ -53,6 +53,14 @@ def markdown(results):
         row += " %.2f | %.2f | %s |" % (inc["annals_s"], inc["sqlite_s"],
                                        ratio(inc["annals_s"], inc["sqlite_s"]))
     lines.append(row)
+    if all("compacted" in results["sizes"][str(n)] for n in sizes):
+        row = "| after `annals compact` (s): bytes on disk per fact |"
+        for n in sizes:
+            c = results["sizes"][str(n)]["compacted"]
+            s = results["sizes"][str(n)]["sqlite"]["bytes_per_fact"]
+            row += " %.1f (%.1f s) | %.1f | %s |" % (c["bytes_per_fact"], c["seconds"], s,
+                                                  ratio(c["bytes_per_fact"], s))
+        lines.append(row)
     names = list(results["sizes"][str(sizes[0])]["queries"])
     for q in names:
         row = "| %s, median |" % q
