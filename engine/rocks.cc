@@ -373,9 +373,10 @@ absl::Status Rocks::IngestAtomically(const std::vector<Ingest>& files) {
 
 absl::Status Rocks::CompactAll() {
   rocksdb::CompactRangeOptions options;
-  // Also rewrite a family that is one file already: loads leave it LZ4.
+  // Also rewrite a family that is one file already (loads leave it LZ4),
+  // but not the files this compaction has just written.
   options.bottommost_level_compaction =
-      rocksdb::BottommostLevelCompaction::kForce;
+      rocksdb::BottommostLevelCompaction::kForceOptimized;
   options.max_subcompactions = 2;
   for (int f = 0; f < kFamilyCount; ++f) {
     rocksdb::Status s =
