@@ -529,7 +529,7 @@ absl::Status Database::Compact() {
     return absl::ResourceExhaustedError(absl::StrCat(
         "disk full while compacting store '", store.dir(),
         "': its files are as they were; free space on its disk and compact "
-        "again (",
+        "again (an open store notices the space within seconds) (",
         s.message(), ")"));
   }
   if (!s.ok()) {

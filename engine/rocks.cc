@@ -381,6 +381,13 @@ absl::Status Rocks::CompactAll() {
   for (int f = 0; f < kFamilyCount; ++f) {
     rocksdb::Status s =
         impl_->db->CompactRange(options, impl_->handles[f], nullptr, nullptr);
+    if (s.IsCompactionTooLarge()) {
+      // After a full disk, RocksDB refuses compactions until it has seen
+      // free space again (it looks every few seconds).
+      return absl::ResourceExhaustedError(
+          absl::StrCat("compacting ", FamilyName(static_cast<Family>(f)),
+                       ": not enough free space seen yet"));
+    }
     if (!s.ok()) {
       return FromRocks(
           s, absl::StrCat("compacting ", FamilyName(static_cast<Family>(f))));

@@ -84,7 +84,8 @@ class Rocks {
   // Rewrites each family's files into one sorted run at the bottommost
   // level, compressed with ZSTD (bulk loads write LZ4: quicker to write,
   // about a quarter larger). Reads and writes may go on meanwhile; a full
-  // disk (ResourceExhausted) leaves the old files in place.
+  // disk (ResourceExhausted) leaves the old files in place, and compactions
+  // stay refused (ResourceExhausted) until RocksDB sees free space again.
   absl::Status CompactAll();
 
   // Bytes of live SST and WAL files.

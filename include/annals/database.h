@@ -258,7 +258,9 @@ class Database {
   // back); other writes are compacted as they go. Takes about 5 seconds per
   // million claims on two cores; reads and writes may go on meanwhile.
   // FailedPrecondition on a read-only store; ResourceExhausted when the disk
-  // has no room for the new files (the old ones stay: nothing is lost).
+  // has no room for the new files (the old ones stay: nothing is lost, and
+  // reads and writes go on); then free space and compact again (this handle
+  // refuses compactions until it has seen the space, within seconds).
   absl::Status Compact();
 
   // Counts, sizes and the time range, all of one instant (waits for a write

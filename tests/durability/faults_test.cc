@@ -1,11 +1,11 @@
 // Faults a user can meet, each injected with its exact outcome asserted: the
-// disk filling up during a load, during writes and during a sort's runs (a
-// small tmpfs in a private mount namespace); damaged files (a flipped block
-// in each family's SST, an SST cut short or gone, a garbled MANIFEST, a
-// garbled claim record or index entry), found by Check, by `annals check` and
-// by the reads that touch them as DataLoss naming the store, never a crash or
-// a wrong answer; a store another process holds for writing; and writes to a
-// store opened read-only.
+// disk filling up during a load, during writes, during a sort's runs and
+// during a compaction (a small tmpfs in a private mount namespace); damaged
+// files (a flipped block in each family's SST, an SST cut short or gone, a
+// garbled MANIFEST, a garbled claim record or index entry), found by Check, by
+// `annals check` and by the reads that touch them as DataLoss naming the store,
+// never a crash or a wrong answer; a store another process holds for writing;
+// and writes to a store opened read-only.
 //
 // The disk-full cases run in a fresh process of this binary: a forked child
 // unshares a mount namespace (and, when not root, a user namespace), mounts
@@ -281,6 +281,7 @@ class DiskFullTest : public ::testing::Test {
 TEST_F(DiskFullTest, DuringLoad) { Run("DiskFullDuringLoad", 8 << 20); }
 TEST_F(DiskFullTest, DuringWrites) { Run("DiskFullDuringWrites", 4 << 20); }
 TEST_F(DiskFullTest, DuringSortRuns) { Run("DiskFullDuringSortRuns", 1 << 20); }
+TEST_F(DiskFullTest, DuringCompact) { Run("DiskFullDuringCompact", 8 << 20); }
 
 // The children: each finds its small filesystem in ANNALS_FAULTS_ROOT; the
 // files too big for it go beside it, on the ordinary disk.
@@ -495,6 +496,90 @@ TEST(FaultsChild, DISABLED_DiskFullDuringSortRuns) {
   EXPECT_TRUE(absl::StrContains(s.message(), small)) << s;
   // The runs written before are removed with the sorter.
   EXPECT_TRUE(fs::is_empty(small));
+}
+
+TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
+  const std::string small = ChildRoot();
+  if (small.empty()) GTEST_SKIP() << "run by DiskFullTest.DuringCompact";
+  const std::string outside = fs::path(small).parent_path().string();
+  const std::string built = outside + "/built";
+  const std::string store = small + "/store";
+  const std::string filler = small + "/filler";
+  // A loaded store (LZ4 files) of about 3 MB, built on the ordinary disk and
+  // copied onto the small one, which a filler file then fills up.
+  WriteFile(outside + "/facts.tsv", TsvRows(0, 8000, 60, 4));
+  {
+    auto db = Database::Open(built);
+    ASSERT_TRUE(db.ok()) << db.status();
+    auto loaded = db->Load({outside + "/facts.tsv"});
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+  }
+  fs::copy(built, store, fs::copy_options::recursive);
+  int64_t free_bytes = static_cast<int64_t>(fs::space(small).available);
+  WriteFile(filler,
+            std::string(std::max<int64_t>(free_bytes - 64 * 1024, 0), 'x'));
+  std::vector<Said> before;
+  int64_t loaded_bytes = 0;
+  {
+    auto db = Database::Open(store);
+    ASSERT_TRUE(db.ok()) << db.status();
+    auto all = Everything(*db);
+    ASSERT_TRUE(all.ok()) << all.status();
+    before = *all;
+    ASSERT_EQ(before.size(), 8000u);
+    auto stats = db->Stats();
+    ASSERT_TRUE(stats.ok()) << stats.status();
+    loaded_bytes = stats->bytes_on_disk;
+
+    absl::Status s = db->Compact();
+    std::cout << "fault: compact on a full disk: " << s << "\n";
+    EXPECT_TRUE(absl::IsResourceExhausted(s)) << s;
+    EXPECT_TRUE(absl::StartsWith(
+        s.message(), absl::StrCat("disk full while compacting store '", store,
+                                  "': its files are as they were")))
+        << s;
+    // Everything reads as before, from the files as they were, and the same
+    // handle still takes writes.
+    all = Everything(*db);
+    ASSERT_TRUE(all.ok()) << all.status();
+    EXPECT_EQ(*all, before);
+    auto check = db->Check();
+    ASSERT_TRUE(check.ok()) << check.status();
+    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+    auto added = db->Assert(Input("after", "p", "a failed compaction"));
+    ASSERT_TRUE(added.ok()) << added.status();
+    all = Everything(*db);
+    ASSERT_TRUE(all.ok()) << all.status();
+    before = *all;
+
+    // With room again the same handle compacts once RocksDB has seen the
+    // space (it looks every few seconds; until then, ResourceExhausted).
+    fs::remove(filler);
+    for (int tries = 0; tries < 30; ++tries) {
+      s = db->Compact();
+      if (s.ok()) break;
+      std::cout << "fault: compact right after freeing space: " << s << "\n";
+      ASSERT_TRUE(absl::IsResourceExhausted(s)) << s;
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+    ASSERT_TRUE(s.ok()) << s;
+    stats = db->Stats();
+    ASSERT_TRUE(stats.ok()) << stats.status();
+    EXPECT_LT(stats->bytes_on_disk, loaded_bytes);
+    all = Everything(*db);
+    ASSERT_TRUE(all.ok()) << all.status();
+    EXPECT_EQ(*all, before);
+    check = db->Check();
+    ASSERT_TRUE(check.ok()) << check.status();
+    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+  }
+  // Reopened: the same claims, and writes.
+  auto db = Database::Open(store);
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto all = Everything(*db);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(*all, before);
+  EXPECT_TRUE(db->Assert(Input("after", "p", "reopening")).ok());
 }
 
 // ---------------------------------------------------------------------------
