@@ -199,7 +199,7 @@ constexpr char kCompactHelp[] = R"(Usage: annals compact STORE
 Rewrites the store's files compactly: one sorted run per column family,
 compressed with ZSTD. `annals load` writes LZ4 files, which are quicker to
 write and about a quarter larger; compacting after a big load gives that
-space back (about 5 seconds per million claims on two cores). Prints the
+space back (about 6 seconds per million claims on two cores). Prints the
 bytes on disk before and after. Queries and writes may go on meanwhile; a
 full disk leaves the store as it was.
 

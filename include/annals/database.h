@@ -255,7 +255,7 @@ class Database {
   // Rewrites the store's files compactly: one sorted run per column family,
   // compressed with ZSTD. Loads write LZ4 files, quicker to write and about
   // a quarter larger (`annals compact` after a big load gives the space
-  // back); other writes are compacted as they go. Takes about 5 seconds per
+  // back); other writes are compacted as they go. Takes about 6 seconds per
   // million claims on two cores; reads and writes may go on meanwhile.
   // FailedPrecondition on a read-only store; ResourceExhausted when the disk
   // has no room for the new files (the old ones stay: nothing is lost, and
