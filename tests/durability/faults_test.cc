@@ -100,6 +100,16 @@ absl::StatusOr<std::vector<Said>> Everything(const Database& db) {
   return SaidOf(*found);
 }
 
+// The store holds exactly `expected`, and Check finds nothing wrong.
+void ExpectIntact(const Database& db, const std::vector<Said>& expected) {
+  auto all = Everything(db);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(*all, expected);
+  auto check = db.Check();
+  ASSERT_TRUE(check.ok()) << check.status();
+  EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+}
+
 // A status that reports a damaged store: DataLoss, naming the store.
 ::testing::AssertionResult IsDataLossNaming(const absl::Status& s,
                                             const std::string& store) {
@@ -341,12 +351,7 @@ TEST(FaultsChild, DISABLED_DiskFullDuringLoad) {
     EXPECT_EQ(LoadLeftovers(store), std::vector<std::string>{});
 
     // The same handle reads what it held before and can load again.
-    all = Everything(*db);
-    ASSERT_TRUE(all.ok()) << all.status();
-    EXPECT_EQ(*all, before);
-    auto check = db->Check();
-    ASSERT_TRUE(check.ok()) << check.status();
-    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+    ExpectIntact(*db, before);
     auto stats = db->Stats();
     ASSERT_TRUE(stats.ok()) << stats.status();
     EXPECT_EQ(stats->claims, 200);
@@ -355,12 +360,7 @@ TEST(FaultsChild, DISABLED_DiskFullDuringLoad) {
   {
     auto db = Database::Open(store);
     ASSERT_TRUE(db.ok()) << db.status();
-    auto all = Everything(*db);
-    ASSERT_TRUE(all.ok()) << all.status();
-    EXPECT_EQ(*all, before);
-    auto check = db->Check();
-    ASSERT_TRUE(check.ok()) << check.status();
-    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+    ExpectIntact(*db, before);
     auto loaded = db->Load({last});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
     EXPECT_EQ(loaded->claims_added, 50);
@@ -457,12 +457,7 @@ TEST(FaultsChild, DISABLED_DiskFullDuringWrites) {
   {
     auto db = Database::Open(store);
     ASSERT_TRUE(db.ok()) << db.status();
-    auto all = Everything(*db);
-    ASSERT_TRUE(all.ok()) << all.status();
-    EXPECT_EQ(*all, expected);
-    auto check = db->Check();
-    ASSERT_TRUE(check.ok()) << check.status();
-    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+    ExpectIntact(*db, expected);
     // And it takes writes again.
     auto id = db->Assert(Input("after", "p", "the disk was full"));
     ASSERT_TRUE(id.ok()) << id.status();
@@ -540,12 +535,7 @@ TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
         << s;
     // Everything reads as before, from the files as they were, and the same
     // handle still takes writes.
-    all = Everything(*db);
-    ASSERT_TRUE(all.ok()) << all.status();
-    EXPECT_EQ(*all, before);
-    auto check = db->Check();
-    ASSERT_TRUE(check.ok()) << check.status();
-    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+    ExpectIntact(*db, before);
     auto added = db->Assert(Input("after", "p", "a failed compaction"));
     ASSERT_TRUE(added.ok()) << added.status();
     all = Everything(*db);
@@ -566,19 +556,12 @@ TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
     stats = db->Stats();
     ASSERT_TRUE(stats.ok()) << stats.status();
     EXPECT_LT(stats->bytes_on_disk, loaded_bytes);
-    all = Everything(*db);
-    ASSERT_TRUE(all.ok()) << all.status();
-    EXPECT_EQ(*all, before);
-    check = db->Check();
-    ASSERT_TRUE(check.ok()) << check.status();
-    EXPECT_TRUE(check->ok()) << absl::StrJoin(check->problems, "\n");
+    ExpectIntact(*db, before);
   }
   // Reopened: the same claims, and writes.
   auto db = Database::Open(store);
   ASSERT_TRUE(db.ok()) << db.status();
-  auto all = Everything(*db);
-  ASSERT_TRUE(all.ok()) << all.status();
-  EXPECT_EQ(*all, before);
+  ExpectIntact(*db, before);
   EXPECT_TRUE(db->Assert(Input("after", "p", "reopening")).ok());
 }
 
