@@ -7,7 +7,8 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/check.h"
 #include "engine/key_codec.h"
 #include "engine/scan.h"
@@ -21,7 +22,6 @@
 #include "query/parameters.h"
 #include "query/parser.h"
 #include "query/session.h"
-#include "schema/sv.h"
 #include "schema/validator.h"
 
 namespace annals {
@@ -63,8 +63,9 @@ struct Database::Impl {
         !schema::NeedsObjectTypes(rules, input.predicate)) {
       return schema::ValidateClaim(rules, input.predicate, object);
     }
-    ASSIGN_OR_RETURN(std::vector<std::string> types,
-                     engine::EntityTypes(store.get(), nullptr, object.text()));
+    ANNALS_ASSIGN_OR_RETURN(
+        std::vector<std::string> types,
+        engine::EntityTypes(store.get(), nullptr, object.text()));
     return schema::ValidateClaim(rules, input.predicate, object, &types);
   }
   // An ASSERT whose claim the schema refuses, refused at its object.
@@ -95,20 +96,20 @@ struct Database::Impl {
     engine::Dictionary& dict = store->dictionary();
     Claim c;
     c.id = row.id;
-    ASSIGN_OR_RETURN(c.subject, dict.Lookup(row.s, snap));
-    ASSIGN_OR_RETURN(Value predicate, dict.Lookup(row.p, snap));
+    ANNALS_ASSIGN_OR_RETURN(c.subject, dict.Lookup(row.s, snap));
+    ANNALS_ASSIGN_OR_RETURN(Value predicate, dict.Lookup(row.p, snap));
     c.predicate = predicate.text();
-    ASSIGN_OR_RETURN(c.object, dict.Lookup(row.o, snap));
+    ANNALS_ASSIGN_OR_RETURN(c.object, dict.Lookup(row.o, snap));
     c.valid = row.valid();
     c.recorded = {row.recorded, static_cast<Precision>(row.recorded_precision)};
     if (row.is_retracted())
       c.retracted = TimePoint{row.retracted, Precision::kSecond};
     if (row.source) {
-      ASSIGN_OR_RETURN(Value source, dict.Lookup(row.source, snap));
+      ANNALS_ASSIGN_OR_RETURN(Value source, dict.Lookup(row.source, snap));
       c.source = source.text();
     }
     if (row.by) {
-      ASSIGN_OR_RETURN(Value by, dict.Lookup(row.by, snap));
+      ANNALS_ASSIGN_OR_RETURN(Value by, dict.Lookup(row.by, snap));
       c.by = by.text();
     }
     c.confidence = row.confidence;
@@ -140,7 +141,7 @@ absl::StatusOr<Database> Database::Open(const std::string& dir,
   so.sync_writes = options.sync_writes;
   so.block_cache_bytes = options.block_cache_bytes;
   auto impl = std::make_unique<Impl>();
-  ASSIGN_OR_RETURN(impl->store, engine::Store::Open(dir, so));
+  ANNALS_ASSIGN_OR_RETURN(impl->store, engine::Store::Open(dir, so));
   return Database(std::move(impl));
 }
 
@@ -151,7 +152,7 @@ absl::Status ValidateInput(const ClaimInput& in) {
       in.subject.kind() != ValueKind::kClaim) {
     return absl::InvalidArgumentError(
         absl::StrCat("the subject must be an entity or a claim, not a ",
-                     Sv(ValueKindName(in.subject.kind()))));
+                     AbslView(ValueKindName(in.subject.kind()))));
   }
   if (in.subject.is_entity() && in.subject.text().empty()) {
     return absl::InvalidArgumentError("empty subject");
@@ -178,20 +179,21 @@ absl::Status Database::Retract(ClaimId id) { return impl_->Retract(id); }
 
 absl::StatusOr<Database::Impl::Staged> Database::Impl::StageAssert(
     engine::WriteTxn* txn, const ClaimInput& input) {
-  RETURN_IF_ERROR(ValidateInput(input));
+  ANNALS_RETURN_IF_ERROR(ValidateInput(input));
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
-  RETURN_IF_ERROR(Validate(*rules, input));
+  ANNALS_RETURN_IF_ERROR(Validate(*rules, input));
   // Aliases are stored as the entity they stand for.
   ClaimRow row;
-  ASSIGN_OR_RETURN(row.s, txn->TermId(rules->Canonical(input.subject)));
-  ASSIGN_OR_RETURN(row.p, txn->TermId(Value::Entity(input.predicate)));
-  ASSIGN_OR_RETURN(row.o, txn->TermId(rules->Canonical(input.object)));
+  ANNALS_ASSIGN_OR_RETURN(row.s, txn->TermId(rules->Canonical(input.subject)));
+  ANNALS_ASSIGN_OR_RETURN(row.p, txn->TermId(Value::Entity(input.predicate)));
+  ANNALS_ASSIGN_OR_RETURN(row.o, txn->TermId(rules->Canonical(input.object)));
   if (!input.source.empty()) {
-    ASSIGN_OR_RETURN(row.source, txn->TermId(Value::String(input.source)));
+    ANNALS_ASSIGN_OR_RETURN(row.source,
+                            txn->TermId(Value::String(input.source)));
   }
   if (!input.by.empty()) {
-    ASSIGN_OR_RETURN(row.by,
-                     txn->TermId(rules->Canonical(Value::Entity(input.by))));
+    ANNALS_ASSIGN_OR_RETURN(
+        row.by, txn->TermId(rules->Canonical(Value::Entity(input.by))));
   }
   row.set_valid(input.valid);
   TimePoint recorded = input.recorded.value_or(TimePoint::Now());
@@ -200,8 +202,8 @@ absl::StatusOr<Database::Impl::Staged> Database::Impl::StageAssert(
   row.confidence = input.confidence;
   Staged staged;
   const schema::PredicateDef* def = rules->FindPredicate(input.predicate);
-  ASSIGN_OR_RETURN(staged.superseded,
-                   txn->AssertNew(&row, def != nullptr && def->one));
+  ANNALS_ASSIGN_OR_RETURN(staged.superseded,
+                          txn->AssertNew(&row, def != nullptr && def->one));
   staged.row = row;
   return staged;
 }
@@ -209,13 +211,13 @@ absl::StatusOr<Database::Impl::Staged> Database::Impl::StageAssert(
 absl::StatusOr<Database::Impl::Staged> Database::Impl::AssertStaged(
     const ClaimInput& input) {
   engine::WriteTxn txn(store.get());
-  ASSIGN_OR_RETURN(Staged staged, StageAssert(&txn, input));
-  RETURN_IF_ERROR(txn.Commit());
+  ANNALS_ASSIGN_OR_RETURN(Staged staged, StageAssert(&txn, input));
+  ANNALS_RETURN_IF_ERROR(txn.Commit());
   return staged;
 }
 
 absl::StatusOr<ClaimId> Database::Impl::Assert(const ClaimInput& input) {
-  ASSIGN_OR_RETURN(Staged staged, AssertStaged(input));
+  ANNALS_ASSIGN_OR_RETURN(Staged staged, AssertStaged(input));
   return staged.id();
 }
 
@@ -254,7 +256,7 @@ std::vector<Row> AssertRows(const ClaimRow& added,
 
 absl::Status Database::Impl::Retract(ClaimId id) {
   engine::WriteTxn txn(store.get());
-  RETURN_IF_ERROR(txn.Retract(id, TimePoint::Now().seconds));
+  ANNALS_RETURN_IF_ERROR(txn.Retract(id, TimePoint::Now().seconds));
   return txn.Commit();
 }
 
@@ -284,11 +286,11 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
     s.Update(resolve(rules->Canonical(*pattern.object), &ids.o));
   }
   if (absl::IsNotFound(s)) return absl::OkStatus();
-  RETURN_IF_ERROR(s);
+  ANNALS_RETURN_IF_ERROR(s);
   engine::ClaimScan scan(store.get(), ids, view, snap);
   ClaimRow row;
   while (scan.Next(&row)) {
-    ASSIGN_OR_RETURN(Claim claim, ToClaim(row, snap.get()));
+    ANNALS_ASSIGN_OR_RETURN(Claim claim, ToClaim(row, snap.get()));
     if (!fn(std::move(claim))) return absl::OkStatus();
   }
   return scan.status();
@@ -305,16 +307,17 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
     const ClaimPattern& pattern, const TimeView& view,
     const Snapshot& snapshot) const {
   std::vector<Claim> out;
-  RETURN_IF_ERROR(impl_->Scan(pattern, view, snapshot, [&](Claim&& claim) {
-    out.push_back(std::move(claim));
-    return true;
-  }));
+  ANNALS_RETURN_IF_ERROR(
+      impl_->Scan(pattern, view, snapshot, [&](Claim&& claim) {
+        out.push_back(std::move(claim));
+        return true;
+      }));
   return out;
 }
 
 absl::StatusOr<ResultSet> Database::Query(std::string_view text,
                                           const QueryOptions& options) {
-  ASSIGN_OR_RETURN(PreparedQuery prepared, Prepare(text));
+  ANNALS_ASSIGN_OR_RETURN(PreparedQuery prepared, Prepare(text));
   return prepared.Execute(options);
 }
 
@@ -341,15 +344,16 @@ absl::StatusOr<ResultSet> Database::Impl::Run(std::string_view text,
 absl::StatusOr<ResultSet> Database::Impl::RunWrite(
     std::string_view text, const query::Statement& statement) {
   if (const auto* a = std::get_if<query::AssertStatement>(&statement.node)) {
-    ASSIGN_OR_RETURN(ClaimInput input,
-                     query::BindAssert(store.get(), text, *a));
-    RETURN_IF_ERROR(CheckSchema(text, *a, input));
-    ASSIGN_OR_RETURN(Staged staged, AssertStaged(input));
+    ANNALS_ASSIGN_OR_RETURN(ClaimInput input,
+                            query::BindAssert(store.get(), text, *a));
+    ANNALS_RETURN_IF_ERROR(CheckSchema(text, *a, input));
+    ANNALS_ASSIGN_OR_RETURN(Staged staged, AssertStaged(input));
     return query::FixedResult({"claim", "change"}, "asserted",
                               AssertRows(staged.row, staged.superseded));
   }
   const auto& r = std::get<query::RetractStatement>(statement.node);
-  ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, r));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<ClaimId> ids,
+                          query::BindRetract(text, r));
   std::vector<Row> rows;
   for (size_t i = 0; i < ids.size(); ++i) {
     if (absl::Status s = Retract(ids[i]); !s.ok()) {
@@ -373,9 +377,9 @@ absl::StatusOr<ResultSet> Database::Impl::ExplainWrite(
   }
   std::vector<std::string> plan;
   if (a != nullptr) {
-    ASSIGN_OR_RETURN(plan, ExplainAssert(text, *a));
+    ANNALS_ASSIGN_OR_RETURN(plan, ExplainAssert(text, *a));
   } else {
-    ASSIGN_OR_RETURN(
+    ANNALS_ASSIGN_OR_RETURN(
         plan, ExplainRetract(
                   text, std::get<query::RetractStatement>(statement.node)));
   }
@@ -384,11 +388,12 @@ absl::StatusOr<ResultSet> Database::Impl::ExplainWrite(
 
 absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
     std::string_view text, const query::AssertStatement& a) {
-  ASSIGN_OR_RETURN(ClaimInput input, query::BindAssert(store.get(), text, a));
-  RETURN_IF_ERROR(CheckSchema(text, a, input));
+  ANNALS_ASSIGN_OR_RETURN(ClaimInput input,
+                          query::BindAssert(store.get(), text, a));
+  ANNALS_RETURN_IF_ERROR(CheckSchema(text, a, input));
   engine::WriteTxn txn(store.get());
-  ASSIGN_OR_RETURN(Staged staged, StageAssert(&txn, input));
-  ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
+  ANNALS_ASSIGN_OR_RETURN(Staged staged, StageAssert(&txn, input));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
   return query::WritePlan(absl::StrCat("ASSERT claim #c", staged.id(),
                                        ": one WriteBatch, applied atomically"),
                           txn.PendingEntries(), new_terms);
@@ -399,7 +404,8 @@ absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainAssert(
 // and describes each claim's share.
 absl::StatusOr<std::vector<std::string>> Database::Impl::ExplainRetract(
     std::string_view text, const query::RetractStatement& r) {
-  ASSIGN_OR_RETURN(std::vector<ClaimId> ids, query::BindRetract(text, r));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<ClaimId> ids,
+                          query::BindRetract(text, r));
   engine::WriteTxn txn(store.get());
   int64_t now = TimePoint::Now().seconds;
   std::vector<std::string> lines;
@@ -433,7 +439,7 @@ absl::StatusOr<PreparedQuery> Database::Prepare(std::string_view text) {
   auto impl = std::make_unique<PreparedQuery::Impl>();
   impl->db = impl_.get();
   impl->text = std::string(text);
-  ASSIGN_OR_RETURN(impl->statement, query::ParseStatement(impl->text));
+  ANNALS_ASSIGN_OR_RETURN(impl->statement, query::ParseStatement(impl->text));
   return PreparedQuery(std::move(impl));
 }
 
@@ -449,7 +455,7 @@ void PreparedQuery::Bind(std::string name, Value value) {
 
 absl::StatusOr<ResultSet> PreparedQuery::Execute(const QueryOptions& options) {
   query::Statement statement = impl_->statement;
-  RETURN_IF_ERROR(
+  ANNALS_RETURN_IF_ERROR(
       query::SubstituteParameters(impl_->text, impl_->parameters, &statement));
   return impl_->db->Run(impl_->text, statement, options);
 }
@@ -457,7 +463,7 @@ absl::StatusOr<ResultSet> PreparedQuery::Execute(const QueryOptions& options) {
 absl::StatusOr<Claim> Database::Get(ClaimId id,
                                     const Snapshot& snapshot) const {
   engine::Snapshot snap = impl_->SnapshotOf(snapshot);
-  ASSIGN_OR_RETURN(ClaimRow row, impl_->store->GetClaim(id, snap.get()));
+  ANNALS_ASSIGN_OR_RETURN(ClaimRow row, impl_->store->GetClaim(id, snap.get()));
   return impl_->ToClaim(row, snap.get());
 }
 
@@ -481,10 +487,10 @@ SchemaVersion ToSchemaVersion(const engine::StoredSchema& s) {
 absl::StatusOr<SchemaVersion> Database::SetSchema(std::string_view text,
                                                   std::string_view file) {
   engine::WriteTxn txn(impl_->store.get());
-  RETURN_IF_ERROR(impl_->store->Writable());
+  ANNALS_RETURN_IF_ERROR(impl_->store->Writable());
   TimePoint now = TimePoint::Now();
-  RETURN_IF_ERROR(txn.SetSchema(text, file, now.seconds));
-  RETURN_IF_ERROR(txn.Commit());
+  ANNALS_RETURN_IF_ERROR(txn.SetSchema(text, file, now.seconds));
+  ANNALS_RETURN_IF_ERROR(txn.Commit());
   engine::StoredSchema stored;
   stored.version = impl_->store->schema().version;
   stored.recorded = now.seconds;
@@ -495,7 +501,7 @@ absl::StatusOr<SchemaVersion> Database::SetSchema(std::string_view text,
 absl::StatusOr<std::vector<SchemaVersion>> Database::SchemaHistory(
     const Snapshot& snapshot) const {
   engine::Snapshot snap = impl_->SnapshotOf(snapshot);
-  ASSIGN_OR_RETURN(
+  ANNALS_ASSIGN_OR_RETURN(
       std::vector<engine::StoredSchema> stored,
       engine::ReadSchemaVersions(impl_->store->rocks(), snap.get()));
   std::vector<SchemaVersion> out;
@@ -515,15 +521,15 @@ absl::StatusOr<std::vector<std::string>> Database::SchemaViolations() const {
 
 absl::StatusOr<SchemaVersion> Database::GetSchema(
     const Snapshot& snapshot) const {
-  ASSIGN_OR_RETURN(std::vector<SchemaVersion> versions,
-                   SchemaHistory(snapshot));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<SchemaVersion> versions,
+                          SchemaHistory(snapshot));
   if (versions.empty()) return SchemaVersion();
   return versions.back();
 }
 
 absl::Status Database::Compact() {
   engine::Store& store = *impl_->store;
-  RETURN_IF_ERROR(store.Writable());
+  ANNALS_RETURN_IF_ERROR(store.Writable());
   absl::Status s = store.rocks().CompactAll();
   if (absl::IsResourceExhausted(s)) {
     return absl::ResourceExhaustedError(absl::StrCat(
@@ -557,7 +563,8 @@ absl::StatusOr<StoreStats> Database::Stats() const {
         store.rocks().FamilyBytes(family);
   }
   for (const auto& [pid, count] : c.predicate_counts) {
-    ASSIGN_OR_RETURN(Value p, store.dictionary().Lookup(pid, snap.get()));
+    ANNALS_ASSIGN_OR_RETURN(Value p,
+                            store.dictionary().Lookup(pid, snap.get()));
     stats.claims_per_predicate[p.text()] = count;
   }
   // Time range: one pass over the predicate-first index values.
@@ -580,13 +587,13 @@ absl::StatusOr<StoreStats> Database::Stats() const {
       stats.latest = engine::FromEndpoint(row.to);
     }
   }
-  RETURN_IF_ERROR(it->status());
+  ANNALS_RETURN_IF_ERROR(it->status());
   return stats;
 }
 
 absl::StatusOr<CheckResult> Database::Check() const {
-  ASSIGN_OR_RETURN(engine::CheckReport report,
-                   engine::CheckStore(impl_->store.get()));
+  ANNALS_ASSIGN_OR_RETURN(engine::CheckReport report,
+                          engine::CheckStore(impl_->store.get()));
   CheckResult r;
   r.claims = report.claims;
   r.terms = report.terms;

@@ -19,13 +19,13 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
 #include "engine/run_sorter.h"
 #include "engine/supersession.h"
 #include "engine/time_index.h"
-#include "schema/sv.h"
 
 namespace annals::engine {
 namespace {
@@ -63,7 +63,7 @@ struct TempDir {
 // The SST file of `family` (and `part`, when a family has several) in `dir`.
 std::string SstPath(const std::string& dir, Family family,
                     std::string_view part = "") {
-  return absl::StrCat(dir, "/", FamilyName(family), Sv(part), ".sst");
+  return absl::StrCat(dir, "/", FamilyName(family), AbslView(part), ".sst");
 }
 
 // Writes `count` entries made by `fill(i, &key, &value)` into the family's
@@ -74,16 +74,16 @@ absl::Status WriteSst(Store* store, Family family, const std::string& dir,
                       std::vector<Rocks::Ingest>* ingest) {
   if (count == 0) return absl::OkStatus();
   std::string path = SstPath(dir, family);
-  ASSIGN_OR_RETURN(auto writer,
-                   SstWriter::Create(store->rocks(), family, path));
+  ANNALS_ASSIGN_OR_RETURN(auto writer,
+                          SstWriter::Create(store->rocks(), family, path));
   std::string key, value;
   for (size_t i = 0; i < count; ++i) {
     key.clear();
     value.clear();
     fill(i, &key, &value);
-    RETURN_IF_ERROR(writer->Put(key, value));
+    ANNALS_RETURN_IF_ERROR(writer->Put(key, value));
   }
-  RETURN_IF_ERROR(writer->Finish());
+  ANNALS_RETURN_IF_ERROR(writer->Finish());
   ingest->push_back({family, path});
   return absl::OkStatus();
 }
@@ -249,7 +249,7 @@ absl::Status SortKeys(Family f, const ClaimRows& rows,
       k.value_size = static_cast<uint8_t>(std::min<size_t>(v.size(), 255));
       if (v.size() <= sizeof(k.value)) std::memcpy(k.value, v.data(), v.size());
     }
-    RETURN_IF_ERROR(sorter->Add(k));
+    ANNALS_RETURN_IF_ERROR(sorter->Add(k));
   }
   return sorter->Finish();
 }
@@ -296,8 +296,8 @@ class TimeIndexWriter {
             run_records, TimeKeyLess{}) {}
 
   absl::Status Open() {
-    ASSIGN_OR_RETURN(writer_,
-                     SstWriter::Create(store_->rocks(), Family::kTime, path_));
+    ANNALS_ASSIGN_OR_RETURN(
+        writer_, SstWriter::Create(store_->rocks(), Family::kTime, path_));
     return absl::OkStatus();
   }
 
@@ -308,7 +308,7 @@ class TimeIndexWriter {
                    std::string_view index_value) {
     uint64_t term = position_ == TimePosition::kSubject ? claim.s : claim.p;
     if (term != term_) {
-      RETURN_IF_ERROR(WriteTerm());
+      ANNALS_RETURN_IF_ERROR(WriteTerm());
       term_ = term;
     }
     TreeExtent e = ExtentOf(claim);
@@ -319,19 +319,19 @@ class TimeIndexWriter {
     if (value_.size() <= sizeof(k.value)) {
       std::memcpy(k.value, value_.data(), value_.size());
     }
-    RETURN_IF_ERROR(sorter_.Add(k));
+    ANNALS_RETURN_IF_ERROR(sorter_.Add(k));
     if (HasTimeEntry(e, TimeSide::kUpper)) {
       k.side = TimeSide::kUpper;
       k.bound = e.hi;
-      RETURN_IF_ERROR(sorter_.Add(k));
+      ANNALS_RETURN_IF_ERROR(sorter_.Add(k));
     }
     return absl::OkStatus();
   }
 
   // Writes the last term's entries and finishes the file.
   absl::Status Finish(std::vector<Rocks::Ingest>* files) {
-    RETURN_IF_ERROR(WriteTerm());
-    RETURN_IF_ERROR(writer_->Finish());
+    ANNALS_RETURN_IF_ERROR(WriteTerm());
+    ANNALS_RETURN_IF_ERROR(writer_->Finish());
     if (!writer_->empty()) files->push_back({Family::kTime, path_});
     return absl::OkStatus();
   }
@@ -340,7 +340,7 @@ class TimeIndexWriter {
   // Sorts the current term's entries and appends them to the file.
   absl::Status WriteTerm() {
     if (sorter_.count() == 0) return absl::OkStatus();
-    RETURN_IF_ERROR(sorter_.Finish());
+    ANNALS_RETURN_IF_ERROR(sorter_.Finish());
     for (TimeSortKey k{}; sorter_.Next(&k);) {
       key_.clear();
       EncodeTimeKey({position_, k.term, k.side, k.node, k.bound, k.id}, &key_);
@@ -353,9 +353,9 @@ class TimeIndexWriter {
         value_.clear();
         EncodeTimeValue(position_, r, k.node, index_value, &value_);
       }
-      RETURN_IF_ERROR(writer_->Put(key_, value_));
+      ANNALS_RETURN_IF_ERROR(writer_->Put(key_, value_));
     }
-    RETURN_IF_ERROR(sorter_.status());
+    ANNALS_RETURN_IF_ERROR(sorter_.status());
     sorter_.Reset();
     return absl::OkStatus();
   }
@@ -400,7 +400,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
     }
   }
   auto retract = [&](uint64_t id) -> absl::Status {
-    ASSIGN_OR_RETURN(ClaimRow stored, store_->GetClaim(id, nullptr));
+    ANNALS_ASSIGN_OR_RETURN(ClaimRow stored, store_->GetClaim(id, nullptr));
     stored.retracted = load_time_;
     retracted_.push_back(stored);
     ++summary->superseded;
@@ -412,7 +412,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
     // stored claim).
     std::vector<ClaimRow> live;
     if (counters.claim_count > 0) {
-      ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source, by));
+      ANNALS_ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source, by));
     }
     std::vector<int64_t> live_row(live.size(), -1);
     // Within the load, a row with the start of a later row of another value
@@ -440,7 +440,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
         if (live_row[m] >= 0) {  // a closed copy of a stored claim
           duplicate_[live_row[m]] = true;
         } else {
-          RETURN_IF_ERROR(retract(live[m].id));
+          ANNALS_RETURN_IF_ERROR(retract(live[m].id));
         }
       }
       for (size_t m : effects.closed) {
@@ -449,7 +449,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
           live[m].to = rows_[i].from;
           continue;
         }
-        RETURN_IF_ERROR(retract(live[m].id));
+        ANNALS_RETURN_IF_ERROR(retract(live[m].id));
         ClaimRow copy = ClosedCopy(live[m], rows_[i], load_time_);
         copy.batch = rows_[i].batch;
         copy.row = rows_[i].row;
@@ -488,7 +488,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
     // found by hashing, which needs no sort runs.
     MarkDuplicatesInLoad(skip);
   } else {
-    RETURN_IF_ERROR(MarkDuplicatesSorted(skip));
+    ANNALS_RETURN_IF_ERROR(MarkDuplicatesSorted(skip));
   }
   // Rows of the files only (closed copies come after them).
   summary->duplicates =
@@ -547,7 +547,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
   // Everything in memory when there is no directory (a dry run).
   KeySorter spo(tmp_dir_, "dedupe", tmp_dir_.empty() ? SIZE_MAX : run_records_,
                 KeyOrder{});
-  RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
+  ANNALS_RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
   std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
   // Claims already stored: one forward iterator over spo, seeking to each
   // candidate's (s, p, valid_from, o) in key order.
@@ -589,7 +589,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
           break;
         }
       }
-      RETURN_IF_ERROR(it->status());
+      ANNALS_RETURN_IF_ERROR(it->status());
     }
   }
   return spo.status();
@@ -597,7 +597,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
 
 absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   std::lock_guard<std::mutex> writer(store_->writer_mutex());
-  if (!dry_run) RETURN_IF_ERROR(store_->Writable());
+  if (!dry_run) ANNALS_RETURN_IF_ERROR(store_->Writable());
   if (uint64_t now = store_->schema().version; now != schema_version_) {
     return absl::AbortedError(absl::StrCat(
         "the schema changed (version ", schema_version_, " to ", now,
@@ -629,10 +629,11 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     return absl::InternalError(message);
   }
   tmp_dir_ = tmp.path;
-  RETURN_IF_ERROR(ResolveTerms(before, &after, &summary));
+  ANNALS_RETURN_IF_ERROR(ResolveTerms(before, &after, &summary));
   step_done("resolve terms");
-  RETURN_IF_ERROR(ApplySupersession(before, &summary));
-  RETURN_IF_ERROR(DiskFull(store_->dir(), MarkDuplicates(before, &summary)));
+  ANNALS_RETURN_IF_ERROR(ApplySupersession(before, &summary));
+  ANNALS_RETURN_IF_ERROR(
+      DiskFull(store_->dir(), MarkDuplicates(before, &summary)));
   step_done("deduplicate");
 
   // Claim ids in file order; batch ids one per file.
@@ -659,8 +660,8 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     return summary;
   }
   if (dry_run) return summary;
-  RETURN_IF_ERROR(DiskFull(store_->dir(),
-                           WriteAndIngest(tmp.path, before, after, step_done)));
+  ANNALS_RETURN_IF_ERROR(DiskFull(
+      store_->dir(), WriteAndIngest(tmp.path, before, after, step_done)));
   for (size_t i = 0; i < terms_.size(); ++i) {
     if (new_term_[i]) {
       store_->dictionary().Remember(terms_.term(i), global_ids_[i]);
@@ -685,16 +686,16 @@ absl::Status BulkLoader::WriteAndIngest(
     // Sort keys carry short values inline, so that writing reads them in
     // order instead of chasing each row's value across memory.
     KeySorter keys(dir, FamilyName(f), run_records_, KeyOrder{});
-    RETURN_IF_ERROR(SortKeys(f, rows_, duplicate_, true, &keys));
-    ASSIGN_OR_RETURN(auto writer,
-                     SstWriter::Create(store_->rocks(), f, SstPath(dir, f)));
+    ANNALS_RETURN_IF_ERROR(SortKeys(f, rows_, duplicate_, true, &keys));
+    ANNALS_ASSIGN_OR_RETURN(
+        auto writer, SstWriter::Create(store_->rocks(), f, SstPath(dir, f)));
     std::optional<TimeIndexWriter> time;
     if (f == Family::kSpo || f == Family::kPos) {
       time.emplace(
           store_, &rows_, dir,
           f == Family::kSpo ? TimePosition::kSubject : TimePosition::kPredicate,
           run_records_);
-      RETURN_IF_ERROR(time->Open());
+      ANNALS_RETURN_IF_ERROR(time->Open());
     }
     std::string key, value;
     ClaimRow claim;
@@ -708,7 +709,7 @@ absl::Status BulkLoader::WriteAndIngest(
         value.clear();
         EncodeIndexValue(rows_[k.row], &value);
       }
-      RETURN_IF_ERROR(writer->Put(key, value));
+      ANNALS_RETURN_IF_ERROR(writer->Put(key, value));
       if (time) {
         // The claim's times, as the time index needs them, from the entry
         // just written rather than from its row elsewhere in memory.
@@ -719,13 +720,13 @@ absl::Status BulkLoader::WriteAndIngest(
         claim.s = index_key.s;
         claim.p = index_key.p;
         claim.o = index_key.o;
-        RETURN_IF_ERROR(time->Add(claim, k.row, value));
+        ANNALS_RETURN_IF_ERROR(time->Add(claim, k.row, value));
       }
     }
-    RETURN_IF_ERROR(keys.status());
-    RETURN_IF_ERROR(writer->Finish());
+    ANNALS_RETURN_IF_ERROR(keys.status());
+    ANNALS_RETURN_IF_ERROR(writer->Finish());
     if (!writer->empty()) files->push_back({f, writer->path()});
-    if (time) RETURN_IF_ERROR(time->Finish(files));
+    if (time) ANNALS_RETURN_IF_ERROR(time->Finish(files));
     return absl::OkStatus();
   };
   // Dictionary: new ids ascend in order of first appearance.
@@ -794,7 +795,7 @@ absl::Status BulkLoader::WriteAndIngest(
   worker();
   helper.join();
   for (Job& job : jobs) {
-    RETURN_IF_ERROR(job.status);
+    ANNALS_RETURN_IF_ERROR(job.status);
     ingest.insert(ingest.end(), job.files.begin(), job.files.end());
   }
   step_done("write claims, index, dictionary SSTs");
@@ -815,7 +816,7 @@ absl::Status BulkLoader::WriteAndIngest(
         key, absl::StrCat(load_time_, "\t", batch_rows[f], "\t", files_[f]));
   }
   std::sort(meta.begin(), meta.end());
-  RETURN_IF_ERROR(WriteSst(
+  ANNALS_RETURN_IF_ERROR(WriteSst(
       store_, Family::kMeta, dir, meta.size(),
       [&](size_t i, std::string* key, std::string* value) {
         *key = meta[i].first;
@@ -823,7 +824,7 @@ absl::Status BulkLoader::WriteAndIngest(
       },
       &ingest));
   step_done("write meta SST file");
-  RETURN_IF_ERROR(store_->Ingest(ingest, after));
+  ANNALS_RETURN_IF_ERROR(store_->Ingest(ingest, after));
   step_done("ingest");
   return absl::OkStatus();
 }

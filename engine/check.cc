@@ -11,12 +11,12 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
 #include "engine/schema_store.h"
 #include "engine/time_index.h"
-#include "schema/sv.h"
 #include "schema/validator.h"
 
 namespace annals::engine {
@@ -50,9 +50,9 @@ class Checker {
   const schema::Schema& schema() const { return *schema_; }
 
   absl::Status Run() {
-    RETURN_IF_ERROR(CheckRecords());
-    for (Family f : kIndexFamilies) RETURN_IF_ERROR(CheckIndex(f));
-    RETURN_IF_ERROR(CheckDictionary());
+    ANNALS_RETURN_IF_ERROR(CheckRecords());
+    for (Family f : kIndexFamilies) ANNALS_RETURN_IF_ERROR(CheckIndex(f));
+    ANNALS_RETURN_IF_ERROR(CheckDictionary());
     CheckCounters();
     return absl::OkStatus();
   }
@@ -118,7 +118,7 @@ class Checker {
         Problem(absl::StrCat("index ", FamilyName(f), ": unreadable entry"));
       }
     }
-    RETURN_IF_ERROR(it->status());
+    ANNALS_RETURN_IF_ERROR(it->status());
     report_->index_entries += entries;
     if (found == expected) return absl::OkStatus();
     Problem(absl::StrCat("index ", FamilyName(f),
@@ -199,12 +199,12 @@ class Checker {
                              ": term_ids does not map its term back to it"));
       }
     }
-    RETURN_IF_ERROR(it->status());
+    ANNALS_RETURN_IF_ERROR(it->status());
     int64_t reverse = 0;
     auto rit =
         store_->rocks().NewIterator(Family::kTermIds, "", "", snap_.get());
     for (rit->SeekToFirst(); rit->Valid(); rit->Next()) ++reverse;
-    RETURN_IF_ERROR(rit->status());
+    ANNALS_RETURN_IF_ERROR(rit->status());
     if (reverse != report_->terms) {
       Problem(absl::StrCat("dictionary: ", report_->terms, " terms but ",
                            reverse, " entries in term_ids"));
@@ -278,8 +278,8 @@ class Checker {
 absl::StatusOr<CheckReport> CheckStore(Store* store) {
   CheckReport report;
   Checker checker(store, &report);
-  RETURN_IF_ERROR(checker.Run());
-  ASSIGN_OR_RETURN(
+  ANNALS_RETURN_IF_ERROR(checker.Run());
+  ANNALS_ASSIGN_OR_RETURN(
       report.schema_violations,
       SchemaViolations(store, checker.snapshot(), checker.schema()));
   return report;
@@ -294,7 +294,7 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
   for (const auto& [name, def] : schema.predicates()) {
     absl::StatusOr<uint64_t> pid = dict.Find(Value::Entity(name), snap);
     if (absl::IsNotFound(pid.status())) continue;
-    RETURN_IF_ERROR(pid.status());
+    ANNALS_RETURN_IF_ERROR(pid.status());
     std::string prefix = IndexPrefix(Family::kPos, &*pid, 1);
     auto it = store->rocks().NewIterator(Family::kPos, prefix,
                                          PrefixEnd(prefix), snap);
@@ -315,11 +315,11 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
         if (TermKind(k.o) == ValueKind::kClaim) {
           object = Value::Claim(TermSeq(k.o));
         } else {
-          ASSIGN_OR_RETURN(object, dict.Lookup(k.o, snap));
+          ANNALS_ASSIGN_OR_RETURN(object, dict.Lookup(k.o, snap));
         }
         if (object.is_entity() && schema::NeedsObjectTypes(schema, name)) {
-          ASSIGN_OR_RETURN(std::vector<std::string> types,
-                           EntityTypes(store, snap, object.text()));
+          ANNALS_ASSIGN_OR_RETURN(std::vector<std::string> types,
+                                  EntityTypes(store, snap, object.text()));
           last_status = schema::ValidateClaim(schema, name, object, &types);
         } else {
           last_status = schema::ValidateClaim(schema, name, object);
@@ -330,20 +330,20 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
       if (TermKind(k.s) == ValueKind::kClaim) {
         subject = Value::Claim(TermSeq(k.s));
       } else {
-        ASSIGN_OR_RETURN(subject, dict.Lookup(k.s, snap));
+        ANNALS_ASSIGN_OR_RETURN(subject, dict.Lookup(k.s, snap));
       }
       out.push_back(absl::StrCat("#c", k.claim, " ", subject.ToString(), " ",
                                  name, " ", object.ToString(), ": ",
                                  last_status.message()));
     }
-    RETURN_IF_ERROR(it->status());
+    ANNALS_RETURN_IF_ERROR(it->status());
   }
   // Claims stored under a name that is now an alias: queries and writes
   // take the name for the entity it stands for, so they are out of reach.
   for (const auto& [alias, name] : schema.aliases()) {
     absl::StatusOr<uint64_t> id = dict.Find(Value::Entity(alias), snap);
     if (absl::IsNotFound(id.status())) continue;
-    RETURN_IF_ERROR(id.status());
+    ANNALS_RETURN_IF_ERROR(id.status());
     for (Family f : {Family::kSpo, Family::kOsp}) {  // as subject, as object
       std::string prefix = IndexPrefix(f, &*id, 1);
       auto it = store->rocks().NewIterator(f, prefix, PrefixEnd(prefix), snap);
@@ -362,7 +362,7 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
             " `", alias, "` is an alias of `", name,
             "`; retract it and assert it with `", name, "`"));
       }
-      RETURN_IF_ERROR(it->status());
+      ANNALS_RETURN_IF_ERROR(it->status());
     }
   }
   return out;

@@ -6,9 +6,9 @@
 #include <shared_mutex>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/key_codec.h"
-#include "schema/sv.h"
 
 namespace annals::engine {
 
@@ -106,7 +106,7 @@ absl::StatusOr<uint64_t> Dictionary::Find(std::string_view term,
                                           const RocksSnapshot* snap) {
   {
     std::shared_lock<std::shared_mutex> lock(mu_);
-    auto it = ids_.find(Sv(term));
+    auto it = ids_.find(AbslView(term));
     if (it != ids_.end()) return it->second;
   }
   auto bytes = rocks_->Get(Family::kTermIds, term, snap);
@@ -151,7 +151,7 @@ Dictionary::Dictionary(Rocks* rocks)
 absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
                                          const RocksSnapshot* snap) {
   Value v;
-  RETURN_IF_ERROR(LookupInto(id, snap, &v));
+  ANNALS_RETURN_IF_ERROR(LookupInto(id, snap, &v));
   return v;
 }
 
@@ -169,7 +169,7 @@ absl::Status Dictionary::LookupInto(uint64_t id, const RocksSnapshot* snap,
   }
   auto it = tc.values.find(id);
   if (it == tc.values.end()) {
-    ASSIGN_OR_RETURN(Value value, LookupShared(id, snap));
+    ANNALS_ASSIGN_OR_RETURN(Value value, LookupShared(id, snap));
     it = tc.values.emplace(id, std::move(value)).first;
   }
   *out = it->second;

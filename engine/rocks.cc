@@ -13,6 +13,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/absl_view.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
@@ -22,7 +23,6 @@
 #include "rocksdb/sst_file_writer.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
-#include "schema/sv.h"
 
 namespace annals::engine {
 namespace {
@@ -34,7 +34,7 @@ std::string_view ToView(const rocksdb::Slice& s) {
 
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return absl::OkStatus();
-  std::string msg = absl::StrCat(Sv(what), ": ", s.ToString());
+  std::string msg = absl::StrCat(AbslView(what), ": ", s.ToString());
   if (s.IsCorruption()) return absl::DataLossError(msg);
   if (s.IsNotFound()) return absl::NotFoundError(msg);
   if (s.IsNoSpace()) return absl::ResourceExhaustedError(msg);

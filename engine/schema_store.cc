@@ -5,9 +5,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/key_codec.h"
-#include "schema/sv.h"
 #include "schema/validator.h"
 
 namespace annals::engine {
@@ -19,7 +19,7 @@ std::string SchemaKey(uint64_t version) {
 }
 
 std::string EncodeSchemaValue(int64_t recorded, std::string_view text) {
-  return absl::StrCat(recorded, "\t", Sv(text));
+  return absl::StrCat(recorded, "\t", AbslView(text));
 }
 
 absl::StatusOr<std::vector<StoredSchema>> ReadSchemaVersions(
@@ -34,14 +34,14 @@ absl::StatusOr<std::vector<StoredSchema>> ReadSchemaVersions(
     size_t tab = value.find('\t');
     if (!GetId(&key, &s.version) || !key.empty() || s.version == 0 ||
         tab == std::string_view::npos ||
-        !absl::SimpleAtoi(Sv(value.substr(0, tab)), &s.recorded)) {
+        !absl::SimpleAtoi(AbslView(value.substr(0, tab)), &s.recorded)) {
       return absl::DataLossError(absl::StrCat(
           "store '", rocks.dir(), "': unreadable schema entry in meta"));
     }
     s.text = std::string(value.substr(tab + 1));
     out.push_back(std::move(s));
   }
-  RETURN_IF_ERROR(it->status());
+  ANNALS_RETURN_IF_ERROR(it->status());
   return out;
 }
 
@@ -56,7 +56,7 @@ absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
         Value::Entity(std::string(i == 0 ? name : schema::kTypePredicate)),
         snap);
     if (absl::IsNotFound(id.status())) return types;
-    RETURN_IF_ERROR(id.status());
+    ANNALS_RETURN_IF_ERROR(id.status());
     ids[i] = *id;
   }
   std::string prefix = IndexPrefix(Family::kSpo, ids, 2);
@@ -71,10 +71,10 @@ absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
           "store '", store->dir(), "': unreadable entry in index spo"));
     }
     if (row.is_retracted() || TermKind(k.o) != ValueKind::kEntity) continue;
-    ASSIGN_OR_RETURN(Value type, dict.Lookup(k.o, snap));
+    ANNALS_ASSIGN_OR_RETURN(Value type, dict.Lookup(k.o, snap));
     types.push_back(type.text());
   }
-  RETURN_IF_ERROR(it->status());
+  ANNALS_RETURN_IF_ERROR(it->status());
   std::sort(types.begin(), types.end());
   types.erase(std::unique(types.begin(), types.end()), types.end());
   return types;

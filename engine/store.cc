@@ -7,11 +7,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/key_codec.h"
 #include "engine/schema_store.h"
 #include "schema/schema_parser.h"
-#include "schema/sv.h"
 
 namespace annals::engine {
 namespace {
@@ -25,7 +25,7 @@ absl::StatusOr<int64_t> ReadNumber(Rocks& rocks, std::string_view key,
   if (!absl::SimpleAtoi(*v, &n)) {
     return absl::DataLossError(absl::StrCat("store '", rocks.dir(),
                                             "': unreadable meta entry '",
-                                            Sv(key), "': '", *v, "'"));
+                                            AbslView(key), "': '", *v, "'"));
   }
   return n;
 }
@@ -72,11 +72,11 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
   ro.create_if_missing = opts.create_if_missing;
   ro.sync_writes = opts.sync_writes;
   ro.block_cache_bytes = opts.block_cache_bytes;
-  ASSIGN_OR_RETURN(auto rocks, Rocks::Open(dir, ro));
+  ANNALS_ASSIGN_OR_RETURN(auto rocks, Rocks::Open(dir, ro));
   std::unique_ptr<Store> store(new Store(std::move(rocks)));
-  RETURN_IF_ERROR(store->InitOrCheckFormat());
-  RETURN_IF_ERROR(store->LoadCounters());
-  RETURN_IF_ERROR(store->LoadSchema());
+  ANNALS_RETURN_IF_ERROR(store->InitOrCheckFormat());
+  ANNALS_RETURN_IF_ERROR(store->LoadCounters());
+  ANNALS_RETURN_IF_ERROR(store->LoadSchema());
   if (!opts.read_only) RemoveLoadLeftovers(dir);
   return store;
 }
@@ -121,10 +121,14 @@ absl::Status Store::InitOrCheckFormat() {
 
 absl::Status Store::LoadCounters() {
   Counters c;
-  ASSIGN_OR_RETURN(int64_t next_claim, ReadNumber(*rocks_, kMetaNextClaim, 1));
-  ASSIGN_OR_RETURN(int64_t next_term, ReadNumber(*rocks_, kMetaNextTerm, 1));
-  ASSIGN_OR_RETURN(int64_t next_batch, ReadNumber(*rocks_, kMetaNextBatch, 1));
-  ASSIGN_OR_RETURN(c.claim_count, ReadNumber(*rocks_, kMetaClaimCount, 0));
+  ANNALS_ASSIGN_OR_RETURN(int64_t next_claim,
+                          ReadNumber(*rocks_, kMetaNextClaim, 1));
+  ANNALS_ASSIGN_OR_RETURN(int64_t next_term,
+                          ReadNumber(*rocks_, kMetaNextTerm, 1));
+  ANNALS_ASSIGN_OR_RETURN(int64_t next_batch,
+                          ReadNumber(*rocks_, kMetaNextBatch, 1));
+  ANNALS_ASSIGN_OR_RETURN(c.claim_count,
+                          ReadNumber(*rocks_, kMetaClaimCount, 0));
   c.next_claim = next_claim;
   c.next_term = next_term;
   c.next_batch = next_batch;
@@ -136,21 +140,21 @@ absl::Status Store::LoadCounters() {
     uint64_t pid;
     int64_t count;
     if (!GetId(&key, &pid) || !key.empty() ||
-        !absl::SimpleAtoi(Sv(it->value()), &count)) {
+        !absl::SimpleAtoi(AbslView(it->value()), &count)) {
       return absl::DataLossError(
           absl::StrCat("store '", dir(), "': unreadable predicate count"));
     }
     c.predicate_counts[pid] = count;
   }
-  RETURN_IF_ERROR(it->status());
+  ANNALS_RETURN_IF_ERROR(it->status());
   std::lock_guard<std::mutex> lock(mu_);
   counters_ = std::move(c);
   return absl::OkStatus();
 }
 
 absl::Status Store::LoadSchema() {
-  ASSIGN_OR_RETURN(std::vector<StoredSchema> versions,
-                   ReadSchemaVersions(*rocks_, nullptr));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<StoredSchema> versions,
+                          ReadSchemaVersions(*rocks_, nullptr));
   CurrentSchema current;
   current.schema = std::make_shared<const schema::Schema>();
   if (!versions.empty()) {
@@ -204,7 +208,7 @@ absl::Status Store::Writable() const {
 }
 
 absl::Status Store::Commit(RocksBatch* batch, const Counters& after) {
-  RETURN_IF_ERROR(Writable());
+  ANNALS_RETURN_IF_ERROR(Writable());
   std::vector<std::pair<std::string, std::string>> meta;
   after.WriteChanges(counters(), &meta);
   for (const auto& [k, v] : meta) batch->Put(Family::kMeta, k, v);
@@ -231,7 +235,7 @@ absl::Status Store::Commit(RocksBatch* batch, const Counters& after) {
 
 absl::Status Store::Ingest(const std::vector<Rocks::Ingest>& files,
                            const Counters& after) {
-  RETURN_IF_ERROR(Writable());
+  ANNALS_RETURN_IF_ERROR(Writable());
   absl::Status s = rocks_->IngestAtomically(files);
   if (!s.ok()) return s;  // nothing ingested: the store is as before
   std::lock_guard<std::mutex> lock(mu_);

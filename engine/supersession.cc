@@ -1,7 +1,7 @@
 // One value at a time for `one` predicates; see supersession.h.
 #include "engine/supersession.h"
 
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "engine/scan.h"
 
 namespace annals::engine {
@@ -78,7 +78,7 @@ absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
   while (scan.Next(&row)) {
     if (row.source == source && row.by == by) group.push_back(row);
   }
-  RETURN_IF_ERROR(scan.status());
+  ANNALS_RETURN_IF_ERROR(scan.status());
   return group;
 }
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::engine {
 
@@ -21,7 +21,7 @@ class TermTable {
  public:
   // The number of `term`, adding it if new.
   uint32_t Intern(std::string_view term) {
-    auto it = numbers_.find(Sv(term));
+    auto it = numbers_.find(AbslView(term));
     if (it != numbers_.end()) return it->second;
     uint32_t n = static_cast<uint32_t>(terms_.size());
     terms_.emplace_back(term);
@@ -30,7 +30,9 @@ class TermTable {
   }
   // Starts loading the memory a later Intern(term) reads, so that the cache
   // misses of several terms overlap.
-  void Prefetch(std::string_view term) const { numbers_.prefetch(Sv(term)); }
+  void Prefetch(std::string_view term) const {
+    numbers_.prefetch(AbslView(term));
+  }
   // Adds `other`'s terms; returns, for each number of `other`, its number
   // here.
   std::vector<uint32_t> Merge(const TermTable& other) {
@@ -40,7 +42,7 @@ class TermTable {
   }
   // The number of `term`, or -1 when it is not here.
   int64_t Find(std::string_view term) const {
-    auto it = numbers_.find(Sv(term));
+    auto it = numbers_.find(AbslView(term));
     return it == numbers_.end() ? int64_t{-1} : int64_t{it->second};
   }
   uint32_t size() const { return static_cast<uint32_t>(terms_.size()); }

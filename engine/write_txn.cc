@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "engine/dictionary.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
@@ -44,7 +44,7 @@ WriteTxn::~WriteTxn() { store_->writer_mutex().unlock(); }
 absl::StatusOr<uint64_t> WriteTxn::TermId(const Value& v) {
   if (v.kind() == ValueKind::kClaim) {
     if (!touched_.contains(v.claim_id())) {
-      RETURN_IF_ERROR(store_->GetClaim(v.claim_id(), nullptr).status());
+      ANNALS_RETURN_IF_ERROR(store_->GetClaim(v.claim_id(), nullptr).status());
     }
     return MakeTermId(v.claim_id(), ValueKind::kClaim);
   }
@@ -74,8 +74,9 @@ absl::Status WriteTxn::Assert(ClaimRow* row) {
 
 absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRow* row,
                                                          bool one_value) {
-  ASSIGN_OR_RETURN(std::vector<ClaimRow> group,
-                   LiveGroup(store_, row->s, row->p, row->source, row->by));
+  ANNALS_ASSIGN_OR_RETURN(
+      std::vector<ClaimRow> group,
+      LiveGroup(store_, row->s, row->p, row->source, row->by));
   // This transaction's own writes override what the store holds.
   std::vector<ClaimRow> live;
   for (ClaimRow& m : group) {
@@ -96,15 +97,15 @@ absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRow* row,
     return done;
   }
   if (effects.closed_by) done.ends_where_starts = live[*effects.closed_by].id;
-  RETURN_IF_ERROR(Assert(row));
+  ANNALS_RETURN_IF_ERROR(Assert(row));
   for (size_t i : effects.replaced) {
-    RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
+    ANNALS_RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
     done.replaced.push_back(live[i].id);
   }
   for (size_t i : effects.closed) {
-    RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
+    ANNALS_RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
     ClaimRow copy = ClosedCopy(live[i], *row, row->recorded);
-    RETURN_IF_ERROR(Assert(&copy));
+    ANNALS_RETURN_IF_ERROR(Assert(&copy));
     done.closed.emplace_back(live[i].id, copy.id);
   }
   return done;
@@ -116,7 +117,7 @@ absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {
   if (it != touched_.end()) {
     row = it->second;
   } else {
-    ASSIGN_OR_RETURN(row, store_->GetClaim(claim_id, nullptr));
+    ANNALS_ASSIGN_OR_RETURN(row, store_->GetClaim(claim_id, nullptr));
   }
   if (row.is_retracted()) {
     return absl::FailedPreconditionError(
@@ -130,7 +131,8 @@ absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {
 
 absl::Status WriteTxn::SetSchema(std::string_view text, std::string_view file,
                                  int64_t when) {
-  ASSIGN_OR_RETURN(schema::Schema parsed, schema::ParseSchema(text, file));
+  ANNALS_ASSIGN_OR_RETURN(schema::Schema parsed,
+                          schema::ParseSchema(text, file));
   Store::CurrentSchema next;
   next.version = store_->schema().version + 1;
   next.schema = std::make_shared<const schema::Schema>(std::move(parsed));
@@ -146,7 +148,7 @@ absl::Status WriteTxn::Commit() {
   }
   committed_ = true;
   if (batch_.count() == 0) return absl::OkStatus();
-  RETURN_IF_ERROR(store_->Commit(&batch_, counters_));
+  ANNALS_RETURN_IF_ERROR(store_->Commit(&batch_, counters_));
   for (const auto& [term, id] : new_terms_) {
     store_->dictionary().Remember(term, id);
   }
@@ -171,7 +173,7 @@ absl::StatusOr<std::vector<Value>> WriteTxn::NewTerms() const {
   std::sort(by_id.begin(), by_id.end());
   std::vector<Value> values;
   for (const auto& [id, term] : by_id) {
-    ASSIGN_OR_RETURN(Value v, DecodeTerm(term));
+    ANNALS_ASSIGN_OR_RETURN(Value v, DecodeTerm(term));
     values.push_back(std::move(v));
   }
   return values;

@@ -98,11 +98,12 @@ absl::Status DelimitedReader::ReadHeader(const ColumnRenames& renames) {
     }
     if (rename >= 0) renamed[rename] = true;
     if (seen[index]) {
-      std::string message = absl::StrCat("duplicate column '", Sv(name), "'");
-      if (!absl::EqualsIgnoreCase(Sv(name), Sv(seen_as[index]))) {
-        absl::StrAppend(&message, ": '", Sv(seen_as[index]), "' and '",
-                        Sv(name), "' both stand for ",
-                        Sv(ColumnName(static_cast<Column>(index))),
+      std::string message =
+          absl::StrCat("duplicate column '", AbslView(name), "'");
+      if (!absl::EqualsIgnoreCase(AbslView(name), AbslView(seen_as[index]))) {
+        absl::StrAppend(&message, ": '", AbslView(seen_as[index]), "' and '",
+                        AbslView(name), "' both stand for ",
+                        AbslView(ColumnName(static_cast<Column>(index))),
                         " (see the column mapping)");
       }
       return ErrorAt(record, offset, message);
@@ -117,7 +118,7 @@ absl::Status DelimitedReader::ReadHeader(const ColumnRenames& renames) {
       return ErrorAt(
           record, 0,
           absl::StrCat("column mapping ", renames[i].name, ":",
-                       Sv(ColumnName(renames[i].column)),
+                       AbslView(ColumnName(renames[i].column)),
                        ": the header has no column '", renames[i].name, "'"));
     }
   }
@@ -126,7 +127,8 @@ absl::Status DelimitedReader::ReadHeader(const ColumnRenames& renames) {
     if (!seen[static_cast<int>(required)]) {
       return ErrorAt(
           record, 0,
-          absl::StrCat("missing required column '", Sv(ColumnName(required)),
+          absl::StrCat("missing required column '",
+                       AbslView(ColumnName(required)),
                        "' (the header must name subject, predicate and "
                        "object)"));
     }
@@ -218,7 +220,7 @@ absl::Status DelimitedReader::UnescapeTsv(std::string_view record) {
             absl::StrCat("unknown escape: a backslash before ",
                          i + 1 < end ? DescribeByteAt(record, i + 1)
                                      : std::string("the end of the field"),
-                         " (this file starts with ", Sv(kTsvEscapesLine),
+                         " (this file starts with ", AbslView(kTsvEscapesLine),
                          ": write \\t, \\n, \\r or \\\\)"));
     }
     ++i;
@@ -305,7 +307,7 @@ absl::Status DelimitedReader::CheckRecord(std::string_view record) const {
         absl::StrCat("expected ", columns_.size(), " fields (");
     for (size_t i = 0; i < columns_.size(); ++i) {
       absl::StrAppend(&message, i == 0 ? "" : ", ",
-                      Sv(ColumnName(columns_[i])));
+                      AbslView(ColumnName(columns_[i])));
     }
     absl::StrAppend(&message, "), found ", spans_.size());
     const size_t offset = spans_.size() > columns_.size()
@@ -321,7 +323,7 @@ absl::Status DelimitedReader::CheckRecord(std::string_view record) const {
     return ErrorAt(record, bad,
                    absl::StrFormat("invalid UTF-8 at byte 0x%02X in field '%s'",
                                    static_cast<unsigned char>(record[bad]),
-                                   Sv(ColumnName(columns_[field]))));
+                                   AbslView(ColumnName(columns_[field]))));
   }
   return absl::OkStatus();
 }

@@ -14,13 +14,13 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/bulk_loader.h"
 #include "engine/dictionary.h"
 #include "engine/schema_store.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
-#include "schema/sv.h"
 #include "schema/validator.h"
 
 namespace annals::load {
@@ -80,7 +80,8 @@ std::string FieldsText(const RawRow& row) {
     const RawField& f = row.fields[c];
     if (!f.present) continue;
     absl::StrAppend(&text, text.empty() ? "" : " | ",
-                    Sv(ColumnName(static_cast<Column>(c))), "=", Sv(f.text));
+                    AbslView(ColumnName(static_cast<Column>(c))), "=",
+                    AbslView(f.text));
   }
   return text;
 }
@@ -237,8 +238,9 @@ absl::Status CheckEntityTypes(engine::Store* store,
         std::string object = part.terms.term(row.o).substr(1);
         std::vector<std::string>& known = types[object];
         if (with_store_types.insert(object).second) {
-          ASSIGN_OR_RETURN(std::vector<std::string> stored,
-                           engine::EntityTypes(store, snap.get(), object));
+          ANNALS_ASSIGN_OR_RETURN(
+              std::vector<std::string> stored,
+              engine::EntityTypes(store, snap.get(), object));
           known.insert(known.end(), stored.begin(), stored.end());
           std::sort(known.begin(), known.end());
           known.erase(std::unique(known.begin(), known.end()), known.end());
@@ -274,7 +276,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
                                      const std::vector<std::string>& files,
                                      const LoadOptions& options) {
   if (files.empty()) return absl::InvalidArgumentError("no files to load");
-  if (!options.dry_run) RETURN_IF_ERROR(store->Writable());
+  if (!options.dry_run) ANNALS_RETURN_IF_ERROR(store->Writable());
   absl::Time start = absl::Now();
   TimePoint load_time = TimePoint::Now();
   uint64_t next_claim = store->counters().next_claim;
@@ -286,8 +288,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   Rejects rejects(reject_path);
   ReaderOptions reader_options;
   reader_options.max_line_bytes = options.max_line_bytes;
-  ASSIGN_OR_RETURN(reader_options.renames,
-                   ResolveColumnRenames(options.columns));
+  ANNALS_ASSIGN_OR_RETURN(reader_options.renames,
+                          ResolveColumnRenames(options.columns));
   int64_t bytes_total = 0;
   std::error_code ec;
   for (const auto& f : files) {
@@ -305,9 +307,9 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   // file order, so ids, errors and rejects come out as from one thread.
   std::vector<std::vector<Part>> files_parts(files.size());
   for (uint32_t i = 0; i < files.size(); ++i) {
-    ASSIGN_OR_RETURN(auto readers,
-                     OpenRowReaders(files[i], ToFormat(options.format),
-                                    reader_options, kParseThreads));
+    ANNALS_ASSIGN_OR_RETURN(auto readers,
+                            OpenRowReaders(files[i], ToFormat(options.format),
+                                           reader_options, kParseThreads));
     std::vector<Part> parts(readers.size());
     std::vector<std::thread> threads;
     for (size_t k = 0; k < parts.size(); ++k) {
@@ -324,17 +326,17 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     }
     for (std::thread& t : threads) t.join();
     for (Part& part : parts) {
-      RETURN_IF_ERROR(part.error);
+      ANNALS_RETURN_IF_ERROR(part.error);
       part.reader.reset();  // read to the end
     }
     files_parts[i] = std::move(parts);
   }
-  RETURN_IF_ERROR(
+  ANNALS_RETURN_IF_ERROR(
       CheckEntityTypes(store, *schema, files, options, &files_parts));
   for (std::vector<Part>& parts : files_parts) {
     for (Part& part : parts) {
       for (const Reject& r : part.rejects) {
-        RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
+        ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
       }
       loader.Append(part.terms, &part.rows);
     }
@@ -342,8 +344,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   LoadResult result;
   result.rows = progress.rows();
   double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);
-  ASSIGN_OR_RETURN(engine::BulkLoadSummary summary,
-                   loader.Commit(options.dry_run));
+  ANNALS_ASSIGN_OR_RETURN(engine::BulkLoadSummary summary,
+                          loader.Commit(options.dry_run));
   result.steps.emplace_back("read and decode", read_seconds);
   result.steps.insert(result.steps.end(), summary.steps.begin(),
                       summary.steps.end());

@@ -130,10 +130,11 @@ absl::Status JsonlReader::ParseLine(std::string_view line, RawRow* row) {
         return ErrorAt(key_at, UnknownFileColumnMessage("key", key));
       RawField& field = row->fields[index];
       if (field.json != JsonKind::kNone) {
-        std::string message = absl::StrCat("duplicate key '", Sv(key), "'");
+        std::string message =
+            absl::StrCat("duplicate key '", AbslView(key), "'");
         if (!renames_.empty()) {
           absl::StrAppend(&message, ": ",
-                          Sv(ColumnName(static_cast<Column>(index))),
+                          AbslView(ColumnName(static_cast<Column>(index))),
                           " is given twice (with the column mapping)");
         }
         return ErrorAt(key_at, message);
@@ -172,12 +173,13 @@ absl::Status JsonlReader::ParseLine(std::string_view line, RawRow* row) {
     const RawField& field = (*row)[required];
     if (field.json == JsonKind::kNone) {
       return ErrorAt(0, absl::StrCat("missing required key '",
-                                     Sv(ColumnName(required)), "'"));
+                                     AbslView(ColumnName(required)), "'"));
     }
     if (field.json == JsonKind::kNull) {
-      return ErrorAt(field.column - 1,
-                     absl::StrCat("required key '", Sv(ColumnName(required)),
-                                  "' must not be null"));
+      return ErrorAt(
+          field.column - 1,
+          absl::StrCat("required key '", AbslView(ColumnName(required)),
+                       "' must not be null"));
     }
   }
   return absl::OkStatus();
@@ -224,7 +226,7 @@ absl::Status JsonlReader::ParseValue(std::string_view line, size_t* pos,
     ok = ok && TokenAt(line, i).size() == j - i;
     if (!ok) {
       return ErrorAt(
-          i, absl::StrCat("invalid number '", Sv(TokenAt(line, i)), "'"));
+          i, absl::StrCat("invalid number '", AbslView(TokenAt(line, i)), "'"));
     }
     field->json = JsonKind::kNumber;
     field->present = true;
@@ -234,7 +236,8 @@ absl::Status JsonlReader::ParseValue(std::string_view line, size_t* pos,
   }
   if (c == '[' || c == '{') {
     return ErrorAt(
-        i, absl::StrCat("field '", Sv(ColumnName(static_cast<Column>(index))),
+        i, absl::StrCat("field '",
+                        AbslView(ColumnName(static_cast<Column>(index))),
                         "' must be a string, number or boolean"));
   }
   const std::string_view token = TokenAt(line, i);
@@ -245,7 +248,7 @@ absl::Status JsonlReader::ParseValue(std::string_view line, size_t* pos,
   } else if (token == "null") {
     field->json = JsonKind::kNull;
   } else if (absl::ascii_isalpha(c)) {
-    return ErrorAt(i, absl::StrCat("invalid value '", Sv(token),
+    return ErrorAt(i, absl::StrCat("invalid value '", AbslView(token),
                                    "'; expected a string, number, true, "
                                    "false or null"));
   } else {

@@ -81,7 +81,7 @@ int64_t LineSource::bytes_read() const {
 absl::Status LineSource::Error(int64_t line, int64_t column,
                                std::string_view message) const {
   return absl::InvalidArgumentError(
-      absl::StrCat(path_, ":", line, ":", column, ": ", Sv(message)));
+      absl::StrCat(path_, ":", line, ":", column, ": ", AbslView(message)));
 }
 
 bool LineSource::Fill(size_t keep) {

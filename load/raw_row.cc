@@ -10,8 +10,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "load/reader_util.h"
-#include "schema/sv.h"
 
 namespace annals::load {
 namespace {
@@ -66,14 +66,14 @@ absl::StatusOr<ColumnRenames> ResolveColumnRenames(
           absl::StrCat(where, UnknownColumnMessage("column", Trim(to))));
     }
     for (const ColumnRename& r : renames) {
-      if (absl::EqualsIgnoreCase(r.name, Sv(name))) {
+      if (absl::EqualsIgnoreCase(r.name, AbslView(name))) {
         return absl::InvalidArgumentError(
-            absl::StrCat(where, "'", Sv(name), "' is mapped twice"));
+            absl::StrCat(where, "'", AbslView(name), "' is mapped twice"));
       }
       if (static_cast<int>(r.column) == index) {
         return absl::InvalidArgumentError(
             absl::StrCat(where, "'", r.name, "' is mapped to ",
-                         Sv(ColumnName(r.column)), " already"));
+                         AbslView(ColumnName(r.column)), " already"));
       }
     }
     renames.push_back({std::string(name), static_cast<Column>(index)});
@@ -87,7 +87,7 @@ int ColumnFromName(std::string_view header_name, const ColumnRenames& renames,
   if (!renames.empty()) {
     const std::string_view name = Trim(header_name);
     for (size_t i = 0; i < renames.size(); ++i) {
-      if (absl::EqualsIgnoreCase(renames[i].name, Sv(name))) {
+      if (absl::EqualsIgnoreCase(renames[i].name, AbslView(name))) {
         if (rename != nullptr) *rename = static_cast<int>(i);
         return static_cast<int>(renames[i].column);
       }

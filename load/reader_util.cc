@@ -84,7 +84,8 @@ size_t FindInvalidUtf8(std::string_view s) {
 }
 
 std::string UnknownColumnMessage(std::string_view what, std::string_view name) {
-  std::string message = absl::StrCat("unknown ", Sv(what), " '", Sv(name), "'");
+  std::string message =
+      absl::StrCat("unknown ", AbslView(what), " '", AbslView(name), "'");
   // Suggest the nearest name when it is close (a third of the letters
   // wrong) or when `name` is an abbreviation of it ("obj" for "object").
   int best = -1, best_distance = 0;
@@ -102,12 +103,12 @@ std::string UnknownColumnMessage(std::string_view what, std::string_view name) {
   }
   if (best >= 0) {
     absl::StrAppend(&message, "; did you mean '",
-                    Sv(ColumnName(static_cast<Column>(best))), "'?");
+                    AbslView(ColumnName(static_cast<Column>(best))), "'?");
   } else {
     absl::StrAppend(&message, "; known columns are");
     for (int i = 0; i < kColumnCount; ++i) {
       absl::StrAppend(&message, i == 0 ? " " : ", ",
-                      Sv(ColumnName(static_cast<Column>(i))));
+                      AbslView(ColumnName(static_cast<Column>(i))));
     }
   }
   return message;
@@ -117,8 +118,8 @@ std::string UnknownFileColumnMessage(std::string_view what,
                                      std::string_view name) {
   std::string message = UnknownColumnMessage(what, name);
   if (!absl::StrContains(message, "; did you mean")) {
-    absl::StrAppend(&message, "; to load '", Sv(name),
-                    "' as one of them, map it with --columns=", Sv(name),
+    absl::StrAppend(&message, "; to load '", AbslView(name),
+                    "' as one of them, map it with --columns=", AbslView(name),
                     ":COLUMN");
   }
   return message;

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "absl/strings/string_view.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::load {
 

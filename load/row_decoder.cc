@@ -6,9 +6,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
-#include "schema/sv.h"
 #include "schema/validator.h"
 
 namespace annals::load {
@@ -17,7 +17,7 @@ namespace {
 absl::Status Error(std::string_view path, int64_t line, const RawField& f,
                    absl::string_view reason) {
   return absl::InvalidArgumentError(
-      absl::StrCat(Sv(path), ":", line, ":", f.column, ": ", reason));
+      absl::StrCat(AbslView(path), ":", line, ":", f.column, ": ", reason));
 }
 
 // Absent, empty or only spaces.
@@ -78,7 +78,7 @@ absl::Status ObjectTerm(const RawRow& row, std::string* out) {
     if (object.json == JsonKind::kNumber && v.is_entity()) {
       // A JSON number Annals cannot keep exactly (1e5): take it as a decimal.
       double d;
-      if (!absl::SimpleAtod(Sv(text), &d))
+      if (!absl::SimpleAtod(AbslView(text), &d))
         return absl::InvalidArgumentError("bad number");
       auto dec = Value::Decimal(absl::StrCat(d));
       v = dec.ok() ? *dec : Value::String(std::string(text));
@@ -216,9 +216,10 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   const RawField& confidence = row[Column::kConfidence];
   if (!Empty(confidence)) {
     double c;
-    if (!absl::SimpleAtod(Sv(confidence.text), &c) || !(c >= 0 && c <= 1)) {
+    if (!absl::SimpleAtod(AbslView(confidence.text), &c) ||
+        !(c >= 0 && c <= 1)) {
       return fail(Column::kConfidence,
-                  absl::StrCat("confidence '", Sv(confidence.text),
+                  absl::StrCat("confidence '", AbslView(confidence.text),
                                "' is not a number within [0, 1]"));
     }
     out->confidence = c;

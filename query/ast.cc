@@ -2,7 +2,7 @@
 #include "query/ast.h"
 
 #include "absl/strings/match.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::query {
 namespace {
@@ -53,7 +53,8 @@ std::string_view FunctionName(Function function) {
 
 std::optional<Function> FindFunction(std::string_view name) {
   for (const FunctionInfo& f : kFunctions) {
-    if (absl::EqualsIgnoreCase(Sv(name), Sv(f.name))) return f.function;
+    if (absl::EqualsIgnoreCase(AbslView(name), AbslView(f.name)))
+      return f.function;
   }
   return std::nullopt;
 }

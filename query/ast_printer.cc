@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/absl_view.h"
 #include "query/lexer.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -16,7 +16,7 @@ std::string Join(const std::vector<T>& items, std::string_view separator,
                  F print) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) absl::StrAppend(&out, Sv(separator));
+    if (i > 0) absl::StrAppend(&out, AbslView(separator));
     absl::StrAppend(&out, print(items[i]));
   }
   return out;
@@ -104,7 +104,7 @@ std::string Elements(const std::vector<WhereElement>& elements, bool top_level,
 }
 
 std::string Optional(std::string_view before, const std::optional<Term>& t) {
-  return t ? absl::StrCat(Sv(before), ToString(*t)) : "";
+  return t ? absl::StrCat(AbslView(before), ToString(*t)) : "";
 }
 
 std::string Find(const FindStatement& s) {
@@ -263,15 +263,15 @@ std::string ToString(const Expr& e) {
                             ? ""
                             : absl::StrCat(e.distinct ? "DISTINCT " : "",
                                            Child(e.args[0], 5));
-      return absl::StrCat(Sv(FunctionName(e.function)), "(", arg, ")");
+      return absl::StrCat(AbslView(FunctionName(e.function)), "(", arg, ")");
     }
     case Expr::Kind::kCompare:
       return absl::StrCat(Operand(e.args[0], false), " ",
-                          Sv(CompareOpText(e.compare)), " ",
+                          AbslView(CompareOpText(e.compare)), " ",
                           Operand(e.args[1], false));
     case Expr::Kind::kPeriod:
       return absl::StrCat(Operand(e.args[0], true), " ",
-                          Sv(KeywordName(PeriodOpKeyword(e.period))), " ",
+                          AbslView(KeywordName(PeriodOpKeyword(e.period))), " ",
                           Operand(e.args[1], true),
                           e.possibly ? " POSSIBLY" : "");
     case Expr::Kind::kRange:

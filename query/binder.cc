@@ -6,12 +6,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
 #include "query/diagnostic.h"
 #include "query/suggest.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -27,17 +27,17 @@ class Binder {
     if (t.kind == Term::Kind::kVariable) {
       return Error(t.pos, "expected a name, not a variable");
     }
-    ASSIGN_OR_RETURN(Slot slot, BindPosition(t, predicate));
+    ANNALS_ASSIGN_OR_RETURN(Slot slot, BindPosition(t, predicate));
     if (matches_nothing_) return Error(t.pos, "no claim mentions this value");
     return *slot.id;
   }
 
   absl::StatusOr<BoundFind> Bind(const FindStatement& find) {
     BoundFind out;
-    ASSIGN_OR_RETURN(TimeView query_view,
-                     BindView(text_, find.time, &out.view));
+    ANNALS_ASSIGN_OR_RETURN(TimeView query_view,
+                            BindView(text_, find.time, &out.view));
     out.groups.emplace_back();  // WHERE
-    RETURN_IF_ERROR(BindElements(find.where, query_view, 0, &out));
+    ANNALS_RETURN_IF_ERROR(BindElements(find.where, query_view, 0, &out));
     if (out.groups[0].patterns.empty()) {
       return Error(find.pos, "FIND needs at least one pattern in WHERE");
     }
@@ -54,14 +54,14 @@ class Binder {
       }
     }
     for (const Expr& item : find.projection) {
-      ASSIGN_OR_RETURN(Projection proj, BindProjection(item));
+      ANNALS_ASSIGN_OR_RETURN(Projection proj, BindProjection(item));
       out.projection.push_back(std::move(proj));
     }
     for (const Expr& g : find.group_by) {
       if (g.kind != Expr::Kind::kTerm || g.term.kind != Term::Kind::kVariable) {
         return Error(g.pos, "GROUP BY takes variables");
       }
-      ASSIGN_OR_RETURN(int v, UseVar(g.term));
+      ANNALS_ASSIGN_OR_RETURN(int v, UseVar(g.term));
       out.group_by.push_back(v);
     }
     for (const OrderKey& key : find.order_by) {
@@ -69,7 +69,7 @@ class Binder {
       order.descending = key.descending;
       const Expr& e = key.expr;
       if (e.kind == Expr::Kind::kCall && IsAggregate(e.function)) {
-        ASSIGN_OR_RETURN(Projection p, BindProjection(e));
+        ANNALS_ASSIGN_OR_RETURN(Projection p, BindProjection(e));
         for (size_t i = 0; i < out.projection.size(); ++i) {
           if (out.projection[i].name == p.name)
             order.column = static_cast<int>(i);
@@ -79,15 +79,15 @@ class Binder {
                                            " needs it in the FIND list"));
         }
       } else {
-        ASSIGN_OR_RETURN(order.expr, BindExpr(e));
+        ANNALS_ASSIGN_OR_RETURN(order.expr, BindExpr(e));
       }
       out.order_by.push_back(std::move(order));
     }
     if (find.limit) {
-      ASSIGN_OR_RETURN(out.limit, Count(*find.limit, "LIMIT"));
+      ANNALS_ASSIGN_OR_RETURN(out.limit, Count(*find.limit, "LIMIT"));
     }
     if (find.offset) {
-      ASSIGN_OR_RETURN(out.offset, Count(*find.offset, "OFFSET"));
+      ANNALS_ASSIGN_OR_RETURN(out.offset, Count(*find.offset, "OFFSET"));
     }
     out.distinct = find.distinct;
     out.vars = vars_;
@@ -102,7 +102,7 @@ class Binder {
     for (const WhereElement& e : elements) {
       switch (e.kind) {
         case WhereElement::Kind::kPattern: {
-          ASSIGN_OR_RETURN(BoundPattern p, BindPattern(e.pattern, view));
+          ANNALS_ASSIGN_OR_RETURN(BoundPattern p, BindPattern(e.pattern, view));
           p.group = group;
           out->groups[group].patterns.push_back(
               static_cast<int>(out->patterns.size()));
@@ -110,7 +110,7 @@ class Binder {
           break;
         }
         case WhereElement::Kind::kFilter: {
-          ASSIGN_OR_RETURN(BoundExpr f, BindExpr(e.filter));
+          ANNALS_ASSIGN_OR_RETURN(BoundExpr f, BindExpr(e.filter));
           out->groups[group].filters.push_back(
               static_cast<int>(out->filters.size()));
           out->filters.push_back(std::move(f));
@@ -118,7 +118,7 @@ class Binder {
         }
         case WhereElement::Kind::kNot:
         case WhereElement::Kind::kOptional:
-          RETURN_IF_ERROR(BindGroup(e, view, group, out));
+          ANNALS_RETURN_IF_ERROR(BindGroup(e, view, group, out));
           break;
       }
     }
@@ -137,7 +137,7 @@ class Binder {
     group.pos = e.pos;
     out->groups.push_back(std::move(group));
     out->groups[parent].children.push_back(g);
-    RETURN_IF_ERROR(BindElements(e.group, view, g, out));
+    ANNALS_RETURN_IF_ERROR(BindElements(e.group, view, g, out));
     // An OPTIONAL group without a pattern of its own would always match,
     // and its first pattern is where its unmatched pass starts.
     if (out->groups[g].kind == BoundGroup::Kind::kOptional &&
@@ -259,13 +259,13 @@ class Binder {
       // An inverse name: `s has_member o` reads the claims `o member_of s`.
       Term predicate = tp.predicate;
       predicate.name = inverse_of->name;
-      ASSIGN_OR_RETURN(p.s, BindPosition(tp.object, false));
-      ASSIGN_OR_RETURN(p.p, BindPosition(predicate, true));
-      ASSIGN_OR_RETURN(p.o, BindPosition(tp.subject, false));
+      ANNALS_ASSIGN_OR_RETURN(p.s, BindPosition(tp.object, false));
+      ANNALS_ASSIGN_OR_RETURN(p.p, BindPosition(predicate, true));
+      ANNALS_ASSIGN_OR_RETURN(p.o, BindPosition(tp.subject, false));
     } else {
-      ASSIGN_OR_RETURN(p.s, BindPosition(tp.subject, false));
-      ASSIGN_OR_RETURN(p.p, BindPosition(tp.predicate, true));
-      ASSIGN_OR_RETURN(p.o, BindPosition(tp.object, false));
+      ANNALS_ASSIGN_OR_RETURN(p.s, BindPosition(tp.subject, false));
+      ANNALS_ASSIGN_OR_RETURN(p.p, BindPosition(tp.predicate, true));
+      ANNALS_ASSIGN_OR_RETURN(p.o, BindPosition(tp.object, false));
     }
     p.matches_nothing = matches_nothing_;
     matches_nothing_ |= before;
@@ -276,7 +276,7 @@ class Binder {
     p.view = query_view;
     if (!tp.time.empty()) {
       std::string ignored;
-      ASSIGN_OR_RETURN(p.view, BindView(text_, tp.time, &ignored));
+      ANNALS_ASSIGN_OR_RETURN(p.view, BindView(text_, tp.time, &ignored));
     }
     return p;
   }
@@ -286,7 +286,7 @@ class Binder {
     switch (t.kind) {
       case Term::Kind::kVariable: {
         op.kind = Operand::Kind::kVar;
-        ASSIGN_OR_RETURN(op.var, UseVar(t));
+        ANNALS_ASSIGN_OR_RETURN(op.var, UseVar(t));
         return op;
       }
       case Term::Kind::kValue:
@@ -315,7 +315,7 @@ class Binder {
     b.possibly = e.possibly;
     switch (e.kind) {
       case Expr::Kind::kTerm: {
-        ASSIGN_OR_RETURN(b.operand, BindOperand(e.term));
+        ANNALS_ASSIGN_OR_RETURN(b.operand, BindOperand(e.term));
         return b;
       }
       case Expr::Kind::kCall: {
@@ -324,10 +324,10 @@ class Binder {
         }
         if (e.args.size() != 1 || e.args[0].kind != Expr::Kind::kTerm ||
             e.args[0].term.kind != Term::Kind::kVariable) {
-          return Error(e.pos, absl::StrCat(Sv(FunctionName(e.function)),
+          return Error(e.pos, absl::StrCat(AbslView(FunctionName(e.function)),
                                            "() takes a claim variable"));
         }
-        ASSIGN_OR_RETURN(int v, UseVar(e.args[0].term));
+        ANNALS_ASSIGN_OR_RETURN(int v, UseVar(e.args[0].term));
         if (!claim_vars_[v]) {
           return Error(e.args[0].pos,
                        absl::StrCat("?", e.args[0].term.name,
@@ -340,17 +340,18 @@ class Binder {
         return b;
       }
       case Expr::Kind::kRange: {
-        ASSIGN_OR_RETURN(TimePoint from, BindTime(text_, e.args[0].term));
-        ASSIGN_OR_RETURN(TimePoint to, BindTime(text_, e.args[1].term));
+        ANNALS_ASSIGN_OR_RETURN(TimePoint from,
+                                BindTime(text_, e.args[0].term));
+        ANNALS_ASSIGN_OR_RETURN(TimePoint to, BindTime(text_, e.args[1].term));
         b.operand.kind = Operand::Kind::kInterval;
         b.operand.interval = {from, to};
         return b;
       }
       default:
         for (const Expr& arg : e.args) {
-          ASSIGN_OR_RETURN(BoundExpr a, BindExpr(arg));
+          ANNALS_ASSIGN_OR_RETURN(BoundExpr a, BindExpr(arg));
           if (e.kind == Expr::Kind::kPeriod) {
-            RETURN_IF_ERROR(YearAsTime(&a));
+            ANNALS_RETURN_IF_ERROR(YearAsTime(&a));
           }
           b.args.push_back(std::move(a));
         }
@@ -368,7 +369,7 @@ class Binder {
     }
     absl::StatusOr<TimePoint> year =
         TimePoint::Parse(absl::StrCat(op.value.integer()));
-    if (!year.ok()) return Error(arg->pos, Sv(year.status().message()));
+    if (!year.ok()) return Error(arg->pos, StdView(year.status().message()));
     op.value = Value::Date(*year);
     return absl::OkStatus();
   }
@@ -380,15 +381,15 @@ class Binder {
       proj.aggregate = true;
       proj.fn = e.function;
       proj.star = e.star;
-      proj.name = absl::StrCat(Sv(FunctionName(e.function)), "(",
+      proj.name = absl::StrCat(AbslView(FunctionName(e.function)), "(",
                                e.star ? "*" : "", ")");
       if (!e.star) {
         if (e.args.size() != 1) {
           return Error(e.pos, "an aggregate takes one argument");
         }
-        ASSIGN_OR_RETURN(proj.expr, BindExpr(e.args[0]));
+        ANNALS_ASSIGN_OR_RETURN(proj.expr, BindExpr(e.args[0]));
         proj.distinct = e.distinct;
-        proj.name = absl::StrCat(Sv(FunctionName(e.function)), "(",
+        proj.name = absl::StrCat(AbslView(FunctionName(e.function)), "(",
                                  e.distinct ? "DISTINCT " : "",
                                  ExprName(e.args[0]), ")");
       }
@@ -398,7 +399,7 @@ class Binder {
       return Error(e.pos,
                    "FIND lists variables, claim functions and aggregates");
     }
-    ASSIGN_OR_RETURN(proj.expr, BindExpr(e));
+    ANNALS_ASSIGN_OR_RETURN(proj.expr, BindExpr(e));
     proj.name = ExprName(e);
     return proj;
   }
@@ -408,7 +409,7 @@ class Binder {
       return "?" + e.term.name;
     }
     if (e.kind == Expr::Kind::kCall && e.args.size() == 1) {
-      return absl::StrCat(Sv(FunctionName(e.function)), "(",
+      return absl::StrCat(AbslView(FunctionName(e.function)), "(",
                           ExprName(e.args[0]), ")");
     }
     return "expr";
@@ -417,7 +418,7 @@ class Binder {
   absl::StatusOr<int64_t> Count(const Term& t, std::string_view what) {
     if (t.kind != Term::Kind::kValue || t.value.kind() != ValueKind::kInteger ||
         t.value.integer() < 0) {
-      return Error(t.pos, absl::StrCat(Sv(what), " takes a number >= 0"));
+      return Error(t.pos, absl::StrCat(AbslView(what), " takes a number >= 0"));
     }
     return t.value.integer();
   }
@@ -456,13 +457,13 @@ absl::StatusOr<TimeView> BindView(std::string_view text,
   int64_t now = TimePoint::Now().seconds;
   if (clause.valid) {
     const ValidTime& vt = *clause.valid;
-    ASSIGN_OR_RETURN(TimePoint from, BindTime(text, vt.from));
+    ANNALS_ASSIGN_OR_RETURN(TimePoint from, BindTime(text, vt.from));
     bool from_now = vt.from.kind == Term::Kind::kNow;
     if (vt.kind == ValidTime::Kind::kAt) {
       view.valid = from_now ? Window::At(now) : Window::Of(from);
       valid = absl::StrCat("valid at ", from_now ? "now" : from.ToString());
     } else {
-      ASSIGN_OR_RETURN(TimePoint to, BindTime(text, vt.to));
+      ANNALS_ASSIGN_OR_RETURN(TimePoint to, BindTime(text, vt.to));
       view.valid = Window{from.seconds,
                           vt.to.kind == Term::Kind::kNow ? now : to.seconds};
       valid =
@@ -475,7 +476,7 @@ absl::StatusOr<TimeView> BindView(std::string_view text,
   }
   std::string recorded = "as currently recorded";
   if (clause.as_of) {
-    ASSIGN_OR_RETURN(TimePoint t, BindTime(text, *clause.as_of));
+    ANNALS_ASSIGN_OR_RETURN(TimePoint t, BindTime(text, *clause.as_of));
     bool is_now = clause.as_of->kind == Term::Kind::kNow;
     view.as_of = is_now ? now : t.SpanEnd() - 1;
     recorded = absl::StrCat("as recorded by the end of ",

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "query/utf8.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -73,7 +73,7 @@ std::string FormatDiagnostic(std::string_view text, const SourcePos& pos,
   }
   if (end < shown.size()) source_line += "...";
   return absl::StrCat("line ", pos.line, ", column ", pos.column, ": ",
-                      Sv(message), "\n  ", source_line, "\n  ", pad, "^");
+                      AbslView(message), "\n  ", source_line, "\n  ", pad, "^");
 }
 
 absl::Status SyntaxError(std::string_view text, const SourcePos& pos,
@@ -84,7 +84,7 @@ absl::Status SyntaxError(std::string_view text, const SourcePos& pos,
 absl::Status ErrorAt(std::string_view text, const SourcePos& pos,
                      const absl::Status& status) {
   return absl::Status(status.code(),
-                      FormatDiagnostic(text, pos, Sv(status.message())));
+                      FormatDiagnostic(text, pos, StdView(status.message())));
 }
 
 }  // namespace annals::query

@@ -4,9 +4,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "query/ast_printer.h"
 #include "query/session.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 
@@ -22,12 +22,12 @@ std::string ScanLine(const engine::IdPattern& ids, const TimeView& view,
                      std::string_view s, std::string_view p,
                      std::string_view o) {
   return absl::StrCat("scan ", engine::ChooseIndex(ids, view).ToString(),
-                      " for ", Sv(s), " ", Sv(p), " ", Sv(o));
+                      " for ", AbslView(s), " ", AbslView(p), " ", AbslView(o));
 }
 
 std::string TermText(const std::optional<Term>& term,
                      std::string_view variable) {
-  return term ? ToString(*term) : absl::StrCat("?", Sv(variable));
+  return term ? ToString(*term) : absl::StrCat("?", AbslView(variable));
 }
 
 std::string AllValidTime(std::string_view description, bool retracted) {
@@ -35,7 +35,7 @@ std::string AllValidTime(std::string_view description, bool retracted) {
   std::string_view recorded =
       comma == std::string_view::npos ? "" : description.substr(comma);
   return absl::StrCat("all valid time", retracted ? ", retracted included" : "",
-                      Sv(recorded));
+                      AbslView(recorded));
 }
 
 namespace {
@@ -65,12 +65,13 @@ std::vector<std::string> WritePlan(
     std::string_view what, const std::array<int, engine::kFamilyCount>& entries,
     const std::vector<Value>& new_terms) {
   std::vector<std::string> lines = {
-      absl::StrCat(Sv(what), "; EXPLAIN writes nothing")};
+      absl::StrCat(AbslView(what), "; EXPLAIN writes nothing")};
   for (const FamilyRole& f : kWriteRoles) {
     int n = entries[static_cast<int>(f.family)];
     if (n == 0) continue;
-    std::string line = absl::StrCat(
-        "put ", n, " in ", engine::FamilyName(f.family), ": ", Sv(f.role));
+    std::string line =
+        absl::StrCat("put ", n, " in ", engine::FamilyName(f.family), ": ",
+                     AbslView(f.role));
     if (f.family == engine::Family::kTerms) {
       for (size_t i = 0; i < new_terms.size(); ++i) {
         absl::StrAppend(&line, i == 0 ? " (" : ", ", new_terms[i].ToString());

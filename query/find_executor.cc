@@ -7,7 +7,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "engine/key_codec.h"
 #include "query/diagnostic.h"
 #include "query/eval.h"
@@ -175,7 +175,7 @@ absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
   Unbind(&level);
   engine::ClaimRow row;
   if (level.scan == nullptr || !level.scan->Next(&row)) {
-    if (level.scan != nullptr) RETURN_IF_ERROR(level.scan->status());
+    if (level.scan != nullptr) ANNALS_RETURN_IF_ERROR(level.scan->status());
     const int group = step.optional_start;
     if (group >= 0 && !group_matched_[group] && !level.null_pass) {
       // The OPTIONAL group matched nothing: go on past it once, with its
@@ -186,12 +186,12 @@ absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
     walk->depth = level.parent;
     return false;
   }
-  RETURN_IF_ERROR(CheckLimits());
+  ANNALS_RETURN_IF_ERROR(CheckLimits());
   if (!Match(find_.patterns[step.pattern], row, &level.newly_bound)) {
     return false;
   }
   for (int f : step.filters) {
-    ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
+    ANNALS_ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
     if (!ok) return false;
   }
   if (step.dedupe && !level.passed.insert(IdsKey(step.distinct_vars)).second) {
@@ -209,7 +209,7 @@ absl::StatusOr<bool> FindExecutor::Advance(Walk* walk, int next, int from,
       if (group == skipped) skipped = -1;  // the groups around it complete
       continue;
     }
-    ASSIGN_OR_RETURN(bool ok, Complete(group));
+    ANNALS_ASSIGN_OR_RETURN(bool ok, Complete(group));
     if (!ok) return false;
     if (find_.groups[group].kind == BoundGroup::Kind::kOptional) {
       group_matched_[group] = true;
@@ -226,11 +226,11 @@ absl::StatusOr<bool> FindExecutor::Advance(Walk* walk, int next, int from,
 absl::StatusOr<bool> FindExecutor::Complete(int group) {
   const GroupPlan& gp = plan_.groups[group];
   for (int f : gp.filters) {
-    ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
+    ANNALS_ASSIGN_OR_RETURN(bool ok, Test(find_.filters[f]));
     if (!ok) return false;
   }
   for (int not_group : gp.not_groups) {
-    ASSIGN_OR_RETURN(bool exists, Exists(not_group));
+    ANNALS_ASSIGN_OR_RETURN(bool exists, Exists(not_group));
     if (exists) return false;
   }
   return true;
@@ -242,13 +242,13 @@ absl::StatusOr<bool> FindExecutor::Exists(int group) {
   absl::Status status;
   bool found = NextSolution(&walk, &status);
   for (Level& level : walk.levels) Unbind(&level);
-  RETURN_IF_ERROR(status);
+  ANNALS_RETURN_IF_ERROR(status);
   return found;
 }
 
 absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
   Cell c;
-  RETURN_IF_ERROR(EvaluateInto(op, &c));
+  ANNALS_RETURN_IF_ERROR(EvaluateInto(op, &c));
   return c;
 }
 
@@ -324,23 +324,23 @@ absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
   switch (e.kind) {
     case Expr::Kind::kAnd:
       for (const BoundExpr& a : e.args) {
-        ASSIGN_OR_RETURN(bool ok, Test(a));
+        ANNALS_ASSIGN_OR_RETURN(bool ok, Test(a));
         if (!ok) return false;
       }
       return true;
     case Expr::Kind::kOr:
       for (const BoundExpr& a : e.args) {
-        ASSIGN_OR_RETURN(bool ok, Test(a));
+        ANNALS_ASSIGN_OR_RETURN(bool ok, Test(a));
         if (ok) return true;
       }
       return false;
     case Expr::Kind::kNot: {
-      ASSIGN_OR_RETURN(bool ok, Test(e.args[0]));
+      ANNALS_ASSIGN_OR_RETURN(bool ok, Test(e.args[0]));
       return !ok;
     }
     case Expr::Kind::kCompare: {
-      ASSIGN_OR_RETURN(Cell a, Evaluate(e.args[0].operand));
-      ASSIGN_OR_RETURN(Cell b, Evaluate(e.args[1].operand));
+      ANNALS_ASSIGN_OR_RETURN(Cell a, Evaluate(e.args[0].operand));
+      ANNALS_ASSIGN_OR_RETURN(Cell b, Evaluate(e.args[1].operand));
       if (a.kind != Cell::Kind::kValue || b.kind != Cell::Kind::kValue) {
         return false;
       }
@@ -352,7 +352,7 @@ absl::StatusOr<bool> FindExecutor::Test(const BoundExpr& e) {
     case Expr::Kind::kPeriod:
       return TestPeriod(e);
     default: {
-      ASSIGN_OR_RETURN(Cell c, Evaluate(e.operand));
+      ANNALS_ASSIGN_OR_RETURN(Cell c, Evaluate(e.operand));
       return c.kind == Cell::Kind::kValue &&
              c.value.kind() == ValueKind::kBoolean && c.value.boolean();
     }
@@ -374,7 +374,7 @@ absl::StatusOr<bool> FindExecutor::TestPeriod(const BoundExpr& e) {
       p[i] = ClaimPeriod(claims_[op.var].valid());
       continue;
     }
-    ASSIGN_OR_RETURN(Cell c, Evaluate(op));
+    ANNALS_ASSIGN_OR_RETURN(Cell c, Evaluate(op));
     if (c.kind != Cell::Kind::kValue) return false;  // an open end: no time
     if (c.value.kind() != ValueKind::kDate) {
       return SyntaxError(
@@ -398,7 +398,7 @@ absl::Status FindExecutor::Project(Row* row) {
     if (p.star) {  // count(*): filled in by Materialize
       (*row)[i] = Cell();
     } else {
-      RETURN_IF_ERROR(EvaluateInto(p.expr.operand, &(*row)[i]));
+      ANNALS_RETURN_IF_ERROR(EvaluateInto(p.expr.operand, &(*row)[i]));
     }
   }
   return absl::OkStatus();
@@ -456,10 +456,10 @@ absl::Status FindExecutor::Materialize() {
       ++solutions;
       continue;
     }
-    RETURN_IF_ERROR(Project(&row));
+    ANNALS_RETURN_IF_ERROR(Project(&row));
     for (const BoundFind::Order& o : find_.order_by) {  // sort keys, at the end
       if (o.column >= 0) continue;
-      ASSIGN_OR_RETURN(Cell key, Evaluate(o.expr.operand));
+      ANNALS_ASSIGN_OR_RETURN(Cell key, Evaluate(o.expr.operand));
       row.push_back(std::move(key));
     }
     if (aggregate) {
@@ -498,7 +498,7 @@ absl::Status FindExecutor::Materialize() {
           }
           double base = v.number();
           if (v.kind() == ValueKind::kQuantity) {
-            RETURN_IF_ERROR(same_dimension(p, &acc, v));
+            ANNALS_RETURN_IF_ERROR(same_dimension(p, &acc, v));
             if (const schema::UnitDef* u = schema_->FindUnit(v.unit())) {
               base *= u->factor;
             }
@@ -508,7 +508,7 @@ absl::Status FindExecutor::Materialize() {
           acc.all_integer &= v.kind() == ValueKind::kInteger;
         } else if ((p.fn == Function::kMin || p.fn == Function::kMax) &&
                    v.kind() == ValueKind::kQuantity) {
-          RETURN_IF_ERROR(same_dimension(p, &acc, v));
+          ANNALS_RETURN_IF_ERROR(same_dimension(p, &acc, v));
         }
         if (!acc.min || OrderValues(v, *acc.min, *schema_) < 0) acc.min = v;
         if (!acc.max || OrderValues(v, *acc.max, *schema_) > 0) acc.max = v;
@@ -526,7 +526,7 @@ absl::Status FindExecutor::Materialize() {
     }
     rows_.push_back(row);
   }
-  RETURN_IF_ERROR(status);
+  ANNALS_RETURN_IF_ERROR(status);
   if (count_only) {
     rows_.emplace_back(width, Cell::Of(Value::Integer(solutions)));
     return absl::OkStatus();

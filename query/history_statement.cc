@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "query/ast_printer.h"
 #include "query/binder.h"
 #include "query/explain.h"
@@ -61,8 +61,8 @@ void AddColumn(BoundFind* bound, std::string name, Operand::Kind kind, int var,
 absl::StatusOr<BoundFind> BindHistory(engine::Store* store,
                                       std::string_view text,
                                       const HistoryStatement& history) {
-  ASSIGN_OR_RETURN(BoundFind bound,
-                   BindFind(store, text, HistoryAsFind(history)));
+  ANNALS_ASSIGN_OR_RETURN(BoundFind bound,
+                          BindFind(store, text, HistoryAsFind(history)));
   if (!history.time.valid) {
     bound.patterns[0].view.valid.reset();
     bound.view = AllValidTime(bound.view, false);
@@ -93,7 +93,7 @@ absl::StatusOr<int64_t> ScanRows(engine::Store* store, std::string_view text,
   absl::Status status;
   while (executor.Next(&row, &status)) {
   }
-  RETURN_IF_ERROR(status);
+  ANNALS_RETURN_IF_ERROR(status);
   return executor.actual_rows().front().front();
 }
 
@@ -103,7 +103,7 @@ absl::StatusOr<ResultSet> RunHistory(engine::Store* store,
                                      std::string_view text,
                                      const HistoryStatement& history,
                                      const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
+  ANNALS_ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
   Plan plan = PlanFind(bound, store->counters());
   std::vector<std::string> columns;
   for (const Projection& p : bound.projection) columns.push_back(p.name);
@@ -118,7 +118,7 @@ absl::StatusOr<ResultSet> ExplainHistory(engine::Store* store,
                                          const HistoryStatement& history,
                                          ExplainMode mode,
                                          const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
+  ANNALS_ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
   Plan plan = PlanFind(bound, store->counters());
   const PlanStep& step = plan.chains.front().steps.front();
   std::string line = absl::StrCat(
@@ -126,8 +126,8 @@ absl::StatusOr<ResultSet> ExplainHistory(engine::Store* store,
       TermText(history.predicate, "predicate"), " ?value (", bound.view,
       absl::StrFormat(", estimate %g rows", step.estimate));
   if (mode == ExplainMode::kAnalyze) {
-    ASSIGN_OR_RETURN(int64_t actual,
-                     ScanRows(store, text, bound, plan, options));
+    ANNALS_ASSIGN_OR_RETURN(int64_t actual,
+                            ScanRows(store, text, bound, plan, options));
     absl::StrAppend(&line, ", actual ", actual);
   }
   absl::StrAppend(&line, ")");

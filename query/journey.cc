@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "query/limits.h"
 #include "query/path_search.h"
 
@@ -56,8 +56,9 @@ class EarliestArrivalSearch {
            !levels_.back().order.empty()) {
       Level next;
       for (uint64_t node : levels_.back().order) {
-        RETURN_IF_ERROR(deadline_.Check());
-        RETURN_IF_ERROR(Expand(node, levels_.back().arrivals.at(node), &next));
+        ANNALS_RETURN_IF_ERROR(deadline_.Check());
+        ANNALS_RETURN_IF_ERROR(
+            Expand(node, levels_.back().arrivals.at(node), &next));
       }
       ++stats_->levels;
       arrived = next.arrivals.contains(spec_.to);
@@ -97,7 +98,7 @@ class EarliestArrivalSearch {
       if (spec_.view.valid && arrival.at >= spec_.view.valid->end) continue;
       auto [it, first] = earliest_.try_emplace(row.o, arrival.at);
       if (first) {
-        RETURN_IF_ERROR(
+        ANNALS_RETURN_IF_ERROR(
             CheckPathNodes(static_cast<int64_t>(earliest_.size()), options_));
       } else if (arrival.at < it->second) {
         it->second = arrival.at;

@@ -6,10 +6,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/diagnostic.h"
 #include "query/utf8.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -117,7 +117,7 @@ absl::Status Lexer::SkipSpace() {
 }
 
 absl::StatusOr<Token> Lexer::Next() {
-  RETURN_IF_ERROR(SkipSpace());
+  ANNALS_RETURN_IF_ERROR(SkipSpace());
   Token token;
   token.pos = Pos();
   if (offset_ >= text_.size()) return token;  // kEnd
@@ -137,7 +137,7 @@ absl::StatusOr<Token> Lexer::Next() {
   } else {
     status = LexPunctuation(&token);
   }
-  RETURN_IF_ERROR(status);
+  ANNALS_RETURN_IF_ERROR(status);
   token.source = text_.substr(start, offset_ - start);
   return token;
 }
@@ -176,7 +176,7 @@ absl::Status Lexer::LexQuoted(Token* token) {
     if (c == '\\') {
       if (offset_ + 1 >= text_.size())
         return Error(open, "unterminated string");
-      RETURN_IF_ERROR(LexEscape(&text));
+      ANNALS_RETURN_IF_ERROR(LexEscape(&text));
       continue;
     }
     uint32_t cp = 0;
@@ -295,13 +295,13 @@ absl::Status Lexer::LexClaimId(Token* token) {
   if (NameCharAt(offset_) > 0) {
     while (size_t len = NameCharAt(offset_)) Advance(len);
     return Error(
-        at,
-        absl::StrCat("invalid claim id '",
-                     Sv(text_.substr(at.offset, offset_ - at.offset)), "'"));
+        at, absl::StrCat("invalid claim id '",
+                         AbslView(text_.substr(at.offset, offset_ - at.offset)),
+                         "'"));
   }
-  if (!absl::SimpleAtoi(Sv(digits), &token->integer)) {
-    return Error(at,
-                 absl::StrCat("claim id out of range: '#c", Sv(digits), "'"));
+  if (!absl::SimpleAtoi(AbslView(digits), &token->integer)) {
+    return Error(
+        at, absl::StrCat("claim id out of range: '#c", AbslView(digits), "'"));
   }
   token->kind = TokenKind::kClaimId;
   token->text = std::string(digits);
@@ -342,7 +342,7 @@ absl::Status Lexer::LexNumber(Token* token) {
   if (NameCharAt(offset_) > 0) {
     while (size_t len = NameCharAt(offset_)) Advance(len);
     std::string_view bad = text_.substr(start, offset_ - start);
-    return Error(at, absl::StrCat("invalid number '", Sv(bad),
+    return Error(at, absl::StrCat("invalid number '", AbslView(bad),
                                   "': put a space between a number and its "
                                   "unit, and quote names that start with a "
                                   "digit"));
@@ -351,11 +351,11 @@ absl::Status Lexer::LexNumber(Token* token) {
   token->text = std::string(text);
   if (token->kind == TokenKind::kTime) {
     absl::StatusOr<TimePoint> time = TimePoint::Parse(text);
-    if (!time.ok()) return Error(at, Sv(time.status().message()));
+    if (!time.ok()) return Error(at, StdView(time.status().message()));
     token->time = *time;
   } else if (token->kind == TokenKind::kInteger &&
-             !absl::SimpleAtoi(Sv(text), &token->integer)) {
-    return Error(at, absl::StrCat("integer out of range: '", Sv(text),
+             !absl::SimpleAtoi(AbslView(text), &token->integer)) {
+    return Error(at, absl::StrCat("integer out of range: '", AbslView(text),
                                   "' (integers are 64-bit: at most "
                                   "9223372036854775807)"));
   }
@@ -426,7 +426,7 @@ absl::Status Lexer::UnexpectedCharacter() {
     return Error(Pos(), absl::StrFormat("unexpected character '%s' (U+%04X): "
                                         "quote names and strings with "
                                         "straight double quotes (\"...\")",
-                                        Sv(ch), cp));
+                                        AbslView(ch), cp));
   }
   if (cp == '!') {
     return Error(Pos(), "unexpected character '!'; did you mean '!='?");
@@ -435,17 +435,18 @@ absl::Status Lexer::UnexpectedCharacter() {
     return Error(Pos(), absl::StrFormat("unexpected character U+%04X", cp));
   }
   if (cp < 0x80) {
-    return Error(Pos(), absl::StrCat("unexpected character '", Sv(ch), "'"));
+    return Error(Pos(),
+                 absl::StrCat("unexpected character '", AbslView(ch), "'"));
   }
-  return Error(
-      Pos(), absl::StrFormat("unexpected character '%s' (U+%04X)", Sv(ch), cp));
+  return Error(Pos(), absl::StrFormat("unexpected character '%s' (U+%04X)",
+                                      AbslView(ch), cp));
 }
 
 absl::StatusOr<std::vector<Token>> Tokenize(std::string_view text) {
   Lexer lexer(text);
   std::vector<Token> tokens;
   while (true) {
-    ASSIGN_OR_RETURN(Token token, lexer.Next());
+    ANNALS_ASSIGN_OR_RETURN(Token token, lexer.Next());
     if (token.kind == TokenKind::kEnd) {
       if (!tokens.empty()) {  // just after the last token
         const Token& last = tokens.back();

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "gtest/gtest.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -27,7 +27,7 @@ std::string Show(std::string_view text) {
     if (!out.empty()) out += " ";
     switch (t.kind) {
       case TokenKind::kKeyword:
-        absl::StrAppend(&out, "kw:", Sv(KeywordName(t.keyword)));
+        absl::StrAppend(&out, "kw:", AbslView(KeywordName(t.keyword)));
         break;
       case TokenKind::kIdentifier:
         absl::StrAppend(&out, "id:", t.text);
@@ -54,7 +54,7 @@ std::string Show(std::string_view text) {
         absl::StrAppend(&out, "time:", t.time.ToString());
         break;
       default:
-        absl::StrAppend(&out, Sv(TokenKindName(t.kind)));
+        absl::StrAppend(&out, AbslView(TokenKindName(t.kind)));
     }
   }
   return out;

@@ -14,26 +14,27 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/parser_internal.h"
-#include "schema/sv.h"
 
 namespace annals::query::internal {
 
 absl::StatusOr<HistoryStatement> Parser::ParseHistory() {
   HistoryStatement history;
   history.pos = Advance().pos;
-  ASSIGN_OR_RETURN(history.subject, ParseEntity("a subject after HISTORY"));
+  ANNALS_ASSIGN_OR_RETURN(history.subject,
+                          ParseEntity("a subject after HISTORY"));
   if (AtName() || At(TokenKind::kParameter)) {
-    ASSIGN_OR_RETURN(history.predicate, ParseName("a predicate"));
+    ANNALS_ASSIGN_OR_RETURN(history.predicate, ParseName("a predicate"));
   }
-  ASSIGN_OR_RETURN(history.time, ParseTemporalClause());
+  ANNALS_ASSIGN_OR_RETURN(history.time, ParseTemporalClause());
   if (history.time.valid && history.time.valid->kind == ValidTime::Kind::kAt) {
     return ErrorAt(history.time.valid->pos,
                    "HISTORY shows a timeline: give it DURING a TO b, not AT");
   }
-  RETURN_IF_ERROR(ExpectStatementEnd("the end of the statement",
-                                     {Keyword::kDuring, Keyword::kAs}));
+  ANNALS_RETURN_IF_ERROR(ExpectStatementEnd("the end of the statement",
+                                            {Keyword::kDuring, Keyword::kAs}));
   return history;
 }
 
@@ -41,23 +42,23 @@ absl::StatusOr<ChangesStatement> Parser::ParseChanges() {
   ChangesStatement changes;
   changes.pos = Advance().pos;
   if (!AtKeyword(Keyword::kBetween)) {
-    ASSIGN_OR_RETURN(changes.subject,
-                     ParseEntity("a subject or BETWEEN after CHANGES"));
+    ANNALS_ASSIGN_OR_RETURN(changes.subject,
+                            ParseEntity("a subject or BETWEEN after CHANGES"));
     if (AtName() || At(TokenKind::kParameter)) {
-      ASSIGN_OR_RETURN(changes.predicate, ParseName("a predicate"));
+      ANNALS_ASSIGN_OR_RETURN(changes.predicate, ParseName("a predicate"));
     }
   }
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kBetween));
-  ASSIGN_OR_RETURN(changes.from, ParseTime("a time after BETWEEN"));
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kAnd));
-  ASSIGN_OR_RETURN(changes.to, ParseTime("a time after AND"));
-  ASSIGN_OR_RETURN(changes.time, ParseTemporalClause());
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kBetween));
+  ANNALS_ASSIGN_OR_RETURN(changes.from, ParseTime("a time after BETWEEN"));
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kAnd));
+  ANNALS_ASSIGN_OR_RETURN(changes.to, ParseTime("a time after AND"));
+  ANNALS_ASSIGN_OR_RETURN(changes.time, ParseTemporalClause());
   if (changes.time.valid) {
     return ErrorAt(changes.time.valid->pos,
                    "CHANGES takes its window from BETWEEN, not from AT or "
                    "DURING");
   }
-  RETURN_IF_ERROR(
+  ANNALS_RETURN_IF_ERROR(
       ExpectStatementEnd("the end of the statement", {Keyword::kAs}));
   return changes;
 }
@@ -66,30 +67,31 @@ absl::StatusOr<DiffStatement> Parser::ParseDiff() {
   DiffStatement diff;
   diff.pos = Advance().pos;
   if (!AtKeyword(Keyword::kAs)) {
-    ASSIGN_OR_RETURN(diff.subject,
-                     ParseEntity("a subject or AS OF after DIFF"));
+    ANNALS_ASSIGN_OR_RETURN(diff.subject,
+                            ParseEntity("a subject or AS OF after DIFF"));
     if (AtName() || At(TokenKind::kParameter)) {
-      ASSIGN_OR_RETURN(diff.predicate, ParseName("a predicate"));
+      ANNALS_ASSIGN_OR_RETURN(diff.predicate, ParseName("a predicate"));
     }
   }
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kAs));
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kOf));
-  ASSIGN_OR_RETURN(diff.before, ParseTime("a time after AS OF"));
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kAnd));
-  ASSIGN_OR_RETURN(diff.after, ParseTime("a time after AND"));
-  RETURN_IF_ERROR(ExpectStatementEnd("the end of the statement", {}));
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kAs));
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kOf));
+  ANNALS_ASSIGN_OR_RETURN(diff.before, ParseTime("a time after AS OF"));
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kAnd));
+  ANNALS_ASSIGN_OR_RETURN(diff.after, ParseTime("a time after AND"));
+  ANNALS_RETURN_IF_ERROR(ExpectStatementEnd("the end of the statement", {}));
   return diff;
 }
 
 absl::StatusOr<DisputesStatement> Parser::ParseDisputes() {
   DisputesStatement disputes;
   disputes.pos = Advance().pos;
-  ASSIGN_OR_RETURN(disputes.subject, ParseEntity("a subject after DISPUTES"));
+  ANNALS_ASSIGN_OR_RETURN(disputes.subject,
+                          ParseEntity("a subject after DISPUTES"));
   if (AtName() || At(TokenKind::kParameter)) {
-    ASSIGN_OR_RETURN(disputes.predicate, ParseName("a predicate"));
+    ANNALS_ASSIGN_OR_RETURN(disputes.predicate, ParseName("a predicate"));
   }
-  ASSIGN_OR_RETURN(disputes.time, ParseTemporalClause());
-  RETURN_IF_ERROR(ExpectStatementEnd(
+  ANNALS_ASSIGN_OR_RETURN(disputes.time, ParseTemporalClause());
+  ANNALS_RETURN_IF_ERROR(ExpectStatementEnd(
       "the end of the statement",
       {Keyword::kAt, Keyword::kDuring, Keyword::kAs, Keyword::kPossibly}));
   return disputes;
@@ -98,31 +100,33 @@ absl::StatusOr<DisputesStatement> Parser::ParseDisputes() {
 absl::StatusOr<PathStatement> Parser::ParsePath() {
   PathStatement path;
   path.pos = Advance().pos;
-  ASSIGN_OR_RETURN(path.from, ParseEntity("where the path starts after PATH"));
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kTo));
-  ASSIGN_OR_RETURN(path.to, ParseEntity("where the path ends after TO"));
+  ANNALS_ASSIGN_OR_RETURN(path.from,
+                          ParseEntity("where the path starts after PATH"));
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kTo));
+  ANNALS_ASSIGN_OR_RETURN(path.to, ParseEntity("where the path ends after TO"));
   while (true) {
     const Token& start = Peek();
     if (AcceptKeyword(Keyword::kVia)) {
       if (!path.via.empty()) return GivenTwice(start);
       do {
-        ASSIGN_OR_RETURN(Term predicate, ParseName("a predicate after VIA"));
+        ANNALS_ASSIGN_OR_RETURN(Term predicate,
+                                ParseName("a predicate after VIA"));
         path.via.push_back(std::move(predicate));
       } while (Accept(TokenKind::kComma));
     } else if (AcceptKeyword(Keyword::kMax)) {
       if (path.max_hops) return GivenTwice(start);
-      ASSIGN_OR_RETURN(path.max_hops, ParseCount(Keyword::kMax, 1));
+      ANNALS_ASSIGN_OR_RETURN(path.max_hops, ParseCount(Keyword::kMax, 1));
     } else if (AcceptKeyword(Keyword::kIn)) {
       if (path.in_order) return GivenTwice(start);
-      RETURN_IF_ERROR(ExpectKeyword(Keyword::kOrder));
+      ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kOrder));
       path.in_order = true;
     } else if (AtTemporal()) {
-      RETURN_IF_ERROR(ParseTemporalItem(&path.time));
+      ANNALS_RETURN_IF_ERROR(ParseTemporalItem(&path.time));
     } else {
       break;
     }
   }
-  RETURN_IF_ERROR(ExpectStatementEnd(
+  ANNALS_RETURN_IF_ERROR(ExpectStatementEnd(
       "the end of the statement",
       {Keyword::kVia, Keyword::kMax, Keyword::kIn, Keyword::kAt,
        Keyword::kDuring, Keyword::kAs, Keyword::kPossibly}));
@@ -132,9 +136,11 @@ absl::StatusOr<PathStatement> Parser::ParsePath() {
 absl::StatusOr<AssertStatement> Parser::ParseAssert() {
   AssertStatement claim;
   claim.pos = Advance().pos;
-  ASSIGN_OR_RETURN(claim.subject, ParseSubject(/*allow_variable=*/false));
-  ASSIGN_OR_RETURN(claim.predicate, ParsePredicate(/*allow_variable=*/false));
-  ASSIGN_OR_RETURN(claim.object, ParseObject(/*allow_variable=*/false));
+  ANNALS_ASSIGN_OR_RETURN(claim.subject,
+                          ParseSubject(/*allow_variable=*/false));
+  ANNALS_ASSIGN_OR_RETURN(claim.predicate,
+                          ParsePredicate(/*allow_variable=*/false));
+  ANNALS_ASSIGN_OR_RETURN(claim.object, ParseObject(/*allow_variable=*/false));
   while (true) {
     const Token& start = Peek();
     std::optional<Term>* slot = nullptr;
@@ -163,7 +169,7 @@ absl::StatusOr<AssertStatement> Parser::ParseAssert() {
     if (!term.ok()) return term.status();
     *slot = *std::move(term);
   }
-  RETURN_IF_ERROR(
+  ANNALS_RETURN_IF_ERROR(
       ExpectStatementEnd("the end of the statement",
                          {Keyword::kFrom, Keyword::kTo, Keyword::kSource,
                           Keyword::kBy, Keyword::kConfidence}));
@@ -179,10 +185,10 @@ absl::StatusOr<RetractStatement> Parser::ParseRetract() {
                           ? "a claim id such as #c42 after RETRACT"
                           : "a claim id after ','");
     }
-    ASSIGN_OR_RETURN(Term claim, ParseEntity(""));
+    ANNALS_ASSIGN_OR_RETURN(Term claim, ParseEntity(""));
     retract.claims.push_back(std::move(claim));
   } while (Accept(TokenKind::kComma));
-  RETURN_IF_ERROR(ExpectStatementEnd("the end of the statement", {}));
+  ANNALS_RETURN_IF_ERROR(ExpectStatementEnd("the end of the statement", {}));
   return retract;
 }
 

@@ -18,10 +18,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/parser_internal.h"
 #include "query/suggest.h"
-#include "schema/sv.h"
 
 namespace annals::query::internal {
 namespace {
@@ -38,28 +38,28 @@ Expr Binary(Expr::Kind kind, Expr left, Expr right) {
 }  // namespace
 
 absl::StatusOr<Expr> Parser::ParseExpr() {
-  ASSIGN_OR_RETURN(Expr first, ParseAnd());
+  ANNALS_ASSIGN_OR_RETURN(Expr first, ParseAnd());
   if (!AtKeyword(Keyword::kOr)) return first;
   Expr any;
   any.kind = Expr::Kind::kOr;
   any.pos = first.pos;
   any.args.push_back(std::move(first));
   while (AcceptKeyword(Keyword::kOr)) {
-    ASSIGN_OR_RETURN(Expr next, ParseAnd());
+    ANNALS_ASSIGN_OR_RETURN(Expr next, ParseAnd());
     any.args.push_back(std::move(next));
   }
   return any;
 }
 
 absl::StatusOr<Expr> Parser::ParseAnd() {
-  ASSIGN_OR_RETURN(Expr first, ParseNot());
+  ANNALS_ASSIGN_OR_RETURN(Expr first, ParseNot());
   if (!AtKeyword(Keyword::kAnd)) return first;
   Expr all;
   all.kind = Expr::Kind::kAnd;
   all.pos = first.pos;
   all.args.push_back(std::move(first));
   while (AcceptKeyword(Keyword::kAnd)) {
-    ASSIGN_OR_RETURN(Expr next, ParseNot());
+    ANNALS_ASSIGN_OR_RETURN(Expr next, ParseNot());
     all.args.push_back(std::move(next));
   }
   return all;
@@ -68,28 +68,28 @@ absl::StatusOr<Expr> Parser::ParseAnd() {
 absl::StatusOr<Expr> Parser::ParseNot() {
   if (!AtKeyword(Keyword::kNot)) return ParseComparison();
   Nesting nesting(this);
-  RETURN_IF_ERROR(nesting.Check());
+  ANNALS_RETURN_IF_ERROR(nesting.Check());
   Expr negation;
   negation.kind = Expr::Kind::kNot;
   negation.pos = Advance().pos;
-  ASSIGN_OR_RETURN(Expr operand, ParseNot());
+  ANNALS_ASSIGN_OR_RETURN(Expr operand, ParseNot());
   negation.args.push_back(std::move(operand));
   return negation;
 }
 
 absl::StatusOr<Expr> Parser::ParseComparison() {
-  ASSIGN_OR_RETURN(Expr left, ParsePeriodOperand());
+  ANNALS_ASSIGN_OR_RETURN(Expr left, ParsePeriodOperand());
   bool is_range = left.kind == Expr::Kind::kRange;
   if (std::optional<CompareOp> op = AtCompareOp(); op && !is_range) {
     Advance();
-    ASSIGN_OR_RETURN(Expr right, ParseOperand());
+    ANNALS_ASSIGN_OR_RETURN(Expr right, ParseOperand());
     Expr e = Binary(Expr::Kind::kCompare, std::move(left), std::move(right));
     e.compare = *op;
     return e;
   }
   if (std::optional<PeriodOp> op = AtPeriodOp()) {
     Advance();
-    ASSIGN_OR_RETURN(Expr right, ParsePeriodOperand());
+    ANNALS_ASSIGN_OR_RETURN(Expr right, ParsePeriodOperand());
     Expr e = Binary(Expr::Kind::kPeriod, std::move(left), std::move(right));
     e.period = *op;
     e.possibly = AcceptKeyword(Keyword::kPossibly);
@@ -107,25 +107,25 @@ absl::StatusOr<Expr> Parser::ParseComparison() {
 }
 
 absl::StatusOr<Expr> Parser::ParsePeriodOperand() {
-  ASSIGN_OR_RETURN(Expr begin, ParseOperand());
+  ANNALS_ASSIGN_OR_RETURN(Expr begin, ParseOperand());
   if (!AcceptKeyword(Keyword::kTo)) return begin;
-  ASSIGN_OR_RETURN(Expr end, ParseOperand());
+  ANNALS_ASSIGN_OR_RETURN(Expr end, ParseOperand());
   return Binary(Expr::Kind::kRange, std::move(begin), std::move(end));
 }
 
 absl::StatusOr<Expr> Parser::ParseOperand() {
   if (At(TokenKind::kLParen)) {
     Nesting nesting(this);
-    RETURN_IF_ERROR(nesting.Check());
+    ANNALS_RETURN_IF_ERROR(nesting.Check());
     Advance();
-    ASSIGN_OR_RETURN(Expr inner, ParseExpr());
+    ANNALS_ASSIGN_OR_RETURN(Expr inner, ParseExpr());
     if (!Accept(TokenKind::kRParen)) return Expected("')'");
     return inner;
   }
   if (AtCall()) return ParseCall();
   Expr e;
   e.pos = Peek().pos;
-  ASSIGN_OR_RETURN(e.term, ParseOperandTerm());
+  ANNALS_ASSIGN_OR_RETURN(e.term, ParseOperandTerm());
   return e;
 }
 
@@ -190,14 +190,14 @@ absl::StatusOr<Expr> Parser::ParseCall() {
     } else {
       absl::StrAppend(&message, " (functions:");
       for (std::string_view n : names) {
-        absl::StrAppend(&message, n == names.front() ? " " : ", ", Sv(n));
+        absl::StrAppend(&message, n == names.front() ? " " : ", ", AbslView(n));
       }
       absl::StrAppend(&message, ")");
     }
     return ErrorAt(name.pos, message);
   }
   Nesting nesting(this);
-  RETURN_IF_ERROR(nesting.Check());
+  ANNALS_RETURN_IF_ERROR(nesting.Check());
   Advance();  // the name
   Advance();  // (
   Expr call;
@@ -216,11 +216,11 @@ absl::StatusOr<Expr> Parser::ParseCall() {
         return ErrorAt(start.pos,
                        absl::StrCat("DISTINCT goes with count, sum, min, max "
                                     "and avg, not ",
-                                    Sv(FunctionName(*function))));
+                                    AbslView(FunctionName(*function))));
       }
       call.distinct = true;
     }
-    ASSIGN_OR_RETURN(Expr arg, ParseOperand());
+    ANNALS_ASSIGN_OR_RETURN(Expr arg, ParseOperand());
     call.args.push_back(std::move(arg));
   }
   if (!Accept(TokenKind::kRParen)) return Expected("')'");
@@ -232,7 +232,7 @@ absl::StatusOr<Expr> Parser::ParseKey(std::string_view what) {
   if (!At(TokenKind::kVariable)) return Expected(what);
   Expr e;
   e.pos = Peek().pos;
-  ASSIGN_OR_RETURN(e.term, ParseSubject(/*allow_variable=*/true));
+  ANNALS_ASSIGN_OR_RETURN(e.term, ParseSubject(/*allow_variable=*/true));
   return e;
 }
 

@@ -20,9 +20,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/parser_internal.h"
-#include "schema/sv.h"
 
 namespace annals::query::internal {
 namespace {
@@ -38,15 +38,15 @@ const std::vector<Keyword> kFindClauses = {
 absl::StatusOr<FindStatement> Parser::ParseFind() {
   FindStatement find;
   find.pos = Advance().pos;
-  RETURN_IF_ERROR(ParseProjection(&find));
-  RETURN_IF_ERROR(ExpectKeyword(Keyword::kWhere));
-  ASSIGN_OR_RETURN(find.where, ParseGroupBody(&find.time));
+  ANNALS_RETURN_IF_ERROR(ParseProjection(&find));
+  ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kWhere));
+  ANNALS_ASSIGN_OR_RETURN(find.where, ParseGroupBody(&find.time));
   bool where_last = true;
-  RETURN_IF_ERROR(ParseFindClauses(&find, &where_last));
-  RETURN_IF_ERROR(ExpectStatementEnd(where_last
-                                         ? "',' or the end of the statement"
-                                         : "the end of the statement",
-                                     kFindClauses));
+  ANNALS_RETURN_IF_ERROR(ParseFindClauses(&find, &where_last));
+  ANNALS_RETURN_IF_ERROR(
+      ExpectStatementEnd(where_last ? "',' or the end of the statement"
+                                    : "the end of the statement",
+                         kFindClauses));
   return find;
 }
 
@@ -57,7 +57,7 @@ absl::Status Parser::ParseProjection(FindStatement* find) {
     return absl::OkStatus();
   }
   while (At(TokenKind::kVariable) || AtCall()) {
-    ASSIGN_OR_RETURN(Expr item, ParseKey(""));
+    ANNALS_ASSIGN_OR_RETURN(Expr item, ParseKey(""));
     find->projection.push_back(std::move(item));
     if (Accept(TokenKind::kComma) && !At(TokenKind::kVariable) && !AtCall()) {
       return Expected("a variable or function after ','");
@@ -75,20 +75,20 @@ absl::Status Parser::ParseFindClauses(FindStatement* find, bool* where_last) {
     const Token& start = Peek();
     if (AcceptKeyword(Keyword::kGroup)) {
       if (!find->group_by.empty()) return GivenTwice(start);
-      RETURN_IF_ERROR(ExpectKeyword(Keyword::kBy));
-      ASSIGN_OR_RETURN(find->group_by, ParseGroupBy());
+      ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kBy));
+      ANNALS_ASSIGN_OR_RETURN(find->group_by, ParseGroupBy());
     } else if (AcceptKeyword(Keyword::kOrder)) {
       if (!find->order_by.empty()) return GivenTwice(start);
-      RETURN_IF_ERROR(ExpectKeyword(Keyword::kBy));
-      ASSIGN_OR_RETURN(find->order_by, ParseOrderBy());
+      ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kBy));
+      ANNALS_ASSIGN_OR_RETURN(find->order_by, ParseOrderBy());
     } else if (AcceptKeyword(Keyword::kLimit)) {
       if (find->limit) return GivenTwice(start);
-      ASSIGN_OR_RETURN(find->limit, ParseCount(Keyword::kLimit, 0));
+      ANNALS_ASSIGN_OR_RETURN(find->limit, ParseCount(Keyword::kLimit, 0));
     } else if (AcceptKeyword(Keyword::kOffset)) {
       if (find->offset) return GivenTwice(start);
-      ASSIGN_OR_RETURN(find->offset, ParseCount(Keyword::kOffset, 0));
+      ANNALS_ASSIGN_OR_RETURN(find->offset, ParseCount(Keyword::kOffset, 0));
     } else if (AtTemporal()) {
-      RETURN_IF_ERROR(ParseTemporalItem(&find->time));
+      ANNALS_RETURN_IF_ERROR(ParseTemporalItem(&find->time));
     } else {
       return absl::OkStatus();
     }
@@ -105,11 +105,11 @@ absl::StatusOr<std::vector<WhereElement>> Parser::ParseGroupBody(
   size_t last_pattern = kNoPattern;
   while (true) {
     if (At(TokenKind::kLBrace)) {
-      ASSIGN_OR_RETURN(std::vector<WhereElement> group, ParseBraces(""));
+      ANNALS_ASSIGN_OR_RETURN(std::vector<WhereElement> group, ParseBraces(""));
       for (WhereElement& e : group) elements.push_back(std::move(e));
       last_pattern = kNoPattern;
     } else {
-      ASSIGN_OR_RETURN(WhereElement element, ParseElement());
+      ANNALS_ASSIGN_OR_RETURN(WhereElement element, ParseElement());
       if (element.kind == WhereElement::Kind::kPattern) {
         last_pattern = elements.size();
       } else if (element.kind != WhereElement::Kind::kFilter) {
@@ -136,17 +136,17 @@ absl::StatusOr<WhereElement> Parser::ParseElement() {
   element.pos = Peek().pos;
   if (AcceptKeyword(Keyword::kFilter)) {
     element.kind = WhereElement::Kind::kFilter;
-    ASSIGN_OR_RETURN(element.filter, ParseExpr());
+    ANNALS_ASSIGN_OR_RETURN(element.filter, ParseExpr());
   } else if (AcceptKeyword(Keyword::kNot)) {
     element.kind = WhereElement::Kind::kNot;
-    ASSIGN_OR_RETURN(element.group, ParseBraces("NOT"));
+    ANNALS_ASSIGN_OR_RETURN(element.group, ParseBraces("NOT"));
   } else if (AcceptKeyword(Keyword::kOptional)) {
     element.kind = WhereElement::Kind::kOptional;
-    ASSIGN_OR_RETURN(element.group, ParseBraces("OPTIONAL"));
+    ANNALS_ASSIGN_OR_RETURN(element.group, ParseBraces("OPTIONAL"));
   } else if (AtName() || At(TokenKind::kVariable) || At(TokenKind::kClaimId) ||
              At(TokenKind::kParameter)) {
     element.kind = WhereElement::Kind::kPattern;
-    ASSIGN_OR_RETURN(element.pattern, ParsePattern());
+    ANNALS_ASSIGN_OR_RETURN(element.pattern, ParsePattern());
   } else {
     return Expected(
         "a pattern (subject predicate object), FILTER, NOT or "
@@ -159,12 +159,13 @@ absl::StatusOr<WhereElement> Parser::ParseElement() {
 absl::StatusOr<std::vector<WhereElement>> Parser::ParseBraces(
     std::string_view after) {
   if (!At(TokenKind::kLBrace)) {
-    return Expected(absl::StrCat("'{' after ", Sv(after)));
+    return Expected(absl::StrCat("'{' after ", AbslView(after)));
   }
   Nesting nesting(this);
-  RETURN_IF_ERROR(nesting.Check());
+  ANNALS_RETURN_IF_ERROR(nesting.Check());
   Advance();
-  ASSIGN_OR_RETURN(std::vector<WhereElement> body, ParseGroupBody(nullptr));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<WhereElement> body,
+                          ParseGroupBody(nullptr));
   if (!Accept(TokenKind::kRBrace)) return Expected("',' or '}'");
   return body;
 }
@@ -176,17 +177,20 @@ absl::StatusOr<TriplePattern> Parser::ParsePattern() {
     pattern.claim_variable = Advance().text;
     Advance();
   }
-  ASSIGN_OR_RETURN(pattern.subject, ParseSubject(/*allow_variable=*/true));
-  ASSIGN_OR_RETURN(pattern.predicate, ParsePredicate(/*allow_variable=*/true));
-  ASSIGN_OR_RETURN(pattern.object, ParseObject(/*allow_variable=*/true));
-  ASSIGN_OR_RETURN(pattern.time, ParseTemporalClause());
+  ANNALS_ASSIGN_OR_RETURN(pattern.subject,
+                          ParseSubject(/*allow_variable=*/true));
+  ANNALS_ASSIGN_OR_RETURN(pattern.predicate,
+                          ParsePredicate(/*allow_variable=*/true));
+  ANNALS_ASSIGN_OR_RETURN(pattern.object, ParseObject(/*allow_variable=*/true));
+  ANNALS_ASSIGN_OR_RETURN(pattern.time, ParseTemporalClause());
   return pattern;
 }
 
 absl::StatusOr<std::vector<Expr>> Parser::ParseGroupBy() {
   std::vector<Expr> keys;
   do {
-    ASSIGN_OR_RETURN(Expr key, ParseKey("a variable or function to group by"));
+    ANNALS_ASSIGN_OR_RETURN(Expr key,
+                            ParseKey("a variable or function to group by"));
     keys.push_back(std::move(key));
   } while (Accept(TokenKind::kComma) || At(TokenKind::kVariable) || AtCall());
   return keys;
@@ -196,7 +200,8 @@ absl::StatusOr<std::vector<OrderKey>> Parser::ParseOrderBy() {
   std::vector<OrderKey> keys;
   do {
     OrderKey key;
-    ASSIGN_OR_RETURN(key.expr, ParseKey("a variable or function to order by"));
+    ANNALS_ASSIGN_OR_RETURN(key.expr,
+                            ParseKey("a variable or function to order by"));
     if (AcceptKeyword(Keyword::kDesc)) {
       key.descending = true;
     } else {

@@ -11,9 +11,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/parser_internal.h"
-#include "schema/sv.h"
 
 namespace annals::query::internal {
 namespace {
@@ -152,7 +152,7 @@ absl::StatusOr<Term> Parser::ParseNumber(bool allow_unit) {
     }
     absl::StatusOr<Value> quantity = Value::Quantity(number.text, unit);
     if (!quantity.ok()) {
-      return ErrorAt(number.pos, Sv(quantity.status().message()));
+      return ErrorAt(number.pos, StdView(quantity.status().message()));
     }
     term.value = *std::move(quantity);
     return term;
@@ -162,7 +162,8 @@ absl::StatusOr<Term> Parser::ParseNumber(bool allow_unit) {
     return term;
   }
   absl::StatusOr<Value> decimal = Value::Decimal(number.text);
-  if (!decimal.ok()) return ErrorAt(number.pos, Sv(decimal.status().message()));
+  if (!decimal.ok())
+    return ErrorAt(number.pos, StdView(decimal.status().message()));
   term.value = *std::move(decimal);
   return term;
 }
@@ -175,7 +176,8 @@ absl::StatusOr<Term> Parser::ParseTime(std::string_view what) {
       return ValueTerm(Value::Date(token.time), token.pos);
     case TokenKind::kInteger: {  // a year
       absl::StatusOr<TimePoint> year = TimePoint::Parse(token.text);
-      if (!year.ok()) return ErrorAt(token.pos, Sv(year.status().message()));
+      if (!year.ok())
+        return ErrorAt(token.pos, StdView(year.status().message()));
       Advance();
       return ValueTerm(Value::Date(*year), token.pos);
     }
@@ -201,12 +203,14 @@ absl::StatusOr<Term> Parser::ParseCount(Keyword keyword, int64_t min) {
     return Simple(Term::Kind::kParameter, Advance());
   }
   if (token.kind != TokenKind::kInteger) {
-    return Expected(absl::StrCat("a number after ", Sv(KeywordName(keyword))));
+    return Expected(
+        absl::StrCat("a number after ", AbslView(KeywordName(keyword))));
   }
   if (token.integer < min) {
-    return ErrorAt(token.pos,
-                   absl::StrCat(Sv(KeywordName(keyword)), " must be at least ",
-                                min, ", found '", Sv(token.source), "'"));
+    return ErrorAt(
+        token.pos,
+        absl::StrCat(AbslView(KeywordName(keyword)), " must be at least ", min,
+                     ", found '", AbslView(token.source), "'"));
   }
   Advance();
   return ValueTerm(Value::Integer(token.integer), token.pos);
@@ -220,12 +224,12 @@ absl::StatusOr<Term> Parser::ParseConfidence() {
   if (token.kind != TokenKind::kInteger && token.kind != TokenKind::kDecimal) {
     return Expected("a number between 0 and 1 after CONFIDENCE");
   }
-  ASSIGN_OR_RETURN(Term term, ParseNumber(/*allow_unit=*/false));
+  ANNALS_ASSIGN_OR_RETURN(Term term, ParseNumber(/*allow_unit=*/false));
   double v = term.value.number();
   if (!(v >= 0 && v <= 1)) {
     return ErrorAt(token.pos,
                    absl::StrCat("CONFIDENCE must be between 0 and 1, found '",
-                                Sv(token.source), "'"));
+                                AbslView(token.source), "'"));
   }
   return term;
 }
@@ -238,9 +242,9 @@ bool Parser::AtTemporal() const {
 absl::Status Parser::ParseTemporalItem(TemporalClause* clause) {
   const Token& start = Peek();
   if (AcceptKeyword(Keyword::kAs)) {
-    RETURN_IF_ERROR(ExpectKeyword(Keyword::kOf));
+    ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kOf));
     if (clause->as_of) return ErrorAt(start.pos, "AS OF given twice");
-    ASSIGN_OR_RETURN(clause->as_of, ParseTime("a time after AS OF"));
+    ANNALS_ASSIGN_OR_RETURN(clause->as_of, ParseTime("a time after AS OF"));
     return absl::OkStatus();
   }
   if (clause->valid) {
@@ -255,13 +259,13 @@ absl::Status Parser::ParseTemporalItem(TemporalClause* clause) {
   valid.pos = start.pos;
   if (AcceptKeyword(Keyword::kAt)) {
     valid.kind = ValidTime::Kind::kAt;
-    ASSIGN_OR_RETURN(valid.from, ParseTime("a time after AT"));
+    ANNALS_ASSIGN_OR_RETURN(valid.from, ParseTime("a time after AT"));
   } else {
-    RETURN_IF_ERROR(ExpectKeyword(Keyword::kDuring));
+    ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kDuring));
     valid.kind = ValidTime::Kind::kDuring;
-    ASSIGN_OR_RETURN(valid.from, ParseTime("a time after DURING"));
-    RETURN_IF_ERROR(ExpectKeyword(Keyword::kTo));
-    ASSIGN_OR_RETURN(valid.to, ParseTime("a time after TO"));
+    ANNALS_ASSIGN_OR_RETURN(valid.from, ParseTime("a time after DURING"));
+    ANNALS_RETURN_IF_ERROR(ExpectKeyword(Keyword::kTo));
+    ANNALS_ASSIGN_OR_RETURN(valid.to, ParseTime("a time after TO"));
   }
   valid.possibly = AcceptKeyword(Keyword::kPossibly);
   clause->valid = std::move(valid);
@@ -270,7 +274,7 @@ absl::Status Parser::ParseTemporalItem(TemporalClause* clause) {
 
 absl::StatusOr<TemporalClause> Parser::ParseTemporalClause() {
   TemporalClause clause;
-  while (AtTemporal()) RETURN_IF_ERROR(ParseTemporalItem(&clause));
+  while (AtTemporal()) ANNALS_RETURN_IF_ERROR(ParseTemporalItem(&clause));
   return clause;
 }
 

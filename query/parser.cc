@@ -6,12 +6,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/diagnostic.h"
 #include "query/lexer.h"
 #include "query/parser_internal.h"
 #include "query/suggest.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace internal {
@@ -29,12 +29,12 @@ constexpr size_t kDescribeBytes = 40;
 std::string Describe(const Token& token) {
   if (token.kind == TokenKind::kEnd) return "end of input";
   std::string_view s = token.source;
-  if (s.size() <= kDescribeBytes) return absl::StrCat("'", Sv(s), "'");
+  if (s.size() <= kDescribeBytes) return absl::StrCat("'", AbslView(s), "'");
   size_t cut = kDescribeBytes - 3;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
     --cut;  // not inside a UTF-8 sequence
   }
-  return absl::StrCat("'", Sv(s.substr(0, cut)), "...'");
+  return absl::StrCat("'", AbslView(s.substr(0, cut)), "...'");
 }
 
 Parser::Parser(std::string_view text, std::vector<Token> tokens)
@@ -65,7 +65,7 @@ bool Parser::AtKeyword(Keyword keyword) const {
     return token.kind == TokenKind::kKeyword && token.keyword == keyword;
   }
   return token.kind == TokenKind::kIdentifier &&
-         absl::EqualsIgnoreCase(token.text, Sv(KeywordName(keyword)));
+         absl::EqualsIgnoreCase(token.text, AbslView(KeywordName(keyword)));
 }
 
 bool Parser::Accept(TokenKind kind) {
@@ -104,7 +104,7 @@ absl::Status Parser::ExpectedNear(
     const std::vector<std::string_view>& candidates) const {
   const Token& found = Peek();
   std::string message =
-      absl::StrCat("expected ", Sv(what), ", found ", Describe(found));
+      absl::StrCat("expected ", AbslView(what), ", found ", Describe(found));
   if (found.kind == TokenKind::kIdentifier) {
     if (std::optional<std::string> near = NearestName(found.text, candidates)) {
       absl::StrAppend(&message, "; did you mean `", *near, "`?");
@@ -119,8 +119,9 @@ absl::Status Parser::GivenTwice(const Token& keyword) const {
       : keyword.keyword == Keyword::kGroup || keyword.keyword == Keyword::kOrder
           ? " BY"
           : "";
-  return ErrorAt(keyword.pos, absl::StrCat(Sv(KeywordName(keyword.keyword)),
-                                           Sv(rest), " given twice"));
+  return ErrorAt(keyword.pos,
+                 absl::StrCat(AbslView(KeywordName(keyword.keyword)),
+                              AbslView(rest), " given twice"));
 }
 
 // Scripts and statements.
@@ -131,7 +132,7 @@ absl::StatusOr<Script> Parser::ParseScript() {
     while (Accept(TokenKind::kSemicolon)) {
     }
     if (At(TokenKind::kEnd)) break;
-    ASSIGN_OR_RETURN(Statement statement, ParseStatement());
+    ANNALS_ASSIGN_OR_RETURN(Statement statement, ParseStatement());
     script.statements.push_back(std::move(statement));
   }
   if (script.statements.empty()) {
@@ -144,7 +145,7 @@ absl::StatusOr<Statement> Parser::ParseSingleStatement() {
   while (Accept(TokenKind::kSemicolon)) {
   }
   if (At(TokenKind::kEnd)) return absl::InvalidArgumentError("empty query");
-  ASSIGN_OR_RETURN(Statement statement, ParseStatement());
+  ANNALS_ASSIGN_OR_RETURN(Statement statement, ParseStatement());
   while (Accept(TokenKind::kSemicolon)) {
   }
   if (!At(TokenKind::kEnd)) {
@@ -164,35 +165,35 @@ absl::StatusOr<Statement> Parser::ParseStatement() {
   }
   switch (At(TokenKind::kKeyword) ? Peek().keyword : Keyword::kNone) {
     case Keyword::kFind: {
-      ASSIGN_OR_RETURN(statement.node, ParseFind());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseFind());
       return statement;
     }
     case Keyword::kHistory: {
-      ASSIGN_OR_RETURN(statement.node, ParseHistory());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseHistory());
       return statement;
     }
     case Keyword::kChanges: {
-      ASSIGN_OR_RETURN(statement.node, ParseChanges());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseChanges());
       return statement;
     }
     case Keyword::kDiff: {
-      ASSIGN_OR_RETURN(statement.node, ParseDiff());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseDiff());
       return statement;
     }
     case Keyword::kDisputes: {
-      ASSIGN_OR_RETURN(statement.node, ParseDisputes());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseDisputes());
       return statement;
     }
     case Keyword::kPath: {
-      ASSIGN_OR_RETURN(statement.node, ParsePath());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParsePath());
       return statement;
     }
     case Keyword::kAssert: {
-      ASSIGN_OR_RETURN(statement.node, ParseAssert());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseAssert());
       return statement;
     }
     case Keyword::kRetract: {
-      ASSIGN_OR_RETURN(statement.node, ParseRetract());
+      ANNALS_ASSIGN_OR_RETURN(statement.node, ParseRetract());
       return statement;
     }
     default:
@@ -234,15 +235,15 @@ absl::Status CheckLength(std::string_view text) {
 }  // namespace
 
 absl::StatusOr<Script> Parse(std::string_view text) {
-  RETURN_IF_ERROR(CheckLength(text));
-  ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
+  ANNALS_RETURN_IF_ERROR(CheckLength(text));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
   internal::Parser parser(text, std::move(tokens));
   return parser.ParseScript();
 }
 
 absl::StatusOr<Statement> ParseStatement(std::string_view text) {
-  RETURN_IF_ERROR(CheckLength(text));
-  ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
+  ANNALS_RETURN_IF_ERROR(CheckLength(text));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
   internal::Parser parser(text, std::move(tokens));
   return parser.ParseSingleStatement();
 }

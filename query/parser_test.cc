@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "gtest/gtest.h"
 #include "query/ast_printer.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -66,7 +66,7 @@ std::string T(const Term& t) {
       return absl::StrCat("qty:", v.ToString());
     case ValueKind::kDate:
       return absl::StrCat("date:", v.ToString(), "(",
-                          Sv(PrecisionName(v.date().precision)), ")");
+                          AbslView(PrecisionName(v.date().precision)), ")");
     case ValueKind::kBoolean:
       return absl::StrCat("bool:", v.ToString());
     case ValueKind::kClaim:

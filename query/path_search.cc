@@ -6,7 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "engine/key_codec.h"
 #include "query/limits.h"
 
@@ -61,7 +61,8 @@ class BidirectionalSearch {
     for (int64_t level = 0; !meet && level < spec_.max_hops; ++level) {
       if (fwd_.frontier.empty() || bwd_.frontier.empty()) break;
       bool forward = fwd_.frontier.size() <= bwd_.frontier.size();
-      ASSIGN_OR_RETURN(meet, forward ? Grow(&fwd_, bwd_) : Grow(&bwd_, fwd_));
+      ANNALS_ASSIGN_OR_RETURN(meet,
+                              forward ? Grow(&fwd_, bwd_) : Grow(&bwd_, fwd_));
       ++stats_->levels;
     }
     stats_->nodes = static_cast<int64_t>(fwd_.seen.size() + bwd_.seen.size());
@@ -74,7 +75,7 @@ class BidirectionalSearch {
   absl::StatusOr<std::optional<uint64_t>> Grow(Side* side, const Side& other) {
     std::vector<uint64_t> next;
     for (uint64_t node : side->frontier) {
-      RETURN_IF_ERROR(deadline_.Check());
+      ANNALS_RETURN_IF_ERROR(deadline_.Check());
       engine::ClaimScan scan(store_, HopPattern(spec_, node, side->forward),
                              spec_.view, snapshot_);
       engine::ClaimRow row;
@@ -83,14 +84,14 @@ class BidirectionalSearch {
         uint64_t reached = side->forward ? row.o : row.s;
         if (!ViaAllows(spec_, row.p) || !IsPathNode(reached)) continue;
         if (!side->seen.insert(reached).second) continue;
-        RETURN_IF_ERROR(CheckPathNodes(
+        ANNALS_RETURN_IF_ERROR(CheckPathNodes(
             static_cast<int64_t>(fwd_.seen.size() + bwd_.seen.size()),
             options_));
         side->hop[reached] = row;
         if (other.seen.contains(reached)) return reached;
         next.push_back(reached);
       }
-      RETURN_IF_ERROR(scan.status());
+      ANNALS_RETURN_IF_ERROR(scan.status());
     }
     side->frontier = std::move(next);
     return std::nullopt;

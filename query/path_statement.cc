@@ -8,14 +8,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/ast_printer.h"
 #include "query/binder.h"
 #include "query/diagnostic.h"
 #include "query/explain.h"
 #include "query/path_search.h"
 #include "query/session.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -51,23 +51,24 @@ absl::Status BindDeparture(std::string_view text, const PathStatement& s,
     path->spec.departure = TimePoint{view.valid->begin, Precision::kSecond};
     return absl::OkStatus();
   }
-  ASSIGN_OR_RETURN(path->spec.departure, BindTime(text, start));
+  ANNALS_ASSIGN_OR_RETURN(path->spec.departure, BindTime(text, start));
   return absl::OkStatus();
 }
 
 absl::StatusOr<BoundPath> BindPath(engine::Store* store, std::string_view text,
                                    const PathStatement& s) {
   BoundPath path;
-  ASSIGN_OR_RETURN(path.spec.from, BindTermId(store, text, s.from, false));
-  ASSIGN_OR_RETURN(path.spec.to, BindTermId(store, text, s.to, false));
+  ANNALS_ASSIGN_OR_RETURN(path.spec.from,
+                          BindTermId(store, text, s.from, false));
+  ANNALS_ASSIGN_OR_RETURN(path.spec.to, BindTermId(store, text, s.to, false));
   for (const Term& p : s.via) {
-    ASSIGN_OR_RETURN(uint64_t id, BindTermId(store, text, p, true));
+    ANNALS_ASSIGN_OR_RETURN(uint64_t id, BindTermId(store, text, p, true));
     std::vector<uint64_t>& via = path.spec.via;
     if (std::find(via.begin(), via.end(), id) == via.end()) via.push_back(id);
   }
-  ASSIGN_OR_RETURN(path.spec.max_hops, BindMaxHops(text, s));
-  ASSIGN_OR_RETURN(path.spec.view, BindView(text, s.time, &path.view));
-  if (s.in_order) RETURN_IF_ERROR(BindDeparture(text, s, &path));
+  ANNALS_ASSIGN_OR_RETURN(path.spec.max_hops, BindMaxHops(text, s));
+  ANNALS_ASSIGN_OR_RETURN(path.spec.view, BindView(text, s.time, &path.view));
+  if (s.in_order) ANNALS_RETURN_IF_ERROR(BindDeparture(text, s, &path));
   return path;
 }
 
@@ -75,7 +76,8 @@ absl::StatusOr<Row> HopRow(engine::Store* store, const engine::Snapshot& snap,
                            size_t index, const engine::ClaimRow& hop) {
   Row row = {Cell::Of(Value::Integer(static_cast<int64_t>(index + 1)))};
   for (uint64_t id : {hop.s, hop.p, hop.o}) {
-    ASSIGN_OR_RETURN(Value v, store->dictionary().Lookup(id, snap.get()));
+    ANNALS_ASSIGN_OR_RETURN(Value v,
+                            store->dictionary().Lookup(id, snap.get()));
     row.push_back(Cell::Of(std::move(v)));
   }
   row.push_back(Cell::Of(Value::Claim(hop.id)));
@@ -89,12 +91,12 @@ const std::vector<std::string> kPathColumns = {"hop",    "subject", "predicate",
 absl::StatusOr<ResultSet> ShortestPathRows(engine::Store* store, BoundPath path,
                                            const QueryOptions& options) {
   SearchStats stats;
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> hops,
-                   ShortestPath(store, path.spec, options, &stats));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> hops,
+                          ShortestPath(store, path.spec, options, &stats));
   engine::Snapshot snap = store->GetSnapshot();
   std::vector<Row> rows;
   for (size_t i = 0; i < hops.size(); ++i) {
-    ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i]));
+    ANNALS_ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i]));
     rows.push_back(std::move(row));
   }
   return FixedResult(kPathColumns, std::move(path.view), std::move(rows));
@@ -103,12 +105,12 @@ absl::StatusOr<ResultSet> ShortestPathRows(engine::Store* store, BoundPath path,
 absl::StatusOr<ResultSet> JourneyRows(engine::Store* store, BoundPath path,
                                       const QueryOptions& options) {
   SearchStats stats;
-  ASSIGN_OR_RETURN(std::vector<JourneyHop> hops,
-                   Journey(store, path.spec, options, &stats));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<JourneyHop> hops,
+                          Journey(store, path.spec, options, &stats));
   engine::Snapshot snap = store->GetSnapshot();
   std::vector<Row> rows;
   for (size_t i = 0; i < hops.size(); ++i) {
-    ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i].claim));
+    ANNALS_ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i].claim));
     row.push_back(hops[i].taken_as ? Cell::Of(Value::Date(*hops[i].taken_as))
                                    : Cell());
     rows.push_back(std::move(row));
@@ -132,7 +134,7 @@ std::string HopScanLine(const BoundPath& path, const PathStatement& s,
   engine::IdPattern ids = HopPattern(path.spec, 0, forward);
   std::string line = forward ? ScanLine(ids, path.spec.view, "?node", p, "?o")
                              : ScanLine(ids, path.spec.view, "?s", p, "?node");
-  absl::StrAppend(&line, " (", Sv(view), ")");
+  absl::StrAppend(&line, " (", AbslView(view), ")");
   if (path.spec.via.size() > 1) absl::StrAppend(&line, " + via ", ViaText(s));
   return line;
 }
@@ -183,7 +185,7 @@ std::vector<std::string> JourneyPlan(const BoundPath& path,
 absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
                                   const PathStatement& s,
                                   const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
   if (s.in_order) return JourneyRows(store, std::move(path), options);
   return ShortestPathRows(store, std::move(path), options);
 }
@@ -192,16 +194,18 @@ absl::StatusOr<ResultSet> ExplainPath(engine::Store* store,
                                       std::string_view text,
                                       const PathStatement& s, ExplainMode mode,
                                       const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
   std::vector<std::string> lines = s.in_order
                                        ? JourneyPlan(path, s, options)
                                        : ShortestPathPlan(path, s, options);
   if (mode == ExplainMode::kAnalyze) {
     SearchStats stats;
     if (s.in_order) {
-      RETURN_IF_ERROR(Journey(store, path.spec, options, &stats).status());
+      ANNALS_RETURN_IF_ERROR(
+          Journey(store, path.spec, options, &stats).status());
     } else {
-      RETURN_IF_ERROR(ShortestPath(store, path.spec, options, &stats).status());
+      ANNALS_RETURN_IF_ERROR(
+          ShortestPath(store, path.spec, options, &stats).status());
     }
     lines.front() += Actual(stats);
   }

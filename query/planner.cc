@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::query {
 namespace {
@@ -313,7 +313,7 @@ class Explainer {
   }
 
   void Line(int depth, std::string_view text) {
-    absl::StrAppend(&out_, std::string(2 * depth, ' '), Sv(text), "\n");
+    absl::StrAppend(&out_, std::string(2 * depth, ' '), AbslView(text), "\n");
   }
 
   const BoundFind& find_;

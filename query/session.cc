@@ -3,7 +3,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "annals/status_macros.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "query/binder.h"
 #include "query/diagnostic.h"
 #include "query/explain.h"
@@ -12,7 +13,6 @@
 #include "query/path_statement.h"
 #include "query/planner.h"
 #include "query/timeline_statements.h"
-#include "schema/sv.h"
 
 namespace annals::query {
 namespace {
@@ -42,7 +42,7 @@ absl::StatusOr<ResultSet> RunFind(engine::Store* store, std::string_view text,
                                   const FindStatement& statement,
                                   ExplainMode explain,
                                   const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundFind find, BindFind(store, text, statement));
+  ANNALS_ASSIGN_OR_RETURN(BoundFind find, BindFind(store, text, statement));
   if (find.projection.empty()) {
     return SyntaxError(text, statement.pos, "FIND lists nothing to return");
   }
@@ -62,7 +62,7 @@ absl::StatusOr<ResultSet> RunFind(engine::Store* store, std::string_view text,
     absl::Status status;
     while (executor.Next(&row, &status)) {
     }
-    RETURN_IF_ERROR(status);
+    ANNALS_RETURN_IF_ERROR(status);
     actual = executor.actual_rows();
   }
   std::string text_plan = ExplainPlan(
@@ -93,17 +93,17 @@ absl::StatusOr<ClaimInput> AssertInput(std::string_view text,
         return SyntaxError(text, t.pos, "ASSERT takes names and literals");
     }
   };
-  ASSIGN_OR_RETURN(in.subject, name_or_value(a.subject));
+  ANNALS_ASSIGN_OR_RETURN(in.subject, name_or_value(a.subject));
   if (a.predicate.kind != Term::Kind::kName) {
     return SyntaxError(text, a.predicate.pos, "expected a predicate name");
   }
   in.predicate = a.predicate.name;
-  ASSIGN_OR_RETURN(in.object, name_or_value(a.object));
+  ANNALS_ASSIGN_OR_RETURN(in.object, name_or_value(a.object));
   if (a.valid_from) {
-    ASSIGN_OR_RETURN(in.valid.from, BindTime(text, *a.valid_from));
+    ANNALS_ASSIGN_OR_RETURN(in.valid.from, BindTime(text, *a.valid_from));
   }
   if (a.valid_to) {
-    ASSIGN_OR_RETURN(in.valid.to, BindTime(text, *a.valid_to));
+    ANNALS_ASSIGN_OR_RETURN(in.valid.to, BindTime(text, *a.valid_to));
   }
   if (a.source) {
     in.source = a.source->kind == Term::Kind::kValue
@@ -162,7 +162,7 @@ absl::Status CheckClaimExists(engine::Store* store, std::string_view text,
 // ASSERT and RETRACT write: the Database runs (and explains) them.
 absl::Status NotARead(const Statement& statement) {
   return absl::InvalidArgumentError(
-      absl::StrCat(Sv(StatementName(statement)),
+      absl::StrCat(AbslView(StatementName(statement)),
                    " writes; run it with Database::Query, not as a read"));
 }
 
@@ -227,13 +227,13 @@ absl::StatusOr<ResultSet> RunRead(engine::Store* store, std::string_view text,
 absl::StatusOr<ClaimInput> BindAssert(engine::Store* store,
                                       std::string_view text,
                                       const AssertStatement& a) {
-  ASSIGN_OR_RETURN(ClaimInput in, AssertInput(text, a));
-  RETURN_IF_ERROR(CheckAssertTerms(text, a, in));
+  ANNALS_ASSIGN_OR_RETURN(ClaimInput in, AssertInput(text, a));
+  ANNALS_RETURN_IF_ERROR(CheckAssertTerms(text, a, in));
   if (absl::Status s = in.valid.Validate(); !s.ok()) {
     return ErrorAt(text, a.valid_to ? a.valid_to->pos : a.pos, s);
   }
-  RETURN_IF_ERROR(CheckClaimExists(store, text, a.subject, in.subject));
-  RETURN_IF_ERROR(CheckClaimExists(store, text, a.object, in.object));
+  ANNALS_RETURN_IF_ERROR(CheckClaimExists(store, text, a.subject, in.subject));
+  ANNALS_RETURN_IF_ERROR(CheckClaimExists(store, text, a.object, in.object));
   return in;
 }
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
+#include "common/status_macros.h"
 #include "engine/key_codec.h"
 #include "engine/scan.h"
 #include "query/binder.h"
@@ -39,10 +39,12 @@ absl::StatusOr<TimelineScan> BindScan(engine::Store* store,
                                       const std::optional<Term>& predicate) {
   TimelineScan scan;
   if (subject) {
-    ASSIGN_OR_RETURN(scan.ids.s, BindTermId(store, text, *subject, false));
+    ANNALS_ASSIGN_OR_RETURN(scan.ids.s,
+                            BindTermId(store, text, *subject, false));
   }
   if (predicate) {
-    ASSIGN_OR_RETURN(scan.ids.p, BindTermId(store, text, *predicate, true));
+    ANNALS_ASSIGN_OR_RETURN(scan.ids.p,
+                            BindTermId(store, text, *predicate, true));
   }
   scan.s_text = TermText(subject, "s");
   scan.p_text = TermText(predicate, "p");
@@ -64,7 +66,7 @@ absl::StatusOr<std::vector<engine::ClaimRow>> Collect(
     }
     rows.push_back(row);
   }
-  RETURN_IF_ERROR(claims.status());
+  ANNALS_RETURN_IF_ERROR(claims.status());
   return rows;
 }
 
@@ -79,8 +81,8 @@ absl::StatusOr<ResultSet> TimelinePlan(
       ScanLine(scan.ids, scan.view, scan.s_text, scan.p_text, "?o"), " (",
       scan.view_text);
   if (mode == ExplainMode::kAnalyze) {
-    ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                     Collect(store, scan, options));
+    ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                            Collect(store, scan, options));
     absl::StrAppend(&line, ", actual ", claims.size());
     absl::StrAppend(&then, " (actual ", count_rows(claims), " rows)");
   }
@@ -150,12 +152,13 @@ absl::StatusOr<BoundChanges> BindChanges(engine::Store* store,
                                          std::string_view text,
                                          const ChangesStatement& s) {
   BoundChanges c;
-  ASSIGN_OR_RETURN(c.a, BindTime(text, s.from));
-  ASSIGN_OR_RETURN(c.b, BindTime(text, s.to));
+  ANNALS_ASSIGN_OR_RETURN(c.a, BindTime(text, s.from));
+  ANNALS_ASSIGN_OR_RETURN(c.b, BindTime(text, s.to));
   c.window = Window{c.a.seconds, c.b.SpanEnd()};
   std::string view;
-  ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
-  ASSIGN_OR_RETURN(c.scan, BindScan(store, text, s.subject, s.predicate));
+  ANNALS_ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
+  ANNALS_ASSIGN_OR_RETURN(c.scan,
+                          BindScan(store, text, s.subject, s.predicate));
   c.scan.view = tv;
   c.scan.view.valid.reset();
   c.scan.view.include_retracted = true;
@@ -201,9 +204,10 @@ struct BoundDiff {
 absl::StatusOr<BoundDiff> BindDiff(engine::Store* store, std::string_view text,
                                    const DiffStatement& s) {
   BoundDiff d;
-  ASSIGN_OR_RETURN(d.a, BindTime(text, s.before));
-  ASSIGN_OR_RETURN(d.b, BindTime(text, s.after));
-  ASSIGN_OR_RETURN(d.scan, BindScan(store, text, s.subject, s.predicate));
+  ANNALS_ASSIGN_OR_RETURN(d.a, BindTime(text, s.before));
+  ANNALS_ASSIGN_OR_RETURN(d.b, BindTime(text, s.after));
+  ANNALS_ASSIGN_OR_RETURN(d.scan,
+                          BindScan(store, text, s.subject, s.predicate));
   d.after_a = d.a.SpanEnd() - 1;
   d.until_b = d.b.SpanEnd() - 1;
   d.scan.view.include_retracted = true;
@@ -238,9 +242,9 @@ absl::StatusOr<TimelineScan> BindDisputes(engine::Store* store,
                                           std::string_view text,
                                           const DisputesStatement& s) {
   std::string view;
-  ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
-  ASSIGN_OR_RETURN(TimelineScan scan,
-                   BindScan(store, text, s.subject, s.predicate));
+  ANNALS_ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
+  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan,
+                          BindScan(store, text, s.subject, s.predicate));
   scan.view = tv;
   scan.result_view = view;
   if (!s.time.valid) {  // all valid time unless narrowed
@@ -293,18 +297,18 @@ absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
                                      std::string_view text,
                                      const ChangesStatement& s,
                                      const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                   Collect(store, c.scan, options));
+  ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                          Collect(store, c.scan, options));
   return ChangeRows(store, ChangesOf(c, claims), c.scan.result_view);
 }
 
 absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
                                   const DiffStatement& s,
                                   const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                   Collect(store, d.scan, options));
+  ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                          Collect(store, d.scan, options));
   return ChangeRows(store, DiffOf(d, claims), d.scan.result_view);
 }
 
@@ -312,9 +316,9 @@ absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
                                       std::string_view text,
                                       const DisputesStatement& s,
                                       const QueryOptions& options) {
-  ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
-  ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
-                   Collect(store, scan, options));
+  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+                          Collect(store, scan, options));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
                      scan.result_view,
@@ -326,7 +330,7 @@ absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
                                          const ChangesStatement& s,
                                          ExplainMode mode,
                                          const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
   return TimelinePlan(
       store, c.scan,
       absl::StrCat("the starts, ends and retractions from ", c.a.ToString(),
@@ -340,7 +344,7 @@ absl::StatusOr<ResultSet> ExplainDiff(engine::Store* store,
                                       std::string_view text,
                                       const DiffStatement& s, ExplainMode mode,
                                       const QueryOptions& options) {
-  ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
   return TimelinePlan(
       store, d.scan,
       absl::StrCat("the recordings and retractions after the end of ",
@@ -356,7 +360,7 @@ absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
                                           const DisputesStatement& s,
                                           ExplainMode mode,
                                           const QueryOptions& options) {
-  ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
+  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
   return TimelinePlan(
       store, scan,
       absl::StrCat("the pairs of claims with one predicate and different "

@@ -2,7 +2,7 @@
 #include "query/token.h"
 
 #include "absl/strings/match.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::query {
 
@@ -63,7 +63,8 @@ const KeywordInfo* FindKeyword(std::string_view word) {
   // Keywords are 2 to 10 ASCII letters: most identifiers fail the length test.
   if (word.size() < 2 || word.size() > 10) return nullptr;
   for (size_t i = 0; i < kKeywordCount; ++i) {
-    if (absl::EqualsIgnoreCase(Sv(word), Sv(kKeywordTable[i].name))) {
+    if (absl::EqualsIgnoreCase(AbslView(word),
+                               AbslView(kKeywordTable[i].name))) {
       return &kKeywordTable[i];
     }
   }

@@ -2,7 +2,7 @@
 #include "schema/schema.h"
 
 #include "absl/strings/str_cat.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::schema {
 
@@ -67,7 +67,7 @@ std::string Schema::Describe(const PredicateDef& p) {
     case ValueKind::kInteger:
       return "an integer";
     default:
-      return absl::StrCat("a ", Sv(ValueKindName(p.kind)));
+      return absl::StrCat("a ", AbslView(ValueKindName(p.kind)));
   }
 }
 

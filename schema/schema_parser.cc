@@ -11,8 +11,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "annals/status_macros.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
 
 namespace annals::schema {
 
@@ -149,13 +149,13 @@ absl::Status SchemaBuilder::ErrorAt(const Ref& ref,
     shown += (c < 0x20 && c != '\t') || c == 0x7F ? '?' : ref.line[i];
   }
   return absl::InvalidArgumentError(
-      absl::StrCat(Sv(file_), ":", ref.line_no, ":", column, ": ", Sv(message),
-                   "\n  ", shown, "\n  ", pad, "^"));
+      absl::StrCat(AbslView(file_), ":", ref.line_no, ":", column, ": ",
+                   AbslView(message), "\n  ", shown, "\n  ", pad, "^"));
 }
 
 absl::Status SchemaBuilder::Expected(std::string_view what) const {
-  return ErrorAt(Peek().offset, absl::StrCat("expected ", Sv(what), ", found ",
-                                             Describe(Peek())));
+  return ErrorAt(Peek().offset, absl::StrCat("expected ", AbslView(what),
+                                             ", found ", Describe(Peek())));
 }
 
 absl::Status SchemaBuilder::Tokenize(std::string_view line, int line_no) {
@@ -232,7 +232,7 @@ absl::Status SchemaBuilder::EndOfLine() {
 // type NAME [: PARENT] ["description"]
 absl::Status SchemaBuilder::ParseType() {
   Token name;
-  ASSIGN_OR_RETURN(name, Name("a type name"));
+  ANNALS_ASSIGN_OR_RETURN(name, Name("a type name"));
   if (IsBuiltin(name.text)) {
     return ErrorAt(name.offset,
                    absl::StrCat("`", name.text, "` is a built-in value type"));
@@ -246,7 +246,7 @@ absl::Status SchemaBuilder::ParseType() {
   if (Peek().kind == Tok::kColon) {
     Next();
     Token parent;
-    ASSIGN_OR_RETURN(parent, Name("the parent type's name"));
+    ANNALS_ASSIGN_OR_RETURN(parent, Name("the parent type's name"));
     def.parent = parent.text;
     parents_.push_back({RefTo(name), RefTo(parent)});
   }
@@ -266,7 +266,7 @@ absl::Status SchemaBuilder::ParseType() {
 // unit NAME = NUMBER UNIT
 absl::Status SchemaBuilder::ParseUnit() {
   Token name;
-  ASSIGN_OR_RETURN(name, Name("a unit name"));
+  ANNALS_ASSIGN_OR_RETURN(name, Name("a unit name"));
   if (schema_.units_.count(name.text) != 0) {
     return ErrorAt(name.offset,
                    absl::StrCat("unit `", name.text, "` is declared twice"));
@@ -287,7 +287,7 @@ absl::Status SchemaBuilder::ParseUnit() {
                                   " is not a positive finite number"));
     }
     Token other;
-    ASSIGN_OR_RETURN(other, Name("the unit it converts to"));
+    ANNALS_ASSIGN_OR_RETURN(other, Name("the unit it converts to"));
     const UnitDef* known = schema_.FindUnit(other.text);
     if (known == nullptr) {
       return ErrorAt(other.offset,
@@ -298,8 +298,8 @@ absl::Status SchemaBuilder::ParseUnit() {
     def.factor = factor * known->factor;
   } else {
     Token dimension;
-    ASSIGN_OR_RETURN(dimension,
-                     Name("a dimension name (a new base unit) or `=`"));
+    ANNALS_ASSIGN_OR_RETURN(dimension,
+                            Name("a dimension name (a new base unit) or `=`"));
     auto it = schema_.dimensions_.find(dimension.text);
     if (it != schema_.dimensions_.end()) {
       return ErrorAt(dimension.offset,
@@ -311,7 +311,7 @@ absl::Status SchemaBuilder::ParseUnit() {
     def.dimension = dimension.text;
     schema_.dimensions_.emplace(dimension.text, name.text);
   }
-  RETURN_IF_ERROR(EndOfLine());
+  ANNALS_RETURN_IF_ERROR(EndOfLine());
   schema_.units_.emplace(def.name, std::move(def));
   return absl::OkStatus();
 }
@@ -319,7 +319,7 @@ absl::Status SchemaBuilder::ParseUnit() {
 // predicate NAME : VALUE-TYPE [one | many] [inverse NAME] ["description"]
 absl::Status SchemaBuilder::ParsePredicate() {
   Token name;
-  ASSIGN_OR_RETURN(name, Name("a predicate name"));
+  ANNALS_ASSIGN_OR_RETURN(name, Name("a predicate name"));
   if (schema_.predicates_.count(name.text) != 0) {
     return ErrorAt(name.offset, absl::StrCat("predicate `", name.text,
                                              "` is declared twice"));
@@ -329,18 +329,20 @@ absl::Status SchemaBuilder::ParsePredicate() {
   PredicateDef def;
   def.name = name.text;
   Token type;
-  ASSIGN_OR_RETURN(type,
-                   Name("a value type (entity, string, integer, decimal, "
-                        "boolean, date, quantity DIMENSION or a type name)"));
+  ANNALS_ASSIGN_OR_RETURN(
+      type, Name("a value type (entity, string, integer, decimal, "
+                 "boolean, date, quantity DIMENSION or a type name)"));
   if (type.kind == Tok::kWord && IsBuiltin(type.text)) {
     if (type.text == "quantity") {
       def.kind = ValueKind::kQuantity;
       Token dimension;
-      ASSIGN_OR_RETURN(dimension, Name("the quantity's dimension or unit"));
+      ANNALS_ASSIGN_OR_RETURN(dimension,
+                              Name("the quantity's dimension or unit"));
       dims_.push_back({RefTo(name), RefTo(dimension)});
     } else {
       absl::StatusOr<ValueKind> kind = ParseValueKind(type.text);
-      if (!kind.ok()) return ErrorAt(type.offset, Sv(kind.status().message()));
+      if (!kind.ok())
+        return ErrorAt(type.offset, StdView(kind.status().message()));
       def.kind = *kind;
     }
   } else {
@@ -361,7 +363,7 @@ absl::Status SchemaBuilder::ParsePredicate() {
       if (inverse) return ErrorAt(option.offset, "`inverse` is given twice");
       inverse = true;
       Token inv;
-      ASSIGN_OR_RETURN(inv, Name("the inverse predicate's name"));
+      ANNALS_ASSIGN_OR_RETURN(inv, Name("the inverse predicate's name"));
       def.inverse = inv.text;
       inverses_.push_back({RefTo(name), RefTo(inv)});
     } else {
@@ -384,14 +386,14 @@ absl::Status SchemaBuilder::ParsePredicate() {
 // alias NAME = NAME
 absl::Status SchemaBuilder::ParseAlias() {
   Token alias;
-  ASSIGN_OR_RETURN(alias, Name("the alias"));
+  ANNALS_ASSIGN_OR_RETURN(alias, Name("the alias"));
   if (Peek().kind != Tok::kEquals) {
     return Expected("`=` and the name it stands for");
   }
   Next();
   Token target;
-  ASSIGN_OR_RETURN(target, Name("the name the alias stands for"));
-  RETURN_IF_ERROR(EndOfLine());
+  ANNALS_ASSIGN_OR_RETURN(target, Name("the name the alias stands for"));
+  ANNALS_RETURN_IF_ERROR(EndOfLine());
   if (alias.text == target.text) {
     return ErrorAt(target.offset, "an alias cannot stand for itself");
   }
@@ -421,7 +423,7 @@ absl::Status SchemaBuilder::Resolve() {
       if (!seen.insert(t).second) {  // `t` is on a cycle
         for (const auto& [child, parent] : parents_) {
           if (child.name == t) {
-            return ErrorAt(parent, absl::StrCat("type `", Sv(t),
+            return ErrorAt(parent, absl::StrCat("type `", AbslView(t),
                                                 "` would be its own ancestor"));
           }
         }
@@ -465,7 +467,7 @@ absl::Status SchemaBuilder::Resolve() {
     if (!added) {
       return ErrorAt(inverse, absl::StrCat("`", inverse.name,
                                            "` is already the inverse of `",
-                                           Sv(it->second), "`"));
+                                           AbslView(it->second), "`"));
     }
     if (schema_.predicates_.find(predicate.name)->second.kind !=
         ValueKind::kEntity) {
@@ -498,27 +500,27 @@ absl::StatusOr<Schema> SchemaBuilder::Build() {
     if (end == std::string_view::npos) end = text_.size();
     std::string_view line = text_.substr(start, end - start);
     ++line_no;
-    RETURN_IF_ERROR(Tokenize(line, line_no));
+    ANNALS_RETURN_IF_ERROR(Tokenize(line, line_no));
     if (Peek().kind != Tok::kEnd) {
       if (AtWord("type")) {
         Next();
-        RETURN_IF_ERROR(ParseType());
+        ANNALS_RETURN_IF_ERROR(ParseType());
       } else if (AtWord("unit")) {
         Next();
-        RETURN_IF_ERROR(ParseUnit());
+        ANNALS_RETURN_IF_ERROR(ParseUnit());
       } else if (AtWord("predicate")) {
         Next();
-        RETURN_IF_ERROR(ParsePredicate());
+        ANNALS_RETURN_IF_ERROR(ParsePredicate());
       } else if (AtWord("alias")) {
         Next();
-        RETURN_IF_ERROR(ParseAlias());
+        ANNALS_RETURN_IF_ERROR(ParseAlias());
       } else {
         return Expected("`type`, `unit`, `predicate` or `alias`");
       }
     }
     start = end + 1;
   }
-  RETURN_IF_ERROR(Resolve());
+  ANNALS_RETURN_IF_ERROR(Resolve());
   return std::move(schema_);
 }
 

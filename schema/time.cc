@@ -11,7 +11,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "annals/claim.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals {
 namespace {
@@ -82,7 +82,7 @@ bool ReadDigits(std::string_view s, size_t* pos, int n, int* out) {
 
 absl::Status Bad(std::string_view text, std::string_view why) {
   return absl::InvalidArgumentError(
-      absl::StrCat("invalid time '", Sv(text), "': ", Sv(why),
+      absl::StrCat("invalid time '", AbslView(text), "': ", AbslView(why),
                    " (expected YYYY, YYYY-MM, YYYY-MM-DD or "
                    "YYYY-MM-DDThh:mm:ssZ)"));
 }
@@ -250,7 +250,7 @@ Digits Classify(std::string_view part) {
 
 absl::Status BadDigits(std::string_view text, std::string_view why) {
   return absl::InvalidArgumentError(
-      absl::StrCat("invalid time '", Sv(text), "': ", Sv(why),
+      absl::StrCat("invalid time '", AbslView(text), "': ", AbslView(why),
                    " (expected a date with # for unknown digits: YYYY-MM-##, "
                    "YYYY-##-## or ####-##-##, or a time without #)"));
 }
@@ -289,7 +289,7 @@ absl::StatusOr<std::optional<TimePoint>> ParseWithUnknownDigits(
   }
   if (year.size() > 6) return BadDigits(text, "year out of range");
   if (year_kind == Digits::kPartly) {
-    return BadDigits(text, absl::StrCat("partly known year '", Sv(year),
+    return BadDigits(text, absl::StrCat("partly known year '", AbslView(year),
                                         "': a time keeps a year, month, day or "
                                         "second, not a decade or century"));
   }
@@ -306,17 +306,18 @@ absl::StatusOr<std::optional<TimePoint>> ParseWithUnknownDigits(
     kinds[i] = Classify(part);
     if (part.size() != 2 || kinds[i] == Digits::kBad) {
       return BadDigits(
-          text, absl::StrCat("expected '-' and a two-digit ", Sv(kNames[i]),
-                             " or ## after the ", Sv(kNames[i - 1])));
+          text,
+          absl::StrCat("expected '-' and a two-digit ", AbslView(kNames[i]),
+                       " or ## after the ", AbslView(kNames[i - 1])));
     }
     if (kinds[i] == Digits::kPartly) {
-      return BadDigits(text, absl::StrCat("partly known ", Sv(kNames[i]), " '",
-                                          Sv(part), "'"));
+      return BadDigits(text, absl::StrCat("partly known ", AbslView(kNames[i]),
+                                          " '", AbslView(part), "'"));
     }
     if (kinds[i] == Digits::kKnown && kinds[i - 1] == Digits::kUnknown) {
       return BadDigits(
-          text, absl::StrCat("a known ", Sv(kNames[i]), " after an unknown ",
-                             Sv(kNames[i - 1])));
+          text, absl::StrCat("a known ", AbslView(kNames[i]),
+                             " after an unknown ", AbslView(kNames[i - 1])));
     }
   }
   if (year_kind == Digits::kUnknown) return std::optional<TimePoint>();

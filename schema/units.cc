@@ -7,7 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::schema {
 namespace {
@@ -46,15 +46,16 @@ std::string UnitMismatch(const Schema& schema, std::string_view a,
   const UnitDef* ua = schema.FindUnit(a);
   const UnitDef* ub = schema.FindUnit(b);
   if (ua == nullptr && ub == nullptr) {
-    return absl::StrCat("the schema declares neither ", Sv(a), " nor ", Sv(b));
+    return absl::StrCat("the schema declares neither ", AbslView(a), " nor ",
+                        AbslView(b));
   }
   if (ua == nullptr || ub == nullptr) {
     return absl::StrCat("the schema does not declare ",
-                        Sv(ua == nullptr ? a : b));
+                        AbslView(ua == nullptr ? a : b));
   }
   if (ua->dimension != ub->dimension) {
-    return absl::StrCat(Sv(a), " measures ", ua->dimension, ", ", Sv(b), " ",
-                        ub->dimension);
+    return absl::StrCat(AbslView(a), " measures ", ua->dimension, ", ",
+                        AbslView(b), " ", ub->dimension);
   }
   return "";
 }

@@ -3,14 +3,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::schema {
 namespace {
 
 // "the integer 1989", "the entity Gazprom", "the quantity 56 kg".
 std::string Found(const Value& v) {
-  return absl::StrCat("the ", Sv(ValueKindName(v.kind())), " ", v.ToString());
+  return absl::StrCat("the ", AbslView(ValueKindName(v.kind())), " ",
+                      v.ToString());
 }
 
 }  // namespace
@@ -31,13 +32,13 @@ absl::Status ValidateClaim(const Schema& schema, std::string_view predicate,
       return absl::OkStatus();
     }
     return absl::InvalidArgumentError(
-        absl::StrCat("predicate `", Sv(predicate),
+        absl::StrCat("predicate `", AbslView(predicate),
                      "` expects a declared type, found ", Found(object)));
   }
   auto refuse = [&](std::string_view why) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "predicate `", Sv(predicate), "` expects ", Schema::Describe(*def),
-        ", found ", Found(object), Sv(why)));
+        "predicate `", AbslView(predicate), "` expects ",
+        Schema::Describe(*def), ", found ", Found(object), AbslView(why)));
   };
   if (object.kind() != def->kind) return refuse("");
   if (def->kind == ValueKind::kQuantity) {

@@ -8,7 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals {
 namespace {
@@ -54,7 +54,8 @@ std::string CanonicalDecimal(std::string_view s) {
   while (frac.size() > 1 && frac.back() == '0') frac.remove_suffix(1);
   if (frac.empty()) frac = "0";
   bool zero = whole == "0" && frac == "0";
-  return absl::StrCat(negative && !zero ? "-" : "", Sv(whole), ".", Sv(frac));
+  return absl::StrCat(negative && !zero ? "-" : "", AbslView(whole), ".",
+                      AbslView(frac));
 }
 
 // `056` -> `56`, `-0` -> `0`.
@@ -62,7 +63,7 @@ std::string CanonicalInteger(std::string_view s) {
   bool negative = !s.empty() && s[0] == '-';
   if (negative) s.remove_prefix(1);
   while (s.size() > 1 && s[0] == '0') s.remove_prefix(1);
-  return absl::StrCat(negative && s != "0" ? "-" : "", Sv(s));
+  return absl::StrCat(negative && s != "0" ? "-" : "", AbslView(s));
 }
 
 bool IsUnitToken(std::string_view u) {
@@ -100,10 +101,11 @@ std::string_view ValueKindName(ValueKind kind) {
 absl::StatusOr<ValueKind> ParseValueKind(std::string_view name) {
   for (int k = 0; k <= 7; ++k) {
     auto kind = static_cast<ValueKind>(k);
-    if (absl::EqualsIgnoreCase(Sv(name), Sv(ValueKindName(kind)))) return kind;
+    if (absl::EqualsIgnoreCase(AbslView(name), AbslView(ValueKindName(kind))))
+      return kind;
   }
   return absl::InvalidArgumentError(absl::StrCat(
-      "unknown value type '", Sv(name),
+      "unknown value type '", AbslView(name),
       "' (expected entity, string, integer, decimal, boolean, date, "
       "quantity or claim)"));
 }
@@ -132,7 +134,7 @@ Value Value::Integer(int64_t i) {
 absl::StatusOr<Value> Value::Decimal(std::string_view text) {
   if (!IsNumberLiteral(text)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("'", Sv(text), "' is not a decimal number"));
+        absl::StrCat("'", AbslView(text), "' is not a decimal number"));
   }
   Value v;
   v.kind_ = ValueKind::kDecimal;
@@ -158,11 +160,11 @@ absl::StatusOr<Value> Value::Quantity(std::string_view number,
                                       std::string_view unit) {
   if (!IsNumberLiteral(number)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("'", Sv(number), "' is not a number"));
+        absl::StrCat("'", AbslView(number), "' is not a number"));
   }
   if (!IsUnitToken(unit)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("'", Sv(unit), "' is not a unit (one word, e.g. bcm/yr)"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "'", AbslView(unit), "' is not a unit (one word, e.g. bcm/yr)"));
   }
   Value v;
   v.kind_ = ValueKind::kQuantity;
@@ -182,7 +184,7 @@ Value Value::Claim(uint64_t claim_id) {
 absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
   auto bad = [&](std::string_view expected) {
     return absl::InvalidArgumentError(
-        absl::StrCat("'", Sv(text), "' is not ", Sv(expected)));
+        absl::StrCat("'", AbslView(text), "' is not ", AbslView(expected)));
   };
   switch (kind) {
     case ValueKind::kEntity:
@@ -192,7 +194,7 @@ absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
       return String(std::string(text));
     case ValueKind::kInteger: {
       int64_t i;
-      if (!IsIntegerLiteral(text) || !absl::SimpleAtoi(Sv(text), &i)) {
+      if (!IsIntegerLiteral(text) || !absl::SimpleAtoi(AbslView(text), &i)) {
         return bad("an integer (64-bit)");
       }
       return Integer(i);
@@ -227,7 +229,7 @@ absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
       uint64_t id;
       if (text.size() < 3 || text.substr(0, 2) != "#c" ||
           !IsIntegerLiteral(text.substr(2)) || text[2] == '-' ||
-          !absl::SimpleAtoi(Sv(text.substr(2)), &id)) {
+          !absl::SimpleAtoi(AbslView(text.substr(2)), &id)) {
         return bad("a claim id (#c42)");
       }
       return Claim(id);
@@ -238,7 +240,7 @@ absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
 
 Value Value::Infer(std::string_view text) {
   int64_t i;
-  if (IsIntegerLiteral(text) && absl::SimpleAtoi(Sv(text), &i))
+  if (IsIntegerLiteral(text) && absl::SimpleAtoi(AbslView(text), &i))
     return Integer(i);
   if (IsDecimalLiteral(text)) return *Decimal(text);
   size_t space = text.find(' ');

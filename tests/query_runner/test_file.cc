@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "schema/sv.h"
+#include "common/absl_view.h"
 
 namespace annals::test {
 namespace {
@@ -31,7 +31,7 @@ std::string_view Trim(std::string_view s) {
 class Parser {
  public:
   Parser(std::string_view path, std::string_view text) : path_(path) {
-    for (absl::string_view line : absl::StrSplit(Sv(text), '\n')) {
+    for (absl::string_view line : absl::StrSplit(AbslView(text), '\n')) {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       lines_.emplace_back(line.data(), line.size());
     }
@@ -65,7 +65,7 @@ class Parser {
  private:
   absl::Status Error(int line, std::string_view message) const {
     return absl::InvalidArgumentError(
-        absl::StrCat(Sv(path_), ":", line, ": ", Sv(message)));
+        absl::StrCat(AbslView(path_), ":", line, ": ", AbslView(message)));
   }
 
   bool AtBlank() const {
@@ -96,8 +96,8 @@ class Parser {
       std::vector<std::string> text;
       while (!AtBlank()) text.push_back(lines_[next_++]);
       if (text.empty()) {
-        return Error(step->line,
-                     absl::StrCat("`", Sv(directive), "` needs its lines"));
+        return Error(step->line, absl::StrCat("`", AbslView(directive),
+                                              "` needs its lines"));
       }
       step->statement = absl::StrJoin(text, "\n") + "\n";
       return absl::OkStatus();
@@ -118,7 +118,7 @@ class Parser {
       needs_rows = true;
     } else {
       return Error(step->line,
-                   absl::StrCat("unknown directive `", Sv(directive),
+                   absl::StrCat("unknown directive `", AbslView(directive),
                                 "`; expected dataset, statement ok, statement "
                                 "error, query, query ordered, explain, "
                                 "restart, schema or load"));
@@ -168,7 +168,8 @@ class Parser {
       } else if (StartsWith(line, "columns ")) {
         if (step->columns) return Error(next_ + 1, "a second `columns` line");
         step->columns.emplace();
-        for (absl::string_view c : absl::StrSplit(Sv(line.substr(8)), '\t')) {
+        for (absl::string_view c :
+             absl::StrSplit(AbslView(line.substr(8)), '\t')) {
           step->columns->emplace_back(c.data(), c.size());
         }
       } else {
