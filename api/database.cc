@@ -26,15 +26,16 @@
 
 namespace annals {
 
-using engine::ClaimRow;
+using engine::ClaimRecord;
 
 struct Database::Impl {
   std::unique_ptr<engine::Store> store;
 
   // The caller's snapshot, or none: a single RocksDB iterator or read is
   // consistent on its own.
-  engine::Snapshot SnapshotOf(const annals::Snapshot& s) const {
-    return std::static_pointer_cast<const engine::RocksSnapshot>(s.handle_);
+  std::shared_ptr<const engine::Snapshot> SnapshotOf(
+      const annals::Snapshot& s) const {
+    return std::static_pointer_cast<const engine::Snapshot>(s.handle_);
   }
 
   absl::Status Scan(const ClaimPattern& pattern, const TimeView& view,
@@ -46,7 +47,7 @@ struct Database::Impl {
   // `one` predicate) what it supersedes: its row (id 0 when it duplicates
   // a live claim) and what it superseded.
   struct Staged {
-    ClaimRow row;
+    ClaimRecord row;
     engine::WriteTxn::Superseded superseded;
     ClaimId id() const {
       return row.id != 0 ? row.id : superseded.duplicate_of;
@@ -91,8 +92,8 @@ struct Database::Impl {
                                 const query::Statement& statement,
                                 const QueryOptions& options);
 
-  absl::StatusOr<Claim> ToClaim(const ClaimRow& row,
-                                const engine::RocksSnapshot* snap) {
+  absl::StatusOr<Claim> ToClaim(const ClaimRecord& row,
+                                const engine::Snapshot* snap) {
     engine::Dictionary& dict = store->dictionary();
     Claim c;
     c.id = row.id;
@@ -135,13 +136,8 @@ const std::string& Database::dir() const { return impl_->store->dir(); }
 
 absl::StatusOr<Database> Database::Open(const std::string& dir,
                                         const Options& options) {
-  engine::StoreOptions so;
-  so.read_only = options.read_only;
-  so.create_if_missing = options.create_if_missing;
-  so.sync_writes = options.sync_writes;
-  so.block_cache_bytes = options.block_cache_bytes;
   auto impl = std::make_unique<Impl>();
-  ANNALS_ASSIGN_OR_RETURN(impl->store, engine::Store::Open(dir, so));
+  ANNALS_ASSIGN_OR_RETURN(impl->store, engine::Store::Open(dir, options));
   return Database(std::move(impl));
 }
 
@@ -183,7 +179,7 @@ absl::StatusOr<Database::Impl::Staged> Database::Impl::StageAssert(
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
   ANNALS_RETURN_IF_ERROR(Validate(*rules, input));
   // Aliases are stored as the entity they stand for.
-  ClaimRow row;
+  ClaimRecord row;
   ANNALS_ASSIGN_OR_RETURN(row.s, txn->TermId(rules->Canonical(input.subject)));
   ANNALS_ASSIGN_OR_RETURN(row.p, txn->TermId(Value::Entity(input.predicate)));
   ANNALS_ASSIGN_OR_RETURN(row.o, txn->TermId(rules->Canonical(input.object)));
@@ -225,7 +221,7 @@ namespace {
 
 // ASSERT's rows: the claim, then each claim it superseded and each closed
 // copy, with what happened to it.
-std::vector<Row> AssertRows(const ClaimRow& added,
+std::vector<Row> AssertRows(const ClaimRecord& added,
                             const engine::WriteTxn::Superseded& s) {
   auto row = [](ClaimId id, std::string change) {
     return Row{Cell::Of(Value::Claim(id)), Cell::Of(Value::String(change))};
@@ -264,7 +260,7 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
                                   const TimeView& view,
                                   const annals::Snapshot& snapshot,
                                   absl::FunctionRef<bool(Claim&&)> fn) {
-  engine::Snapshot snap = SnapshotOf(snapshot);
+  std::shared_ptr<const engine::Snapshot> snap = SnapshotOf(snapshot);
   engine::Dictionary& dict = store->dictionary();
   engine::IdPattern ids;
   // An unknown name matches nothing.
@@ -288,7 +284,7 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
   if (absl::IsNotFound(s)) return absl::OkStatus();
   ANNALS_RETURN_IF_ERROR(s);
   engine::ClaimScan scan(store.get(), ids, view, snap);
-  ClaimRow row;
+  ClaimRecord row;
   while (scan.Next(&row)) {
     ANNALS_ASSIGN_OR_RETURN(Claim claim, ToClaim(row, snap.get()));
     if (!fn(std::move(claim))) return absl::OkStatus();
@@ -462,8 +458,9 @@ absl::StatusOr<ResultSet> PreparedQuery::Execute(const QueryOptions& options) {
 
 absl::StatusOr<Claim> Database::Get(ClaimId id,
                                     const Snapshot& snapshot) const {
-  engine::Snapshot snap = impl_->SnapshotOf(snapshot);
-  ANNALS_ASSIGN_OR_RETURN(ClaimRow row, impl_->store->GetClaim(id, snap.get()));
+  std::shared_ptr<const engine::Snapshot> snap = impl_->SnapshotOf(snapshot);
+  ANNALS_ASSIGN_OR_RETURN(ClaimRecord row,
+                          impl_->store->GetClaim(id, snap.get()));
   return impl_->ToClaim(row, snap.get());
 }
 
@@ -500,7 +497,7 @@ absl::StatusOr<SchemaVersion> Database::SetSchema(std::string_view text,
 
 absl::StatusOr<std::vector<SchemaVersion>> Database::SchemaHistory(
     const Snapshot& snapshot) const {
-  engine::Snapshot snap = impl_->SnapshotOf(snapshot);
+  std::shared_ptr<const engine::Snapshot> snap = impl_->SnapshotOf(snapshot);
   ANNALS_ASSIGN_OR_RETURN(
       std::vector<engine::StoredSchema> stored,
       engine::ReadSchemaVersions(impl_->store->rocks(), snap.get()));
@@ -550,7 +547,7 @@ absl::StatusOr<StoreStats> Database::Stats() const {
   // The counters of the snapshot's instant: counters taken after the
   // snapshot may name a predicate whose term the snapshot lacks (DataLoss).
   engine::Store::ConsistentView view = store.GetConsistentView();
-  const engine::Snapshot& snap = view.snapshot;
+  const std::shared_ptr<const engine::Snapshot>& snap = view.snapshot;
   const engine::Counters& c = view.counters;
   StoreStats stats;
   stats.claims = c.claim_count;
@@ -571,7 +568,7 @@ absl::StatusOr<StoreStats> Database::Stats() const {
   auto it = store.rocks().NewIterator(engine::Family::kPos, "", "", snap.get());
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     engine::IndexKey k;
-    ClaimRow row;
+    ClaimRecord row;
     if (!engine::DecodeIndexKey(engine::Family::kPos, it->key(), &k) ||
         !engine::DecodeIndexValue(it->value(), k.from, &row)) {
       return absl::DataLossError(absl::StrCat(

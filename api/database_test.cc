@@ -93,7 +93,7 @@ class DatabaseTest : public ::testing::Test {
 
   // Writes meta entry `key` = `value` straight into the (closed) store.
   void TamperMeta(std::string_view key, std::string_view value) {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.create_if_missing = false;
     auto rocks = engine::Rocks::Open(dir_, ro);
     ASSERT_TRUE(rocks.ok()) << rocks.status();

@@ -191,7 +191,7 @@ TEST_F(SchemaTest, UnreadableStoredSchemaIsDataLoss) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   db_.reset();
   {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.create_if_missing = false;
     auto rocks = engine::Rocks::Open(root_ + "/db", ro);
     ASSERT_TRUE(rocks.ok()) << rocks.status();
@@ -208,7 +208,7 @@ TEST_F(SchemaTest, UnreadableStoredSchemaIsDataLoss) {
                                 "expected a value type"))
       << db.status();
   {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.create_if_missing = false;
     auto rocks = engine::Rocks::Open(root_ + "/db", ro);
     ASSERT_TRUE(rocks.ok()) << rocks.status();

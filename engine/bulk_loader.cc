@@ -32,19 +32,19 @@ namespace {
 
 // The identity of a claim (see "the same claim" in bulk_loader.h), in spo
 // key order first so that one sort serves both deduplication and spo.
-auto Identity(const ClaimRow& r) {
+auto Identity(const ClaimRecord& r) {
   return std::make_tuple(r.s, r.p, r.o, r.from_key(), r.from.precision,
                          r.to.open() ? INT64_MAX : r.to.seconds, r.to.precision,
                          r.source, r.by);
 }
 
-bool SameClaim(const ClaimRow& a, const ClaimRow& b) {
+bool SameClaim(const ClaimRecord& a, const ClaimRecord& b) {
   return Identity(a) == Identity(b);
 }
 
 // A claim the load states twice is on record since the earlier statement,
 // whichever comes first in the file.
-void KeepEarlierRecord(const ClaimRow& again, ClaimRow* kept) {
+void KeepEarlierRecord(const ClaimRecord& again, ClaimRecord* kept) {
   if (again.recorded < kept->recorded) {
     kept->recorded = again.recorded;
     kept->recorded_precision = again.recorded_precision;
@@ -105,10 +105,10 @@ BulkLoader::BulkLoader(Store* store, std::vector<std::string> files,
                        int64_t load_time)
     : store_(store), files_(std::move(files)), load_time_(load_time) {}
 
-void BulkLoader::Append(const TermTable& terms, ClaimRows* rows) {
+void BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
   std::vector<uint32_t> local = terms_.Merge(terms);
   for (size_t i = 0; i < rows->size(); ++i) {
-    ClaimRow& r = (*rows)[i];
+    ClaimRecord& r = (*rows)[i];
     for (uint64_t* term : {&r.s, &r.p, &r.o, &r.source, &r.by}) {
       if (*term != kNone) *term = local[*term];
     }
@@ -153,7 +153,7 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
     return local == kNone ? 0 : global_ids_[local];
   };
   for (size_t i = 0; i < rows_.size(); ++i) {
-    ClaimRow& r = rows_[i];
+    ClaimRecord& r = rows_[i];
     r.s = global(r.s);
     r.p = global(r.p);
     r.o = global(r.o);
@@ -198,7 +198,7 @@ IndexKey ToIndexKey(Family f, const SortKey& k) {
   }
 }
 
-SortKey KeyOf(Family f, const ClaimRow& r, uint32_t row) {
+SortKey KeyOf(Family f, const ClaimRecord& r, uint32_t row) {
   SortKey key{};
   uint64_t ids[3];
   switch (f) {
@@ -235,7 +235,7 @@ using KeySorter = RunSorter<SortKey, KeyOrder>;
 // finishes it. Before claim ids are assigned (all 0) the row number orders
 // equal keys instead. With `values`, each row's index value is inlined into
 // its key when it fits.
-absl::Status SortKeys(Family f, const ClaimRows& rows,
+absl::Status SortKeys(Family f, const ClaimBuffer& rows,
                       const std::vector<bool>& skip, bool values,
                       KeySorter* sorter) {
   std::string v;
@@ -283,7 +283,7 @@ struct TimeKeyLess {
 // memory, or through runs on disk for a term with more than a run of them.
 class TimeIndexWriter {
  public:
-  TimeIndexWriter(Store* store, const ClaimRows* rows, const std::string& dir,
+  TimeIndexWriter(Store* store, const ClaimBuffer* rows, const std::string& dir,
                   TimePosition position, size_t run_records)
       : store_(store),
         rows_(rows),
@@ -304,7 +304,7 @@ class TimeIndexWriter {
   // `claim` holds every field of an index entry (ids, times, provenance),
   // `index_value` its encoding; `row` is its row, for a value too long to
   // travel in the sort record.
-  absl::Status Add(const ClaimRow& claim, uint32_t row,
+  absl::Status Add(const ClaimRecord& claim, uint32_t row,
                    std::string_view index_value) {
     uint64_t term = position_ == TimePosition::kSubject ? claim.s : claim.p;
     if (term != term_) {
@@ -347,7 +347,7 @@ class TimeIndexWriter {
       if (k.value_size <= sizeof(k.value)) {
         value_.assign(k.value, k.value_size);
       } else {
-        const ClaimRow& r = (*rows_)[k.row];
+        const ClaimRecord& r = (*rows_)[k.row];
         std::string index_value;
         EncodeIndexValue(r, &index_value);
         value_.clear();
@@ -361,7 +361,7 @@ class TimeIndexWriter {
   }
 
   Store* store_;
-  const ClaimRows* rows_;
+  const ClaimBuffer* rows_;
   TimePosition position_;
   std::string path_;
   RunSorter<TimeSortKey, TimeKeyLess> sorter_;
@@ -393,14 +393,14 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
                   std::vector<uint32_t>>
       groups;
   for (uint32_t i = 0; i < rows_.size(); ++i) {
-    const ClaimRow& r = rows_[i];
+    const ClaimRecord& r = rows_[i];
     if (one_predicates.contains(r.p)) {
       groups[{r.s, r.p, r.source, r.by}].push_back(i);
       one_value_[i] = true;
     }
   }
   auto retract = [&](uint64_t id) -> absl::Status {
-    ANNALS_ASSIGN_OR_RETURN(ClaimRow stored, store_->GetClaim(id, nullptr));
+    ANNALS_ASSIGN_OR_RETURN(ClaimRecord stored, store_->GetClaim(id, nullptr));
     stored.retracted = load_time_;
     retracted_.push_back(stored);
     ++summary->superseded;
@@ -410,7 +410,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
     const auto& [s, p, source, by] = key;
     // The group's live claims, and for each its row in the load (-1: a
     // stored claim).
-    std::vector<ClaimRow> live;
+    std::vector<ClaimRecord> live;
     if (counters.claim_count > 0) {
       ANNALS_ASSIGN_OR_RETURN(live, LiveGroup(store_, s, p, source, by));
     }
@@ -450,7 +450,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
           continue;
         }
         ANNALS_RETURN_IF_ERROR(retract(live[m].id));
-        ClaimRow copy = ClosedCopy(live[m], rows_[i], load_time_);
+        ClaimRecord copy = ClosedCopy(live[m], rows_[i], load_time_);
         copy.batch = rows_[i].batch;
         copy.row = rows_[i].row;
         live[m] = copy;
@@ -571,7 +571,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
     if (it != nullptr) {
       uint32_t i = k.row;
       if (duplicate_[i]) continue;
-      const ClaimRow& r = rows_[i];
+      const ClaimRecord& r = rows_[i];
       uint64_t ids[2] = {r.s, r.p};
       prefix = IndexPrefix(Family::kSpo, ids, 2);
       PutKeyTime(&prefix, r.from_key());
@@ -579,7 +579,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
       for (it->Seek(prefix);
            it->Valid() && it->key().substr(0, prefix.size()) == prefix;
            it->Next()) {
-        ClaimRow stored = r;
+        ClaimRecord stored = r;
         if (!DecodeIndexValue(it->value(), r.from_key(), &stored)) {
           return absl::DataLossError(absl::StrCat(
               "store '", store_->dir(), "': unreadable entry in index spo"));
@@ -643,7 +643,7 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
   summary.first_claim = after.next_claim;
   for (size_t i = 0; i < rows_.size(); ++i) {
     if (duplicate_[i]) continue;
-    ClaimRow& r = rows_[i];
+    ClaimRecord& r = rows_[i];
     r.id = after.next_claim++;
     r.batch = summary.batches[r.batch];
     ++after.claim_count;
@@ -651,7 +651,7 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
     ++summary.claims_added;
   }
   // Retracted stored claims are rewritten under their ids, after the rows.
-  for (ClaimRow& r : retracted_) {
+  for (ClaimRecord& r : retracted_) {
     rows_.push_back(std::move(r));
     duplicate_.push_back(false);
   }
@@ -698,7 +698,7 @@ absl::Status BulkLoader::WriteAndIngest(
       ANNALS_RETURN_IF_ERROR(time->Open());
     }
     std::string key, value;
-    ClaimRow claim;
+    ClaimRecord claim;
     for (SortKey k{}; keys.Next(&k);) {
       IndexKey index_key = ToIndexKey(f, k);
       key.clear();

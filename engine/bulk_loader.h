@@ -39,8 +39,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "engine/claim_buffer.h"
 #include "engine/claim_record.h"
-#include "engine/claim_rows.h"
 #include "engine/store.h"
 #include "engine/term_table.h"
 
@@ -76,7 +76,7 @@ class BulkLoader {
   // index in `files` and `row` its line; everything else as stored. A claim
   // reference (kind kClaim) must name a stored claim. `rows` is left empty.
   static constexpr uint64_t kNone = UINT64_MAX;
-  void Append(const TermTable& terms, ClaimRows* rows);
+  void Append(const TermTable& terms, ClaimBuffer* rows);
   int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
 
   // The schema version the rows were checked against: Commit refuses the
@@ -114,7 +114,7 @@ class BulkLoader {
   TermTable terms_;                   // the load's terms, by local number
   std::vector<uint64_t> global_ids_;  // by local number, after ResolveTerms
   std::vector<bool> new_term_;        // by local number
-  ClaimRows rows_;
+  ClaimBuffer rows_;
   // The load's temporary directory (sort runs, SST files); empty in a dry
   // run, whose sorts then stay in memory.
   std::string tmp_dir_;
@@ -123,7 +123,7 @@ class BulkLoader {
   std::vector<bool> one_value_;  // by row: deduplicated by supersession
   // Stored claims the load retracts (supersession), full records; written
   // after the load's own rows under their own ids.
-  std::vector<ClaimRow> retracted_;
+  std::vector<ClaimRecord> retracted_;
 };
 
 }  // namespace annals::engine

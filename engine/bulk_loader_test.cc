@@ -27,7 +27,7 @@ constexpr int64_t kLoadTime = 1795876800;  // 2026-11-28
 // Rows for `count` claims: one hub subject with a third of them, four
 // predicates, intervals of every shape (open start or end, one day, years),
 // some rows stated twice.
-void MakeRows(int seed, int count, TermTable* terms, ClaimRows* rows) {
+void MakeRows(int seed, int count, TermTable* terms, ClaimBuffer* rows) {
   std::mt19937 random(seed);
   auto entity = [&](const std::string& name) {
     std::string term;
@@ -36,9 +36,9 @@ void MakeRows(int seed, int count, TermTable* terms, ClaimRows* rows) {
   };
   std::string source;
   EncodeTextTerm(ValueKind::kString, "src", &source);
-  ClaimRow previous;
+  ClaimRecord previous;
   for (int i = 0; i < count; ++i) {
-    ClaimRow r;
+    ClaimRecord r;
     if (i > 0 && random() % 20 == 0) {
       r = previous;  // a duplicate
     } else {
@@ -102,7 +102,7 @@ class BulkLoaderRunsTest : public testing::Test {
   void TearDown() override { std::filesystem::remove_all(root_); }
 
   std::unique_ptr<Store> OpenStore(const std::string& name) {
-    auto store = Store::Open(root_ + "/" + name, StoreOptions{});
+    auto store = Store::Open(root_ + "/" + name, Options{});
     EXPECT_TRUE(store.ok()) << store.status();
     return store.ok() ? std::move(*store) : nullptr;
   }
@@ -111,7 +111,7 @@ class BulkLoaderRunsTest : public testing::Test {
   static BulkLoadSummary Load(Store* store, int seed, int count,
                               size_t run_records) {
     TermTable terms;
-    ClaimRows rows;
+    ClaimBuffer rows;
     MakeRows(seed, count, &terms, &rows);
     BulkLoader loader(store, {"facts.tsv"}, kLoadTime);
     loader.set_sort_run_records(run_records);

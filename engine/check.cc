@@ -46,7 +46,7 @@ class Checker {
     schema_ = std::move(view.schema.schema);
   }
 
-  const RocksSnapshot* snapshot() const { return snap_.get(); }
+  const Snapshot* snapshot() const { return snap_.get(); }
   const schema::Schema& schema() const { return *schema_; }
 
   absl::Status Run() {
@@ -72,7 +72,7 @@ class Checker {
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::string_view k = it->key();
       uint64_t id;
-      ClaimRow row;
+      ClaimRecord row;
       if (!GetId(&k, &id) || !k.empty()) {
         Problem("claims: unreadable key");
         continue;
@@ -138,7 +138,7 @@ class Checker {
   }
 
   static bool Readable(Family f, std::string_view key, std::string_view value) {
-    ClaimRow row;
+    ClaimRecord row;
     if (f == Family::kTime) {
       TimeKey k;
       return DecodeTimeKey(key, &k) && DecodeTimeEntry(k, value, &row);
@@ -152,7 +152,7 @@ class Checker {
     auto it = store_->rocks().NewIterator(Family::kClaims, "", "", snap_.get());
     std::vector<IndexEntry> entries;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      ClaimRow row;
+      ClaimRecord row;
       if (!DecodeClaimRecord(it->value(), &row).ok()) continue;
       ClaimIndexEntries(row, &entries);
       for (const IndexEntry& e : entries) {
@@ -262,7 +262,7 @@ class Checker {
 
   Store* store_;
   CheckReport* report_;
-  Snapshot snap_;
+  std::shared_ptr<const Snapshot> snap_;
   std::shared_ptr<const schema::Schema> schema_;
   Counters counters_;                   // as of snap_
   Fingerprint expected_[kFamilyCount];  // by family
@@ -288,7 +288,7 @@ absl::StatusOr<CheckReport> CheckStore(Store* store) {
 // Reads, for each declared predicate, its claims in `pos` order: the object
 // decides, so each distinct object is looked up and validated once.
 absl::StatusOr<std::vector<std::string>> SchemaViolations(
-    Store* store, const RocksSnapshot* snap, const schema::Schema& schema) {
+    Store* store, const Snapshot* snap, const schema::Schema& schema) {
   std::vector<std::string> out;
   Dictionary& dict = store->dictionary();
   for (const auto& [name, def] : schema.predicates()) {
@@ -303,7 +303,7 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
     Value object;
     for (it->Seek(prefix); it->Valid(); it->Next()) {
       IndexKey k;
-      ClaimRow row;
+      ClaimRecord row;
       if (!DecodeIndexKey(Family::kPos, it->key(), &k) ||
           !DecodeIndexValue(it->value(), k.from, &row)) {
         return absl::DataLossError(absl::StrCat(
@@ -349,7 +349,7 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
       auto it = store->rocks().NewIterator(f, prefix, PrefixEnd(prefix), snap);
       for (it->Seek(prefix); it->Valid(); it->Next()) {
         IndexKey k;
-        ClaimRow row;
+        ClaimRecord row;
         if (!DecodeIndexKey(f, it->key(), &k) ||
             !DecodeIndexValue(it->value(), k.from, &row)) {
           return absl::DataLossError(

@@ -37,7 +37,7 @@ absl::StatusOr<CheckReport> CheckStore(Store* store);
 
 // The schema_violations of CheckReport for `schema`, read from `snap`.
 absl::StatusOr<std::vector<std::string>> SchemaViolations(
-    Store* store, const RocksSnapshot* snap, const schema::Schema& schema);
+    Store* store, const Snapshot* snap, const schema::Schema& schema);
 
 }  // namespace annals::engine
 

@@ -165,11 +165,11 @@ BOOST_CLASS_TRACKING(annals::engine::Varint, boost::serialization::track_never)
 
 namespace annals::engine {
 
-Interval ClaimRow::valid() const {
+Interval ClaimRecord::valid() const {
   return {FromEndpoint(from), FromEndpoint(to)};
 }
 
-void ClaimRow::set_valid(const Interval& v) {
+void ClaimRecord::set_valid(const Interval& v) {
   from = ToEndpoint(v.from);
   to = ToEndpoint(v.to);
 }
@@ -190,13 +190,13 @@ std::optional<TimePoint> FromEndpoint(const Endpoint& e) {
   return TimePoint{e.seconds, static_cast<Precision>(e.precision)};
 }
 
-std::string EncodeClaimRecord(const ClaimRow& row) {
+std::string EncodeClaimRecord(const ClaimRecord& row) {
   std::string out;
   EncodeClaimRecord(row, &out);
   return out;
 }
 
-void EncodeClaimRecord(const ClaimRow& row, std::string* out) {
+void EncodeClaimRecord(const ClaimRecord& row, std::string* out) {
   RecordV r;
   r.flags = (row.is_retracted() ? kRecRetracted : 0) |
             (row.source ? kRecSource : 0) | (row.by ? kRecBy : 0) |
@@ -217,7 +217,7 @@ void EncodeClaimRecord(const ClaimRow& row, std::string* out) {
   writer.ar << r;
 }
 
-absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row) {
+absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRecord* row) {
   thread_local std::unique_ptr<RecordReader> reader;
   RecordV r;
   try {
@@ -283,7 +283,7 @@ bool GetScaledTime(std::string_view* in, uint8_t precision,
 
 }  // namespace
 
-void EncodeIndexValue(const ClaimRow& row, std::string* out) {
+void EncodeIndexValue(const ClaimRecord& row, std::string* out) {
   uint8_t flags =
       (row.to.open() ? 0 : kHasTo) | (row.is_retracted() ? kRetracted : 0) |
       (row.source ? kHasSource : 0) | (row.by ? kHasBy : 0) |
@@ -301,7 +301,7 @@ void EncodeIndexValue(const ClaimRow& row, std::string* out) {
   if (flags & kHasConfidence) PutVarint(out, ConfidencePpm(row.confidence));
 }
 
-bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRow* row) {
+bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRecord* row) {
   if (in.size() < 3) return false;
   uint8_t flags = in[0];
   uint8_t precisions = in[1];
@@ -342,7 +342,7 @@ bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRow* row) {
   return in.empty();
 }
 
-bool Visible(const ClaimRow& row, const TimeView& view) {
+bool Visible(const ClaimRecord& row, const TimeView& view) {
   if (view.as_of) {
     if (row.recorded > *view.as_of) return false;
     if (!view.include_retracted && row.is_retracted() &&

@@ -1,7 +1,8 @@
-// ClaimRow: a claim as the engine holds it (dictionary ids, seconds), and its
-// two encodings: the claim record of the `claims` family (Boost.Serialization,
-// versioned) and the compact value stored under each index key, which covers
-// everything a lookup filters or returns so that scans never fetch records.
+// ClaimRecord: a claim as the engine holds it (dictionary ids, seconds), and
+// its two encodings: the claim record of the `claims` family
+// (Boost.Serialization, versioned) and the compact value stored under each
+// index key, which covers everything a lookup filters or returns so that scans
+// never fetch records.
 #ifndef ANNALS_ENGINE_CLAIM_RECORD_H_
 #define ANNALS_ENGINE_CLAIM_RECORD_H_
 
@@ -27,7 +28,7 @@ struct Endpoint {
 
 inline constexpr int64_t kNotRetracted = INT64_MAX;
 
-struct ClaimRow {
+struct ClaimRecord {
   uint64_t id = 0;
   uint64_t s = 0, p = 0, o = 0;  // term ids
   Endpoint from, to;
@@ -55,19 +56,20 @@ Endpoint ToEndpoint(const std::optional<TimePoint>& t);
 std::optional<TimePoint> FromEndpoint(const Endpoint& e);
 
 // Claim record: Boost.Serialization binary archive of every field.
-std::string EncodeClaimRecord(const ClaimRow& row);
-void EncodeClaimRecord(const ClaimRow& row, std::string* out);  // appends
+std::string EncodeClaimRecord(const ClaimRecord& row);
+void EncodeClaimRecord(const ClaimRecord& row, std::string* out);  // appends
 // DataLoss when `bytes` is not a record this version can read.
-absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRow* row);
+absl::Status DecodeClaimRecord(std::string_view bytes, ClaimRecord* row);
 
 // Index value: every field not in the index key except batch and row.
-void EncodeIndexValue(const ClaimRow& row, std::string* out);
+void EncodeIndexValue(const ClaimRecord& row, std::string* out);
 // Fills the fields EncodeIndexValue wrote, and `from` (whose instant,
 // `from_key`, comes from the index key); the caller fills the key's ids.
-bool DecodeIndexValue(std::string_view bytes, int64_t from_key, ClaimRow* row);
+bool DecodeIndexValue(std::string_view bytes, int64_t from_key,
+                      ClaimRecord* row);
 
 // True when the claim is visible in `view` on both time axes.
-bool Visible(const ClaimRow& row, const TimeView& view);
+bool Visible(const ClaimRecord& row, const TimeView& view);
 
 }  // namespace annals::engine
 

@@ -1,4 +1,4 @@
-// Tests of ClaimRow encodings: the Boost claim record and the compact index
+// Tests of ClaimRecord encodings: the Boost claim record and the compact index
 // value (round trip, rejection of damaged bytes, size), and Visible().
 #include "engine/claim_record.h"
 
@@ -58,8 +58,8 @@ Endpoint RandomEndpoint(std::mt19937_64& rng) {
   return {RandomPoint(rng, precision).seconds, precision};
 }
 
-ClaimRow RandomRow(std::mt19937_64& rng) {
-  ClaimRow row;
+ClaimRecord RandomRow(std::mt19937_64& rng) {
+  ClaimRecord row;
   row.id = RandomId(rng);
   row.s = RandomId(rng);
   row.p = RandomId(rng);
@@ -92,7 +92,7 @@ ClaimRow RandomRow(std::mt19937_64& rng) {
 }
 
 // Every field, exactly (the instant of an open end means nothing).
-void ExpectSameRecord(const ClaimRow& a, const ClaimRow& b) {
+void ExpectSameRecord(const ClaimRecord& a, const ClaimRecord& b) {
   EXPECT_EQ(a.id, b.id);
   EXPECT_EQ(a.s, b.s);
   EXPECT_EQ(a.p, b.p);
@@ -113,7 +113,7 @@ void ExpectSameRecord(const ClaimRow& a, const ClaimRow& b) {
 
 // The fields an index value carries, and `from` (whose instant the key
 // carries, as it does s, p, o and id).
-void ExpectSameIndexValue(const ClaimRow& a, const ClaimRow& b) {
+void ExpectSameIndexValue(const ClaimRecord& a, const ClaimRecord& b) {
   EXPECT_EQ(a.from.precision, b.from.precision);
   EXPECT_EQ(a.from, b.from);
   EXPECT_EQ(a.to, b.to);
@@ -129,8 +129,8 @@ void ExpectSameIndexValue(const ClaimRow& a, const ClaimRow& b) {
 
 // Gazprom signed "PoS2 memorandum" from 2025-09-02, recorded the next
 // morning, with a source and a speaker, from row 10 of load batch 1.
-ClaimRow TypicalRow() {
-  ClaimRow row;
+ClaimRecord TypicalRow() {
+  ClaimRecord row;
   row.id = 42;
   row.s = MakeTermId(1, ValueKind::kEntity);
   row.p = MakeTermId(2, ValueKind::kEntity);
@@ -145,7 +145,7 @@ ClaimRow TypicalRow() {
 }
 
 // ---------------------------------------------------------------------------
-// ClaimRow helpers
+// ClaimRecord helpers
 
 TEST(ClaimRecordRowTest, Endpoints) {
   EXPECT_TRUE(Endpoint{}.open());
@@ -168,7 +168,7 @@ TEST(ClaimRecordRowTest, Endpoints) {
 }
 
 TEST(ClaimRecordRowTest, ValidKeysAndRetraction) {
-  ClaimRow row = TypicalRow();
+  ClaimRecord row = TypicalRow();
   Interval valid{P("2025-09-02"), P("2027")};
   row.set_valid(valid);
   EXPECT_EQ(row.valid(), valid);
@@ -195,9 +195,9 @@ TEST(ClaimRecordRowTest, ValidKeysAndRetraction) {
 // Claim record
 
 TEST(ClaimRecordTest, TypicalRoundTripAndSize) {
-  ClaimRow row = TypicalRow();
+  ClaimRecord row = TypicalRow();
   std::string bytes = EncodeClaimRecord(row);
-  ClaimRow back;
+  ClaimRecord back;
   ASSERT_TRUE(DecodeClaimRecord(bytes, &back).ok());
   ExpectSameRecord(back, row);
   RecordProperty("typical_claim_record_bytes", static_cast<int>(bytes.size()));
@@ -219,10 +219,10 @@ TEST(ClaimRecordTest, TypicalRoundTripAndSize) {
 }
 
 TEST(ClaimRecordTest, EdgeRowsRoundTrip) {
-  std::vector<ClaimRow> rows;
-  rows.push_back(ClaimRow{});  // all defaults
+  std::vector<ClaimRecord> rows;
+  rows.push_back(ClaimRecord{});  // all defaults
   // Largest ids; the extreme years Parse accepts.
-  ClaimRow big;
+  ClaimRecord big;
   big.id = big.s = big.p = big.o = big.source = big.by = big.batch = UINT64_MAX;
   big.set_valid({P("-999999"), P("999999-12-31T23:59:59Z")});
   big.recorded = P("999999-12-31T23:59:59Z").seconds;
@@ -236,17 +236,17 @@ TEST(ClaimRecordTest, EdgeRowsRoundTrip) {
   big.retracted = INT64_MAX - 1;
   big.row = INT64_MAX;
   rows.push_back(big);
-  ClaimRow ancient = TypicalRow();
+  ClaimRecord ancient = TypicalRow();
   ancient.set_valid({P("-431"), P("-400")});
   ancient.recorded = P("-400-06-01").seconds;
   ancient.recorded_precision = static_cast<uint8_t>(Precision::kDay);
   ancient.retracted = -1;
   rows.push_back(ancient);
-  ClaimRow open_with_seconds = TypicalRow();
+  ClaimRecord open_with_seconds = TypicalRow();
   open_with_seconds.to = {123456, 0};  // open: the seconds mean nothing
   rows.push_back(open_with_seconds);
-  for (const ClaimRow& row : rows) {
-    ClaimRow back;
+  for (const ClaimRecord& row : rows) {
+    ClaimRecord back;
     absl::Status s = DecodeClaimRecord(EncodeClaimRecord(row), &back);
     ASSERT_TRUE(s.ok()) << s;
     ExpectSameRecord(back, row);
@@ -256,9 +256,9 @@ TEST(ClaimRecordTest, EdgeRowsRoundTrip) {
 TEST(ClaimRecordTest, RandomRowsRoundTrip) {
   std::mt19937_64 rng(42);
   for (int i = 0; i < 5000; ++i) {
-    ClaimRow row = RandomRow(rng);
+    ClaimRecord row = RandomRow(rng);
     std::string bytes = EncodeClaimRecord(row);
-    ClaimRow back;
+    ClaimRecord back;
     absl::Status s = DecodeClaimRecord(bytes, &back);
     ASSERT_TRUE(s.ok()) << s;
     ExpectSameRecord(back, row);
@@ -268,12 +268,12 @@ TEST(ClaimRecordTest, RandomRowsRoundTrip) {
 
 TEST(ClaimRecordTest, EveryTruncationIsDataLoss) {
   std::mt19937_64 rng(43);
-  std::vector<ClaimRow> rows = {TypicalRow()};
+  std::vector<ClaimRecord> rows = {TypicalRow()};
   for (int i = 0; i < 50; ++i) rows.push_back(RandomRow(rng));
-  for (const ClaimRow& row : rows) {
+  for (const ClaimRecord& row : rows) {
     std::string bytes = EncodeClaimRecord(row);
     for (size_t n = 0; n < bytes.size(); ++n) {
-      ClaimRow back;
+      ClaimRecord back;
       absl::Status s =
           DecodeClaimRecord(std::string_view(bytes.data(), n), &back);
       ASSERT_EQ(s.code(), absl::StatusCode::kDataLoss)
@@ -288,7 +288,7 @@ TEST(ClaimRecordTest, GarbageIsDataLossOrDecodesNeverCrashes) {
   for (int i = 0; i < 20000; ++i) {
     std::string bytes(rng() % 80, '\0');
     for (char& c : bytes) c = static_cast<char>(rng());
-    ClaimRow back;
+    ClaimRecord back;
     absl::Status s = DecodeClaimRecord(bytes, &back);
     ASSERT_TRUE(s.ok() || s.code() == absl::StatusCode::kDataLoss) << s;
     if (!s.ok()) ++rejected;
@@ -300,20 +300,20 @@ TEST(ClaimRecordTest, GarbageIsDataLossOrDecodesNeverCrashes) {
     for (int x : {0x01, 0x80, 0xff}) {
       std::string bad = good;
       bad[i] = static_cast<char>(bad[i] ^ x);
-      ClaimRow back;
+      ClaimRecord back;
       absl::Status s = DecodeClaimRecord(bad, &back);
       ASSERT_TRUE(s.ok() || s.code() == absl::StatusCode::kDataLoss) << s;
     }
   }
-  ClaimRow back;
+  ClaimRecord back;
   EXPECT_EQ(DecodeClaimRecord("", &back).code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(DecodeClaimRecord(std::string(100, '\xff'), &back).code(),
             absl::StatusCode::kDataLoss);
 }
 
 TEST(ClaimRecordTest, BadPrecisionIsDataLoss) {
-  ClaimRow back;
-  ClaimRow row = TypicalRow();
+  ClaimRecord back;
+  ClaimRecord row = TypicalRow();
   row.from.precision = 5;
   EXPECT_EQ(DecodeClaimRecord(EncodeClaimRecord(row), &back).code(),
             absl::StatusCode::kDataLoss);
@@ -332,7 +332,7 @@ TEST(ClaimRecordTest, BadPrecisionIsDataLoss) {
 
 TEST(ClaimRecordTest, TrailingBytesAndOtherVersionsAreDataLoss) {
   std::string good = EncodeClaimRecord(TypicalRow());
-  ClaimRow back;
+  ClaimRecord back;
   for (const std::string& extra : {std::string(1, '\0'), std::string("xyz")}) {
     absl::Status s = DecodeClaimRecord(good + extra, &back);
     EXPECT_EQ(s.code(), absl::StatusCode::kDataLoss) << s;
@@ -353,9 +353,9 @@ TEST(ClaimRecordTest, TrailingBytesAndOtherVersionsAreDataLoss) {
 TEST(ClaimRecordTest, DecodingRecoversAfterFailuresAndAcrossThreads) {
   std::mt19937_64 rng(48);
   for (int i = 0; i < 500; ++i) {
-    ClaimRow row = RandomRow(rng);
+    ClaimRecord row = RandomRow(rng);
     std::string bytes = EncodeClaimRecord(row);
-    ClaimRow back;
+    ClaimRecord back;
     std::string_view cut(bytes.data(), rng() % bytes.size());
     ASSERT_FALSE(DecodeClaimRecord(cut, &back).ok());
     ASSERT_TRUE(DecodeClaimRecord(bytes, &back).ok());
@@ -367,9 +367,9 @@ TEST(ClaimRecordTest, DecodingRecoversAfterFailuresAndAcrossThreads) {
     threads.emplace_back([t, &failures] {
       std::mt19937_64 rng(100 + t);
       for (int i = 0; i < 2000; ++i) {
-        ClaimRow row = RandomRow(rng);
+        ClaimRecord row = RandomRow(rng);
         std::string bytes = EncodeClaimRecord(row);
-        ClaimRow back;
+        ClaimRecord back;
         if (i % 7 == 0) {
           DecodeClaimRecord(std::string_view(bytes.data(), bytes.size() / 2),
                             &back)
@@ -393,11 +393,11 @@ TEST(ClaimRecordTest, DecodingRecoversAfterFailuresAndAcrossThreads) {
 TEST(ClaimRecordIndexValueTest, RandomRowsRoundTrip) {
   std::mt19937_64 rng(45);
   for (int i = 0; i < 20000; ++i) {
-    ClaimRow row = RandomRow(rng);
+    ClaimRecord row = RandomRow(rng);
     std::string bytes = "prefix";
     EncodeIndexValue(row, &bytes);  // appends
     ASSERT_EQ(bytes.compare(0, 6, "prefix"), 0);
-    ClaimRow back;
+    ClaimRecord back;
     back.retracted = 1;
     back.source = back.by = 99;
     back.confidence = 0.25;
@@ -411,8 +411,8 @@ TEST(ClaimRecordIndexValueTest, RandomRowsRoundTrip) {
 }
 
 TEST(ClaimRecordIndexValueTest, EdgeValues) {
-  ClaimRow row = TypicalRow();
-  std::vector<ClaimRow> rows;
+  ClaimRecord row = TypicalRow();
+  std::vector<ClaimRecord> rows;
   rows.push_back(row);
   row.set_valid({P("-431"), P("-400")});  // negative day counts
   row.recorded = P("-431-03-01").seconds;
@@ -433,18 +433,18 @@ TEST(ClaimRecordIndexValueTest, EdgeValues) {
   row.source = row.by = 0;
   row.confidence = 1.0;
   rows.push_back(row);
-  for (const ClaimRow& r : rows) {
+  for (const ClaimRecord& r : rows) {
     SCOPED_TRACE(r.valid().ToString());
     std::string bytes;
     EncodeIndexValue(r, &bytes);
-    ClaimRow back;
+    ClaimRecord back;
     ASSERT_TRUE(DecodeIndexValue(bytes, r.from_key(), &back));
     ExpectSameIndexValue(back, r);
   }
 }
 
 TEST(ClaimRecordIndexValueTest, OptionalFieldsCostNothing) {
-  ClaimRow bare;
+  ClaimRecord bare;
   bare.set_valid({P("2025-09-02"), std::nullopt});
   bare.recorded_precision = static_cast<uint8_t>(Precision::kDay);
   bare.recorded = P("2025-09-02").seconds;
@@ -456,24 +456,24 @@ TEST(ClaimRecordIndexValueTest, OptionalFieldsCostNothing) {
 
 TEST(ClaimRecordIndexValueTest, RejectsTruncatedAndTrailingBytes) {
   std::mt19937_64 rng(46);
-  std::vector<ClaimRow> rows = {TypicalRow()};
+  std::vector<ClaimRecord> rows = {TypicalRow()};
   for (int i = 0; i < 200; ++i) rows.push_back(RandomRow(rng));
-  for (const ClaimRow& row : rows) {
+  for (const ClaimRecord& row : rows) {
     std::string bytes;
     EncodeIndexValue(row, &bytes);
     for (size_t n = 0; n < bytes.size(); ++n) {
-      ClaimRow back;
+      ClaimRecord back;
       ASSERT_FALSE(DecodeIndexValue(std::string_view(bytes.data(), n),
                                     row.from_key(), &back))
           << "prefix of " << n << " of " << bytes.size();
     }
-    ClaimRow back;
+    ClaimRecord back;
     EXPECT_FALSE(DecodeIndexValue(bytes + '\0', row.from_key(), &back));
   }
 }
 
 TEST(ClaimRecordIndexValueTest, RejectsInconsistentHeaders) {
-  ClaimRow back;
+  ClaimRecord back;
   // kHasTo without a to precision, and a to precision without kHasTo.
   EXPECT_FALSE(
       DecodeIndexValue(std::string("\x01\x03\x04\x00\x00", 5), 0, &back));
@@ -521,7 +521,7 @@ class ClaimRecordVisibleTest : public ::testing::Test {
     return v;
   }
 
-  ClaimRow live_, retracted_;
+  ClaimRecord live_, retracted_;
 };
 
 TEST_F(ClaimRecordVisibleTest, CurrentlyRecorded) {
@@ -615,13 +615,13 @@ TEST_F(ClaimRecordVisibleTest, Now) {
   EXPECT_EQ(now.valid->end - now.valid->begin, 1);
   EXPECT_TRUE(now.certain);
   EXPECT_FALSE(now.as_of.has_value());
-  ClaimRow current = live_;
+  ClaimRecord current = live_;
   current.set_valid({P("2020-01-01"), std::nullopt});
   EXPECT_TRUE(Visible(current, now));
-  ClaimRow ended = live_;
+  ClaimRecord ended = live_;
   ended.set_valid({P("2020-01-01"), P("2021-01-01")});
   EXPECT_FALSE(Visible(ended, now));
-  ClaimRow future = live_;
+  ClaimRecord future = live_;
   future.set_valid({P("2200-01-01"), std::nullopt});
   EXPECT_FALSE(Visible(future, now));
   current.retracted = kRetracted;

@@ -103,7 +103,7 @@ absl::StatusOr<Value> DecodeTerm(std::string_view bytes) {
 }
 
 absl::StatusOr<uint64_t> Dictionary::Find(std::string_view term,
-                                          const RocksSnapshot* snap) {
+                                          const Snapshot* snap) {
   {
     std::shared_lock<std::shared_mutex> lock(mu_);
     auto it = ids_.find(AbslView(term));
@@ -122,7 +122,7 @@ absl::StatusOr<uint64_t> Dictionary::Find(std::string_view term,
 }
 
 absl::StatusOr<uint64_t> Dictionary::Find(const Value& v,
-                                          const RocksSnapshot* snap) {
+                                          const Snapshot* snap) {
   if (v.kind() == ValueKind::kClaim) {
     return MakeTermId(v.claim_id(), ValueKind::kClaim);
   }
@@ -148,14 +148,13 @@ thread_local ThreadCache thread_cache;
 Dictionary::Dictionary(Rocks* rocks)
     : rocks_(rocks), instance_(next_instance++) {}
 
-absl::StatusOr<Value> Dictionary::Lookup(uint64_t id,
-                                         const RocksSnapshot* snap) {
+absl::StatusOr<Value> Dictionary::Lookup(uint64_t id, const Snapshot* snap) {
   Value v;
   ANNALS_RETURN_IF_ERROR(LookupInto(id, snap, &v));
   return v;
 }
 
-absl::Status Dictionary::LookupInto(uint64_t id, const RocksSnapshot* snap,
+absl::Status Dictionary::LookupInto(uint64_t id, const Snapshot* snap,
                                     Value* out) {
   if (TermKind(id) == ValueKind::kClaim) {
     *out = Value::Claim(TermSeq(id));
@@ -177,7 +176,7 @@ absl::Status Dictionary::LookupInto(uint64_t id, const RocksSnapshot* snap,
 }
 
 absl::StatusOr<Value> Dictionary::LookupShared(uint64_t id,
-                                               const RocksSnapshot* snap) {
+                                               const Snapshot* snap) {
   {
     std::shared_lock<std::shared_mutex> lock(mu_);
     auto it = values_.find(id);

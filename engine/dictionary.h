@@ -34,20 +34,19 @@ class Dictionary {
 
   // The id of `v` (term bytes `term`), NotFound when the store has no such
   // term. Claims resolve to their derived id without a lookup.
-  absl::StatusOr<uint64_t> Find(std::string_view term,
-                                const RocksSnapshot* snap);
-  absl::StatusOr<uint64_t> Find(const Value& v, const RocksSnapshot* snap);
+  absl::StatusOr<uint64_t> Find(std::string_view term, const Snapshot* snap);
+  absl::StatusOr<uint64_t> Find(const Value& v, const Snapshot* snap);
   // The value of an id; DataLoss when a stored claim names a missing term.
-  absl::StatusOr<Value> Lookup(uint64_t id, const RocksSnapshot* snap);
+  absl::StatusOr<Value> Lookup(uint64_t id, const Snapshot* snap);
   // The same into `*out`, reusing its storage (for rows built again and
   // again).
-  absl::Status LookupInto(uint64_t id, const RocksSnapshot* snap, Value* out);
+  absl::Status LookupInto(uint64_t id, const Snapshot* snap, Value* out);
   // Records a term that a committed write or load created.
   void Remember(std::string_view term, uint64_t id);
 
  private:
   static constexpr size_t kMaxCached = 1 << 20;
-  absl::StatusOr<Value> LookupShared(uint64_t id, const RocksSnapshot* snap);
+  absl::StatusOr<Value> LookupShared(uint64_t id, const Snapshot* snap);
 
   Rocks* rocks_;
   const uint64_t instance_;  // tells this dictionary's per-thread cache apart

@@ -6,7 +6,7 @@
 
 namespace annals::engine {
 
-void ClaimIndexEntries(const ClaimRow& row, std::vector<IndexEntry>* out) {
+void ClaimIndexEntries(const ClaimRecord& row, std::vector<IndexEntry>* out) {
   out->clear();
   std::string value;
   EncodeIndexValue(row, &value);

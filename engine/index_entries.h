@@ -23,7 +23,7 @@ inline constexpr Family kIndexFamilies[] = {Family::kSpo, Family::kPos,
                                             Family::kOsp, Family::kTime};
 
 // Replaces `out` with the entries of `row`.
-void ClaimIndexEntries(const ClaimRow& row, std::vector<IndexEntry>* out);
+void ClaimIndexEntries(const ClaimRecord& row, std::vector<IndexEntry>* out);
 
 }  // namespace annals::engine
 

@@ -102,11 +102,11 @@ const char* FamilyName(Family f) {
   return kNames[static_cast<int>(f)];
 }
 
-class RocksSnapshot {
+class Snapshot {
  public:
-  RocksSnapshot(rocksdb::DB* db, const rocksdb::Snapshot* snap)
+  Snapshot(rocksdb::DB* db, const rocksdb::Snapshot* snap)
       : db_(db), snap_(snap) {}
-  ~RocksSnapshot() { db_->ReleaseSnapshot(snap_); }
+  ~Snapshot() { db_->ReleaseSnapshot(snap_); }
   const rocksdb::Snapshot* get() const { return snap_; }
 
  private:
@@ -135,7 +135,7 @@ Rocks::Rocks(std::unique_ptr<Impl> impl, std::string dir, bool read_only)
 Rocks::~Rocks() = default;
 
 absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
-                                                   const RocksOptions& opts) {
+                                                   const Options& opts) {
   auto impl = std::make_unique<Impl>();
   impl->cache = rocksdb::NewLRUCache(opts.block_cache_bytes);
   rocksdb::DBOptions db_options;
@@ -227,13 +227,12 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
       new Rocks(std::move(impl), dir, opts.read_only));
 }
 
-std::shared_ptr<const RocksSnapshot> Rocks::GetSnapshot() {
-  return std::make_shared<RocksSnapshot>(impl_->db.get(),
-                                         impl_->db->GetSnapshot());
+std::shared_ptr<const Snapshot> Rocks::GetSnapshot() {
+  return std::make_shared<Snapshot>(impl_->db.get(), impl_->db->GetSnapshot());
 }
 
 absl::StatusOr<std::string> Rocks::Get(Family f, std::string_view key,
-                                       const RocksSnapshot* snap) const {
+                                       const Snapshot* snap) const {
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
   rocksdb::ReadOptions ro;
   if (snap != nullptr) ro.snapshot = snap->get();
@@ -253,7 +252,7 @@ namespace {
 class IteratorImpl : public RocksIterator {
  public:
   IteratorImpl(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
-               std::string lower, std::string upper, const RocksSnapshot* snap,
+               std::string lower, std::string upper, const Snapshot* snap,
                const std::string* dir, Family family)
       : lower_(std::move(lower)),
         upper_(std::move(upper)),
@@ -291,9 +290,9 @@ class IteratorImpl : public RocksIterator {
 
 }  // namespace
 
-std::unique_ptr<RocksIterator> Rocks::NewIterator(
-    Family f, std::string lower, std::string upper,
-    const RocksSnapshot* snap) const {
+std::unique_ptr<RocksIterator> Rocks::NewIterator(Family f, std::string lower,
+                                                  std::string upper,
+                                                  const Snapshot* snap) const {
   return std::make_unique<IteratorImpl>(
       impl_->db.get(), impl_->handles[static_cast<int>(f)], std::move(lower),
       std::move(upper), snap, &dir_, f);

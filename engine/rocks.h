@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "annals/options.h"
 
 namespace annals::engine {
 
@@ -33,14 +34,7 @@ enum class Family : int {
 inline constexpr int kFamilyCount = 8;
 const char* FamilyName(Family f);
 
-struct RocksOptions {
-  bool read_only = false;
-  bool create_if_missing = true;
-  bool sync_writes = true;  // fsync the WAL on every Write
-  int64_t block_cache_bytes = 256 << 20;
-};
-
-class RocksSnapshot;  // opaque; released when its shared_ptr dies
+class Snapshot;  // opaque; released when its shared_ptr dies
 class RocksIterator;
 class RocksBatch;
 
@@ -52,22 +46,22 @@ class Rocks {
   // missing or cut short, ResourceExhausted when the disk is too full to
   // recover the latest writes, Internal otherwise.
   static absl::StatusOr<std::unique_ptr<Rocks>> Open(const std::string& dir,
-                                                     const RocksOptions& opts);
+                                                     const Options& opts);
   ~Rocks();
 
   const std::string& dir() const { return dir_; }
   bool read_only() const { return read_only_; }
 
   // A consistent point-in-time view. Reads given nullptr see the latest data.
-  std::shared_ptr<const RocksSnapshot> GetSnapshot();
+  std::shared_ptr<const Snapshot> GetSnapshot();
 
   // NotFound when absent.
   absl::StatusOr<std::string> Get(Family f, std::string_view key,
-                                  const RocksSnapshot* snap) const;
+                                  const Snapshot* snap) const;
   // Iterates keys in [lower, upper) (upper empty: to the end).
   std::unique_ptr<RocksIterator> NewIterator(Family f, std::string lower,
                                              std::string upper,
-                                             const RocksSnapshot* snap) const;
+                                             const Snapshot* snap) const;
 
   // Applies the batch atomically (and durably when sync_writes).
   absl::Status Write(RocksBatch* batch);

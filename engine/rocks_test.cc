@@ -44,7 +44,7 @@ class RocksOpenTest : public ::testing::Test {
   }
 
   absl::Status OpenReadOnly() {
-    RocksOptions options;
+    Options options;
     options.read_only = true;
     return Rocks::Open(dir_, options).status();
   }

@@ -1,5 +1,5 @@
 // RunSorter: in memory and through runs on disk, the same order; and
-// ClaimRows across chunk boundaries.
+// ClaimBuffer across chunk boundaries.
 #include "engine/run_sorter.h"
 
 #include <unistd.h>
@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "engine/claim_rows.h"
+#include "engine/claim_buffer.h"
 #include "gtest/gtest.h"
 
 namespace annals::engine {
@@ -98,11 +98,11 @@ TEST(RunSorterTest, ResetSortsAnotherSetAndRemovesRuns) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(ClaimRowsTest, IndexesAndMovesAcrossChunks) {
-  ClaimRows a, b;
-  size_t n = ClaimRows::kChunk + 5;
+TEST(ClaimBufferTest, IndexesAndMovesAcrossChunks) {
+  ClaimBuffer a, b;
+  size_t n = ClaimBuffer::kChunk + 5;
   for (size_t i = 0; i < n; ++i) {
-    ClaimRow r;
+    ClaimRecord r;
     r.row = static_cast<int64_t>(i);
     (i < 10 ? a : b).push_back(r);
   }
@@ -110,14 +110,14 @@ TEST(ClaimRowsTest, IndexesAndMovesAcrossChunks) {
   EXPECT_TRUE(b.empty());
   ASSERT_EQ(a.size(), n);
   for (size_t i = 0; i < n; ++i) ASSERT_EQ(a[i].row, static_cast<int64_t>(i));
-  ClaimRows c;  // empty: takes a's chunks
+  ClaimBuffer c;  // empty: takes a's chunks
   c.MoveFrom(&a);
   EXPECT_TRUE(a.empty());
   ASSERT_EQ(c.size(), n);
   for (size_t i = 0; i < n; ++i) ASSERT_EQ(c[i].row, static_cast<int64_t>(i));
   a.MoveFrom(&c);
   a.truncate(3);
-  a.push_back(ClaimRow{});
+  a.push_back(ClaimRecord{});
   EXPECT_EQ(a.size(), 4u);
   EXPECT_EQ(a[2].row, 2);
   EXPECT_EQ(a.back().row, 0);

@@ -27,7 +27,8 @@ std::string IndexChoice::ToString() const {
 }
 
 ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
-                     const TimeView& view, Snapshot snapshot)
+                     const TimeView& view,
+                     std::shared_ptr<const Snapshot> snapshot)
     : store_(store),
       view_(view),
       choice_(ChooseIndex(pattern, view)),
@@ -70,7 +71,7 @@ void ClaimScan::OpenTimeIndex() {
   started_ = false;
 }
 
-bool ClaimScan::Next(ClaimRow* row) {
+bool ClaimScan::Next(ClaimRecord* row) {
   if (finished_) return false;
   if (choice_.family != Family::kTime) return NextInPrefix(row);
   if (!probe_done_) {
@@ -88,7 +89,7 @@ bool ClaimScan::ProbeIsWhole() {
   it_->Seek(prefix_);
   for (int n = 0; n < kProbeEntries && it_->Valid(); ++n, it_->Next()) {
     ++entries_read_;
-    ClaimRow row;
+    ClaimRecord row;
     if (!DecodeEntry(Family::kSpo, &row)) return Finish(false);
     if (Visible(row, view_)) small_rows_.push_back(row);
   }
@@ -101,7 +102,7 @@ bool ClaimScan::ProbeIsWhole() {
   return false;
 }
 
-bool ClaimScan::DecodeEntry(Family family, ClaimRow* row) {
+bool ClaimScan::DecodeEntry(Family family, ClaimRecord* row) {
   IndexKey k;
   if (!DecodeIndexKey(family, it_->key(), &k) ||
       !DecodeIndexValue(it_->value(), k.from, row)) {
@@ -116,7 +117,7 @@ bool ClaimScan::DecodeEntry(Family family, ClaimRow* row) {
   return true;
 }
 
-bool ClaimScan::NextInPrefix(ClaimRow* row) {
+bool ClaimScan::NextInPrefix(ClaimRecord* row) {
   if (!started_) {
     started_ = true;
     if (prefix_.empty()) {
@@ -135,7 +136,7 @@ bool ClaimScan::NextInPrefix(ClaimRow* row) {
   return Finish(true);
 }
 
-bool ClaimScan::NextInRanges(ClaimRow* row) {
+bool ClaimScan::NextInRanges(ClaimRecord* row) {
   if (started_) it_->Next();
   while (range_ < ranges_.size()) {
     const auto& [begin, end] = ranges_[range_];

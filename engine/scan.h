@@ -45,31 +45,31 @@ IndexChoice ChooseIndex(const IdPattern& pattern, const TimeView& view);
 class ClaimScan {
  public:
   ClaimScan(Store* store, const IdPattern& pattern, const TimeView& view,
-            Snapshot snapshot);
+            std::shared_ptr<const Snapshot> snapshot);
   // The next matching claim (every field but batch and row), or false at the
   // end (and on every later call); then status() says whether the scan
   // completed.
-  bool Next(ClaimRow* row);
+  bool Next(ClaimRecord* row);
   absl::Status status() const { return status_; }
   const IndexChoice& choice() const { return choice_; }
   // Index entries read, matching or not (for EXPLAIN ANALYZE and tests).
   int64_t entries_read() const { return entries_read_; }
 
  private:
-  bool NextInPrefix(ClaimRow* row);
-  bool NextInRanges(ClaimRow* row);
+  bool NextInPrefix(ClaimRecord* row);
+  bool NextInRanges(ClaimRecord* row);
   // Reads the subject's first spo entries; true when they were all of them
   // (and `small_rows_` holds the visible ones), else opens the time index.
   bool ProbeIsWhole();
   void OpenTimeIndex();
   // The claim at the iterator, an entry of spo, pos or osp.
-  bool DecodeEntry(Family family, ClaimRow* row);
+  bool DecodeEntry(Family family, ClaimRecord* row);
   bool Finish(bool readable);
 
   Store* store_;
   TimeView view_;
   IndexChoice choice_;
-  Snapshot snapshot_;
+  std::shared_ptr<const Snapshot> snapshot_;
   std::unique_ptr<RocksIterator> it_;
   bool started_ = false;
   bool finished_ = false;
@@ -82,7 +82,7 @@ class ClaimScan {
   static constexpr int kProbeEntries = 48;
   uint64_t time_term_ = 0;
   bool probe_done_ = false, small_ = false;
-  std::vector<ClaimRow> small_rows_;
+  std::vector<ClaimRecord> small_rows_;
   size_t small_next_ = 0;
   absl::Status status_;
   int64_t entries_read_ = 0;

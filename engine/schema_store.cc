@@ -23,7 +23,7 @@ std::string EncodeSchemaValue(int64_t recorded, std::string_view text) {
 }
 
 absl::StatusOr<std::vector<StoredSchema>> ReadSchemaVersions(
-    const Rocks& rocks, const RocksSnapshot* snap) {
+    const Rocks& rocks, const Snapshot* snap) {
   std::string prefix(kMetaSchemaPrefix);
   auto it = rocks.NewIterator(Family::kMeta, prefix, PrefixEnd(prefix), snap);
   std::vector<StoredSchema> out;
@@ -46,7 +46,7 @@ absl::StatusOr<std::vector<StoredSchema>> ReadSchemaVersions(
 }
 
 absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
-                                                     const RocksSnapshot* snap,
+                                                     const Snapshot* snap,
                                                      std::string_view name) {
   std::vector<std::string> types;
   Dictionary& dict = store->dictionary();
@@ -64,7 +64,7 @@ absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
       store->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
   for (it->Seek(prefix); it->Valid(); it->Next()) {
     IndexKey k;
-    ClaimRow row;
+    ClaimRecord row;
     if (!DecodeIndexKey(Family::kSpo, it->key(), &k) ||
         !DecodeIndexValue(it->value(), k.from, &row)) {
       return absl::DataLossError(absl::StrCat(

@@ -32,13 +32,13 @@ std::string EncodeSchemaValue(int64_t recorded, std::string_view text);
 
 // Every version, oldest first. DataLoss for an unreadable entry.
 absl::StatusOr<std::vector<StoredSchema>> ReadSchemaVersions(
-    const Rocks& rocks, const RocksSnapshot* snap);
+    const Rocks& rocks, const Snapshot* snap);
 
 // The types of the entity `name`: the objects of its live (not retracted)
 // `type` claims, whatever their valid time, each once, in name order.
 // Empty when it has none or the store does not know it.
 absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
-                                                     const RocksSnapshot* snap,
+                                                     const Snapshot* snap,
                                                      std::string_view name);
 
 }  // namespace annals::engine

@@ -66,13 +66,8 @@ Store::Store(std::unique_ptr<Rocks> rocks)
     : rocks_(std::move(rocks)), dictionary_(rocks_.get()) {}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
-                                                   const StoreOptions& opts) {
-  RocksOptions ro;
-  ro.read_only = opts.read_only;
-  ro.create_if_missing = opts.create_if_missing;
-  ro.sync_writes = opts.sync_writes;
-  ro.block_cache_bytes = opts.block_cache_bytes;
-  ANNALS_ASSIGN_OR_RETURN(auto rocks, Rocks::Open(dir, ro));
+                                                   const Options& opts) {
+  ANNALS_ASSIGN_OR_RETURN(auto rocks, Rocks::Open(dir, opts));
   std::unique_ptr<Store> store(new Store(std::move(rocks)));
   ANNALS_RETURN_IF_ERROR(store->InitOrCheckFormat());
   ANNALS_RETURN_IF_ERROR(store->LoadCounters());
@@ -243,14 +238,14 @@ absl::Status Store::Ingest(const std::vector<Rocks::Ingest>& files,
   return absl::OkStatus();
 }
 
-absl::StatusOr<ClaimRow> Store::GetClaim(uint64_t claim_id,
-                                         const RocksSnapshot* snap) {
+absl::StatusOr<ClaimRecord> Store::GetClaim(uint64_t claim_id,
+                                            const Snapshot* snap) {
   auto bytes = rocks_->Get(Family::kClaims, IdKey(claim_id), snap);
   if (absl::IsNotFound(bytes.status())) {
     return absl::NotFoundError(absl::StrCat("no claim #c", claim_id));
   }
   if (!bytes.ok()) return bytes.status();
-  ClaimRow row;
+  ClaimRecord row;
   absl::Status s = DecodeClaimRecord(*bytes, &row);
   if (!s.ok()) {
     return absl::DataLossError(absl::StrCat("store '", dir(), "': claim #c",

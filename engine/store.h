@@ -24,13 +24,6 @@
 
 namespace annals::engine {
 
-struct StoreOptions {
-  bool read_only = false;
-  bool create_if_missing = true;
-  bool sync_writes = true;
-  int64_t block_cache_bytes = 256 << 20;
-};
-
 // Counters persisted in `meta`. Changed only under the writer lock.
 struct Counters {
   uint64_t next_claim = 1;
@@ -46,25 +39,24 @@ struct Counters {
       std::vector<std::pair<std::string, std::string>>* out) const;
 };
 
-using Snapshot = std::shared_ptr<const RocksSnapshot>;
-
 class Store {
  public:
   // Opens or creates the store. FailedPrecondition for a store of a newer
   // format version, for a directory that is not an Annals store, or when
   // another process holds it; DataLoss for an unreadable format version.
   static absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& dir,
-                                                     const StoreOptions& opts);
+                                                     const Options& opts);
 
   const std::string& dir() const { return rocks_->dir(); }
   bool read_only() const { return rocks_->read_only(); }
   Rocks& rocks() { return *rocks_; }
   Dictionary& dictionary() { return dictionary_; }
-  Snapshot GetSnapshot() { return rocks_->GetSnapshot(); }
+  std::shared_ptr<const Snapshot> GetSnapshot() {
+    return rocks_->GetSnapshot();
+  }
 
   // The full record of a claim; NotFound when there is no such claim.
-  absl::StatusOr<ClaimRow> GetClaim(uint64_t claim_id,
-                                    const RocksSnapshot* snap);
+  absl::StatusOr<ClaimRecord> GetClaim(uint64_t claim_id, const Snapshot* snap);
 
   // A copy of the counters as of the last commit or load.
   Counters counters() const;
@@ -98,7 +90,7 @@ class Store {
   // publish counters and schema after their write, so the three are taken
   // together under the writer lock (waits for a write in progress).
   struct ConsistentView {
-    Snapshot snapshot;
+    std::shared_ptr<const Snapshot> snapshot;
     Counters counters;
     CurrentSchema schema;
   };

@@ -8,24 +8,24 @@ namespace annals::engine {
 namespace {
 
 // First instants: an open start before everything, an open end after.
-int64_t Start(const ClaimRow& r) { return r.from_key(); }
-int64_t End(const ClaimRow& r) {
+int64_t Start(const ClaimRecord& r) { return r.from_key(); }
+int64_t End(const ClaimRecord& r) {
   return r.to.open() ? INT64_MAX : r.to.seconds;
 }
 
-bool SameStatement(const ClaimRow& a, const ClaimRow& b) {
+bool SameStatement(const ClaimRecord& a, const ClaimRecord& b) {
   return a.o == b.o && a.from == b.from && a.to == b.to &&
          a.source == b.source && a.by == b.by;
 }
 
 }  // namespace
 
-SupersedeEffects Supersede(const std::vector<ClaimRow>& group,
-                           ClaimRow* added) {
+SupersedeEffects Supersede(const std::vector<ClaimRecord>& group,
+                           ClaimRecord* added) {
   SupersedeEffects effects;
   std::optional<size_t> next;  // the first later start of another value
   for (size_t i = 0; i < group.size(); ++i) {
-    const ClaimRow& m = group[i];
+    const ClaimRecord& m = group[i];
     if (m.o == added->o || Start(m) <= Start(*added)) continue;
     if (!next || Start(m) < Start(group[*next])) next = i;
   }
@@ -36,7 +36,7 @@ SupersedeEffects Supersede(const std::vector<ClaimRow>& group,
   effects.duplicate = FindSame(group, *added);
   if (effects.duplicate) return effects;
   for (size_t i = 0; i < group.size(); ++i) {
-    const ClaimRow& m = group[i];
+    const ClaimRecord& m = group[i];
     if (m.o == added->o) continue;
     if (Start(m) == Start(*added)) {
       effects.replaced.push_back(i);
@@ -47,17 +47,17 @@ SupersedeEffects Supersede(const std::vector<ClaimRow>& group,
   return effects;
 }
 
-std::optional<size_t> FindSame(const std::vector<ClaimRow>& group,
-                               const ClaimRow& c) {
+std::optional<size_t> FindSame(const std::vector<ClaimRecord>& group,
+                               const ClaimRecord& c) {
   for (size_t i = 0; i < group.size(); ++i) {
     if (SameStatement(group[i], c)) return i;
   }
   return std::nullopt;
 }
 
-ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,
-                    int64_t recorded) {
-  ClaimRow copy = row;
+ClaimRecord ClosedCopy(const ClaimRecord& row, const ClaimRecord& closer,
+                       int64_t recorded) {
+  ClaimRecord copy = row;
   copy.id = 0;
   copy.to = closer.from;
   copy.recorded = recorded;
@@ -66,15 +66,15 @@ ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,
   return copy;
 }
 
-absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
-                                                uint64_t p, uint64_t source,
-                                                uint64_t by) {
+absl::StatusOr<std::vector<ClaimRecord>> LiveGroup(Store* store, uint64_t s,
+                                                   uint64_t p, uint64_t source,
+                                                   uint64_t by) {
   IdPattern pattern;
   pattern.s = s;
   pattern.p = p;
   ClaimScan scan(store, pattern, TimeView::AllTime(), nullptr);
-  std::vector<ClaimRow> group;
-  ClaimRow row;
+  std::vector<ClaimRecord> group;
+  ClaimRecord row;
   while (scan.Next(&row)) {
     if (row.source == source && row.by == by) group.push_back(row);
   }

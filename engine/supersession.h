@@ -48,24 +48,25 @@ struct SupersedeEffects {
 // `group`: the live claims with `added`'s subject, predicate, source and by.
 // Closes `*added` when a later claim of another value starts inside it, and
 // says what `added` does to the group. Pure: reads and writes nothing else.
-SupersedeEffects Supersede(const std::vector<ClaimRow>& group, ClaimRow* added);
+SupersedeEffects Supersede(const std::vector<ClaimRecord>& group,
+                           ClaimRecord* added);
 
 // The member of `group` equal to `c` (same object, valid time, source and
 // by), if any.
-std::optional<size_t> FindSame(const std::vector<ClaimRow>& group,
-                               const ClaimRow& c);
+std::optional<size_t> FindSame(const std::vector<ClaimRecord>& group,
+                               const ClaimRecord& c);
 
 // `row` closed where `closer` starts: a new claim (id 0) recorded at
 // `recorded`, otherwise `row` as it was.
-ClaimRow ClosedCopy(const ClaimRow& row, const ClaimRow& closer,
-                    int64_t recorded);
+ClaimRecord ClosedCopy(const ClaimRecord& row, const ClaimRecord& closer,
+                       int64_t recorded);
 
 // The live (not retracted) claims of subject `s` and predicate `p` from
 // `source` and `by` (0: none), all valid time, as the store holds them now
 // (every field but batch and row).
-absl::StatusOr<std::vector<ClaimRow>> LiveGroup(Store* store, uint64_t s,
-                                                uint64_t p, uint64_t source,
-                                                uint64_t by);
+absl::StatusOr<std::vector<ClaimRecord>> LiveGroup(Store* store, uint64_t s,
+                                                   uint64_t p, uint64_t source,
+                                                   uint64_t by);
 
 }  // namespace annals::engine
 

@@ -20,9 +20,9 @@ Endpoint At(std::string_view text) {
   return {t.seconds, static_cast<uint8_t>(t.precision)};
 }
 
-ClaimRow Claim(uint64_t id, uint64_t value, std::string_view from,
-               std::string_view to = "") {
-  ClaimRow r;
+ClaimRecord Claim(uint64_t id, uint64_t value, std::string_view from,
+                  std::string_view to = "") {
+  ClaimRecord r;
   r.id = id;
   r.s = 1;
   r.p = 2;
@@ -32,14 +32,14 @@ ClaimRow Claim(uint64_t id, uint64_t value, std::string_view from,
   return r;
 }
 
-std::string End(const ClaimRow& r) {
+std::string End(const ClaimRecord& r) {
   return r.to.open() ? "open" : FromEndpoint(r.to)->ToString();
 }
 
 struct Case {
   const char* name;
-  std::vector<ClaimRow> group;
-  ClaimRow added;
+  std::vector<ClaimRecord> group;
+  ClaimRecord added;
   std::string added_end;  // after Supersede
   std::vector<size_t> replaced, closed;
   std::optional<size_t> duplicate, closed_by;
@@ -172,11 +172,11 @@ TEST(SupersedeTest, Table) {
 }
 
 TEST(SupersedeTest, ClosedCopyEndsAtTheCloserStartAsWritten) {
-  ClaimRow old = Claim(7, 10, "2019");
+  ClaimRecord old = Claim(7, 10, "2019");
   old.confidence = 0.5;
   old.source = 3;
   old.retracted = 99;
-  ClaimRow copy = ClosedCopy(old, Claim(8, 11, "2019-06"), 1234);
+  ClaimRecord copy = ClosedCopy(old, Claim(8, 11, "2019-06"), 1234);
   EXPECT_EQ(copy.id, 0u);
   EXPECT_EQ(copy.valid().ToString(), "[2019, 2019-06)");
   EXPECT_EQ(copy.recorded, 1234);
@@ -187,11 +187,11 @@ TEST(SupersedeTest, ClosedCopyEndsAtTheCloserStartAsWritten) {
 
 // Applies Supersede as a store would: the group is the live claims; closed
 // members are replaced by closed copies, replaced members dropped.
-void Arrive(std::vector<ClaimRow>* live, ClaimRow added) {
+void Arrive(std::vector<ClaimRecord>* live, ClaimRecord added) {
   SupersedeEffects e = Supersede(*live, &added);
   if (e.duplicate) return;
   for (size_t m : e.closed) (*live)[m].to = added.from;
-  std::vector<ClaimRow> next;
+  std::vector<ClaimRecord> next;
   for (size_t m = 0; m < live->size(); ++m) {
     if (std::find(e.replaced.begin(), e.replaced.end(), m) == e.replaced.end())
       next.push_back((*live)[m]);
@@ -200,12 +200,13 @@ void Arrive(std::vector<ClaimRow>* live, ClaimRow added) {
   *live = std::move(next);
 }
 
-std::vector<std::string> Steps(std::vector<ClaimRow> live) {
-  std::sort(live.begin(), live.end(), [](const ClaimRow& a, const ClaimRow& b) {
-    return a.from_key() < b.from_key();
-  });
+std::vector<std::string> Steps(std::vector<ClaimRecord> live) {
+  std::sort(live.begin(), live.end(),
+            [](const ClaimRecord& a, const ClaimRecord& b) {
+              return a.from_key() < b.from_key();
+            });
   std::vector<std::string> steps;
-  for (const ClaimRow& r : live) {
+  for (const ClaimRecord& r : live) {
     steps.push_back(absl::StrCat(r.o, " ", r.valid().ToString()));
   }
   return steps;
@@ -217,7 +218,7 @@ TEST(SupersedeTest, EveryArrivalOrderGivesTheSameSteps) {
   std::mt19937 rng(42);
   for (int trial = 0; trial < 200; ++trial) {
     int n = 2 + static_cast<int>(rng() % 6);
-    std::vector<ClaimRow> claims;
+    std::vector<ClaimRecord> claims;
     for (int i = 0; i < n; ++i) {
       claims.push_back(Claim(0, 100 + i, std::to_string(2000 + 3 * i)));
     }
@@ -228,11 +229,11 @@ TEST(SupersedeTest, EveryArrivalOrderGivesTheSameSteps) {
           i + 1 < n ? std::to_string(2000 + 3 * (i + 1)) : "...", ")"));
     }
     std::shuffle(claims.begin(), claims.end(), rng);
-    std::vector<ClaimRow> live;
-    for (const ClaimRow& c : claims) Arrive(&live, c);
+    std::vector<ClaimRecord> live;
+    for (const ClaimRecord& c : claims) Arrive(&live, c);
     ASSERT_EQ(Steps(live), expected) << "trial " << trial;
     // Arriving again changes nothing.
-    for (const ClaimRow& c : claims) Arrive(&live, c);
+    for (const ClaimRecord& c : claims) Arrive(&live, c);
     // The re-arrived open claims are closed like the stored ones, so they
     // are duplicates: the steps stay.
     ASSERT_EQ(Steps(live), expected) << "trial " << trial << " (again)";

@@ -72,7 +72,7 @@ bool GetTreeDay(std::string_view* in, uint32_t* v) {
 
 }  // namespace
 
-TreeExtent ExtentOf(const ClaimRow& row) {
+TreeExtent ExtentOf(const ClaimRecord& row) {
   auto [lo, hi] = TreeDays(row.valid().Possible());
   return {ForkNode(lo, hi), lo, hi};
 }
@@ -114,8 +114,9 @@ bool DecodeTimeKey(std::string_view key, TimeKey* k) {
          GetId(&key, &k->claim) && key.empty();
 }
 
-void EncodeTimeValue(TimePosition position, const ClaimRow& row, uint32_t node,
-                     std::string_view index_value, std::string* out) {
+void EncodeTimeValue(TimePosition position, const ClaimRecord& row,
+                     uint32_t node, std::string_view index_value,
+                     std::string* out) {
   PutVarint(out, position == TimePosition::kSubject ? row.p : row.s);
   PutVarint(out, row.o);
   // valid_from as days from the node's day and the second of its day (an
@@ -128,7 +129,7 @@ void EncodeTimeValue(TimePosition position, const ClaimRow& row, uint32_t node,
 }
 
 bool DecodeTimeEntry(const TimeKey& key, std::string_view value,
-                     ClaimRow* row) {
+                     ClaimRecord* row) {
   uint64_t other, days, second;
   if (!GetVarint(&value, &other) || !GetVarint(&value, &row->o) ||
       !GetVarint(&value, &days) || !GetVarint(&value, &second) ||

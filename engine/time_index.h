@@ -38,7 +38,7 @@ enum class TimeSide : char { kLower = 'L', kUpper = 'U' };
 struct TreeExtent {
   uint32_t node, lo, hi;
 };
-TreeExtent ExtentOf(const ClaimRow& row);
+TreeExtent ExtentOf(const ClaimRecord& row);
 // Upper entries are read only for nodes left of the window (where hi >= a >
 // node), so a claim whose extent ends at its node has none.
 inline bool HasTimeEntry(const TreeExtent& e, TimeSide side) {
@@ -61,10 +61,12 @@ std::string TimePrefix(TimePosition position, uint64_t term);
 // The value: the two ids the key lacks, valid_from's instant relative to the
 // node's day, then the claim's index value (`index_value`, as
 // EncodeIndexValue wrote it).
-void EncodeTimeValue(TimePosition position, const ClaimRow& row, uint32_t node,
-                     std::string_view index_value, std::string* out);
+void EncodeTimeValue(TimePosition position, const ClaimRecord& row,
+                     uint32_t node, std::string_view index_value,
+                     std::string* out);
 // Fills `row` (every field but batch and row) from a key and its value.
-bool DecodeTimeEntry(const TimeKey& key, std::string_view value, ClaimRow* row);
+bool DecodeTimeEntry(const TimeKey& key, std::string_view value,
+                     ClaimRecord* row);
 
 // The key ranges [begin, end) that hold every claim of `term` at `position`
 // whose possible extent overlaps `window`, ascending and disjoint.

@@ -17,9 +17,9 @@ namespace {
 
 constexpr int64_t kDay = 86400;
 
-ClaimRow Row(uint64_t id, std::optional<int64_t> from_day,
-             std::optional<int64_t> to_day) {
-  ClaimRow r;
+ClaimRecord Row(uint64_t id, std::optional<int64_t> from_day,
+                std::optional<int64_t> to_day) {
+  ClaimRecord r;
   r.id = id;
   r.s = 8 + 1;
   r.p = 16 + 1;
@@ -38,7 +38,7 @@ Window Days(int64_t first, int64_t last) {
 
 class TimeIndexTest : public ::testing::Test {
  protected:
-  void Add(const ClaimRow& row) {
+  void Add(const ClaimRecord& row) {
     rows_[row.id] = row;
     ClaimIndexEntries(row, &entries_);
     for (const IndexEntry& e : entries_) {
@@ -61,7 +61,7 @@ class TimeIndexTest : public ::testing::Test {
       for (auto it = keys_.lower_bound(ranges[i].first);
            it != keys_.end() && it->first < ranges[i].second; ++it) {
         TimeKey k;
-        ClaimRow row;
+        ClaimRecord row;
         EXPECT_TRUE(DecodeTimeKey(it->first, &k));
         EXPECT_TRUE(DecodeTimeEntry(k, it->second, &row));
         EXPECT_EQ(k.term, term);
@@ -71,7 +71,7 @@ class TimeIndexTest : public ::testing::Test {
     return ids;
   }
 
-  std::map<uint64_t, ClaimRow> rows_;
+  std::map<uint64_t, ClaimRecord> rows_;
   std::map<std::string, std::string> keys_;
   std::vector<IndexEntry> entries_;
 };
@@ -130,7 +130,7 @@ TEST_F(TimeIndexTest, RangesFindExactlyTheOverlappingClaims) {
 }
 
 TEST_F(TimeIndexTest, OtherTermsAreNotRead) {
-  ClaimRow mine = Row(1, 100, 200), other = Row(2, 100, 200);
+  ClaimRecord mine = Row(1, 100, 200), other = Row(2, 100, 200);
   other.s = 8 * 7 + 1;
   other.p = 8 * 9 + 1;
   Add(mine);
@@ -150,7 +150,7 @@ TEST_F(TimeIndexTest, EntryRoundTripsEveryField) {
            {-800000, std::nullopt},
            {std::nullopt, -3},
            {-30000000, 30000000}}) {
-    ClaimRow row = Row(77, from, to);
+    ClaimRecord row = Row(77, from, to);
     if (from) row.from.seconds += 3600;  // not midnight
     row.from.precision = from ? 4 : 0;
     row.source = 8 * 5 + 2;
@@ -162,7 +162,7 @@ TEST_F(TimeIndexTest, EntryRoundTripsEveryField) {
       if (e.family != Family::kTime) continue;
       ++time_entries;
       TimeKey k;
-      ClaimRow back;
+      ClaimRecord back;
       ASSERT_TRUE(DecodeTimeKey(e.key, &k));
       ASSERT_TRUE(DecodeTimeEntry(k, e.value, &back));
       EXPECT_EQ(back.id, row.id);

@@ -18,8 +18,8 @@ namespace {
 
 // What a claim of a `many` predicate does: nothing, unless it is already
 // there.
-SupersedeEffects SameOnly(const std::vector<ClaimRow>& live,
-                          const ClaimRow& row) {
+SupersedeEffects SameOnly(const std::vector<ClaimRecord>& live,
+                          const ClaimRecord& row) {
   SupersedeEffects effects;
   effects.duplicate = FindSame(live, row);
   return effects;
@@ -27,7 +27,7 @@ SupersedeEffects SameOnly(const std::vector<ClaimRow>& live,
 
 }  // namespace
 
-void PutClaim(const ClaimRow& row, RocksBatch* batch) {
+void PutClaim(const ClaimRecord& row, RocksBatch* batch) {
   batch->Put(Family::kClaims, IdKey(row.id), EncodeClaimRecord(row));
   std::vector<IndexEntry> entries;
   ClaimIndexEntries(row, &entries);
@@ -63,7 +63,7 @@ absl::StatusOr<uint64_t> WriteTxn::TermId(const Value& v) {
   return id;
 }
 
-absl::Status WriteTxn::Assert(ClaimRow* row) {
+absl::Status WriteTxn::Assert(ClaimRecord* row) {
   row->id = counters_.next_claim++;
   PutClaim(*row, &batch_);
   ++counters_.claim_count;
@@ -72,14 +72,14 @@ absl::Status WriteTxn::Assert(ClaimRow* row) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRow* row,
+absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRecord* row,
                                                          bool one_value) {
   ANNALS_ASSIGN_OR_RETURN(
-      std::vector<ClaimRow> group,
+      std::vector<ClaimRecord> group,
       LiveGroup(store_, row->s, row->p, row->source, row->by));
   // This transaction's own writes override what the store holds.
-  std::vector<ClaimRow> live;
-  for (ClaimRow& m : group) {
+  std::vector<ClaimRecord> live;
+  for (ClaimRecord& m : group) {
     if (!touched_.contains(m.id)) live.push_back(std::move(m));
   }
   for (const auto& [id, m] : touched_) {
@@ -104,7 +104,7 @@ absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRow* row,
   }
   for (size_t i : effects.closed) {
     ANNALS_RETURN_IF_ERROR(Retract(live[i].id, row->recorded));
-    ClaimRow copy = ClosedCopy(live[i], *row, row->recorded);
+    ClaimRecord copy = ClosedCopy(live[i], *row, row->recorded);
     ANNALS_RETURN_IF_ERROR(Assert(&copy));
     done.closed.emplace_back(live[i].id, copy.id);
   }
@@ -112,7 +112,7 @@ absl::StatusOr<WriteTxn::Superseded> WriteTxn::AssertNew(ClaimRow* row,
 }
 
 absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {
-  ClaimRow row;
+  ClaimRecord row;
   auto it = touched_.find(claim_id);
   if (it != touched_.end()) {
     row = it->second;

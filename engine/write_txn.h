@@ -23,7 +23,7 @@
 namespace annals::engine {
 
 // Puts the record and every index entry of `row` into `batch`.
-void PutClaim(const ClaimRow& row, RocksBatch* batch);
+void PutClaim(const ClaimRecord& row, RocksBatch* batch);
 
 class WriteTxn {
  public:
@@ -36,7 +36,7 @@ class WriteTxn {
   // a claim, NotFound unless the claim exists.
   absl::StatusOr<uint64_t> TermId(const Value& v);
   // Adds a claim; fills row->id with the new claim id.
-  absl::Status Assert(ClaimRow* row);
+  absl::Status Assert(ClaimRecord* row);
   // What asserting a claim of a `one` predicate did besides adding it.
   struct Superseded {
     uint64_t duplicate_of = 0;       // an equal live claim: nothing added
@@ -50,7 +50,7 @@ class WriteTxn {
   // predicate the schema declares `one` (`one_value`) it first applies
   // supersession (supersession.h) against the live claims of its subject,
   // predicate, source and by; `row` may come back closed.
-  absl::StatusOr<Superseded> AssertNew(ClaimRow* row, bool one_value);
+  absl::StatusOr<Superseded> AssertNew(ClaimRecord* row, bool one_value);
   // Ends the claim's transaction time at `when`. NotFound for an unknown
   // claim, FailedPrecondition when it is already retracted.
   absl::Status Retract(uint64_t claim_id, int64_t when);
@@ -74,8 +74,8 @@ class WriteTxn {
   Counters counters_;
   RocksBatch batch_;
   absl::flat_hash_map<std::string, uint64_t> new_terms_;
-  absl::flat_hash_map<uint64_t, ClaimRow> touched_;  // claims of this txn
-  std::optional<Store::CurrentSchema> new_schema_;   // published on commit
+  absl::flat_hash_map<uint64_t, ClaimRecord> touched_;  // claims of this txn
+  std::optional<Store::CurrentSchema> new_schema_;      // published on commit
   bool committed_ = false;
 };
 

@@ -26,10 +26,10 @@ void Check(bool ok, const char* what) {
 }
 
 void FuzzClaimRecord(std::string_view bytes) {
-  ClaimRow row;
+  ClaimRecord row;
   if (!DecodeClaimRecord(bytes, &row).ok()) return;
   const std::string once = EncodeClaimRecord(row);
-  ClaimRow again;
+  ClaimRecord again;
   Check(DecodeClaimRecord(once, &again).ok(), "claim record decodes");
   Check(EncodeClaimRecord(again) == once, "claim record encodes the same");
 }
@@ -40,11 +40,11 @@ void FuzzIndexValue(std::string_view bytes) {
     std::memcpy(&from_key, bytes.data(), 8);
     bytes.remove_prefix(8);
   }
-  ClaimRow row;
+  ClaimRecord row;
   if (!DecodeIndexValue(bytes, from_key, &row)) return;
   std::string once;
   EncodeIndexValue(row, &once);
-  ClaimRow again;
+  ClaimRecord again;
   Check(DecodeIndexValue(once, row.from_key(), &again), "index value decodes");
   std::string twice;
   EncodeIndexValue(again, &twice);

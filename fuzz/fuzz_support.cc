@@ -89,7 +89,7 @@ void DrainRows(load::RowReader& reader, std::string_view path, DateFormat dates,
     }
     if (row.line <= last_line) Die("row line numbers went backwards");
     last_line = row.line;
-    engine::ClaimRow claim;
+    engine::ClaimRecord claim;
     decoder.Decode(row, path, /*file_index=*/0, &claim).IgnoreError();
   }
 }

@@ -133,7 +133,7 @@ struct TypedRow {
 struct Part {
   std::unique_ptr<RowReader> reader;
   engine::TermTable terms;
-  engine::ClaimRows rows;
+  engine::ClaimBuffer rows;
   std::vector<Reject> rejects;
   std::vector<TypedRow> typed;
   int64_t seen = 0;    // rows read, good or bad
@@ -148,7 +148,7 @@ void ParsePart(const std::string& path, uint32_t file_index,
                      schema);
   decoder.set_events(options.events);
   RawRow raw;
-  engine::ClaimRow row;
+  engine::ClaimRecord row;
   int64_t bytes = 0;
   auto bad_row = [&](const absl::Status& s, std::string fields) {
     if (!options.skip_bad) {
@@ -220,7 +220,7 @@ absl::Status CheckEntityTypes(engine::Store* store,
   for (std::vector<Part>& parts : *files_parts) {
     for (Part& part : parts) {
       for (size_t i = 0; i < part.rows.size(); ++i) {
-        const engine::ClaimRow& row = part.rows[i];
+        const engine::ClaimRecord& row = part.rows[i];
         if (part.terms.term(row.p) != type_term) continue;
         std::optional<std::string> s = entity(part.terms.term(row.s));
         std::optional<std::string> o = entity(part.terms.term(row.o));
@@ -229,12 +229,12 @@ absl::Status CheckEntityTypes(engine::Store* store,
     }
   }
   absl::flat_hash_set<std::string> with_store_types;
-  engine::Snapshot snap = store->GetSnapshot();
+  std::shared_ptr<const engine::Snapshot> snap = store->GetSnapshot();
   for (std::vector<Part>& parts : *files_parts) {
     for (Part& part : parts) {
       std::vector<bool> drop(part.rows.size(), false);
       for (const TypedRow& t : part.typed) {
-        const engine::ClaimRow& row = part.rows[t.row];
+        const engine::ClaimRecord& row = part.rows[t.row];
         std::string object = part.terms.term(row.o).substr(1);
         std::vector<std::string>& known = types[object];
         if (with_store_types.insert(object).second) {

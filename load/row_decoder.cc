@@ -122,7 +122,7 @@ absl::Status ParseTime(const RawField& f, DateFormat dates,
 }  // namespace
 
 absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
-                                uint32_t file_index, engine::ClaimRow* out) {
+                                uint32_t file_index, engine::ClaimRecord* out) {
   auto fail = [&](Column c, absl::string_view reason) {
     return Error(path, row.line, row[c], reason);
   };
@@ -187,7 +187,7 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
     }
   }
 
-  *out = engine::ClaimRow();
+  *out = engine::ClaimRecord();
   if (absl::Status s = ParseTime(row[Column::kValidFrom], dates_, &out->from);
       !s.ok()) {
     return fail(Column::kValidFrom, absl::StrCat("valid_from: ", s.message()));

@@ -1,5 +1,5 @@
-// RowDecoder: one RawRow -> one claim row for the bulk loader. It types every
-// field (object inference or the object_type column, time literals,
+// RowDecoder: one RawRow -> one claim record for the bulk loader. It types
+// every field (object inference or the object_type column, time literals,
 // confidence), checks it (empty subject, valid_to before valid_from, ...)
 // and the schema's value types)
 // and reports the first problem as "file:line:column: reason". Terms are
@@ -42,7 +42,7 @@ class RowDecoder {
 
   // Decodes `row` of file number `file_index` (path `path`) into `out`.
   absl::Status Decode(const RawRow& row, std::string_view path,
-                      uint32_t file_index, engine::ClaimRow* out);
+                      uint32_t file_index, engine::ClaimRecord* out);
 
  private:
   engine::TermTable* terms_;

@@ -120,7 +120,7 @@ void FindExecutor::Unbind(Level* level) {
   level->newly_bound.clear();
 }
 
-bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRow& row,
+bool FindExecutor::Match(const BoundPattern& p, const engine::ClaimRecord& row,
                          std::vector<int>* newly_bound) {
   auto bind = [&](int var, uint64_t id) {
     if (var < 0) return true;
@@ -173,7 +173,7 @@ absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
   Level& level = walk->levels[depth];
   const PlanStep& step = plan_.chains[walk->chain].steps[depth];
   Unbind(&level);
-  engine::ClaimRow row;
+  engine::ClaimRecord row;
   if (level.scan == nullptr || !level.scan->Next(&row)) {
     if (level.scan != nullptr) ANNALS_RETURN_IF_ERROR(level.scan->status());
     const int group = step.optional_start;
@@ -278,7 +278,7 @@ absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out) {
       break;
   }
   if (!bound_[op.var]) return null();
-  const engine::ClaimRow& claim = claims_[op.var];
+  const engine::ClaimRecord& claim = claims_[op.var];
   auto time = [&](const engine::Endpoint& e) {
     if (e.open()) return null();
     value() = Value::Date(*engine::FromEndpoint(e));

@@ -77,7 +77,7 @@ class FindExecutor : public ResultSet::Source {
   absl::StatusOr<bool> Exists(int group);
   void OpenLevel(Walk* walk, int step, int parent);
   void Unbind(Level* level);
-  bool Match(const BoundPattern& p, const engine::ClaimRow& row,
+  bool Match(const BoundPattern& p, const engine::ClaimRecord& row,
              std::vector<int>* newly_bound);
   absl::StatusOr<bool> Test(const BoundExpr& e);
   absl::StatusOr<bool> TestPeriod(const BoundExpr& e);
@@ -95,7 +95,7 @@ class FindExecutor : public ResultSet::Source {
   BoundFind find_;
   Plan plan_;
   QueryOptions options_;
-  engine::Snapshot snapshot_;
+  std::shared_ptr<const engine::Snapshot> snapshot_;
   // The store's schema when the query started: unit conversions in FILTER,
   // ORDER BY and aggregates (never null).
   std::shared_ptr<const schema::Schema> schema_;
@@ -104,7 +104,7 @@ class FindExecutor : public ResultSet::Source {
   bool done_ = false;
   std::vector<uint64_t> ids_;  // by variable: its term id, when bound
   std::vector<bool> bound_;
-  std::vector<engine::ClaimRow> claims_;  // by claim variable
+  std::vector<engine::ClaimRecord> claims_;  // by claim variable
   ActualRows actual_;
   std::vector<bool> group_matched_;  // by OPTIONAL group: since it opened
   int64_t scanned_ = 0;

@@ -16,7 +16,7 @@ struct Arrival {
   int64_t at = Window::kMin;
   std::optional<TimePoint> at_as;  // shown for `at` (JourneyHop::taken_as)
   uint64_t previous = 0;           // the node the hop left from
-  engine::ClaimRow hop;            // none at level 0
+  engine::ClaimRecord hop;         // none at level 0
 };
 
 // The nodes one level improved, in the order first reached.
@@ -71,7 +71,7 @@ class EarliestArrivalSearch {
 
  private:
   // Where a hop's claim holds for the view: certainly or possibly.
-  Window Extent(const engine::ClaimRow& hop) const {
+  Window Extent(const engine::ClaimRecord& hop) const {
     Interval valid = hop.valid();
     return spec_.view.certain ? valid.Certain() : valid.Possible();
   }
@@ -81,7 +81,7 @@ class EarliestArrivalSearch {
   absl::Status Expand(uint64_t node, const Arrival& from, Level* next) {
     engine::ClaimScan scan(store_, HopPattern(spec_, node, true), spec_.view,
                            snapshot_);
-    engine::ClaimRow row;
+    engine::ClaimRecord row;
     while (scan.Next(&row)) {
       ++stats_->claims;
       if (!ViaAllows(spec_, row.p) || !IsPathNode(row.o)) continue;
@@ -128,7 +128,7 @@ class EarliestArrivalSearch {
   const QueryOptions& options_;
   SearchStats* stats_;
   Deadline deadline_;
-  engine::Snapshot snapshot_;
+  std::shared_ptr<const engine::Snapshot> snapshot_;
   std::vector<Level> levels_;
   // Every node reached: its earliest arrival over all levels so far.
   absl::flat_hash_map<uint64_t, int64_t> earliest_;

@@ -80,7 +80,7 @@ class Reference {
     ids.p = IdOf(p.p, b);
     ids.o = IdOf(p.o, b);
     engine::ClaimScan scan(store_, ids, p.view, snapshot_);
-    engine::ClaimRow row;
+    engine::ClaimRecord row;
     while (scan.Next(&row)) {
       Binding next = b;
       if (Bind(p.s.var, row.s, &next) && Bind(p.p.var, row.p, &next) &&
@@ -161,7 +161,7 @@ class Reference {
 
   engine::Store* store_;
   const BoundFind& find_;
-  engine::Snapshot snapshot_;
+  std::shared_ptr<const engine::Snapshot> snapshot_;
 };
 
 // Random FIND text: groups nested up to three deep, each with one or two
@@ -258,7 +258,7 @@ class NestedGroupsTest : public testing::Test {
           {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
       ASSERT_TRUE(loaded.ok()) << loaded.status();
     }
-    auto store = engine::Store::Open(dir_ + "/store", engine::StoreOptions());
+    auto store = engine::Store::Open(dir_ + "/store", annals::Options());
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }

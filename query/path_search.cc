@@ -38,7 +38,7 @@ namespace {
 struct Side {
   bool forward;
   absl::flat_hash_set<uint64_t> seen;
-  absl::flat_hash_map<uint64_t, engine::ClaimRow> hop;
+  absl::flat_hash_map<uint64_t, engine::ClaimRecord> hop;
   std::vector<uint64_t> frontier;
 };
 
@@ -55,7 +55,7 @@ class BidirectionalSearch {
         fwd_{true, {spec.from}, {}, {spec.from}},
         bwd_{false, {spec.to}, {}, {spec.to}} {}
 
-  absl::StatusOr<std::vector<engine::ClaimRow>> Run() {
+  absl::StatusOr<std::vector<engine::ClaimRecord>> Run() {
     std::optional<uint64_t> meet;
     if (spec_.from == spec_.to) meet = spec_.from;
     for (int64_t level = 0; !meet && level < spec_.max_hops; ++level) {
@@ -66,7 +66,7 @@ class BidirectionalSearch {
       ++stats_->levels;
     }
     stats_->nodes = static_cast<int64_t>(fwd_.seen.size() + bwd_.seen.size());
-    if (!meet) return std::vector<engine::ClaimRow>();
+    if (!meet) return std::vector<engine::ClaimRecord>();
     return Hops(*meet);
   }
 
@@ -78,7 +78,7 @@ class BidirectionalSearch {
       ANNALS_RETURN_IF_ERROR(deadline_.Check());
       engine::ClaimScan scan(store_, HopPattern(spec_, node, side->forward),
                              spec_.view, snapshot_);
-      engine::ClaimRow row;
+      engine::ClaimRecord row;
       while (scan.Next(&row)) {
         ++stats_->claims;
         uint64_t reached = side->forward ? row.o : row.s;
@@ -99,16 +99,16 @@ class BidirectionalSearch {
 
   // The forward hops from the start to `meet`, then the backward ones on to
   // the target.
-  std::vector<engine::ClaimRow> Hops(uint64_t meet) const {
-    std::vector<engine::ClaimRow> hops;
+  std::vector<engine::ClaimRecord> Hops(uint64_t meet) const {
+    std::vector<engine::ClaimRecord> hops;
     for (uint64_t node = meet; node != spec_.from;) {
-      const engine::ClaimRow& r = fwd_.hop.at(node);
+      const engine::ClaimRecord& r = fwd_.hop.at(node);
       hops.push_back(r);
       node = r.s;
     }
     std::reverse(hops.begin(), hops.end());
     for (uint64_t node = meet; node != spec_.to;) {
-      const engine::ClaimRow& r = bwd_.hop.at(node);
+      const engine::ClaimRecord& r = bwd_.hop.at(node);
       hops.push_back(r);
       node = r.o;
     }
@@ -120,13 +120,13 @@ class BidirectionalSearch {
   const QueryOptions& options_;
   SearchStats* stats_;
   Deadline deadline_;
-  engine::Snapshot snapshot_;
+  std::shared_ptr<const engine::Snapshot> snapshot_;
   Side fwd_, bwd_;
 };
 
 }  // namespace
 
-absl::StatusOr<std::vector<engine::ClaimRow>> ShortestPath(
+absl::StatusOr<std::vector<engine::ClaimRecord>> ShortestPath(
     engine::Store* store, const PathSpec& spec, const QueryOptions& options,
     SearchStats* stats) {
   return BidirectionalSearch(store, spec, options, stats).Run();

@@ -68,12 +68,12 @@ engine::IdPattern HopPattern(const PathSpec& spec, uint64_t node, bool forward);
 
 // The hops of the shortest path, in order; none when there is no path
 // within max_hops (or from == to).
-absl::StatusOr<std::vector<engine::ClaimRow>> ShortestPath(
+absl::StatusOr<std::vector<engine::ClaimRecord>> ShortestPath(
     engine::Store* store, const PathSpec& spec, const QueryOptions& options,
     SearchStats* stats);
 
 struct JourneyHop {
-  engine::ClaimRow claim;
+  engine::ClaimRecord claim;
   // When it is taken (Window::kMin: at any time, all hops so far being open
   // at their start)...
   int64_t taken = Window::kMin;

@@ -30,7 +30,7 @@ class PathSearchTest : public testing::Test {
     std::string tmpl = testing::TempDir() + "annals_path_XXXXXX";
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     root_ = tmpl;
-    auto store = engine::Store::Open(root_ + "/store", engine::StoreOptions());
+    auto store = engine::Store::Open(root_ + "/store", annals::Options());
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
     Load(std::string(ANNALS_SOURCE_DIR) + "/datasets/journeys/claims.tsv");

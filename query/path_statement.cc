@@ -72,8 +72,9 @@ absl::StatusOr<BoundPath> BindPath(engine::Store* store, std::string_view text,
   return path;
 }
 
-absl::StatusOr<Row> HopRow(engine::Store* store, const engine::Snapshot& snap,
-                           size_t index, const engine::ClaimRow& hop) {
+absl::StatusOr<Row> HopRow(engine::Store* store,
+                           const std::shared_ptr<const engine::Snapshot>& snap,
+                           size_t index, const engine::ClaimRecord& hop) {
   Row row = {Cell::Of(Value::Integer(static_cast<int64_t>(index + 1)))};
   for (uint64_t id : {hop.s, hop.p, hop.o}) {
     ANNALS_ASSIGN_OR_RETURN(Value v,
@@ -91,9 +92,9 @@ const std::vector<std::string> kPathColumns = {"hop",    "subject", "predicate",
 absl::StatusOr<ResultSet> ShortestPathRows(engine::Store* store, BoundPath path,
                                            const QueryOptions& options) {
   SearchStats stats;
-  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> hops,
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> hops,
                           ShortestPath(store, path.spec, options, &stats));
-  engine::Snapshot snap = store->GetSnapshot();
+  std::shared_ptr<const engine::Snapshot> snap = store->GetSnapshot();
   std::vector<Row> rows;
   for (size_t i = 0; i < hops.size(); ++i) {
     ANNALS_ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i]));
@@ -107,7 +108,7 @@ absl::StatusOr<ResultSet> JourneyRows(engine::Store* store, BoundPath path,
   SearchStats stats;
   ANNALS_ASSIGN_OR_RETURN(std::vector<JourneyHop> hops,
                           Journey(store, path.spec, options, &stats));
-  engine::Snapshot snap = store->GetSnapshot();
+  std::shared_ptr<const engine::Snapshot> snap = store->GetSnapshot();
   std::vector<Row> rows;
   for (size_t i = 0; i < hops.size(); ++i) {
     ANNALS_ASSIGN_OR_RETURN(Row row, HopRow(store, snap, i, hops[i].claim));

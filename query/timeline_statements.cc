@@ -52,12 +52,12 @@ absl::StatusOr<TimelineScan> BindScan(engine::Store* store,
 }
 
 // The claims `scan` reads, at most options.max_rows of them.
-absl::StatusOr<std::vector<engine::ClaimRow>> Collect(
+absl::StatusOr<std::vector<engine::ClaimRecord>> Collect(
     engine::Store* store, const TimelineScan& scan,
     const QueryOptions& options) {
   engine::ClaimScan claims(store, scan.ids, scan.view, store->GetSnapshot());
-  std::vector<engine::ClaimRow> rows;
-  engine::ClaimRow row;
+  std::vector<engine::ClaimRecord> rows;
+  engine::ClaimRecord row;
   while (claims.Next(&row)) {
     if (static_cast<int64_t>(rows.size()) >= options.max_rows) {
       return absl::ResourceExhaustedError(absl::StrCat(
@@ -75,13 +75,13 @@ absl::StatusOr<std::vector<engine::ClaimRow>> Collect(
 absl::StatusOr<ResultSet> TimelinePlan(
     engine::Store* store, const TimelineScan& scan, std::string then,
     ExplainMode mode, const QueryOptions& options,
-    const std::function<int64_t(const std::vector<engine::ClaimRow>&)>&
+    const std::function<int64_t(const std::vector<engine::ClaimRecord>&)>&
         count_rows) {
   std::string line = absl::StrCat(
       ScanLine(scan.ids, scan.view, scan.s_text, scan.p_text, "?o"), " (",
       scan.view_text);
   if (mode == ExplainMode::kAnalyze) {
-    ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+    ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
                             Collect(store, scan, options));
     absl::StrAppend(&line, ", actual ", claims.size());
     absl::StrAppend(&then, " (actual ", count_rows(claims), " rows)");
@@ -103,7 +103,7 @@ Cell TimeCell(int64_t seconds, Precision precision) {
 // Whether two claims' valid times overlap (certainly, or possibly when
 // `possibly`), weighing precision (periods.h): one value ending the day the
 // next begins is no dispute.
-bool Overlap(const engine::ClaimRow& x, const engine::ClaimRow& y,
+bool Overlap(const engine::ClaimRecord& x, const engine::ClaimRecord& y,
              bool possibly) {
   Certainty c = ComparePeriods(ClaimPeriod(x.valid()), PeriodOp::kOverlaps,
                                ClaimPeriod(y.valid()));
@@ -115,7 +115,7 @@ struct Change {
   int64_t at;
   Precision precision;
   std::string what;
-  const engine::ClaimRow* claim;
+  const engine::ClaimRecord* claim;
 };
 
 absl::StatusOr<ResultSet> ChangeRows(engine::Store* store,
@@ -128,7 +128,7 @@ absl::StatusOr<ResultSet> ChangeRows(engine::Store* store,
             });
   std::vector<Row> rows;
   for (const Change& c : changes) {
-    const engine::ClaimRow& r = *c.claim;
+    const engine::ClaimRecord& r = *c.claim;
     Cell valid = Cell::Of(r.valid());
     rows.push_back({Cell::Of(Value::String(c.what)),
                     TimeCell(c.at, c.precision), Cell::Of(Value::Claim(r.id)),
@@ -170,11 +170,11 @@ absl::StatusOr<BoundChanges> BindChanges(engine::Store* store,
 }
 
 std::vector<Change> ChangesOf(const BoundChanges& c,
-                              const std::vector<engine::ClaimRow>& claims) {
+                              const std::vector<engine::ClaimRecord>& claims) {
   const std::optional<int64_t>& as_of = c.scan.view.as_of;
   auto in = [&](int64_t t) { return t >= c.window.begin && t < c.window.end; };
   std::vector<Change> changes;
-  for (const engine::ClaimRow& r : claims) {
+  for (const engine::ClaimRecord& r : claims) {
     bool retracted = r.is_retracted() && (!as_of || r.retracted <= *as_of);
     if (retracted && in(r.retracted)) {
       changes.push_back({r.retracted, Precision::kSecond, "retracted", &r});
@@ -220,10 +220,10 @@ absl::StatusOr<BoundDiff> BindDiff(engine::Store* store, std::string_view text,
 }
 
 std::vector<Change> DiffOf(const BoundDiff& d,
-                           const std::vector<engine::ClaimRow>& claims) {
+                           const std::vector<engine::ClaimRecord>& claims) {
   auto in = [&](int64_t t) { return t > d.after_a && t <= d.until_b; };
   std::vector<Change> changes;
-  for (const engine::ClaimRow& r : claims) {
+  for (const engine::ClaimRecord& r : claims) {
     if (in(r.recorded)) {
       changes.push_back({r.recorded,
                          static_cast<Precision>(r.recorded_precision),
@@ -266,7 +266,7 @@ bool DeclaredMany(engine::Store* store, const schema::Schema& rules,
 }
 
 std::vector<Row> DisputeRows(engine::Store* store,
-                             const std::vector<engine::ClaimRow>& claims,
+                             const std::vector<engine::ClaimRecord>& claims,
                              bool possibly) {
   // Claims come by predicate: compare within each predicate's run.
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
@@ -277,7 +277,7 @@ std::vector<Row> DisputeRows(engine::Store* store,
     if (DeclaredMany(store, *rules, claims[begin].p)) continue;
     for (size_t i = begin; i < end; ++i) {
       for (size_t j = i + 1; j < end; ++j) {
-        const engine::ClaimRow &x = claims[i], &y = claims[j];
+        const engine::ClaimRecord &x = claims[i], &y = claims[j];
         if (x.o == y.o || (x.source == y.source && x.by == y.by)) continue;
         if (!Overlap(x, y, possibly)) continue;
         rows.push_back({TermCell(store, x.p), Cell::Of(Value::Claim(x.id)),
@@ -298,7 +298,7 @@ absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
                                      const ChangesStatement& s,
                                      const QueryOptions& options) {
   ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
-  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
                           Collect(store, c.scan, options));
   return ChangeRows(store, ChangesOf(c, claims), c.scan.result_view);
 }
@@ -307,7 +307,7 @@ absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
                                   const DiffStatement& s,
                                   const QueryOptions& options) {
   ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
-  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
                           Collect(store, d.scan, options));
   return ChangeRows(store, DiffOf(d, claims), d.scan.result_view);
 }
@@ -317,7 +317,7 @@ absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
                                       const DisputesStatement& s,
                                       const QueryOptions& options) {
   ANNALS_ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
-  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRow> claims,
+  ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
                           Collect(store, scan, options));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
@@ -335,7 +335,7 @@ absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
       store, c.scan,
       absl::StrCat("the starts, ends and retractions from ", c.a.ToString(),
                    " to the end of ", c.b.ToString(), ", by time"),
-      mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
+      mode, options, [&](const std::vector<engine::ClaimRecord>& claims) {
         return static_cast<int64_t>(ChangesOf(c, claims).size());
       });
 }
@@ -350,7 +350,7 @@ absl::StatusOr<ResultSet> ExplainDiff(engine::Store* store,
       absl::StrCat("the recordings and retractions after the end of ",
                    d.a.ToString(), " up to the end of ", d.b.ToString(),
                    ", by time"),
-      mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
+      mode, options, [&](const std::vector<engine::ClaimRecord>& claims) {
         return static_cast<int64_t>(DiffOf(d, claims).size());
       });
 }
@@ -368,7 +368,7 @@ absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
                    scan.view.certain ? "certainly" : "possibly",
                    " overlapping in valid time, from different sources or "
                    "people"),
-      mode, options, [&](const std::vector<engine::ClaimRow>& claims) {
+      mode, options, [&](const std::vector<engine::ClaimRecord>& claims) {
         return static_cast<int64_t>(
             DisputeRows(store, claims, !scan.view.certain).size());
       });

@@ -342,7 +342,7 @@ TEST_P(CliTamperTest, CheckExitsThree) {
   const bool delete_spo = GetParam();
   ASSERT_EQ(Run({"load", store_, GoodFile()}).exit_code, 0);
   {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.create_if_missing = false;
     auto rocks = engine::Rocks::Open(store_, ro);
     ASSERT_TRUE(rocks.ok()) << rocks.status();

@@ -49,7 +49,7 @@ TEST(DictionaryThreadsTest, ConcurrentInterningGivesOneIdPerTerm) {
   std::string tmpl = testing::TempDir() + "annals_dict_XXXXXX";
   ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
   const std::string root = tmpl;
-  StoreOptions options;
+  Options options;
   options.sync_writes = false;
   auto opened = Store::Open(root + "/store", options);
   ASSERT_TRUE(opened.ok()) << opened.status();
@@ -92,7 +92,8 @@ TEST(DictionaryThreadsTest, ConcurrentInterningGivesOneIdPerTerm) {
       bool last_round = false;
       while (!last_round) {
         last_round = writers_done.load() == kWriters;
-        Snapshot snap = r % 2 == 0 ? store->GetSnapshot() : nullptr;
+        std::shared_ptr<const Snapshot> snap =
+            r % 2 == 0 ? store->GetSnapshot() : nullptr;
         for (int k = 0; k < 50; ++k) {
           const int i = static_cast<int>(rng.Below(kTerms));
           const Value term = Term(i);

@@ -692,7 +692,7 @@ class CorruptionTest : public ::testing::Test {
   // The SST files of `family`: one per family from a load, two for the
   // time index (by subject and by predicate).
   std::vector<std::string> FamilyFiles(engine::Family family) {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.read_only = true;
     auto rocks = engine::Rocks::Open(store_, ro);
     EXPECT_TRUE(rocks.ok()) << rocks.status();
@@ -797,7 +797,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST_F(CorruptionTest, DamagedClaimRecord) {
   constexpr ClaimId kGarbled = 1234, kMisfiled = 2345;
   {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.create_if_missing = false;
     auto rocks = engine::Rocks::Open(store_, ro);
     ASSERT_TRUE(rocks.ok()) << rocks.status();
@@ -979,7 +979,7 @@ TEST_F(CorruptionTest, GarbledManifest) {
 TEST_F(CorruptionTest, GarbledIndexEntry) {
   std::string key;
   {
-    engine::RocksOptions ro;
+    annals::Options ro;
     ro.create_if_missing = false;
     auto rocks = engine::Rocks::Open(store_, ro);
     ASSERT_TRUE(rocks.ok()) << rocks.status();
