@@ -10,9 +10,9 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "engine/check.h"
-#include "engine/key_codec.h"
 #include "engine/scan.h"
 #include "engine/schema_store.h"
+#include "engine/stats.h"
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "load/file_loader.h"
@@ -543,61 +543,11 @@ absl::Status Database::Compact() {
 }
 
 absl::StatusOr<StoreStats> Database::Stats() const {
-  engine::Store& store = *impl_->store;
-  // The counters of the snapshot's instant: counters taken after the
-  // snapshot may name a predicate whose term the snapshot lacks (DataLoss).
-  engine::Store::ConsistentView view = store.GetConsistentView();
-  const std::shared_ptr<const engine::Snapshot>& snap = view.snapshot;
-  const engine::Counters& c = view.counters;
-  StoreStats stats;
-  stats.claims = c.claim_count;
-  stats.terms = static_cast<int64_t>(c.next_term) - 1;
-  stats.batches = static_cast<int64_t>(c.next_batch) - 1;
-  stats.bytes_on_disk = store.rocks().DiskBytes();
-  for (int f = 0; f < engine::kFamilyCount; ++f) {
-    auto family = static_cast<engine::Family>(f);
-    stats.bytes_per_family[engine::FamilyName(family)] =
-        store.rocks().FamilyBytes(family);
-  }
-  for (const auto& [pid, count] : c.predicate_counts) {
-    ANNALS_ASSIGN_OR_RETURN(Value p,
-                            store.dictionary().Lookup(pid, snap.get()));
-    stats.claims_per_predicate[p.text()] = count;
-  }
-  // Time range: one pass over the predicate-first index values.
-  auto it = store.rocks().NewIterator(engine::Family::kPos, "", "", snap.get());
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    engine::IndexKey k;
-    ClaimRecord row;
-    if (!engine::DecodeIndexKey(engine::Family::kPos, it->key(), &k) ||
-        !engine::DecodeIndexValue(it->value(), k.from, &row)) {
-      return absl::DataLossError(absl::StrCat(
-          "store '", store.dir(), "': unreadable entry in index pos"));
-    }
-    if (!row.from.open() &&
-        (!stats.earliest || k.from < stats.earliest->seconds)) {
-      stats.earliest =
-          TimePoint{k.from, static_cast<Precision>(row.from.precision)};
-    }
-    if (!row.to.open() &&
-        (!stats.latest || row.to.seconds > stats.latest->seconds)) {
-      stats.latest = engine::FromEndpoint(row.to);
-    }
-  }
-  ANNALS_RETURN_IF_ERROR(it->status());
-  return stats;
+  return engine::ComputeStats(impl_->store.get());
 }
 
 absl::StatusOr<CheckResult> Database::Check() const {
-  ANNALS_ASSIGN_OR_RETURN(engine::CheckReport report,
-                          engine::CheckStore(impl_->store.get()));
-  CheckResult r;
-  r.claims = report.claims;
-  r.terms = report.terms;
-  r.index_entries = report.index_entries;
-  r.problems = std::move(report.problems);
-  r.schema_violations = std::move(report.schema_violations);
-  return r;
+  return engine::CheckStore(impl_->store.get());
 }
 
 }  // namespace annals

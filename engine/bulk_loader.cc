@@ -117,7 +117,7 @@ void BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
 }
 
 absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
-                                      BulkLoadSummary* summary) {
+                                      LoadResult* summary) {
   global_ids_.assign(terms_.size(), 0);
   new_term_.assign(terms_.size(), false);
   bool store_has_terms = counters.next_term > 1;
@@ -373,7 +373,7 @@ class TimeIndexWriter {
 }  // namespace
 
 absl::Status BulkLoader::ApplySupersession(const Counters& counters,
-                                           BulkLoadSummary* summary) {
+                                           LoadResult* summary) {
   duplicate_.assign(rows_.size(), false);
   one_value_.assign(rows_.size(), false);
   absl::flat_hash_set<uint64_t> one_predicates;
@@ -475,7 +475,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
 }
 
 absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
-                                        BulkLoadSummary* summary) {
+                                        LoadResult* summary) {
   // Duplicates share (s, p, valid_from, o): compare within those groups,
   // which the spo order makes adjacent. Rows of `one` predicates were
   // deduplicated by supersession.
@@ -595,7 +595,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
   return spo.status();
 }
 
-absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
+absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
   std::lock_guard<std::mutex> writer(store_->writer_mutex());
   if (!dry_run) ANNALS_RETURN_IF_ERROR(store_->Writable());
   if (uint64_t now = store_->schema().version; now != schema_version_) {
@@ -603,7 +603,7 @@ absl::StatusOr<BulkLoadSummary> BulkLoader::Commit(bool dry_run) {
         "the schema changed (version ", schema_version_, " to ", now,
         ") while the files were read; nothing was loaded: run the load again"));
   }
-  BulkLoadSummary summary;
+  LoadResult summary;
   summary.rows = rows();
   absl::Time step_start = absl::Now();
   auto step_done = [&](std::string name) {

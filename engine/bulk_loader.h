@@ -39,30 +39,13 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "annals/load.h"
 #include "engine/claim_buffer.h"
 #include "engine/claim_record.h"
 #include "engine/store.h"
 #include "engine/term_table.h"
 
 namespace annals::engine {
-
-struct BulkLoadSummary {
-  int64_t rows = 0;  // rows added to the loader
-  int64_t claims_added = 0;
-  int64_t duplicates = 0;  // rows not added because the same claim exists
-  // `one` predicates: rows replaced by a later row of the load (same claimant
-  // and start, another value), and stored claims the load closed or
-  // replaced (retracted; those closed live on as closed copies, counted in
-  // claims_added).
-  int64_t replaced_rows = 0;
-  int64_t superseded = 0;
-  int64_t terms_added = 0;
-  uint64_t first_claim = 0;  // ids [first_claim, first_claim + claims_added)
-  std::vector<uint64_t> batches;  // one batch id per file
-  // Seconds spent in each step of Commit(), in order (for `load --verbose`
-  // and the benchmarks).
-  std::vector<std::pair<std::string, double>> steps;
-};
 
 class BulkLoader {
  public:
@@ -90,15 +73,13 @@ class BulkLoader {
 
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
-  absl::StatusOr<BulkLoadSummary> Commit(bool dry_run);
+  absl::StatusOr<LoadResult> Commit(bool dry_run);
 
  private:
   absl::Status ResolveTerms(const Counters& counters, Counters* after,
-                            BulkLoadSummary* summary);
-  absl::Status ApplySupersession(const Counters& counters,
-                                 BulkLoadSummary* summary);
-  absl::Status MarkDuplicates(const Counters& counters,
-                              BulkLoadSummary* summary);
+                            LoadResult* summary);
+  absl::Status ApplySupersession(const Counters& counters, LoadResult* summary);
+  absl::Status MarkDuplicates(const Counters& counters, LoadResult* summary);
   // MarkDuplicates' two ways, for the rows not in `skip`: within the load
   // only (an empty store), or also against the stored claims.
   void MarkDuplicatesInLoad(const std::vector<bool>& skip);

@@ -108,8 +108,8 @@ class BulkLoaderRunsTest : public testing::Test {
   }
 
   // Loads `count` rows made from `seed`, with runs of `run_records`.
-  static BulkLoadSummary Load(Store* store, int seed, int count,
-                              size_t run_records) {
+  static LoadResult Load(Store* store, int seed, int count,
+                         size_t run_records) {
     TermTable terms;
     ClaimBuffer rows;
     MakeRows(seed, count, &terms, &rows);
@@ -118,7 +118,7 @@ class BulkLoaderRunsTest : public testing::Test {
     loader.Append(terms, &rows);
     auto summary = loader.Commit(false);
     EXPECT_TRUE(summary.ok()) << summary.status();
-    return summary.ok() ? *summary : BulkLoadSummary{};
+    return summary.ok() ? *summary : LoadResult{};
   }
 
   std::string root_;
@@ -132,8 +132,8 @@ TEST_F(BulkLoaderRunsTest, RunsOnDiskWriteWhatOneSortInMemoryWrites) {
   // Into empty stores, then 1,500 more rows (some already stored) into
   // stores that hold claims: the second load deduplicates through a sort.
   for (auto [seed, count] : {std::pair{1, 3000}, std::pair{2, 1500}}) {
-    BulkLoadSummary a = Load(in_memory.get(), seed, count, size_t{1} << 20);
-    BulkLoadSummary b = Load(through_runs.get(), seed, count, 37);
+    LoadResult a = Load(in_memory.get(), seed, count, size_t{1} << 20);
+    LoadResult b = Load(through_runs.get(), seed, count, 37);
     EXPECT_GT(a.claims_added, 0);
     EXPECT_GT(a.duplicates, 0);
     EXPECT_EQ(a.claims_added, b.claims_added);

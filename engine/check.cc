@@ -38,7 +38,7 @@ struct Fingerprint {
 
 class Checker {
  public:
-  Checker(Store* store, CheckReport* report) : store_(store), report_(report) {
+  Checker(Store* store, CheckResult* report) : store_(store), report_(report) {
     // The counters must be those of the snapshot's instant.
     Store::ConsistentView view = store->GetConsistentView();
     snap_ = std::move(view.snapshot);
@@ -261,7 +261,7 @@ class Checker {
   }
 
   Store* store_;
-  CheckReport* report_;
+  CheckResult* report_;
   std::shared_ptr<const Snapshot> snap_;
   std::shared_ptr<const schema::Schema> schema_;
   Counters counters_;                   // as of snap_
@@ -275,8 +275,8 @@ class Checker {
 
 }  // namespace
 
-absl::StatusOr<CheckReport> CheckStore(Store* store) {
-  CheckReport report;
+absl::StatusOr<CheckResult> CheckStore(Store* store) {
+  CheckResult report;
   Checker checker(store, &report);
   ANNALS_RETURN_IF_ERROR(checker.Run());
   ANNALS_ASSIGN_OR_RETURN(

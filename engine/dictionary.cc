@@ -22,6 +22,21 @@ void EncodeIntegerTerm(int64_t v, std::string* out) {
   PutTime(out, v);  // sign-flipped big-endian, like time
 }
 
+void EncodeClaimTerm(uint64_t claim_id, std::string* out) {
+  out->push_back(static_cast<char>(ValueKind::kClaim));
+  PutId(out, claim_id);
+}
+
+std::optional<uint64_t> ClaimOfTerm(std::string_view term) {
+  if (term.empty() || term[0] != static_cast<char>(ValueKind::kClaim)) {
+    return std::nullopt;
+  }
+  term.remove_prefix(1);
+  uint64_t id = 0;
+  GetId(&term, &id);
+  return id;
+}
+
 void EncodeTerm(const Value& v, std::string* out) {
   switch (v.kind()) {
     case ValueKind::kInteger:
@@ -42,9 +57,8 @@ void EncodeTerm(const Value& v, std::string* out) {
       out->append(v.text());
       out->append(v.unit());
       return;
-    case ValueKind::kClaim:  // not a term; encoded for completeness
-      out->push_back(static_cast<char>(v.kind()));
-      PutId(out, v.claim_id());
+    case ValueKind::kClaim:  // not a term: a reference where a term stands
+      EncodeClaimTerm(v.claim_id(), out);
       return;
     default:
       EncodeTextTerm(v.kind(), v.text(), out);
@@ -203,6 +217,20 @@ void Dictionary::Remember(std::string_view term, uint64_t id) {
   std::lock_guard<std::shared_mutex> lock(mu_);
   if (ids_.size() >= kMaxCached) ids_.clear();
   ids_.emplace(std::string(term), id);
+}
+
+absl::Status Dictionary::ForEachEntityName(
+    const Snapshot* snap, int64_t limit,
+    absl::FunctionRef<void(std::string_view)> fn) {
+  auto it = rocks_->NewIterator(Family::kTerms, "", "", snap);
+  int64_t seen = 0;
+  for (it->SeekToFirst(); it->Valid() && seen < limit; it->Next(), ++seen) {
+    std::string_view term = it->value();
+    if (!term.empty() && term[0] == static_cast<char>(ValueKind::kEntity)) {
+      fn(term.substr(1));
+    }
+  }
+  return it->status();
 }
 
 }  // namespace annals::engine

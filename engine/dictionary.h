@@ -9,11 +9,13 @@
 #define ANNALS_ENGINE_DICTIONARY_H_
 
 #include <cstdint>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "annals/value.h"
 #include "engine/rocks.h"
@@ -26,6 +28,10 @@ void EncodeTerm(const Value& v, std::string* out);
 // The term bytes of an entity or string without building a Value.
 void EncodeTextTerm(ValueKind kind, std::string_view text, std::string* out);
 void EncodeIntegerTerm(int64_t v, std::string* out);
+// The bytes of a claim reference (#c42) where a term stands, and back: the
+// claim a term refers to, if it is one.
+void EncodeClaimTerm(uint64_t claim_id, std::string* out);
+std::optional<uint64_t> ClaimOfTerm(std::string_view term);
 absl::StatusOr<Value> DecodeTerm(std::string_view bytes);
 
 class Dictionary {
@@ -41,6 +47,10 @@ class Dictionary {
   // The same into `*out`, reusing its storage (for rows built again and
   // again).
   absl::Status LookupInto(uint64_t id, const Snapshot* snap, Value* out);
+  // Calls `fn` with the name of each entity term, in id order, the first
+  // `limit` terms at most (for "did you mean" suggestions).
+  absl::Status ForEachEntityName(const Snapshot* snap, int64_t limit,
+                                 absl::FunctionRef<void(std::string_view)> fn);
   // Records a term that a committed write or load created.
   void Remember(std::string_view term, uint64_t id);
 

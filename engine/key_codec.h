@@ -21,6 +21,7 @@
 
 #include "annals/value.h"
 #include "engine/rocks.h"
+#include "engine/term_id.h"
 
 namespace annals::engine {
 
@@ -39,17 +40,6 @@ inline char* WriteId(char* p, uint64_t id) {
 }
 bool GetId(std::string_view* in, uint64_t* id);
 std::string IdKey(uint64_t id);
-
-// Term ids carry the value kind in their low 3 bits: id = seq << 3 | kind.
-// A claim used as a subject or object is the term id (claim id << 3 | 0) and
-// needs no dictionary entry.
-inline uint64_t MakeTermId(uint64_t seq, ValueKind kind) {
-  return seq << 3 | static_cast<uint64_t>(kind);
-}
-inline ValueKind TermKind(uint64_t term_id) {
-  return static_cast<ValueKind>(term_id & 7);
-}
-inline uint64_t TermSeq(uint64_t term_id) { return term_id >> 3; }
 
 // ---- time ----
 // Fixed 8 bytes (integer terms, dates in terms).

@@ -26,12 +26,41 @@ std::string IndexChoice::ToString() const {
   return absl::StrCat(FamilyName(family), " prefix ", bound_prefix);
 }
 
+namespace {
+
+// `choice` as it can run with the positions of `pattern` that are bound.
+IndexChoice Runnable(IndexChoice choice, const IdPattern& pattern,
+                     const TimeView& view) {
+  if (choice.family == Family::kTime) {
+    const bool bound = choice.time_position == TimePosition::kSubject
+                           ? pattern.s.has_value()
+                           : pattern.p.has_value();
+    return bound && view.valid ? choice : ChooseIndex(pattern, view);
+  }
+  // Which positions are bound, in the family's key order.
+  IndexKey present;
+  present.s = pattern.s.has_value();
+  present.p = pattern.p.has_value();
+  present.o = pattern.o.has_value();
+  uint64_t in_order[3];
+  IdsInOrder(choice.family, present, in_order);
+  int bound = 0;
+  while (bound < choice.bound_prefix && in_order[bound] != 0) ++bound;
+  choice.bound_prefix = bound;
+  return choice;
+}
+
+}  // namespace
+
 ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
                      const TimeView& view,
-                     std::shared_ptr<const Snapshot> snapshot)
+                     std::shared_ptr<const Snapshot> snapshot,
+                     std::optional<IndexChoice> choice)
     : store_(store),
+      pattern_(pattern),
       view_(view),
-      choice_(ChooseIndex(pattern, view)),
+      choice_(choice ? Runnable(*choice, pattern, view)
+                     : ChooseIndex(pattern, view)),
       snapshot_(std::move(snapshot)) {
   if (choice_.family == Family::kTime) {
     if (choice_.time_position == TimePosition::kSubject) {
@@ -91,7 +120,7 @@ bool ClaimScan::ProbeIsWhole() {
     ++entries_read_;
     ClaimRecord row;
     if (!DecodeEntry(Family::kSpo, &row)) return Finish(false);
-    if (Visible(row, view_)) small_rows_.push_back(row);
+    if (Visible(row, view_) && MatchesPattern(row)) small_rows_.push_back(row);
   }
   if (!it_->Valid()) {
     if (!it_->status().ok()) Finish(true);  // keeps the error
@@ -131,7 +160,7 @@ bool ClaimScan::NextInPrefix(ClaimRecord* row) {
   for (; it_->Valid(); it_->Next()) {
     ++entries_read_;
     if (!DecodeEntry(choice_.family, row)) return Finish(false);
-    if (Visible(*row, view_)) return true;
+    if (Visible(*row, view_) && MatchesPattern(*row)) return true;
   }
   return Finish(true);
 }
@@ -157,10 +186,16 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
         !DecodeTimeEntry(k, it_->value(), row)) {
       return Finish(false);
     }
-    if (Visible(*row, view_)) return true;
+    if (Visible(*row, view_) && MatchesPattern(*row)) return true;
     it_->Next();
   }
   return Finish(true);
+}
+
+bool ClaimScan::MatchesPattern(const ClaimRecord& row) const {
+  return (!pattern_.s || *pattern_.s == row.s) &&
+         (!pattern_.p || *pattern_.p == row.p) &&
+         (!pattern_.o || *pattern_.o == row.o);
 }
 
 bool ClaimScan::Finish(bool readable) {

@@ -44,8 +44,16 @@ IndexChoice ChooseIndex(const IdPattern& pattern, const TimeView& view);
 
 class ClaimScan {
  public:
+  // Reads the index `choice` names (a planner's; ChooseIndex(pattern, view)
+  // when absent) and returns exactly the claims that match every bound
+  // position of `pattern` and are visible in `view`, whichever index it
+  // reads. A choice made for positions that are unbound when the scan runs
+  // (a variable an OPTIONAL group left unbound) reads the same family with
+  // the prefix of the positions that are bound; a time-index choice whose
+  // position is unbound reads as ChooseIndex would.
   ClaimScan(Store* store, const IdPattern& pattern, const TimeView& view,
-            std::shared_ptr<const Snapshot> snapshot);
+            std::shared_ptr<const Snapshot> snapshot,
+            std::optional<IndexChoice> choice = std::nullopt);
   // The next matching claim (every field but batch and row), or false at the
   // end (and on every later call); then status() says whether the scan
   // completed.
@@ -65,8 +73,11 @@ class ClaimScan {
   // The claim at the iterator, an entry of spo, pos or osp.
   bool DecodeEntry(Family family, ClaimRecord* row);
   bool Finish(bool readable);
+  // Whether the claim matches the bound positions the index key does not.
+  bool MatchesPattern(const ClaimRecord& row) const;
 
   Store* store_;
+  IdPattern pattern_;
   TimeView view_;
   IndexChoice choice_;
   std::shared_ptr<const Snapshot> snapshot_;

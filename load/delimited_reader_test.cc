@@ -766,11 +766,11 @@ TEST(ReaderUtilTest, SuggestionsAndSizes) {
 }
 
 TEST(ParseFormatTest, KnownAndUnknownNames) {
-  EXPECT_EQ(*ParseFormat("tsv"), Format::kTsv);
-  EXPECT_EQ(*ParseFormat("CSV"), Format::kCsv);
-  EXPECT_EQ(*ParseFormat("jsonl"), Format::kJsonl);
-  EXPECT_EQ(*ParseFormat("auto"), Format::kAuto);
-  const absl::StatusOr<Format> bad = ParseFormat("xml");
+  EXPECT_EQ(*ParseFormat("tsv"), LoadFormat::kTsv);
+  EXPECT_EQ(*ParseFormat("CSV"), LoadFormat::kCsv);
+  EXPECT_EQ(*ParseFormat("jsonl"), LoadFormat::kJsonl);
+  EXPECT_EQ(*ParseFormat("auto"), LoadFormat::kAuto);
+  const absl::StatusOr<LoadFormat> bad = ParseFormat("xml");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.status().message(),
@@ -792,7 +792,7 @@ TEST(OpenRowReaderTest, PicksTheReaderByExtension) {
         Case{"f.ndjson", jsonl, "c"}, Case{"f.json", jsonl, "c"}}) {
     SCOPED_TRACE(c.name);
     auto reader =
-        OpenRowReader(WriteTempFile(c.name, c.content), Format::kAuto, {});
+        OpenRowReader(WriteTempFile(c.name, c.content), LoadFormat::kAuto, {});
     ASSERT_TRUE(reader.ok()) << reader.status();
     RawRow row;
     ASSERT_TRUE((*reader)->Next(&row)) << (*reader)->status();
@@ -803,13 +803,13 @@ TEST(OpenRowReaderTest, PicksTheReaderByExtension) {
 TEST(OpenRowReaderTest, FormatOverridesTheExtension) {
   const std::string path =
       WriteTempFile("data.dat", "subject,predicate,object\na,b,c\n");
-  auto reader = OpenRowReader(path, Format::kCsv, {});
+  auto reader = OpenRowReader(path, LoadFormat::kCsv, {});
   ASSERT_TRUE(reader.ok()) << reader.status();
   RawRow row;
   ASSERT_TRUE((*reader)->Next(&row));
   EXPECT_EQ(row[Column::kPredicate].text, "b");
 
-  auto unknown = OpenRowReader(path, Format::kAuto, {});
+  auto unknown = OpenRowReader(path, LoadFormat::kAuto, {});
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(unknown.status().message(),
@@ -820,7 +820,7 @@ TEST(OpenRowReaderTest, FormatOverridesTheExtension) {
 
 TEST(OpenRowReaderTest, ErrorsOfOpening) {
   const std::string missing = WriteTempFile("here.tsv", "") + ".gone.tsv";
-  auto reader = OpenRowReader(missing, Format::kAuto, {});
+  auto reader = OpenRowReader(missing, LoadFormat::kAuto, {});
   ASSERT_FALSE(reader.ok());
   EXPECT_EQ(reader.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(reader.status().message(),
@@ -828,7 +828,7 @@ TEST(OpenRowReaderTest, ErrorsOfOpening) {
 
   const std::string bad_header =
       WriteTempFile("bad_header.csv", "subject,predicate\n");
-  reader = OpenRowReader(bad_header, Format::kAuto, {});
+  reader = OpenRowReader(bad_header, LoadFormat::kAuto, {});
   ASSERT_FALSE(reader.ok());
   EXPECT_EQ(reader.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(
@@ -838,7 +838,8 @@ TEST(OpenRowReaderTest, ErrorsOfOpening) {
 
   ReaderOptions options;
   options.max_line_bytes = 0;
-  reader = OpenRowReader(WriteTempFile("ok.jsonl", ""), Format::kAuto, options);
+  reader =
+      OpenRowReader(WriteTempFile("ok.jsonl", ""), LoadFormat::kAuto, options);
   EXPECT_EQ(reader.status().code(), absl::StatusCode::kInvalidArgument);
 }
 

@@ -59,20 +59,6 @@ class Rejects {
   int64_t count_ = 0;
 };
 
-Format ToFormat(LoadFormat f) {
-  switch (f) {
-    case LoadFormat::kTsv:
-      return Format::kTsv;
-    case LoadFormat::kCsv:
-      return Format::kCsv;
-    case LoadFormat::kJsonl:
-      return Format::kJsonl;
-    case LoadFormat::kAuto:
-      break;
-  }
-  return Format::kAuto;
-}
-
 // The fields of a rejected row, for the reject file.
 std::string FieldsText(const RawRow& row) {
   std::string text;
@@ -307,9 +293,9 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   // file order, so ids, errors and rejects come out as from one thread.
   std::vector<std::vector<Part>> files_parts(files.size());
   for (uint32_t i = 0; i < files.size(); ++i) {
-    ANNALS_ASSIGN_OR_RETURN(auto readers,
-                            OpenRowReaders(files[i], ToFormat(options.format),
-                                           reader_options, kParseThreads));
+    ANNALS_ASSIGN_OR_RETURN(
+        auto readers, OpenRowReaders(files[i], options.format, reader_options,
+                                     kParseThreads));
     std::vector<Part> parts(readers.size());
     std::vector<std::thread> threads;
     for (size_t k = 0; k < parts.size(); ++k) {
@@ -341,21 +327,10 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
       loader.Append(part.terms, &part.rows);
     }
   }
-  LoadResult result;
-  result.rows = progress.rows();
   double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);
-  ANNALS_ASSIGN_OR_RETURN(engine::BulkLoadSummary summary,
-                          loader.Commit(options.dry_run));
-  result.steps.emplace_back("read and decode", read_seconds);
-  result.steps.insert(result.steps.end(), summary.steps.begin(),
-                      summary.steps.end());
-  result.claims_added = summary.claims_added;
-  result.duplicates = summary.duplicates;
-  result.replaced_rows = summary.replaced_rows;
-  result.superseded = summary.superseded;
-  result.terms_added = summary.terms_added;
-  result.first_claim = summary.first_claim;
-  result.batches = summary.batches;
+  ANNALS_ASSIGN_OR_RETURN(LoadResult result, loader.Commit(options.dry_run));
+  result.rows = progress.rows();
+  result.steps.insert(result.steps.begin(), {"read and decode", read_seconds});
   result.rejected = rejects.count();
   if (rejects.count() > 0) result.reject_file = rejects.path();
   result.seconds = absl::ToDoubleSeconds(absl::Now() - start);

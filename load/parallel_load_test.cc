@@ -65,8 +65,8 @@ TEST(ParallelLoadTest, LineFilesAreSplitAndCsvIsNot) {
   for (auto [name, sep, parts] :
        {std::tuple{"facts.tsv", '\t', 2}, std::tuple{"facts.csv", ',', 1}}) {
     std::string file = Write(dir, name, Rows(sep));
-    auto readers = load::OpenRowReaders(file, load::Format::kAuto,
-                                        load::ReaderOptions(), 2);
+    auto readers =
+        load::OpenRowReaders(file, LoadFormat::kAuto, load::ReaderOptions(), 2);
     ASSERT_TRUE(readers.ok()) << readers.status();
     ASSERT_EQ(readers->size(), static_cast<size_t>(parts)) << name;
     // Together the parts read every row once.

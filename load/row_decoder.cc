@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "engine/dictionary.h"
-#include "engine/key_codec.h"
 #include "schema/validator.h"
 
 namespace annals::load {
@@ -26,25 +25,13 @@ bool Empty(const RawField& f) {
          f.text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// The claim a term refers to, if it is a claim reference.
-std::optional<uint64_t> ClaimOf(std::string_view term) {
-  if (term.empty() || term[0] != static_cast<char>(ValueKind::kClaim)) {
-    return std::nullopt;
-  }
-  term.remove_prefix(1);
-  uint64_t id = 0;
-  engine::GetId(&term, &id);
-  return id;
-}
-
 // Term bytes of a subject: a claim reference (#c42) or an entity.
 void SubjectTerm(std::string_view text, std::string* out) {
   out->clear();
   if (text.size() > 2 && text[0] == '#' && text[1] == 'c') {
     auto claim = Value::Parse(text, ValueKind::kClaim);
     if (claim.ok()) {
-      out->push_back(static_cast<char>(ValueKind::kClaim));
-      engine::PutId(out, claim->claim_id());
+      engine::EncodeClaimTerm(claim->claim_id(), out);
       return;
     }
   }
@@ -84,12 +71,7 @@ absl::Status ObjectTerm(const RawRow& row, std::string* out) {
       v = dec.ok() ? *dec : Value::String(std::string(text));
     }
   }
-  if (v.kind() == ValueKind::kClaim) {
-    out->push_back(static_cast<char>(ValueKind::kClaim));
-    engine::PutId(out, v.claim_id());
-  } else {
-    engine::EncodeTerm(v, out);
-  }
+  engine::EncodeTerm(v, out);
   return absl::OkStatus();
 }
 
@@ -162,7 +144,7 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   // exists. A load cannot refer to the claims it creates itself.
   for (auto [term, column] : {std::pair{&subject_, Column::kSubject},
                               std::pair{&object_, Column::kObject}}) {
-    std::optional<uint64_t> claim = ClaimOf(*term);
+    std::optional<uint64_t> claim = engine::ClaimOfTerm(*term);
     if (claim && (*claim == 0 || *claim >= next_claim_)) {
       return fail(column,
                   absl::StrCat("claim #c", *claim, " is not in the store"));
@@ -172,7 +154,7 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   if (schema_ != nullptr &&
       schema_->FindPredicate(row[Column::kPredicate].text) != nullptr) {
     Value object;
-    if (std::optional<uint64_t> claim = ClaimOf(object_)) {
+    if (std::optional<uint64_t> claim = engine::ClaimOfTerm(object_)) {
       object = Value::Claim(*claim);
     } else {
       absl::StatusOr<Value> decoded = engine::DecodeTerm(object_);

@@ -20,37 +20,38 @@ namespace annals::load {
 namespace {
 
 // Format for the extension of `path`, or kAuto when it is not known.
-Format FormatFromExtension(const std::string& path) {
+LoadFormat FormatFromExtension(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   const size_t dot = path.find_last_of('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
-    return Format::kAuto;
+    return LoadFormat::kAuto;
   }
   const std::string ext = absl::AsciiStrToLower(path.substr(dot + 1));
-  if (ext == "tsv" || ext == "txt") return Format::kTsv;
-  if (ext == "csv") return Format::kCsv;
-  if (ext == "jsonl" || ext == "ndjson" || ext == "json") return Format::kJsonl;
-  return Format::kAuto;
+  if (ext == "tsv" || ext == "txt") return LoadFormat::kTsv;
+  if (ext == "csv") return LoadFormat::kCsv;
+  if (ext == "jsonl" || ext == "ndjson" || ext == "json")
+    return LoadFormat::kJsonl;
+  return LoadFormat::kAuto;
 }
 
 }  // namespace
 
-absl::StatusOr<Format> ParseFormat(std::string_view name) {
+absl::StatusOr<LoadFormat> ParseFormat(std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(AbslView(name));
-  if (lower == "tsv") return Format::kTsv;
-  if (lower == "csv") return Format::kCsv;
-  if (lower == "jsonl") return Format::kJsonl;
-  if (lower == "auto") return Format::kAuto;
+  if (lower == "tsv") return LoadFormat::kTsv;
+  if (lower == "csv") return LoadFormat::kCsv;
+  if (lower == "jsonl") return LoadFormat::kJsonl;
+  if (lower == "auto") return LoadFormat::kAuto;
   return absl::InvalidArgumentError(
       absl::StrCat("unknown format '", AbslView(name),
                    "'; supported formats are tsv, csv and jsonl"));
 }
 
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
-    const std::string& path, Format format, const ReaderOptions& options) {
-  if (format == Format::kAuto) {
+    const std::string& path, LoadFormat format, const ReaderOptions& options) {
+  if (format == LoadFormat::kAuto) {
     format = FormatFromExtension(path);
-    if (format == Format::kAuto) {
+    if (format == LoadFormat::kAuto) {
       return absl::InvalidArgumentError(absl::StrCat(
           "cannot tell the format of '", path,
           "' from its extension; use .tsv or .txt (TSV), .csv (CSV), "
@@ -58,22 +59,22 @@ absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
     }
   }
   switch (format) {
-    case Format::kTsv:
-    case Format::kCsv: {
+    case LoadFormat::kTsv:
+    case LoadFormat::kCsv: {
       auto reader = DelimitedReader::Open(path,
-                                          format == Format::kTsv
+                                          format == LoadFormat::kTsv
                                               ? DelimitedReader::Dialect::kTsv
                                               : DelimitedReader::Dialect::kCsv,
                                           options);
       if (!reader.ok()) return reader.status();
       return std::unique_ptr<RowReader>(std::move(*reader));
     }
-    case Format::kJsonl: {
+    case LoadFormat::kJsonl: {
       auto reader = JsonlReader::Open(path, options);
       if (!reader.ok()) return reader.status();
       return std::unique_ptr<RowReader>(std::move(*reader));
     }
-    case Format::kAuto:
+    case LoadFormat::kAuto:
       break;
   }
   return absl::InternalError("unreachable");
@@ -115,16 +116,16 @@ int64_t CountLines(int fd, int64_t from, int64_t to) {
 }  // namespace
 
 absl::StatusOr<std::vector<std::unique_ptr<RowReader>>> OpenRowReaders(
-    const std::string& path, Format format, const ReaderOptions& options,
+    const std::string& path, LoadFormat format, const ReaderOptions& options,
     int parts) {
-  if (format == Format::kAuto) format = FormatFromExtension(path);
+  if (format == LoadFormat::kAuto) format = FormatFromExtension(path);
   std::vector<std::unique_ptr<RowReader>> readers;
   // Part boundaries: line starts near equal shares of the file.
   std::vector<LineRange> ranges;
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && parts > 1 &&
-      (format == Format::kTsv || format == Format::kJsonl) &&
+      (format == LoadFormat::kTsv || format == LoadFormat::kJsonl) &&
       st.st_size >= kMinPartBytes) {
     int64_t size = st.st_size;
     int64_t header_end = NextLineStart(fd, 0, size);
@@ -151,7 +152,7 @@ absl::StatusOr<std::vector<std::unique_ptr<RowReader>>> OpenRowReaders(
     part_options.part = range;
     auto reader = OpenRowReader(path, format, part_options);
     if (!reader.ok()) return reader.status();
-    if (format == Format::kTsv && readers.empty()) {
+    if (format == LoadFormat::kTsv && readers.empty()) {
       auto* first = static_cast<DelimitedReader*>(reader->get());
       part_options.columns = first->columns();
       part_options.tsv_escapes = first->escapes();

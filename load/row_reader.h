@@ -10,12 +10,11 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "annals/load.h"
 #include "load/line_source.h"
 #include "load/raw_row.h"
 
 namespace annals::load {
-
-enum class Format { kAuto, kTsv, kCsv, kJsonl };
 
 struct ReaderOptions {
   // Longest accepted line (for CSV: record, quoted line breaks included), in
@@ -36,7 +35,7 @@ struct ReaderOptions {
 
 // "tsv", "csv" or "jsonl" (case-insensitive; also "auto"), for a --format
 // flag. InvalidArgument naming the supported formats otherwise.
-absl::StatusOr<Format> ParseFormat(std::string_view name);
+absl::StatusOr<LoadFormat> ParseFormat(std::string_view name);
 
 // Opens `path` with the reader for `format`; kAuto picks it by extension:
 // .tsv/.txt -> TSV, .csv -> CSV, .jsonl/.ndjson/.json -> JSON Lines. Fails
@@ -45,14 +44,14 @@ absl::StatusOr<Format> ParseFormat(std::string_view name);
 // "path:1:col: ..."; not resumable). An empty file gives a reader with no
 // rows.
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
-    const std::string& path, Format format, const ReaderOptions& options);
+    const std::string& path, LoadFormat format, const ReaderOptions& options);
 
 // Readers for up to `parts` consecutive parts of the file, to parse in
 // parallel; together they read every row once, in order, with the right
 // line numbers. Files that cannot be split safely (CSV, whose quoted fields
 // may span lines) or are small get one reader. Fails as OpenRowReader.
 absl::StatusOr<std::vector<std::unique_ptr<RowReader>>> OpenRowReaders(
-    const std::string& path, Format format, const ReaderOptions& options,
+    const std::string& path, LoadFormat format, const ReaderOptions& options,
     int parts);
 
 }  // namespace annals::load

@@ -21,7 +21,7 @@ using test_util::WriteTempFile;
 ReadResult ReadTsv(const std::string& name, const std::string& content,
                    int parts = 1) {
   const std::string path = WriteTempFile(name, content);
-  auto readers = OpenRowReaders(path, Format::kTsv, ReaderOptions(), parts);
+  auto readers = OpenRowReaders(path, LoadFormat::kTsv, ReaderOptions(), parts);
   EXPECT_TRUE(readers.ok()) << readers.status();
   ReadResult all;
   if (!readers.ok()) return all;
@@ -83,7 +83,7 @@ TEST(TsvEscapes, UnknownOrTrailingBackslashIsABadRow) {
 TEST(TsvEscapes, OnlyTheFirstLineIsTheDirective) {
   const std::string path = WriteTempFile(
       "late.tsv", "subject\tpredicate\tobject\n#escapes=backslash\tp\to\\t\n");
-  auto reader = OpenRowReader(path, Format::kTsv, ReaderOptions());
+  auto reader = OpenRowReader(path, LoadFormat::kTsv, ReaderOptions());
   ASSERT_TRUE(reader.ok());
   ReadResult r = ReadAll(**reader);
   ASSERT_EQ(r.rows.size(), 1u);

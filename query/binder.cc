@@ -9,7 +9,6 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "engine/dictionary.h"
-#include "engine/key_codec.h"
 #include "query/diagnostic.h"
 #include "query/suggest.h"
 
@@ -227,16 +226,12 @@ class Binder {
         if (name.ok()) suggester.Consider(name->text());
       }
     } else {
-      auto it =
-          store_->rocks().NewIterator(engine::Family::kTerms, "", "", nullptr);
-      int64_t seen = 0;
-      for (it->SeekToFirst(); it->Valid() && seen < kMaxSuggestionScan;
-           it->Next(), ++seen) {
-        std::string_view term = it->value();
-        if (!term.empty() && term[0] == static_cast<char>(ValueKind::kEntity)) {
-          suggester.Consider(term.substr(1));
-        }
-      }
+      // Suggestions are best effort: a read error leaves them out.
+      store_->dictionary()
+          .ForEachEntityName(
+              nullptr, kMaxSuggestionScan,
+              [&](std::string_view name) { suggester.Consider(name); })
+          .IgnoreError();
     }
     const auto& hint = suggester.best();
     return Error(

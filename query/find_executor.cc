@@ -8,7 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "engine/key_codec.h"
+#include "engine/term_id.h"
 #include "query/diagnostic.h"
 #include "query/eval.h"
 #include "query/periods.h"
@@ -106,9 +106,10 @@ void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
   Level& level = walk->levels[step_index];
-  level.scan = p.matches_nothing ? nullptr
-                                 : std::make_unique<engine::ClaimScan>(
-                                       store_, ids, p.view, snapshot_);
+  level.scan = p.matches_nothing
+                   ? nullptr
+                   : std::make_unique<engine::ClaimScan>(store_, ids, p.view,
+                                                         snapshot_, step.index);
   level.newly_bound.clear();
   level.parent = parent;
   level.null_pass = false;

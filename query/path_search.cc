@@ -7,7 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "common/status_macros.h"
-#include "engine/key_codec.h"
+#include "engine/term_id.h"
 #include "query/limits.h"
 
 namespace annals::query {

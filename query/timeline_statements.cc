@@ -13,7 +13,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "engine/key_codec.h"
 #include "engine/scan.h"
 #include "query/binder.h"
 #include "query/eval.h"

@@ -39,8 +39,10 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "annals/claim.h"
+#include "annals/load.h"
 #include "annals/options.h"
 #include "annals/result.h"
+#include "annals/stats.h"
 #include "annals/time.h"
 #include "annals/value.h"
 
@@ -56,51 +58,6 @@ class Snapshot {
  private:
   friend class Database;
   std::shared_ptr<const void> handle_;
-};
-
-struct LoadResult {
-  int64_t rows = 0;          // data rows read
-  int64_t claims_added = 0;  // new claims
-  int64_t duplicates = 0;    // rows equal to a claim already there
-  // `one` predicates (README.md, "One value at a time"): rows replaced by a
-  // later row of the load, and stored claims the load closed or replaced
-  // (retracted; the closed ones live on as closed copies, which count in
-  // claims_added).
-  int64_t replaced_rows = 0;
-  int64_t superseded = 0;
-  int64_t rejected = 0;  // bad rows skipped (skip_bad)
-  int64_t terms_added = 0;
-  ClaimId first_claim = 0;  // new claims have ids first_claim, first_claim+1...
-  std::vector<uint64_t> batches;  // one load batch per file
-  std::string reject_file;        // where rejected rows went, if any
-  double seconds = 0;
-  // Where the time went: "read and decode", then the commit's steps.
-  std::vector<std::pair<std::string, double>> steps;
-};
-
-struct StoreStats {
-  int64_t claims = 0;
-  int64_t terms = 0;
-  int64_t bytes_on_disk = 0;
-  // SST bytes per column family (meta, terms, term_ids, claims, spo, ...).
-  std::map<std::string, int64_t> bytes_per_family;
-  std::map<std::string, int64_t> claims_per_predicate;
-  // Earliest valid_from and latest valid_to among claims with such an end.
-  std::optional<TimePoint> earliest;
-  std::optional<TimePoint> latest;
-  int64_t batches = 0;
-};
-
-struct CheckResult {
-  int64_t claims = 0;
-  int64_t terms = 0;
-  int64_t index_entries = 0;
-  std::vector<std::string> problems;  // empty: every index agrees
-  bool ok() const { return problems.empty(); }
-  // Every live claim that breaks the current schema, one line each:
-  // "#c12 Russia founded 1989: predicate `founded` expects a date, found the
-  // integer 1989". Not counted in ok(): the store itself is consistent.
-  std::vector<std::string> schema_violations;
 };
 
 // One version of a store's schema (README.md, "Schemas").

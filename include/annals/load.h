@@ -1,0 +1,87 @@
+// Bulk loads: the options of Database::Load (and `annals load`), its
+// progress, and what a load did.
+#ifndef ANNALS_LOAD_H_
+#define ANNALS_LOAD_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "annals/claim.h"
+
+namespace annals {
+
+// Progress of a running load, reported about every 100,000 rows.
+struct LoadProgress {
+  int64_t rows = 0;
+  int64_t bytes_read = 0;   // of all files so far
+  int64_t bytes_total = 0;  // of all files, 0 if unknown
+  double seconds = 0;       // since the load started
+};
+
+enum class LoadFormat { kAuto, kTsv, kCsv, kJsonl };
+
+// How the times of a load file (valid_from, valid_to, recorded_at) are
+// written.
+enum class DateFormat {
+  // As TimePoint::Parse reads them: `2025`, `2025-09`, `2025-09-02`,
+  // `2025-09-02T10:00:00Z`; anything else is a bad row.
+  kIso,
+  // Also with `#` for unknown digits (ParseWithUnknownDigits): `1962-##-##`
+  // is the year 1962, `1962-05-##` May 1962, and `####-##-##` is unknown,
+  // loaded as an empty field (an open end; for recorded_at, the load time).
+  kUnknownDigits,
+};
+
+struct LoadOptions {
+  // kAuto picks by extension: .tsv/.txt, .csv, .jsonl/.ndjson/.json.
+  LoadFormat format = LoadFormat::kAuto;
+  // Validate everything, write nothing.
+  bool dry_run = false;
+  // Go on past bad rows; they are written to `reject_file` (path:line:col,
+  // reason, and the row's fields) and counted in the result.
+  bool skip_bad = false;
+  std::string reject_file;  // default with skip_bad: <first file>.rejects
+  DateFormat dates = DateFormat::kIso;
+  // Rows are events: an empty valid_to is valid_from (the claim holds some
+  // time within valid_from's span, as ICEWS's one-day events do) instead of
+  // an open end.
+  bool events = false;
+  // Columns under other names: pairs of (name in the file's header or JSON
+  // keys, case-insensitive; Annals column), e.g. {{"start", "valid_from"},
+  // {"end", "valid_to"}}. A mapped name replaces the column's own name in
+  // that file. InvalidArgument when a pair names an unknown Annals column,
+  // maps two names to one column, or names a header name that a TSV or CSV
+  // file does not have.
+  std::vector<std::pair<std::string, std::string>> columns;
+  // Lines longer than this are bad rows.
+  int64_t max_line_bytes = int64_t{64} << 20;
+  // Called from a loading thread (never two at once); may be empty.
+  std::function<void(const LoadProgress&)> progress;
+};
+
+struct LoadResult {
+  int64_t rows = 0;          // data rows read
+  int64_t claims_added = 0;  // new claims
+  int64_t duplicates = 0;    // rows equal to a claim already there
+  // `one` predicates (README.md, "One value at a time"): rows replaced by a
+  // later row of the load, and stored claims the load closed or replaced
+  // (retracted; the closed ones live on as closed copies, which count in
+  // claims_added).
+  int64_t replaced_rows = 0;
+  int64_t superseded = 0;
+  int64_t rejected = 0;  // bad rows skipped (skip_bad)
+  int64_t terms_added = 0;
+  ClaimId first_claim = 0;  // new claims have ids first_claim, first_claim+1...
+  std::vector<uint64_t> batches;  // one load batch per file
+  std::string reject_file;        // where rejected rows went, if any
+  double seconds = 0;
+  // Where the time went: "read and decode", then the commit's steps.
+  std::vector<std::pair<std::string, double>> steps;
+};
+
+}  // namespace annals
+
+#endif  // ANNALS_LOAD_H_
