@@ -1,37 +1,32 @@
-// ResultSet and Cell; implements include/annals/result.h.
+// ResultSet; implements include/annals/result.h over the query layer's
+// QueryResult (api/result_set_impl.h).
 #include "annals/result.h"
+
+#include "api/result_set_impl.h"
 
 namespace annals {
 
-std::string Cell::ToString() const {
-  switch (kind) {
-    case Kind::kNull:
-      return "";
-    case Kind::kValue:
-      return value.ToString();
-    case Kind::kInterval:
-      return interval.ToString();
-  }
-  return "";
-}
-
-ResultSet::ResultSet(std::vector<std::string> columns, std::string view,
-                     std::unique_ptr<Source> source)
-    : columns_(std::move(columns)),
-      view_(std::move(view)),
-      source_(std::move(source)) {}
+ResultSet::ResultSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ResultSet::ResultSet(ResultSet&&) noexcept = default;
 ResultSet& ResultSet::operator=(ResultSet&&) noexcept = default;
 ResultSet::~ResultSet() = default;
 
+const std::vector<std::string>& ResultSet::columns() const {
+  return impl_->result.columns;
+}
+const std::string& ResultSet::view() const { return impl_->result.view; }
+const Row& ResultSet::row() const { return impl_->row; }
+absl::Status ResultSet::status() const { return impl_->status; }
+
 bool ResultSet::Next() {
-  if (!status_.ok() || source_ == nullptr) return false;
-  return source_->Next(&row_, &status_);
+  Impl& r = *impl_;
+  if (!r.status.ok() || r.result.rows == nullptr) return false;
+  return r.result.rows->Next(&r.row, &r.status);
 }
 
 absl::Status ResultSet::ReadAll(std::vector<Row>* rows) {
-  while (Next()) rows->push_back(row_);
-  return status_;
+  while (Next()) rows->push_back(impl_->row);
+  return impl_->status;
 }
 
 }  // namespace annals

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "engine/dictionary.h"
 #include "engine/index_entries.h"
@@ -177,6 +178,49 @@ absl::StatusOr<std::vector<Value>> WriteTxn::NewTerms() const {
     values.push_back(std::move(v));
   }
   return values;
+}
+
+namespace {
+
+// The families a write puts entries in, in the order EXPLAIN lists them,
+// with what the entries are.
+struct FamilyRole {
+  Family family;
+  std::string_view role;
+};
+constexpr FamilyRole kWriteRoles[] = {
+    {Family::kClaims, "the claim record"},
+    {Family::kSpo, "the index entry"},
+    {Family::kPos, "the index entry"},
+    {Family::kOsp, "the index entry"},
+    {Family::kTime,
+     "the interval-tree entries, lower and upper, by subject and by "
+     "predicate"},
+    {Family::kTerms, "the new terms by id"},
+    {Family::kTermIds, "the new terms by value"},
+    {Family::kMeta, "the counters that change"},
+};
+
+}  // namespace
+
+std::vector<std::string> DescribeEntries(
+    const std::array<int, kFamilyCount>& entries,
+    const std::vector<Value>& new_terms) {
+  std::vector<std::string> lines;
+  for (const FamilyRole& f : kWriteRoles) {
+    int n = entries[static_cast<int>(f.family)];
+    if (n == 0) continue;
+    std::string line = absl::StrCat("put ", n, " in ", FamilyName(f.family),
+                                    ": ", AbslView(f.role));
+    if (f.family == Family::kTerms) {
+      for (size_t i = 0; i < new_terms.size(); ++i) {
+        absl::StrAppend(&line, i == 0 ? " (" : ", ", new_terms[i].ToString());
+      }
+      if (!new_terms.empty()) absl::StrAppend(&line, ")");
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 }  // namespace annals::engine

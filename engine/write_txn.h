@@ -22,6 +22,13 @@
 
 namespace annals::engine {
 
+// EXPLAIN of a staged write: a line for each family it puts entries in
+// (WriteTxn::PendingEntries), "put 3 in spo: the index entry", the new terms
+// named on the line of `terms`.
+std::vector<std::string> DescribeEntries(
+    const std::array<int, kFamilyCount>& entries,
+    const std::vector<Value>& new_terms);
+
 // Puts the record and every index entry of `row` into `batch`.
 void PutClaim(const ClaimRecord& row, RocksBatch* batch);
 

@@ -6,22 +6,16 @@
 #ifndef ANNALS_QUERY_EXPLAIN_H_
 #define ANNALS_QUERY_EXPLAIN_H_
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "annals/claim.h"
-#include "annals/result.h"
-#include "engine/rocks.h"
 #include "engine/scan.h"
 #include "query/ast.h"
 
 namespace annals::query {
-
-// A result of one `plan` column, a line a row.
-ResultSet PlanResult(const std::vector<std::string>& lines, std::string view);
 
 // "scan spo prefix 1 for Russia ?p ?o": the index a scan of `ids` in `view`
 // reads and the three positions.
@@ -39,16 +33,6 @@ std::string TermText(const std::optional<Term>& term,
 // as recorded by the end of 2025", with ", retracted included" when it reads
 // retracted claims too.
 std::string AllValidTime(std::string_view description, bool retracted);
-
-// EXPLAIN of a write staged in a WriteTxn and dropped uncommitted: `what` it
-// does, then the entries it would put in each family (WriteTxn::
-// PendingEntries) and the new terms among them.
-std::vector<std::string> WritePlan(
-    std::string_view what, const std::array<int, engine::kFamilyCount>& entries,
-    const std::vector<Value>& new_terms);
-// The view of a write's plan.
-inline constexpr std::string_view kWritePlanView =
-    "plan of a write, not written";
 
 }  // namespace annals::query
 

@@ -24,10 +24,11 @@
 #include "query/binder.h"
 #include "query/limits.h"
 #include "query/planner.h"
+#include "query/query_result.h"
 
 namespace annals::query {
 
-class FindExecutor : public ResultSet::Source {
+class FindExecutor : public RowSource {
  public:
   // `text` is the statement, for errors that point into it.
   FindExecutor(engine::Store* store, std::string_view text, BoundFind find,

@@ -10,6 +10,7 @@
 #include "common/status_macros.h"
 #include "query/ast_printer.h"
 #include "query/binder.h"
+#include "query/default_view.h"
 #include "query/explain.h"
 #include "query/find_executor.h"
 #include "query/planner.h"
@@ -99,35 +100,30 @@ absl::StatusOr<int64_t> ScanRows(engine::Store* store, std::string_view text,
 
 }  // namespace
 
-absl::StatusOr<ResultSet> RunHistory(engine::Store* store,
-                                     std::string_view text,
-                                     const HistoryStatement& history,
-                                     const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
-  Plan plan = PlanFind(bound, store->counters());
-  std::vector<std::string> columns;
-  for (const Projection& p : bound.projection) columns.push_back(p.name);
-  std::string view = bound.view;
-  return ResultSet(std::move(columns), std::move(view),
-                   std::make_unique<FindExecutor>(store, text, std::move(bound),
-                                                  std::move(plan), options));
-}
-
-absl::StatusOr<ResultSet> ExplainHistory(engine::Store* store,
-                                         std::string_view text,
-                                         const HistoryStatement& history,
-                                         ExplainMode mode,
-                                         const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundFind bound, BindHistory(store, text, history));
-  Plan plan = PlanFind(bound, store->counters());
+absl::StatusOr<QueryResult> RunHistory(const StatementContext& ctx,
+                                       HistoryStatement history) {
+  ApplyDefaultView(ctx.options, DefaultView::kAsOfOnly, history.pos,
+                   &history.time);
+  ANNALS_ASSIGN_OR_RETURN(BoundFind bound,
+                          BindHistory(ctx.store, ctx.text, history));
+  Plan plan = PlanFind(bound, ctx.store->counters());
+  if (ctx.explain == ExplainMode::kNone) {
+    std::vector<std::string> columns;
+    for (const Projection& p : bound.projection) columns.push_back(p.name);
+    std::string view = bound.view;
+    return QueryResult{
+        std::move(columns), std::move(view),
+        std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(bound),
+                                       std::move(plan), ctx.options)};
+  }
   const PlanStep& step = plan.chains.front().steps.front();
   std::string line = absl::StrCat(
       "scan ", step.index.ToString(), " for ", ToString(history.subject), " ",
       TermText(history.predicate, "predicate"), " ?value (", bound.view,
       absl::StrFormat(", estimate %g rows", step.estimate));
-  if (mode == ExplainMode::kAnalyze) {
-    ANNALS_ASSIGN_OR_RETURN(int64_t actual,
-                            ScanRows(store, text, bound, plan, options));
+  if (ctx.explain == ExplainMode::kAnalyze) {
+    ANNALS_ASSIGN_OR_RETURN(int64_t actual, ScanRows(ctx.store, ctx.text, bound,
+                                                     plan, ctx.options));
     absl::StrAppend(&line, ", actual ", actual);
   }
   absl::StrAppend(&line, ")");

@@ -9,22 +9,16 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "annals/result.h"
-#include "engine/store.h"
 #include "query/ast.h"
+#include "query/query_result.h"
+#include "query/statement_context.h"
 
 namespace annals::query {
 
-absl::StatusOr<ResultSet> RunHistory(engine::Store* store,
-                                     std::string_view text,
-                                     const HistoryStatement& history,
-                                     const QueryOptions& options);
-
-absl::StatusOr<ResultSet> ExplainHistory(engine::Store* store,
-                                         std::string_view text,
-                                         const HistoryStatement& history,
-                                         ExplainMode mode,
-                                         const QueryOptions& options);
+// Applies the default AS OF, binds, plans, and runs or (ctx.explain)
+// explains.
+absl::StatusOr<QueryResult> RunHistory(const StatementContext& ctx,
+                                       HistoryStatement history);
 
 }  // namespace annals::query
 

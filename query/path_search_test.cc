@@ -19,7 +19,7 @@
 #include "gtest/gtest.h"
 #include "load/file_loader.h"
 #include "query/parser.h"
-#include "query/session.h"
+#include "query/pipeline.h"
 
 namespace annals::query {
 namespace {
@@ -180,7 +180,7 @@ TEST_F(PathSearchTest, BothSearchesStopAtTheTimeLimit) {
   EXPECT_EQ(path.status().message(), message);
 }
 
-TEST_F(PathSearchTest, RunReadLeavesWritesToTheDatabase) {
+TEST_F(PathSearchTest, WithoutAWriterWritesAreRefused) {
   struct Case {
     std::string text, message;
   };
@@ -190,9 +190,10 @@ TEST_F(PathSearchTest, RunReadLeavesWritesToTheDatabase) {
            Case{"RETRACT #c1",
                 "RETRACT writes; run it with Database::Query, not as a read"},
        }) {
-    auto statement = ParseStatement(c.text);
-    ASSERT_TRUE(statement.ok()) << statement.status();
-    auto result = RunRead(store_.get(), c.text, *statement, QueryOptions());
+    auto prepared = Prepare(c.text);
+    ASSERT_TRUE(prepared.ok()) << prepared.status();
+    auto result = Execute(*prepared, {}, store_.get(), /*writer=*/nullptr,
+                          QueryOptions());
     EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
     EXPECT_EQ(result.status().message(), c.message);
   }

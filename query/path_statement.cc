@@ -12,10 +12,11 @@
 #include "common/status_macros.h"
 #include "query/ast_printer.h"
 #include "query/binder.h"
+#include "query/default_view.h"
 #include "query/diagnostic.h"
 #include "query/explain.h"
 #include "query/path_search.h"
-#include "query/session.h"
+#include "query/query_result.h"
 
 namespace annals::query {
 namespace {
@@ -89,8 +90,9 @@ absl::StatusOr<Row> HopRow(engine::Store* store,
 const std::vector<std::string> kPathColumns = {"hop",    "subject", "predicate",
                                                "object", "claim",   "valid"};
 
-absl::StatusOr<ResultSet> ShortestPathRows(engine::Store* store, BoundPath path,
-                                           const QueryOptions& options) {
+absl::StatusOr<QueryResult> ShortestPathRows(engine::Store* store,
+                                             BoundPath path,
+                                             const QueryOptions& options) {
   SearchStats stats;
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> hops,
                           ShortestPath(store, path.spec, options, &stats));
@@ -103,8 +105,8 @@ absl::StatusOr<ResultSet> ShortestPathRows(engine::Store* store, BoundPath path,
   return FixedResult(kPathColumns, std::move(path.view), std::move(rows));
 }
 
-absl::StatusOr<ResultSet> JourneyRows(engine::Store* store, BoundPath path,
-                                      const QueryOptions& options) {
+absl::StatusOr<QueryResult> JourneyRows(engine::Store* store, BoundPath path,
+                                        const QueryOptions& options) {
   SearchStats stats;
   ANNALS_ASSIGN_OR_RETURN(std::vector<JourneyHop> hops,
                           Journey(store, path.spec, options, &stats));
@@ -183,30 +185,25 @@ std::vector<std::string> JourneyPlan(const BoundPath& path,
 
 }  // namespace
 
-absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
-                                  const PathStatement& s,
-                                  const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
-  if (s.in_order) return JourneyRows(store, std::move(path), options);
-  return ShortestPathRows(store, std::move(path), options);
-}
-
-absl::StatusOr<ResultSet> ExplainPath(engine::Store* store,
-                                      std::string_view text,
-                                      const PathStatement& s, ExplainMode mode,
-                                      const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundPath path, BindPath(store, text, s));
+absl::StatusOr<QueryResult> RunPath(const StatementContext& ctx,
+                                    PathStatement s) {
+  ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, s.pos, &s.time);
+  ANNALS_ASSIGN_OR_RETURN(BoundPath path, BindPath(ctx.store, ctx.text, s));
+  if (ctx.explain == ExplainMode::kNone) {
+    if (s.in_order) return JourneyRows(ctx.store, std::move(path), ctx.options);
+    return ShortestPathRows(ctx.store, std::move(path), ctx.options);
+  }
   std::vector<std::string> lines = s.in_order
-                                       ? JourneyPlan(path, s, options)
-                                       : ShortestPathPlan(path, s, options);
-  if (mode == ExplainMode::kAnalyze) {
+                                       ? JourneyPlan(path, s, ctx.options)
+                                       : ShortestPathPlan(path, s, ctx.options);
+  if (ctx.explain == ExplainMode::kAnalyze) {
     SearchStats stats;
     if (s.in_order) {
       ANNALS_RETURN_IF_ERROR(
-          Journey(store, path.spec, options, &stats).status());
+          Journey(ctx.store, path.spec, ctx.options, &stats).status());
     } else {
       ANNALS_RETURN_IF_ERROR(
-          ShortestPath(store, path.spec, options, &stats).status());
+          ShortestPath(ctx.store, path.spec, ctx.options, &stats).status());
     }
     lines.front() += Actual(stats);
   }

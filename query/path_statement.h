@@ -15,23 +15,17 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "annals/result.h"
-#include "engine/store.h"
 #include "query/ast.h"
+#include "query/query_result.h"
+#include "query/statement_context.h"
 
 namespace annals::query {
 
-absl::StatusOr<ResultSet> RunPath(engine::Store* store, std::string_view text,
-                                  const PathStatement& path,
-                                  const QueryOptions& options);
-
-// EXPLAIN [ANALYZE] PATH: the search, its limits and the scan of each step;
-// ANALYZE runs it and adds the levels grown, nodes reached and claims read.
-absl::StatusOr<ResultSet> ExplainPath(engine::Store* store,
-                                      std::string_view text,
-                                      const PathStatement& path,
-                                      ExplainMode mode,
-                                      const QueryOptions& options);
+// Applies the default view, binds, and runs the search; or (ctx.explain)
+// gives the search, its limits and the scan of each step, and with ANALYZE
+// runs it and adds the levels grown, nodes reached and claims read.
+absl::StatusOr<QueryResult> RunPath(const StatementContext& ctx,
+                                    PathStatement path);
 
 }  // namespace annals::query
 

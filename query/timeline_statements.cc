@@ -15,10 +15,11 @@
 #include "common/status_macros.h"
 #include "engine/scan.h"
 #include "query/binder.h"
+#include "query/default_view.h"
 #include "query/eval.h"
 #include "query/explain.h"
 #include "query/periods.h"
-#include "query/session.h"
+#include "query/query_result.h"
 
 namespace annals::query {
 namespace {
@@ -71,7 +72,7 @@ absl::StatusOr<std::vector<engine::ClaimRecord>> Collect(
 
 // EXPLAIN [ANALYZE]: the scan, then what is made of its claims; ANALYZE
 // adds the claims read and the rows made.
-absl::StatusOr<ResultSet> TimelinePlan(
+absl::StatusOr<QueryResult> TimelinePlan(
     engine::Store* store, const TimelineScan& scan, std::string then,
     ExplainMode mode, const QueryOptions& options,
     const std::function<int64_t(const std::vector<engine::ClaimRecord>&)>&
@@ -117,9 +118,9 @@ struct Change {
   const engine::ClaimRecord* claim;
 };
 
-absl::StatusOr<ResultSet> ChangeRows(engine::Store* store,
-                                     std::vector<Change> changes,
-                                     std::string view) {
+absl::StatusOr<QueryResult> ChangeRows(engine::Store* store,
+                                       std::vector<Change> changes,
+                                       std::string view) {
   std::sort(changes.begin(), changes.end(),
             [](const Change& a, const Change& b) {
               return std::tie(a.at, a.claim->id, a.what) <
@@ -292,85 +293,70 @@ std::vector<Row> DisputeRows(engine::Store* store,
 
 }  // namespace
 
-absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
-                                     std::string_view text,
-                                     const ChangesStatement& s,
-                                     const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
+absl::StatusOr<QueryResult> RunChanges(const StatementContext& ctx,
+                                       ChangesStatement s) {
+  ApplyDefaultView(ctx.options, DefaultView::kAsOfOnly, s.pos, &s.time);
+  ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(ctx.store, ctx.text, s));
+  if (ctx.explain != ExplainMode::kNone) {
+    return TimelinePlan(
+        ctx.store, c.scan,
+        absl::StrCat("the starts, ends and retractions from ", c.a.ToString(),
+                     " to the end of ", c.b.ToString(), ", by time"),
+        ctx.explain, ctx.options,
+        [&](const std::vector<engine::ClaimRecord>& claims) {
+          return static_cast<int64_t>(ChangesOf(c, claims).size());
+        });
+  }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                          Collect(store, c.scan, options));
-  return ChangeRows(store, ChangesOf(c, claims), c.scan.result_view);
+                          Collect(ctx.store, c.scan, ctx.options));
+  return ChangeRows(ctx.store, ChangesOf(c, claims), c.scan.result_view);
 }
 
-absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
-                                  const DiffStatement& s,
-                                  const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
+absl::StatusOr<QueryResult> RunDiff(const StatementContext& ctx,
+                                    const DiffStatement& s) {
+  ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(ctx.store, ctx.text, s));
+  if (ctx.explain != ExplainMode::kNone) {
+    return TimelinePlan(
+        ctx.store, d.scan,
+        absl::StrCat("the recordings and retractions after the end of ",
+                     d.a.ToString(), " up to the end of ", d.b.ToString(),
+                     ", by time"),
+        ctx.explain, ctx.options,
+        [&](const std::vector<engine::ClaimRecord>& claims) {
+          return static_cast<int64_t>(DiffOf(d, claims).size());
+        });
+  }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                          Collect(store, d.scan, options));
-  return ChangeRows(store, DiffOf(d, claims), d.scan.result_view);
+                          Collect(ctx.store, d.scan, ctx.options));
+  return ChangeRows(ctx.store, DiffOf(d, claims), d.scan.result_view);
 }
 
-absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
-                                      std::string_view text,
-                                      const DisputesStatement& s,
-                                      const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
+absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
+                                        DisputesStatement s) {
+  ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, s.pos, &s.time);
+  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan,
+                          BindDisputes(ctx.store, ctx.text, s));
+  const bool possibly = !scan.view.certain;
+  if (ctx.explain != ExplainMode::kNone) {
+    return TimelinePlan(
+        ctx.store, scan,
+        absl::StrCat("the pairs of claims with one predicate and different "
+                     "values, ",
+                     possibly ? "possibly" : "certainly",
+                     " overlapping in valid time, from different sources or "
+                     "people"),
+        ctx.explain, ctx.options,
+        [&](const std::vector<engine::ClaimRecord>& claims) {
+          return static_cast<int64_t>(
+              DisputeRows(ctx.store, claims, possibly).size());
+        });
+  }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                          Collect(store, scan, options));
+                          Collect(ctx.store, scan, ctx.options));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
                      scan.result_view,
-                     DisputeRows(store, claims, !scan.view.certain));
-}
-
-absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
-                                         std::string_view text,
-                                         const ChangesStatement& s,
-                                         ExplainMode mode,
-                                         const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(store, text, s));
-  return TimelinePlan(
-      store, c.scan,
-      absl::StrCat("the starts, ends and retractions from ", c.a.ToString(),
-                   " to the end of ", c.b.ToString(), ", by time"),
-      mode, options, [&](const std::vector<engine::ClaimRecord>& claims) {
-        return static_cast<int64_t>(ChangesOf(c, claims).size());
-      });
-}
-
-absl::StatusOr<ResultSet> ExplainDiff(engine::Store* store,
-                                      std::string_view text,
-                                      const DiffStatement& s, ExplainMode mode,
-                                      const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(store, text, s));
-  return TimelinePlan(
-      store, d.scan,
-      absl::StrCat("the recordings and retractions after the end of ",
-                   d.a.ToString(), " up to the end of ", d.b.ToString(),
-                   ", by time"),
-      mode, options, [&](const std::vector<engine::ClaimRecord>& claims) {
-        return static_cast<int64_t>(DiffOf(d, claims).size());
-      });
-}
-
-absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
-                                          std::string_view text,
-                                          const DisputesStatement& s,
-                                          ExplainMode mode,
-                                          const QueryOptions& options) {
-  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan, BindDisputes(store, text, s));
-  return TimelinePlan(
-      store, scan,
-      absl::StrCat("the pairs of claims with one predicate and different "
-                   "values, ",
-                   scan.view.certain ? "certainly" : "possibly",
-                   " overlapping in valid time, from different sources or "
-                   "people"),
-      mode, options, [&](const std::vector<engine::ClaimRecord>& claims) {
-        return static_cast<int64_t>(
-            DisputeRows(store, claims, !scan.view.certain).size());
-      });
+                     DisputeRows(ctx.store, claims, possibly));
 }
 
 }  // namespace annals::query

@@ -19,39 +19,20 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "annals/result.h"
-#include "engine/store.h"
 #include "query/ast.h"
+#include "query/query_result.h"
+#include "query/statement_context.h"
 
 namespace annals::query {
 
-absl::StatusOr<ResultSet> RunChanges(engine::Store* store,
-                                     std::string_view text,
-                                     const ChangesStatement& changes,
-                                     const QueryOptions& options);
-absl::StatusOr<ResultSet> RunDiff(engine::Store* store, std::string_view text,
-                                  const DiffStatement& diff,
-                                  const QueryOptions& options);
-absl::StatusOr<ResultSet> RunDisputes(engine::Store* store,
-                                      std::string_view text,
-                                      const DisputesStatement& disputes,
-                                      const QueryOptions& options);
-
-absl::StatusOr<ResultSet> ExplainChanges(engine::Store* store,
-                                         std::string_view text,
-                                         const ChangesStatement& changes,
-                                         ExplainMode mode,
-                                         const QueryOptions& options);
-absl::StatusOr<ResultSet> ExplainDiff(engine::Store* store,
-                                      std::string_view text,
-                                      const DiffStatement& diff,
-                                      ExplainMode mode,
-                                      const QueryOptions& options);
-absl::StatusOr<ResultSet> ExplainDisputes(engine::Store* store,
-                                          std::string_view text,
-                                          const DisputesStatement& disputes,
-                                          ExplainMode mode,
-                                          const QueryOptions& options);
+// Each applies the default view its statement takes, binds it, and runs it
+// or (ctx.explain) explains it.
+absl::StatusOr<QueryResult> RunChanges(const StatementContext& ctx,
+                                       ChangesStatement changes);
+absl::StatusOr<QueryResult> RunDiff(const StatementContext& ctx,
+                                    const DiffStatement& diff);
+absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
+                                        DisputesStatement disputes);
 
 }  // namespace annals::query
 

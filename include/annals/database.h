@@ -87,10 +87,9 @@ class PreparedQuery {
   absl::StatusOr<ResultSet> Execute(
       const QueryOptions& options = QueryOptions());
 
-  struct Impl;  // internal
-
  private:
   friend class Database;
+  struct Impl;
   explicit PreparedQuery(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
@@ -230,9 +229,9 @@ class Database {
 
   const std::string& dir() const;
 
-  struct Impl;  // internal
-
  private:
+  friend class PreparedQuery;
+  struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

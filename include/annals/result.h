@@ -28,7 +28,17 @@ struct Cell {
   Interval interval;
   // `Gazprom`, `"text"`, `56 bcm/yr`, `2025-09-02`, `#c42`,
   // `[2025-09-02, ...)`, or empty for null.
-  std::string ToString() const;
+  std::string ToString() const {
+    switch (kind) {
+      case Kind::kValue:
+        return value.ToString();
+      case Kind::kInterval:
+        return interval.ToString();
+      case Kind::kNull:
+        break;
+    }
+    return "";
+  }
 
   static Cell Of(Value v) {
     Cell c;
@@ -64,41 +74,31 @@ struct QueryOptions {
 
 class ResultSet {
  public:
-  // What produces the rows (internal to Annals).
-  class Source {
-   public:
-    virtual ~Source() = default;
-    // Fills *row and returns true, or returns false at the end (*status OK)
-    // or on an error.
-    virtual bool Next(Row* row, absl::Status* status) = 0;
-  };
-  ResultSet(std::vector<std::string> columns, std::string view,
-            std::unique_ptr<Source> source);
   ResultSet(ResultSet&&) noexcept;
   ResultSet& operator=(ResultSet&&) noexcept;
   ~ResultSet();
 
-  const std::vector<std::string>& columns() const { return columns_; }
+  const std::vector<std::string>& columns() const;
   // What the query saw, e.g. "valid now, as currently recorded" or
   // "valid at 2025-09-02, as recorded by the end of 2025-09-01".
-  const std::string& view() const { return view_; }
+  const std::string& view() const;
 
   // Moves to the next row: true and row() is set; false at the end or on an
   // error, which status() then says. Rows are computed as they are asked
   // for.
   bool Next();
-  const Row& row() const { return row_; }
-  absl::Status status() const { return status_; }
+  const Row& row() const;
+  absl::Status status() const;
 
   // Reads every remaining row.
   absl::Status ReadAll(std::vector<Row>* rows);
 
  private:
-  std::vector<std::string> columns_;
-  std::string view_;
-  std::unique_ptr<Source> source_;
-  Row row_;
-  absl::Status status_;
+  friend class Database;
+  friend class PreparedQuery;
+  struct Impl;
+  explicit ResultSet(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace annals

@@ -1,0 +1,55 @@
+// FIND, run or explained; see find_statement.h.
+#include "query/find_statement.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "common/status_macros.h"
+#include "query/binder.h"
+#include "query/default_view.h"
+#include "query/diagnostic.h"
+#include "query/find_executor.h"
+#include "query/planner.h"
+
+namespace annals::query {
+
+absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
+                                    FindStatement statement) {
+  ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, statement.pos,
+                   &statement.time);
+  ANNALS_ASSIGN_OR_RETURN(BoundFind find,
+                          BindFind(ctx.store, ctx.text, statement));
+  if (find.projection.empty()) {
+    return SyntaxError(ctx.text, statement.pos, "FIND lists nothing to return");
+  }
+  Plan plan = PlanFind(find, ctx.store->counters());
+  std::string view = find.view;
+  if (ctx.explain == ExplainMode::kNone) {
+    std::vector<std::string> columns;
+    for (const Projection& p : find.projection) columns.push_back(p.name);
+    return QueryResult{
+        std::move(columns), std::move(view),
+        std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(find),
+                                       std::move(plan), ctx.options)};
+  }
+  ActualRows actual;
+  if (ctx.explain == ExplainMode::kAnalyze) {
+    FindExecutor executor(ctx.store, ctx.text, find, plan, ctx.options);
+    Row row;
+    absl::Status status;
+    while (executor.Next(&row, &status)) {
+    }
+    ANNALS_RETURN_IF_ERROR(status);
+    actual = executor.actual_rows();
+  }
+  std::string text_plan = ExplainPlan(
+      find, plan, ctx.explain == ExplainMode::kAnalyze ? &actual : nullptr);
+  std::vector<std::string> lines =
+      absl::StrSplit(text_plan, '\n', absl::SkipEmpty());
+  return PlanResult(lines, std::move(view));
+}
+
+}  // namespace annals::query

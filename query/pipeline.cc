@@ -1,0 +1,55 @@
+// The pipeline; see pipeline.h.
+#include "query/pipeline.h"
+
+#include <utility>
+#include <variant>
+
+#include "common/status_macros.h"
+#include "query/find_statement.h"
+#include "query/history_statement.h"
+#include "query/parser.h"
+#include "query/path_statement.h"
+#include "query/statement_context.h"
+#include "query/timeline_statements.h"
+#include "query/write_statements.h"
+
+namespace annals::query {
+namespace {
+
+// The one place a statement's kind is dispatched on.
+struct RunKind {
+  const StatementContext& ctx;
+  auto operator()(FindStatement& s) { return RunFind(ctx, std::move(s)); }
+  auto operator()(HistoryStatement& s) { return RunHistory(ctx, std::move(s)); }
+  auto operator()(ChangesStatement& s) { return RunChanges(ctx, std::move(s)); }
+  auto operator()(DiffStatement& s) { return RunDiff(ctx, s); }
+  auto operator()(DisputesStatement& s) {
+    return RunDisputes(ctx, std::move(s));
+  }
+  auto operator()(PathStatement& s) { return RunPath(ctx, std::move(s)); }
+  auto operator()(AssertStatement& s) { return RunAssert(ctx, s); }
+  auto operator()(RetractStatement& s) { return RunRetract(ctx, s); }
+};
+
+}  // namespace
+
+absl::StatusOr<PreparedStatement> Prepare(std::string_view text) {
+  PreparedStatement prepared;
+  prepared.text = std::string(text);
+  ANNALS_ASSIGN_OR_RETURN(prepared.statement, ParseStatement(prepared.text));
+  return prepared;
+}
+
+absl::StatusOr<QueryResult> Execute(const PreparedStatement& prepared,
+                                    const Parameters& parameters,
+                                    engine::Store* store, ClaimWriter* writer,
+                                    const QueryOptions& options) {
+  Statement statement = prepared.statement;
+  ANNALS_RETURN_IF_ERROR(
+      SubstituteParameters(prepared.text, parameters, &statement));
+  const StatementContext ctx{prepared.text,     store,        writer, options,
+                             statement.explain, statement.pos};
+  return std::visit(RunKind{ctx}, statement.node);
+}
+
+}  // namespace annals::query

@@ -1,0 +1,39 @@
+// What running a statement gives the layer above: its columns, the view it
+// read ("valid now, as currently recorded"), and its rows as a stream. The
+// API wraps it in an annals::ResultSet.
+#ifndef ANNALS_QUERY_QUERY_RESULT_H_
+#define ANNALS_QUERY_QUERY_RESULT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "annals/result.h"
+
+namespace annals::query {
+
+// Produces a result's rows one at a time.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // Fills *row and returns true, or returns false at the end (*status OK)
+  // or on an error.
+  virtual bool Next(Row* row, absl::Status* status) = 0;
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::string view;
+  std::unique_ptr<RowSource> rows;
+};
+
+// A result from rows computed up front (ASSERT, RETRACT, EXPLAIN, PATH).
+QueryResult FixedResult(std::vector<std::string> columns, std::string view,
+                        std::vector<Row> rows);
+// A result of one `plan` column, a line a row (EXPLAIN).
+QueryResult PlanResult(const std::vector<std::string>& lines, std::string view);
+
+}  // namespace annals::query
+
+#endif  // ANNALS_QUERY_QUERY_RESULT_H_

@@ -1,0 +1,27 @@
+// What each statement runs against: the statement's text (errors point into
+// it), the store it reads, the write path it writes through, its limits and
+// whether it is run or explained.
+#ifndef ANNALS_QUERY_STATEMENT_CONTEXT_H_
+#define ANNALS_QUERY_STATEMENT_CONTEXT_H_
+
+#include <string_view>
+
+#include "annals/result.h"
+#include "engine/store.h"
+#include "query/ast.h"
+#include "query/claim_writer.h"
+
+namespace annals::query {
+
+struct StatementContext {
+  std::string_view text;
+  engine::Store* store;
+  ClaimWriter* writer;
+  const QueryOptions& options;
+  ExplainMode explain = ExplainMode::kNone;
+  SourcePos pos;  // of EXPLAIN, or of the statement's keyword
+};
+
+}  // namespace annals::query
+
+#endif  // ANNALS_QUERY_STATEMENT_CONTEXT_H_
