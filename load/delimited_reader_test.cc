@@ -765,18 +765,6 @@ TEST(ReaderUtilTest, SuggestionsAndSizes) {
   EXPECT_EQ(FormatByteSize(1000), "1000 bytes");
 }
 
-TEST(ParseFormatTest, KnownAndUnknownNames) {
-  EXPECT_EQ(*ParseFormat("tsv"), Format::kTsv);
-  EXPECT_EQ(*ParseFormat("CSV"), Format::kCsv);
-  EXPECT_EQ(*ParseFormat("jsonl"), Format::kJsonl);
-  EXPECT_EQ(*ParseFormat("auto"), Format::kAuto);
-  const absl::StatusOr<Format> bad = ParseFormat("xml");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(bad.status().message(),
-            "unknown format 'xml'; supported formats are tsv, csv and jsonl");
-}
-
 TEST(OpenRowReaderTest, PicksTheReaderByExtension) {
   const std::string tsv = "subject\tpredicate\tobject\na\tb\tc\n";
   const std::string csv = "subject,predicate,object\na,\"b,c\",d\n";

@@ -35,17 +35,6 @@ Format FormatFromExtension(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<Format> ParseFormat(std::string_view name) {
-  const std::string lower = absl::AsciiStrToLower(AbslView(name));
-  if (lower == "tsv") return Format::kTsv;
-  if (lower == "csv") return Format::kCsv;
-  if (lower == "jsonl") return Format::kJsonl;
-  if (lower == "auto") return Format::kAuto;
-  return absl::InvalidArgumentError(
-      absl::StrCat("unknown format '", AbslView(name),
-                   "'; supported formats are tsv, csv and jsonl"));
-}
-
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
     const std::string& path, Format format, const ReaderOptions& options) {
   if (format == Format::kAuto) {
