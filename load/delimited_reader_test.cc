@@ -734,22 +734,6 @@ TEST(ColumnNamesTest, Renames) {
   }
 }
 
-TEST(ReaderUtilTest, FindInvalidUtf8) {
-  EXPECT_EQ(FindInvalidUtf8(""), 0u);
-  EXPECT_EQ(FindInvalidUtf8("plain ascii text that is long enough"), 36u);
-  EXPECT_EQ(
-      FindInvalidUtf8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF"),
-      13u);                                              // é € 😀 U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), 2u);              // truncated
-  EXPECT_EQ(FindInvalidUtf8("ab\xC1\x81"), 2u);          // overlong 2-byte
-  EXPECT_EQ(FindInvalidUtf8("ab\xE0\x9F\xBF"), 2u);      // overlong 3-byte
-  EXPECT_EQ(FindInvalidUtf8("ab\xF0\x8F\xBF\xBF"), 2u);  // overlong 4-byte
-  EXPECT_EQ(FindInvalidUtf8("ab\xED\xBF\xBF"), 2u);      // surrogate
-  EXPECT_EQ(FindInvalidUtf8("ab\xF4\x90\x80\x80"), 2u);  // above U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("ab\xE2\x82x"), 2u);         // bad continuation
-  EXPECT_EQ(FindInvalidUtf8(std::string(100, 'a') + "\xBF"), 100u);
-}
-
 TEST(ReaderUtilTest, SuggestionsAndSizes) {
   EXPECT_EQ(UnknownColumnMessage("column", "recordedat"),
             "unknown column 'recordedat'; did you mean 'recorded_at'?");
