@@ -58,7 +58,8 @@ bool GetTime(std::string_view* in, int64_t* seconds) {
 
 namespace {
 
-// PutOrderedInt's bytes written at `p` (room for 9 needed); returns their end.
+// An ordered integer (key_codec.h) written at `p` (room for 9 needed);
+// returns the end of its bytes.
 char* WriteOrderedInt(char* p, int64_t v) {
   bool negative = v < 0;
   // For a negative v, ~v = -v-1 >= 0; its bytes are stored complemented so
@@ -74,11 +75,6 @@ char* WriteOrderedInt(char* p, int64_t v) {
 }
 
 }  // namespace
-
-void PutOrderedInt(std::string* out, int64_t v) {
-  char buf[9];
-  out->append(buf, WriteOrderedInt(buf, v) - buf);
-}
 
 bool GetOrderedInt(std::string_view* in, int64_t* v) {
   if (in->empty()) return false;
@@ -169,10 +165,6 @@ bool GetVarint(std::string_view* in, uint64_t* v) {
     }
   }
   return false;
-}
-
-bool IsIndexFamily(Family f) {
-  return f == Family::kSpo || f == Family::kPos || f == Family::kOsp;
 }
 
 int LeadingIds(Family f) { return f == Family::kSpo ? 2 : 3; }

@@ -49,10 +49,9 @@ bool GetTime(std::string_view* in, int64_t* seconds);
 // of the day (an id), so whole days take 4 bytes instead of 8.
 void PutKeyTime(std::string* out, int64_t seconds);
 bool GetKeyTime(std::string_view* in, int64_t* seconds);
-// Order-preserving variable-length signed integer: a length byte 0x80+n for
-// n >= 0 bytes of a non-negative value, 0x7f-n for n bytes of a negative one
-// (complemented), then the bytes big-endian.
-void PutOrderedInt(std::string* out, int64_t v);
+// Order-preserving variable-length signed integer (the day of a key time): a
+// length byte 0x80+n for n >= 0 bytes of a non-negative value, 0x7f-n for n
+// bytes of a negative one (complemented), then the bytes big-endian.
 bool GetOrderedInt(std::string_view* in, int64_t* v);
 
 // ---- varints (index values, meta) ----
@@ -75,7 +74,6 @@ struct IndexKey {
   int64_t from = INT64_MIN;
   uint64_t claim = 0;
 };
-bool IsIndexFamily(Family f);
 // How many ids lead `f`'s keys before valid_from: 2 for spo, 3 otherwise.
 int LeadingIds(Family f);
 // The three ids of `k` in the order of family `f`.

@@ -114,8 +114,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 6:
       FuzzPrimitive<int64_t>(bytes, GetKeyTime, PutKeyTime, "key time");
-      FuzzPrimitive<int64_t>(bytes, GetOrderedInt, PutOrderedInt,
-                             "ordered int");
       FuzzPrimitive<int64_t>(bytes, GetTime, PutTime, "time");
       break;
     default:

@@ -734,22 +734,6 @@ TEST(ColumnNamesTest, Renames) {
   }
 }
 
-TEST(ReaderUtilTest, FindInvalidUtf8) {
-  EXPECT_EQ(FindInvalidUtf8(""), 0u);
-  EXPECT_EQ(FindInvalidUtf8("plain ascii text that is long enough"), 36u);
-  EXPECT_EQ(
-      FindInvalidUtf8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF"),
-      13u);                                              // é € 😀 U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), 2u);              // truncated
-  EXPECT_EQ(FindInvalidUtf8("ab\xC1\x81"), 2u);          // overlong 2-byte
-  EXPECT_EQ(FindInvalidUtf8("ab\xE0\x9F\xBF"), 2u);      // overlong 3-byte
-  EXPECT_EQ(FindInvalidUtf8("ab\xF0\x8F\xBF\xBF"), 2u);  // overlong 4-byte
-  EXPECT_EQ(FindInvalidUtf8("ab\xED\xBF\xBF"), 2u);      // surrogate
-  EXPECT_EQ(FindInvalidUtf8("ab\xF4\x90\x80\x80"), 2u);  // above U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("ab\xE2\x82x"), 2u);         // bad continuation
-  EXPECT_EQ(FindInvalidUtf8(std::string(100, 'a') + "\xBF"), 100u);
-}
-
 TEST(ReaderUtilTest, SuggestionsAndSizes) {
   EXPECT_EQ(UnknownColumnMessage("column", "recordedat"),
             "unknown column 'recordedat'; did you mean 'recorded_at'?");
@@ -763,18 +747,6 @@ TEST(ReaderUtilTest, SuggestionsAndSizes) {
   EXPECT_EQ(FormatByteSize(int64_t{64} << 20), "64 MiB");
   EXPECT_EQ(FormatByteSize(3072), "3 KiB");
   EXPECT_EQ(FormatByteSize(1000), "1000 bytes");
-}
-
-TEST(ParseFormatTest, KnownAndUnknownNames) {
-  EXPECT_EQ(*ParseFormat("tsv"), LoadFormat::kTsv);
-  EXPECT_EQ(*ParseFormat("CSV"), LoadFormat::kCsv);
-  EXPECT_EQ(*ParseFormat("jsonl"), LoadFormat::kJsonl);
-  EXPECT_EQ(*ParseFormat("auto"), LoadFormat::kAuto);
-  const absl::StatusOr<LoadFormat> bad = ParseFormat("xml");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(bad.status().message(),
-            "unknown format 'xml'; supported formats are tsv, csv and jsonl");
 }
 
 TEST(OpenRowReaderTest, PicksTheReaderByExtension) {

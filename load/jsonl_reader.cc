@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/utf8.h"
 #include "load/reader_util.h"
 
 namespace annals::load {
@@ -51,26 +52,6 @@ bool ParseHex4(std::string_view s, size_t i, uint32_t* value) {
   }
   *value = v;
   return true;
-}
-
-// Writes code point `cp` (not a surrogate, at most U+10FFFF) as UTF-8.
-char* AppendUtf8(uint32_t cp, char* out) {
-  if (cp < 0x80) {
-    *out++ = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out++ = static_cast<char>(0xC0 | (cp >> 6));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out++ = static_cast<char>(0xE0 | (cp >> 12));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out++ = static_cast<char>(0xF0 | (cp >> 18));
-    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
 }
 
 }  // namespace
@@ -336,7 +317,7 @@ absl::Status JsonlReader::ParseString(std::string_view line, size_t* pos,
                            absl::StrFormat("unpaired surrogate \\u%04X", cp));
           }
         }
-        out_ = AppendUtf8(cp, out_);
+        out_ = EncodeUtf8(cp, out_);
         break;
       }
       default:

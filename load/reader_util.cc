@@ -2,7 +2,6 @@
 #include "load/reader_util.h"
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -39,49 +38,6 @@ int EditDistance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-size_t FindInvalidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    // ASCII fast path: 16 bytes per step while no byte has its high bit set.
-    while (i + 16 <= n) {
-      uint64_t a, b;
-      std::memcpy(&a, p + i, 8);
-      std::memcpy(&b, p + i + 8, 8);
-      if ((a | b) & 0x8080808080808080ULL) break;
-      i += 16;
-    }
-    if (i >= n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else {
-      return i;  // continuation byte, overlong lead C0/C1, or F5..FF
-    }
-    if (n - i < len || p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-    }
-    i += len;
-  }
-  return n;
-}
 
 std::string UnknownColumnMessage(std::string_view what, std::string_view name) {
   std::string message =

@@ -1,6 +1,5 @@
-// Small helpers shared by the file readers: fast UTF-8 validation, the
-// "did you mean" suggestion for unknown column names, and byte-size text for
-// messages.
+// Small helpers shared by the file readers: the "did you mean" suggestion
+// for unknown column names, and byte and byte-size text for messages.
 #ifndef ANNALS_LOAD_READER_UTIL_H_
 #define ANNALS_LOAD_READER_UTIL_H_
 
@@ -13,11 +12,6 @@
 #include "common/absl_view.h"
 
 namespace annals::load {
-
-// Offset of the first byte of the first invalid UTF-8 sequence in `s`
-// (overlong forms, surrogates and code points above U+10FFFF are invalid), or
-// s.size() when all of `s` is valid.
-size_t FindInvalidUtf8(std::string_view s);
 
 // "unknown <what> 'valid_form'; did you mean 'valid_from'?", or a list of the
 // known column names when none is close.

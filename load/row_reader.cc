@@ -36,17 +36,6 @@ LoadFormat FormatFromExtension(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<LoadFormat> ParseFormat(std::string_view name) {
-  const std::string lower = absl::AsciiStrToLower(AbslView(name));
-  if (lower == "tsv") return LoadFormat::kTsv;
-  if (lower == "csv") return LoadFormat::kCsv;
-  if (lower == "jsonl") return LoadFormat::kJsonl;
-  if (lower == "auto") return LoadFormat::kAuto;
-  return absl::InvalidArgumentError(
-      absl::StrCat("unknown format '", AbslView(name),
-                   "'; supported formats are tsv, csv and jsonl"));
-}
-
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
     const std::string& path, LoadFormat format, const ReaderOptions& options) {
   if (format == LoadFormat::kAuto) {

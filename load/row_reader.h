@@ -33,10 +33,6 @@ struct ReaderOptions {
   ColumnRenames renames;
 };
 
-// "tsv", "csv" or "jsonl" (case-insensitive; also "auto"), for a --format
-// flag. InvalidArgument naming the supported formats otherwise.
-absl::StatusOr<LoadFormat> ParseFormat(std::string_view name);
-
 // Opens `path` with the reader for `format`; kAuto picks it by extension:
 // .tsv/.txt -> TSV, .csv -> CSV, .jsonl/.ndjson/.json -> JSON Lines. Fails
 // when the file cannot be opened (NotFound "cannot open 'path': ..."), the

@@ -4,8 +4,8 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "common/absl_view.h"
+#include "common/escape.h"
 #include "query/lexer.h"
 
 namespace annals::query {
@@ -193,45 +193,14 @@ struct StatementPrinter {
 
 }  // namespace
 
-std::string Quote(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          absl::StrAppend(&out,
-                          absl::StrFormat("\\u%04X", static_cast<int>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string FormatName(const std::string& name) {
-  return IsBareName(name) ? name : Quote(name);
+  return IsBareName(name) ? name : QueryQuoted(name);
 }
 
 std::string ToString(const Term& term) {
   switch (term.kind) {
     case Term::Kind::kName:
-      return term.quoted ? Quote(term.name) : FormatName(term.name);
+      return term.quoted ? QueryQuoted(term.name) : FormatName(term.name);
     case Term::Kind::kVariable:
       return absl::StrCat("?", term.name);
     case Term::Kind::kParameter:
@@ -245,7 +214,7 @@ std::string ToString(const Term& term) {
     case ValueKind::kBoolean:
       return term.value.boolean() ? "TRUE" : "FALSE";
     case ValueKind::kString:
-      return Quote(term.value.text());
+      return QueryQuoted(term.value.text());
     case ValueKind::kEntity:
       return FormatName(term.value.text());
     default:

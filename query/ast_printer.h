@@ -19,10 +19,9 @@ std::string ToString(const TemporalClause& clause);
 std::string ToString(const Expr& expr);
 std::string ToString(const Term& term);
 
-// `name` as written in a query: bare if it can be, else quoted and escaped.
+// `name` as written in a query: bare if it can be, else quoted and escaped
+// (QueryQuoted, common/escape.h).
 std::string FormatName(const std::string& name);
-// `text` in double quotes, with \" \\ \n \t \r and \uXXXX escapes.
-std::string Quote(const std::string& text);
 
 }  // namespace annals::query
 

@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
-#include "query/utf8.h"
+#include "common/utf8.h"
 
 namespace annals::query {
 namespace {

@@ -8,8 +8,8 @@
 #include "absl/strings/str_format.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "common/utf8.h"
 #include "query/diagnostic.h"
-#include "query/utf8.h"
 
 namespace annals::query {
 namespace {

@@ -18,8 +18,8 @@ std::vector<Token> Lex(std::string_view text) {
   return tokens.ok() ? *std::move(tokens) : std::vector<Token>{};
 }
 
-// The tokens as "kind:text" (keywords by name, punctuation by kind), without
-// the final end token.
+// The tokens as "kind:text" (keywords by name, punctuation quoted, `<>` as
+// '!='), without the final end token.
 std::string Show(std::string_view text) {
   std::string out;
   for (const Token& t : Lex(text)) {
@@ -53,8 +53,11 @@ std::string Show(std::string_view text) {
       case TokenKind::kTime:
         absl::StrAppend(&out, "time:", t.time.ToString());
         break;
-      default:
-        absl::StrAppend(&out, AbslView(TokenKindName(t.kind)));
+      case TokenKind::kNe:  // != or <>
+        out += "'!='";
+        break;
+      default:  // punctuation
+        absl::StrAppend(&out, "'", AbslView(t.source), "'");
     }
   }
   return out;

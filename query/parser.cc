@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "common/utf8.h"
 #include "query/diagnostic.h"
 #include "query/lexer.h"
 #include "query/parser_internal.h"
@@ -30,10 +31,7 @@ std::string Describe(const Token& token) {
   if (token.kind == TokenKind::kEnd) return "end of input";
   std::string_view s = token.source;
   if (s.size() <= kDescribeBytes) return absl::StrCat("'", AbslView(s), "'");
-  size_t cut = kDescribeBytes - 3;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;  // not inside a UTF-8 sequence
-  }
+  const size_t cut = Utf8CutPoint(s, kDescribeBytes - 3);
   return absl::StrCat("'", AbslView(s.substr(0, cut)), "...'");
 }
 

@@ -794,8 +794,8 @@ TEST(ParserRoundTripTest, NamesAreQuotedWhenTheyMustBe) {
   EXPECT_EQ(FormatName("Where"), "\"Where\"");
   EXPECT_EQ(FormatName("Power of Siberia 2"), "\"Power of Siberia 2\"");
   EXPECT_EQ(FormatName("3M"), "\"3M\"");
-  EXPECT_EQ(Quote("a\x01"
-                  "b"),
+  EXPECT_EQ(FormatName("a\x01"
+                       "b"),
             "\"a\\u0001b\"");
   // A name built by a program, not the parser, prints so that it parses.
   Term t;

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "query/utf8.h"
+#include "common/utf8.h"
 
 namespace annals::query {
 namespace {

@@ -135,9 +135,6 @@ enum class TokenKind : uint8_t {
   kGe,
 };
 
-// "identifier", "'('", ...: for messages and tests.
-std::string_view TokenKindName(TokenKind kind);
-
 struct Token {
   TokenKind kind = TokenKind::kEnd;
   Keyword keyword = Keyword::kNone;  // kKeyword only

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "common/utf8.h"
 
 namespace annals::schema {
 
@@ -141,8 +142,7 @@ absl::Status SchemaBuilder::ErrorAt(const Ref& ref,
   std::string shown;
   for (size_t i = 0; i < ref.line.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(ref.line[i]);
-    bool continuation = (c & 0xC0) == 0x80;
-    if (i < ref.offset && !continuation) {
+    if (i < ref.offset && !IsUtf8Continuation(ref.line[i])) {
       ++column;
       pad += c == '\t' ? '\t' : ' ';
     }

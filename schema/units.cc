@@ -60,38 +60,4 @@ std::string UnitMismatch(const Schema& schema, std::string_view a,
   return "";
 }
 
-absl::StatusOr<double> ConvertNumber(const Schema& schema, double number,
-                                     std::string_view from,
-                                     std::string_view to) {
-  if (from == to) return number;
-  std::string why = UnitMismatch(schema, from, to);
-  if (!why.empty()) return absl::InvalidArgumentError(why);
-  return number * schema.FindUnit(from)->factor / schema.FindUnit(to)->factor;
-}
-
-absl::StatusOr<Value> ConvertQuantity(const Schema& schema, const Value& q,
-                                      std::string_view unit) {
-  if (q.kind() != ValueKind::kQuantity) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(q.ToString(), " is not a quantity"));
-  }
-  if (q.unit() == unit) return q;
-  absl::StatusOr<double> n = ConvertNumber(schema, q.number(), q.unit(), unit);
-  if (!n.ok()) return n.status();
-  // The shortest text (15 to 17 significant digits) that converts back to
-  // the number it came from.
-  const double want = RoundSignificant(q.number());
-  std::string text;
-  for (int digits = kDigits; digits <= 17; ++digits) {
-    text = DecimalText(*n, digits);
-    double parsed = 0, back = 0;
-    if (absl::SimpleAtod(text, &parsed)) {
-      absl::StatusOr<double> b = ConvertNumber(schema, parsed, unit, q.unit());
-      back = b.ok() ? *b : 0;
-    }
-    if (RoundSignificant(back) == want) break;
-  }
-  return Value::Quantity(text, unit);
-}
-
 }  // namespace annals::schema

@@ -469,8 +469,6 @@ int PrintResult(annals::ResultSet& result, const std::string& format) {
   return s.ok() ? 0 : Fail(s);
 }
 
-annals::Options ReadOnly();
-
 // Statements in `text`, as the shell splits them (`;` or a blank line).
 int CountStatements(const std::string& text) {
   annals::shell::StatementSplitter splitter;
@@ -529,16 +527,8 @@ int Query(const Args& args) {
     std::istream& in = file.empty() ? std::cin : in_file;
     text.assign(std::istreambuf_iterator<char>(in), {});
   }
-  auto db = annals::Database::Open(args.positional[0]);
-  if (absl::IsFailedPrecondition(db.status())) {
-    // Held by another process: reads need no writer lock (as in the shell).
-    auto read_only = annals::Database::Open(args.positional[0], ReadOnly());
-    if (read_only.ok()) {
-      std::cerr << "annals: " << db.status().message()
-                << "; opened read-only\n";
-      db = std::move(read_only);
-    }
-  }
+  // Held by another process: opened read-only, as the shell does.
+  auto db = annals::shell::OpenWritableOrReadOnly(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
   if (CountStatements(text) > 1) {
     // A script: run as `annals shell` runs one from a pipe.
@@ -767,7 +757,7 @@ int Export(const Args& args) {
   return annals::cli::RunExport(args.positional, args.flags);
 }
 
-// Until tools/shell/ is built in: its help, and a clear failure.
+// `annals shell`: --keep-going and the STORE, on to tools/shell/.
 int Shell(const Args& args) {
   if (args.help) return std::cout << kShellHelp, 0;
   std::vector<std::string> shell_args;

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace annals::shell_test {
 
 // `text` without ANSI escape sequences and carriage returns, backspaces
@@ -40,7 +42,7 @@ inline std::string StripTerminal(const std::string& text) {
     }
     if (c == '\a') continue;
     if (c == '\b') {  // the cursor goes back one character: drop it
-      while (!out.empty() && (out.back() & 0xC0) == 0x80) out.pop_back();
+      while (!out.empty() && IsUtf8Continuation(out.back())) out.pop_back();
       if (!out.empty() && out.back() != '\n') out.pop_back();
       continue;
     }

@@ -2,7 +2,6 @@
 #include "tools/export/export_fields.h"
 
 #include <charconv>
-#include <cstdint>
 
 #include "absl/strings/str_cat.h"
 
@@ -24,44 +23,6 @@ void ObjectField(const Value& value, std::string* text,
   if (blank || InferredObject(*text) != value) {
     *object_type = std::string(ValueKindName(value.kind()));
   }
-}
-
-bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int length;
-    uint32_t code;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-      code = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      code = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      code = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > n) return false;
-    for (int k = 1; k < length; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      code = (code << 6) | (b & 0x3F);
-    }
-    if ((length == 3 && code < 0x800) || (length == 4 && code < 0x10000) ||
-        (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
 }
 
 std::string ShortestDouble(double d) {

@@ -41,11 +41,6 @@ void ObjectField(const Value& value, std::string* text,
 // Every field of `claim`.
 ExportFields FieldsOf(const Claim& claim);
 
-// True when `text` is valid UTF-8 (as a load requires of every field): no
-// stray continuation bytes, overlong forms, surrogates or code points above
-// U+10FFFF.
-bool IsValidUtf8(std::string_view text);
-
 // Shortest text that parses back to exactly `d` (`0.9`, `0.123456789`).
 std::string ShortestDouble(double d);
 

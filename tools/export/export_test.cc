@@ -266,18 +266,6 @@ TEST(ExportTsv, CountsWhatALoadWouldNotGiveBack) {
   EXPECT_FALSE(result.escaped);
 }
 
-TEST(ExportFields, Utf8Validation) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("plain ascii"));
-  EXPECT_TRUE(IsValidUtf8("Газпром 天然气 🚀"));
-  EXPECT_FALSE(IsValidUtf8("\xC3("));             // cut short
-  EXPECT_FALSE(IsValidUtf8("\x80"));              // stray continuation
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));          // truncated at the end
-}
-
 TEST(ExportFields, ObjectTypeOnlyWhereTheLoaderWouldGuessWrong) {
   std::string text, type;
   ObjectField(Value::Entity("Gazprom"), &text, &type);

@@ -10,6 +10,7 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/utf8.h"
 #include "tools/export/export_fields.h"
 #include "tools/export/export_format.h"
 

@@ -1,5 +1,5 @@
-// How cells and column names are written out: as text (strings bare, as in
-// psql), as JSON strings, as CSV fields; and the display width of UTF-8 text
+// How cells are written out as text (strings bare, as in psql; JSON strings
+// and CSV fields are common/escape.h's), and the display width of UTF-8 text
 // in terminal columns, with truncation that keeps characters whole.
 #ifndef ANNALS_TOOLS_OUTPUT_CELL_TEXT_H_
 #define ANNALS_TOOLS_OUTPUT_CELL_TEXT_H_
@@ -15,11 +15,6 @@ namespace annals::output {
 // `Gazprom`, `56 bcm/yr`, `2025-09-02`; a string without its quotes; empty
 // for null.
 std::string CellText(const Cell& cell);
-// `"a\"b"` with JSON escapes.
-std::string JsonString(absl::string_view s);
-// The field as is, or quoted with doubled quotes when it holds `,`, `"` or a
-// line break.
-std::string CsvField(absl::string_view s);
 
 // Terminal columns `s` takes: one per code point (no wide characters in the
 // data Annals ships; control bytes count as one).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "common/escape.h"
 #include "tools/output/cell_text.h"
 
 namespace annals::output {

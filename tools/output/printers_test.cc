@@ -18,9 +18,6 @@ TEST(CellTextTest, WidthAndTruncation) {
   EXPECT_EQ(Truncate("Zürich", 6), "Zürich");
   EXPECT_EQ(Truncate("Zürich", 3), "Zü…");
   EXPECT_EQ(Truncate("abc", 0), "");
-  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
-  EXPECT_EQ(CsvField("say \"x\""), "\"say \"\"x\"\"\"");
-  EXPECT_EQ(JsonString("a\"b\n"), "\"a\\\"b\\n\"");
 }
 
 TEST(FitWidthsTest, UnlimitedOrFittingIsUnchanged) {

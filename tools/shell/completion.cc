@@ -5,6 +5,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "common/absl_view.h"
+#include "common/escape.h"
 
 namespace annals::shell {
 
@@ -46,12 +48,7 @@ std::string QuoteName(absl::string_view name) {
     }
   }
   if (plain && !IsKeyword(name)) return std::string(name);
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+  return QueryQuoted(StdView(name));
 }
 
 std::vector<std::string> CompletionCandidates(absl::string_view word,

@@ -23,7 +23,7 @@ const std::vector<std::string>& DotCommands();
 
 // A name as it is written in a statement: bare when it is a plain
 // identifier (letters, digits, `_`, not starting with a digit) and not a
-// keyword, else in double quotes with `"` and `\` escaped.
+// keyword, else quoted text (QueryQuoted, common/escape.h).
 std::string QuoteName(absl::string_view name);
 
 // What may replace `word` (the text being completed), sorted, no

@@ -131,6 +131,21 @@ int Interactive(Shell& shell, const std::string& store) {
 
 }  // namespace
 
+absl::StatusOr<Database> OpenWritableOrReadOnly(const std::string& store) {
+  absl::StatusOr<Database> db = Database::Open(store);
+  if (absl::IsFailedPrecondition(db.status())) {
+    Options read_only;
+    read_only.read_only = true;
+    absl::StatusOr<Database> ro = Database::Open(store, read_only);
+    if (ro.ok()) {
+      std::cerr << "annals: " << db.status().message()
+                << "; opened read-only\n";
+      return ro;
+    }
+  }
+  return db;
+}
+
 int ShellMain(const std::vector<std::string>& args) {
   ShellConfig config;
   std::string store;
@@ -156,17 +171,7 @@ int ShellMain(const std::vector<std::string>& args) {
     std::cerr << "annals: shell needs a STORE\n\n" << kShellUsage;
     return 2;
   }
-  absl::StatusOr<Database> db = Database::Open(store);
-  if (absl::IsFailedPrecondition(db.status())) {
-    Options read_only;
-    read_only.read_only = true;
-    absl::StatusOr<Database> ro = Database::Open(store, read_only);
-    if (ro.ok()) {
-      std::cerr << "annals: " << db.status().message()
-                << "; opened read-only\n";
-      db = std::move(ro);
-    }
-  }
+  absl::StatusOr<Database> db = OpenWritableOrReadOnly(store);
   if (!db.ok()) {
     std::cerr << "annals: " << db.status().message() << "\n";
     return 1;
