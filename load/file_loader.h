@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "annals/database.h"
+#include "annals/load.h"
 #include "annals/options.h"
 #include "engine/store.h"
 
