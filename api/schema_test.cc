@@ -4,11 +4,8 @@
 // nothing, and skip_bad with its reject file), a store without a schema
 // accepting everything, and Check listing stored claims that break a schema
 // set after them.
-#include <stdlib.h>  // mkdtemp
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,9 +16,12 @@
 #include "engine/rocks.h"
 #include "engine/schema_store.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
+
+using test::ReadFile;
 
 std::string Msg(const absl::Status& s) { return std::string(s.message()); }
 
@@ -35,19 +35,8 @@ constexpr char kSchema[] =
 
 class SchemaTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = ::testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_schema_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    root_ = pattern;
-    Reopen();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
+  void SetUp() override { Reopen(); }
+  void TearDown() override { db_.reset(); }
   // The rows `query` gives, or -1 (and a failure) when it fails.
   int RowCount(std::string_view query) {
     auto rows = db_->Query(query);
@@ -71,16 +60,7 @@ class SchemaTest : public ::testing::Test {
     db_ = std::make_unique<Database>(std::move(*db));
   }
   std::string Write(const std::string& name, const std::string& content) {
-    std::string path = root_ + "/" + name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    return path;
-  }
-  static std::string ReadFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return test::WriteFileIn(root_, name, content);
   }
   int64_t Claims() {
     auto stats = db_->Stats();
@@ -95,7 +75,8 @@ class SchemaTest : public ::testing::Test {
     return in;
   }
 
-  std::string root_;
+  test::TempDir dir_{"annals_schema"};
+  std::string root_ = dir_.path();
   std::unique_ptr<Database> db_;
 };
 

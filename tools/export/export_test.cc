@@ -34,7 +34,7 @@ std::string Extension(ExportFormat format) {
 // loads `file` into it.
 Database LoadFresh(const TempDir& dir, const std::string& name,
                    const std::string& file, const std::string& schema = "") {
-  auto db = Database::Open(dir / name);
+  auto db = Database::Open(dir.Join(name));
   EXPECT_TRUE(db.ok()) << db.status();
   if (!schema.empty()) {
     auto set = db->SetSchema(schema);
@@ -53,7 +53,7 @@ void ExpectRoundTrip(Database& db, const TempDir& dir, const std::string& tag,
                      ExportFormat format, const std::string& schema = "") {
   SCOPED_TRACE(tag + Extension(format));
   const std::string first = ExportText(db, format);
-  const std::string file = dir / (tag + Extension(format));
+  const std::string file = dir.Join(tag + Extension(format));
   WriteFile(file, first);
   Database copy =
       LoadFresh(dir, tag + "_copy" + Extension(format), file, schema);
@@ -193,7 +193,7 @@ class HostileValues : public testing::TestWithParam<ExportFormat> {};
 
 TEST_P(HostileValues, ComeBackAsTheyWere) {
   TempDir dir;
-  auto db = Database::Open(dir / "original");
+  auto db = Database::Open(dir.Join("original"));
   ASSERT_TRUE(db.ok()) << db.status();
   for (const ClaimInput& c : HostileClaims()) {
     auto id = db->Assert(c);
@@ -219,7 +219,7 @@ INSTANTIATE_TEST_SUITE_P(BothFormats, HostileValues,
 
 TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
   TempDir dir;
-  auto db = Database::Open(dir / "store");
+  auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE(
       db->Assert(Input(Value::Entity("a\\b"), "p", Value::String("c\\t")))
@@ -234,7 +234,7 @@ TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
 
 TEST(ExportTsv, CountsWhatALoadWouldNotGiveBack) {
   TempDir dir;
-  auto db = Database::Open(dir / "store");
+  auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
   ClaimInput first = Input(Value::Entity("a"), "p", Value::Entity("b"));
   ASSERT_TRUE(db->Assert(first).ok());
@@ -307,7 +307,7 @@ TEST(ExportFields, ObjectTypeOnlyWhereTheLoaderWouldGuessWrong) {
 class AsOf : public testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_ / "store");
+    auto db = Database::Open(dir_.Join("store"));
     ASSERT_TRUE(db.ok());
     db_.emplace(*std::move(db));
     ClaimInput early = Input(Value::Entity("Russia"), "flow",
@@ -349,8 +349,8 @@ TEST_F(AsOf, ExportOfThenLoadsAsTheStoreWasThen) {
   ExportOptions then;
   then.as_of = T("2022-12-31");
   const std::string text = ExportText(*db_, then);
-  WriteFile(dir_ / "then.tsv", text);
-  Database copy = LoadFresh(dir_, "copy", dir_ / "then.tsv");
+  WriteFile(dir_.Join("then.tsv"), text);
+  Database copy = LoadFresh(dir_, "copy", dir_.Join("then.tsv"));
   TimeView view = TimeView::AllTime();
   view.as_of = T("2022-12-31").SpanEnd() - 1;
   EXPECT_EQ(ClaimsOf(copy), ClaimsOf(*db_, view));
