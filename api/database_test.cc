@@ -5,7 +5,6 @@
 // Check, format-version checks, read-only handles and the writer lock.
 #include "annals/database.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -4,7 +4,6 @@
 // predicate with more time-index entries than a run go through the merge.
 #include "engine/bulk_loader.h"
 
-
 #include <filesystem>
 #include <random>
 #include <string>

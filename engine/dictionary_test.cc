@@ -16,8 +16,7 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "gtest/gtest.h"
-#include "tests/support/store.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/engine_store_test.h"
 
 namespace annals::engine {
 namespace {
@@ -77,17 +76,8 @@ TEST(TermEncodingTest, GarbageDoesNotDecode) {
   EXPECT_FALSE(DecodeTerm(std::string(1, '\xff')).ok());
 }
 
-class DictionaryTest : public ::testing::Test {
+class DictionaryTest : public test::EngineStoreTest {
  protected:
-  void SetUp() override { Reopen(); }
-
-  void Reopen() {
-    store_.reset();
-    auto store = test::OpenEngineStore(dir_.Join("store"));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
-  }
-
   // Interns `values` in one committed transaction; their ids.
   std::vector<uint64_t> Intern(const std::vector<Value>& values) {
     WriteTxn txn(store_.get());
@@ -123,9 +113,6 @@ class DictionaryTest : public ::testing::Test {
       EXPECT_EQ(into, values[i]);
     }
   }
-
-  test::TempDir dir_{"annals_dictionary"};
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(DictionaryTest, FindAndLookupRoundTripEveryKind) {
@@ -134,8 +121,8 @@ TEST_F(DictionaryTest, FindAndLookupRoundTripEveryKind) {
   // Distinct ids: Gazprom the entity is not "Gazprom" the string.
   for (size_t i = 0; i < ids.size(); ++i) {
     for (size_t j = i + 1; j < ids.size(); ++j) {
-      EXPECT_NE(ids[i], ids[j]) << values[i].ToString() << " and "
-                                << values[j].ToString();
+      EXPECT_NE(ids[i], ids[j])
+          << values[i].ToString() << " and " << values[j].ToString();
     }
   }
   ExpectRoundTrips(values, ids);
@@ -149,8 +136,8 @@ TEST_F(DictionaryTest, UnknownTermsAreNotFound) {
   auto missing = dict.Find(Value::Entity("Rusia"), nullptr);
   ASSERT_FALSE(missing.ok());
   EXPECT_TRUE(absl::IsNotFound(missing.status())) << missing.status();
-  EXPECT_TRUE(absl::IsNotFound(
-      dict.Find(Value::String("Russia"), nullptr).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(dict.Find(Value::String("Russia"), nullptr).status()));
   std::string term;
   EncodeTextTerm(ValueKind::kEntity, "nobody", &term);
   EXPECT_TRUE(absl::IsNotFound(dict.Find(term, nullptr).status()));

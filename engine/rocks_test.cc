@@ -4,14 +4,13 @@
 // directly, as only this wrapper's tests may.
 #include "engine/rocks.h"
 
-
 #include <filesystem>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "tests/support/temp_dir.h"
 #include "rocksdb/db.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::engine {
 namespace {

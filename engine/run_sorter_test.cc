@@ -2,7 +2,6 @@
 // ClaimRows across chunk boundaries.
 #include "engine/run_sorter.h"
 
-
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>

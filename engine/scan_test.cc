@@ -15,8 +15,7 @@
 #include "engine/write_txn.h"
 #include "gtest/gtest.h"
 #include "tests/support/claim_rows.h"
-#include "tests/support/store.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/engine_store_test.h"
 
 namespace annals::engine {
 namespace {
@@ -91,14 +90,8 @@ TEST(ChooseIndexTest, AWindowWithOnlySubjectOrOnlyPredicateReadsTheTimeIndex) {
             "osp prefix 1");
 }
 
-class ClaimScanTest : public ::testing::Test {
+class ClaimScanTest : public test::EngineStoreTest {
  protected:
-  void SetUp() override {
-    auto store = test::OpenEngineStore(dir_.Join("store"));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
-  }
-
   // Asserts the claims in one transaction and remembers them.
   void Write(const std::vector<test::RowSpec>& specs) {
     WriteTxn txn(store_.get());
@@ -119,12 +112,11 @@ class ClaimScanTest : public ::testing::Test {
     }
   }
 
-  uint64_t Id(const Value& v) {
+  uint64_t TermId(const Value& v) {
     auto id = store_->dictionary().Find(v, nullptr);
     EXPECT_TRUE(id.ok()) << v.ToString() << ": " << id.status();
     return id.value_or(0);
   }
-  uint64_t Entity(const char* name) { return Id(Value::Entity(name)); }
 
   // The claim ids the scan returns, sorted; the scan's own checks on the
   // way: every row is whole and the scan completes.
@@ -171,8 +163,6 @@ class ClaimScanTest : public ::testing::Test {
     return ids;
   }
 
-  test::TempDir dir_{"annals_scan"};
-  std::unique_ptr<Store> store_;
   std::vector<ClaimRow> rows_;
 };
 
@@ -193,7 +183,7 @@ std::vector<test::RowSpec> SmallGraph() {
 
 TEST_F(ClaimScanTest, EveryPatternAndViewGivesExactlyTheVisibleClaims) {
   Write(SmallGraph());
-  const uint64_t a = Entity("A"), p = Entity("p"), b = Entity("B");
+  const uint64_t a = Id("A"), p = Id("p"), b = Id("B");
   std::vector<TimeView> views = {
       TimeView::AllTime(),
       At(DaySeconds(2005, 6, 1)),
@@ -217,22 +207,19 @@ TEST_F(ClaimScanTest, EveryPatternAndViewGivesExactlyTheVisibleClaims) {
 TEST_F(ClaimScanTest, HandPickedAnswers) {
   Write(SmallGraph());
   IdPattern a;
-  a.s = Entity("A");
+  a.s = Id("A");
   EXPECT_EQ(Scan(a, TimeView::AllTime()), (std::vector<uint64_t>{1, 2, 3}));
-  EXPECT_EQ(Scan(a, At(DaySeconds(2005, 6, 1))),
-            (std::vector<uint64_t>{1, 3}));
-  EXPECT_EQ(Scan(a, At(DaySeconds(2015, 1, 1))),
-            (std::vector<uint64_t>{2, 3}));
+  EXPECT_EQ(Scan(a, At(DaySeconds(2005, 6, 1))), (std::vector<uint64_t>{1, 3}));
+  EXPECT_EQ(Scan(a, At(DaySeconds(2015, 1, 1))), (std::vector<uint64_t>{2, 3}));
   IdPattern to_b;
-  to_b.o = Entity("B");
-  EXPECT_EQ(Scan(to_b, TimeView::AllTime()),
-            (std::vector<uint64_t>{1, 3, 4}));
+  to_b.o = Id("B");
+  EXPECT_EQ(Scan(to_b, TimeView::AllTime()), (std::vector<uint64_t>{1, 3, 4}));
   // The string "B" is another term than the entity B.
   IdPattern string_b;
-  string_b.o = Id(Value::String("B"));
+  string_b.o = TermId(Value::String("B"));
   EXPECT_EQ(Scan(string_b, TimeView::AllTime()), (std::vector<uint64_t>{5}));
   IdPattern q;
-  q.p = Entity("q");
+  q.p = Id("q");
   EXPECT_EQ(Scan(q, At(DaySeconds(1995, 1, 1))), (std::vector<uint64_t>{3, 5}));
 }
 
@@ -241,7 +228,7 @@ TEST_F(ClaimScanTest, AsOfAndRetractedClaims) {
   const int64_t retracted_at = kRecorded + 1000;
   Retract(1, retracted_at);
   IdPattern a;
-  a.s = Entity("A");
+  a.s = Id("A");
   // As currently recorded, the retracted claim is gone...
   EXPECT_EQ(Scan(a, TimeView::AllTime()), (std::vector<uint64_t>{2, 3}));
   // ...unless asked for.
@@ -274,15 +261,15 @@ TEST_F(ClaimScanTest, SubjectProbeAnswersSmallAndLargeSubjectsAlike) {
   for (int i = 0; i < 60; ++i) {
     for (const char* s : {"small", "big"}) {
       if (std::string(s) == "small" && i >= 10) continue;
-      specs.push_back({s, i % 2 ? "p" : "q",
-                       Value::Integer(i), DaySeconds(1950 + i, 1, 1),
-                       DaySeconds(1952 + i, 1, 1), kRecorded});
+      specs.push_back({s, i % 2 ? "p" : "q", Value::Integer(i),
+                       DaySeconds(1950 + i, 1, 1), DaySeconds(1952 + i, 1, 1),
+                       kRecorded});
     }
   }
   Write(specs);
   for (const char* s : {"small", "big"}) {
     IdPattern pattern;
-    pattern.s = Entity(s);
+    pattern.s = Id(s);
     for (int year : {1940, 1951, 1955, 1990, 2009, 2030}) {
       SCOPED_TRACE(absl::StrCat(s, " at ", year));
       const TimeView view = At(DaySeconds(year, 6, 1));
@@ -294,9 +281,9 @@ TEST_F(ClaimScanTest, SubjectProbeAnswersSmallAndLargeSubjectsAlike) {
         EXPECT_GT(read, 0);
       }
     }
-    EXPECT_EQ(Scan(pattern, During(DaySeconds(1900, 1, 1),
-                                   DaySeconds(2100, 1, 1))),
-              Expected(pattern, TimeView::AllTime()));
+    EXPECT_EQ(
+        Scan(pattern, During(DaySeconds(1900, 1, 1), DaySeconds(2100, 1, 1))),
+        Expected(pattern, TimeView::AllTime()));
   }
 }
 
@@ -308,8 +295,8 @@ TEST_F(ClaimScanTest, TheWindowsEndEndsAnSpoScanEarly) {
   }
   Write(specs);
   IdPattern pattern;
-  pattern.s = Entity("A");
-  pattern.p = Entity("p");
+  pattern.s = Id("A");
+  pattern.p = Id("p");
   int64_t all = 0;
   EXPECT_EQ(Scan(pattern, TimeView::AllTime(), &all).size(), 50u);
   EXPECT_EQ(all, 50);

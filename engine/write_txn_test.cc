@@ -13,8 +13,7 @@
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "tests/support/claim_rows.h"
-#include "tests/support/store.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/engine_store_test.h"
 
 namespace annals::engine {
 namespace {
@@ -27,17 +26,12 @@ int Entries(const std::array<int, kFamilyCount>& pending, Family f) {
   return pending[static_cast<int>(f)];
 }
 
-class WriteTxnTest : public ::testing::Test {
+class WriteTxnTest : public test::EngineStoreTest {
  protected:
-  void SetUp() override {
-    auto store = test::OpenEngineStore(dir_.Join("store"));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
-  }
-
   test::RowSpec Spec(const char* o, int from_year) const {
-    return {"A", "p", Value::String(o), DaySeconds(from_year, 1, 1),
-            std::nullopt, kRecorded};
+    return {
+        "A",          "p",      Value::String(o), DaySeconds(from_year, 1, 1),
+        std::nullopt, kRecorded};
   }
 
   // Commits one claim; its id.
@@ -48,9 +42,6 @@ class WriteTxnTest : public ::testing::Test {
     EXPECT_TRUE(txn.Commit().ok());
     return row.ok() ? row->id : 0;
   }
-
-  test::TempDir dir_{"annals_write_txn"};
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(WriteTxnTest, TermIdIsMadeOnceAndReused) {
@@ -116,7 +107,7 @@ TEST_F(WriteTxnTest, PendingEntriesAndNewTermsDescribeTheCommit) {
   EXPECT_EQ(Entries(pending, Family::kSpo), 1);
   EXPECT_EQ(Entries(pending, Family::kPos), 1);
   EXPECT_EQ(Entries(pending, Family::kOsp), 1);
-  EXPECT_EQ(Entries(pending, Family::kTerms), 3);    // A, p, "x"
+  EXPECT_EQ(Entries(pending, Family::kTerms), 3);  // A, p, "x"
   EXPECT_EQ(Entries(pending, Family::kTermIds), 3);
   EXPECT_GT(Entries(pending, Family::kTime), 0);
   // Meta: next claim, next term, claim count, the count of p.
@@ -148,14 +139,16 @@ TEST_F(WriteTxnTest, CommitPublishesAndASecondCommitFails) {
 
 TEST_F(WriteTxnTest, RetractUnknownOrRetractedClaims) {
   const uint64_t id = Committed(Spec("x", 2000));
-  WriteTxn txn(store_.get());
-  absl::Status unknown = txn.Retract(id + 100, kRecorded + 1);
-  EXPECT_TRUE(absl::IsNotFound(unknown)) << unknown;
-  ASSERT_TRUE(txn.Retract(id, kRecorded + 1).ok());
-  // Retracted in this transaction already.
-  absl::Status twice = txn.Retract(id, kRecorded + 2);
-  EXPECT_TRUE(absl::IsFailedPrecondition(twice)) << twice;
-  ASSERT_TRUE(txn.Commit().ok());
+  {
+    WriteTxn txn(store_.get());
+    absl::Status unknown = txn.Retract(id + 100, kRecorded + 1);
+    EXPECT_TRUE(absl::IsNotFound(unknown)) << unknown;
+    ASSERT_TRUE(txn.Retract(id, kRecorded + 1).ok());
+    // Retracted in this transaction already.
+    absl::Status twice = txn.Retract(id, kRecorded + 2);
+    EXPECT_TRUE(absl::IsFailedPrecondition(twice)) << twice;
+    ASSERT_TRUE(txn.Commit().ok());
+  }  // one transaction at a time: each holds the writer lock
   auto stored = store_->GetClaim(id, nullptr);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->retracted, kRecorded + 1);

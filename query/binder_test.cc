@@ -13,7 +13,7 @@
 #include "absl/strings/match.h"
 #include "annals/time.h"
 #include "gtest/gtest.h"
-#include "tests/support/query_store.h"
+#include "tests/support/engine_store_test.h"
 
 namespace annals::query {
 namespace {
@@ -35,8 +35,7 @@ int64_t Day(int y, int m, int d) {
 }
 
 TEST_F(BinderTest, NamesBecomeIdsAndVariablesSlots) {
-  auto bound =
-      Bind("FIND ?flow WHERE Russia gas_flow_to_china_bcm ?flow");
+  auto bound = Bind("FIND ?flow WHERE Russia gas_flow_to_china_bcm ?flow");
   ASSERT_TRUE(bound.ok()) << bound.status();
   ASSERT_EQ(bound->patterns.size(), 1u);
   const BoundPattern& p = bound->patterns[0];

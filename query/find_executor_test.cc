@@ -15,7 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "query/planner.h"
-#include "tests/support/query_store.h"
+#include "tests/support/engine_store_test.h"
 
 namespace annals::query {
 namespace {
@@ -88,9 +88,9 @@ TEST_F(FindExecutorTest, EveryPlannerPassOffGivesTheSameRows) {
 
 TEST_F(FindExecutorTest, OptionalLeavesItsVariablesUnboundWhenUnmatched) {
   // India has no president in the data; China and Russia have.
-  const std::vector<std::string> rows = Sorted(
-      Rows("FIND ?country ?leader WHERE ?country member_of ?org, "
-           "OPTIONAL { ?leader president_of ?country }"));
+  const std::vector<std::string> rows =
+      Sorted(Rows("FIND ?country ?leader WHERE ?country member_of ?org, "
+                  "OPTIONAL { ?leader president_of ?country }"));
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], "China\tXi Jinping");
   EXPECT_TRUE(absl::StartsWith(rows[1], "India\t")) << rows[1];
@@ -152,8 +152,7 @@ TEST_F(FindExecutorTest, MaxRowsEndsTheStreamWithResourceExhausted) {
   EXPECT_TRUE(absl::IsResourceExhausted(status)) << status;
   // Within the limit, no error.
   options.max_rows = 3;
-  EXPECT_EQ(Rows("FIND ?c WHERE ?c member_of ?o", &status, options).size(),
-            3u);
+  EXPECT_EQ(Rows("FIND ?c WHERE ?c member_of ?o", &status, options).size(), 3u);
   EXPECT_TRUE(status.ok()) << status;
 }
 
@@ -161,8 +160,8 @@ TEST_F(FindExecutorTest, TimeoutEndsTheStreamWithDeadlineExceeded) {
   QueryOptions options;
   options.timeout_ms = 1;
   options.max_rows = 1 << 30;
-  auto executor = Start(
-      "FIND ?a ?b ?c WHERE ?a ?p ?x, ?b ?q ?y, ?c ?r ?z", options);
+  auto executor =
+      Start("FIND ?a ?b ?c WHERE ?a ?p ?x, ?b ?q ?y, ?c ?r ?z", options);
   ASSERT_NE(executor, nullptr);
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   Row row;

@@ -247,8 +247,7 @@ class QueryMaker {
 class NestedGroupsTest : public testing::Test {
  protected:
   void SetUp() override {
-    auto store =
-        test::OpenEngineStore(dir_.Join("store"), {test::kTinyClaims});
+    auto store = test::OpenEngineStore(dir_.Join("store"), {test::kTinyClaims});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }

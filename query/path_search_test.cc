@@ -5,7 +5,6 @@
 // QueryOptions. Also: RunRead leaves writes to the Database.
 #include "query/path_search.h"
 
-
 #include <fstream>
 #include <memory>
 #include <string>

@@ -127,7 +127,7 @@ TEST_F(CliHelpTest, UnknownOptionSuggestsTheNearest) {
   }
 }
 
-TEST(Suggest, EditDistanceAndNearest) {
+TEST(CliSuggestTest, EditDistanceAndNearest) {
   EXPECT_EQ(cli::EditDistance("query", "query"), 0);
   EXPECT_EQ(cli::EditDistance("qeury", "query"), 1);  // a swap
   EXPECT_EQ(cli::EditDistance("as_of", "as-of"), 0);  // _ and - alike
@@ -163,7 +163,8 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
   EXPECT_EQ(Run("export copy").out, to_stdout.out);
 
   ASSERT_EQ(Run("export --output=e.jsonl s").exit_code, 0);  // by extension
-  EXPECT_TRUE(absl::StartsWith(test::ReadFile(root_ + "/e.jsonl"), "{\"subject\":"));
+  EXPECT_TRUE(
+      absl::StartsWith(test::ReadFile(root_ + "/e.jsonl"), "{\"subject\":"));
   ASSERT_EQ(Run("load --quiet copy2 e.jsonl").exit_code, 0);
   EXPECT_EQ(Run("export copy2").out, to_stdout.out);
 
@@ -179,7 +180,8 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
 
   RunResult spaced = Run("export s --format jsonl --output e2.jsonl");
   ASSERT_EQ(spaced.exit_code, 0) << spaced.err;
-  EXPECT_EQ(test::ReadFile(root_ + "/e2.jsonl"), test::ReadFile(root_ + "/e.jsonl"));
+  EXPECT_EQ(test::ReadFile(root_ + "/e2.jsonl"),
+            test::ReadFile(root_ + "/e.jsonl"));
   RunResult find = Run("find --subject Russia --all-time s");
   EXPECT_EQ(find.exit_code, 0) << find.err;
   EXPECT_TRUE(absl::StrContains(find.out, "56 bcm/yr")) << find.out;

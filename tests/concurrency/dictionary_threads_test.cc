@@ -30,7 +30,6 @@
 namespace annals::engine {
 namespace {
 
-
 constexpr int kWriters = 3;
 constexpr int kReaders = 3;
 constexpr int kTerms = 600;

@@ -83,7 +83,6 @@ std::string Name(const std::optional<TimePoint>& end) {
 
 class RealDatasetsTest : public ::testing::Test {
  protected:
-
   // The load of README.md: --columns=start:valid_from,end:valid_to
   // --dates=unknown-digits --skip-bad.
   static LoadOptions Options(const std::string& rejects) {

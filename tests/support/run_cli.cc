@@ -39,8 +39,8 @@ pid_t StartProgram(const std::vector<std::string>& argv,
   // (and before_exec).
   std::vector<std::string> argv_s = argv;
   std::vector<char*> argv_p = Pointers(argv_s);
-  std::vector<std::string> env_s = options.env.value_or(
-      std::vector<std::string>());
+  std::vector<std::string> env_s =
+      options.env.value_or(std::vector<std::string>());
   std::vector<char*> env_p = Pointers(env_s);
   pid_t pid = fork();
   if (pid != 0) return pid;
@@ -84,8 +84,9 @@ CliResult WaitProgram(pid_t pid, const RunOptions& options) {
     }
     if (done == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  if (done != pid && !r.timed_out) status = -1;  // lost: neither exited nor
-                                                 // signalled
+  if (done != pid && !r.timed_out)
+    status = -1;  // lost: neither exited nor
+                  // signalled
   r.wait_status = status;
   r.max_rss_mb = usage.ru_maxrss / 1024;
   if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
@@ -113,7 +114,8 @@ CliResult RunCli(const std::string& dir, const std::vector<std::string>& args,
   pid_t pid = StartProgram(CliArgv(args), options);
   EXPECT_GT(pid, 0);
   CliResult r = WaitProgram(pid, options);
-  EXPECT_TRUE(WIFEXITED(r.wait_status)) << "annals " << absl::StrJoin(args, " ");
+  EXPECT_TRUE(WIFEXITED(r.wait_status))
+      << "annals " << absl::StrJoin(args, " ");
   return r;
 }
 

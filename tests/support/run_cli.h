@@ -68,8 +68,7 @@ class TinyStoreTest : public ::testing::Test {
  protected:
   void SetUp() override;
   // Runs `annals args...` in root_ with `input` as its standard input.
-  CliResult Run(const std::vector<std::string>& args,
-                const std::string& input);
+  CliResult Run(const std::vector<std::string>& args, const std::string& input);
 
   TempDir dir_{"annals_shell"};
   std::string root_ = dir_.path();

@@ -189,9 +189,9 @@ std::vector<ClaimInput> HostileClaims() {
   return claims;
 }
 
-class HostileValues : public testing::TestWithParam<ExportFormat> {};
+class ExportHostileValuesTest : public testing::TestWithParam<ExportFormat> {};
 
-TEST_P(HostileValues, ComeBackAsTheyWere) {
+TEST_P(ExportHostileValuesTest, ComeBackAsTheyWere) {
   TempDir dir;
   auto db = Database::Open(dir.Join("original"));
   ASSERT_TRUE(db.ok()) << db.status();
@@ -208,7 +208,7 @@ TEST_P(HostileValues, ComeBackAsTheyWere) {
   EXPECT_EQ(ClaimsOf(*db).size(), HostileClaims().size());
 }
 
-INSTANTIATE_TEST_SUITE_P(BothFormats, HostileValues,
+INSTANTIATE_TEST_SUITE_P(BothFormats, ExportHostileValuesTest,
                          testing::Values(ExportFormat::kTsv,
                                          ExportFormat::kJsonl),
                          [](const auto& info) {
@@ -304,7 +304,7 @@ TEST(ExportFields, ObjectTypeOnlyWhereTheLoaderWouldGuessWrong) {
 }
 
 // Claims recorded in 2020 and 2022; the first retracted (now).
-class AsOf : public testing::Test {
+class ExportAsOfTest : public testing::Test {
  protected:
   void SetUp() override {
     auto db = Database::Open(dir_.Join("store"));
@@ -336,7 +336,7 @@ class AsOf : public testing::Test {
   std::optional<Database> db_;
 };
 
-TEST_F(AsOf, RecordedLaterLeftOutRetractedLaterKept) {
+TEST_F(ExportAsOfTest, RecordedLaterLeftOutRetractedLaterKept) {
   using V = std::vector<std::string>;
   EXPECT_EQ(Objects(T("2019")), V{});
   EXPECT_EQ(Objects(T("2020-03-01")), V{"48 bcm/yr"});  // the end of that day
@@ -345,7 +345,7 @@ TEST_F(AsOf, RecordedLaterLeftOutRetractedLaterKept) {
   EXPECT_EQ(Objects(std::nullopt), V{"56 bcm/yr"});  // now: retracted hidden
 }
 
-TEST_F(AsOf, ExportOfThenLoadsAsTheStoreWasThen) {
+TEST_F(ExportAsOfTest, ExportOfThenLoadsAsTheStoreWasThen) {
   ExportOptions then;
   then.as_of = T("2022-12-31");
   const std::string text = ExportText(*db_, then);
@@ -357,7 +357,7 @@ TEST_F(AsOf, ExportOfThenLoadsAsTheStoreWasThen) {
   EXPECT_EQ(ClaimsOf(copy).size(), 2u);
 }
 
-TEST_F(AsOf, QueryExportsTheClaimsItsRowsName) {
+TEST_F(ExportAsOfTest, QueryExportsTheClaimsItsRowsName) {
   ExportOptions options;
   options.query = "FIND ?c WHERE ?c: Russia flow ?q AS OF 2021";
   auto claims = SelectClaims(*db_, options);

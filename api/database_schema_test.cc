@@ -33,7 +33,7 @@ constexpr char kSchema[] =
     "predicate gas_flow : quantity flow_rate one \"Pipeline gas\"\n"
     "predicate ceo_of : Company one\n";
 
-class SchemaTest : public ::testing::Test {
+class DatabaseSchemaTest : public ::testing::Test {
  protected:
   void SetUp() override { Reopen(); }
   void TearDown() override { db_.reset(); }
@@ -80,7 +80,7 @@ class SchemaTest : public ::testing::Test {
   std::unique_ptr<Database> db_;
 };
 
-TEST_F(SchemaTest, NoSchemaAcceptsEverything) {
+TEST_F(DatabaseSchemaTest, NoSchemaAcceptsEverything) {
   auto current = db_->GetSchema();
   ASSERT_TRUE(current.ok()) << current.status();
   EXPECT_EQ(current->version, 0);
@@ -94,7 +94,7 @@ TEST_F(SchemaTest, NoSchemaAcceptsEverything) {
   EXPECT_TRUE(check->schema_violations.empty());
 }
 
-TEST_F(SchemaTest, SetGetAndHistoryAcrossReopen) {
+TEST_F(DatabaseSchemaTest, SetGetAndHistoryAcrossReopen) {
   auto v1 = db_->SetSchema(kSchema, "sco.schema");
   ASSERT_TRUE(v1.ok()) << v1.status();
   EXPECT_EQ(v1->version, 1);
@@ -137,7 +137,7 @@ TEST_F(SchemaTest, SetGetAndHistoryAcrossReopen) {
       db_->Assert(Founded(Value::Date(*TimePoint::Parse("1989")))).ok());
 }
 
-TEST_F(SchemaTest, ASchemaThatDoesNotParseIsNotStored) {
+TEST_F(DatabaseSchemaTest, ASchemaThatDoesNotParseIsNotStored) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   auto bad = db_->SetSchema("type A\npredicate p : Nope\n", "bad.schema");
   ASSERT_FALSE(bad.ok());
@@ -156,7 +156,7 @@ TEST_F(SchemaTest, ASchemaThatDoesNotParseIsNotStored) {
   EXPECT_EQ(history->size(), 1u);
 }
 
-TEST_F(SchemaTest, ReadOnlyStoreRefusesSetSchema) {
+TEST_F(DatabaseSchemaTest, ReadOnlyStoreRefusesSetSchema) {
   db_.reset();
   Options o;
   o.read_only = true;
@@ -168,7 +168,7 @@ TEST_F(SchemaTest, ReadOnlyStoreRefusesSetSchema) {
   EXPECT_TRUE(absl::StrContains(Msg(set.status()), "read-only"));
 }
 
-TEST_F(SchemaTest, UnreadableStoredSchemaIsDataLoss) {
+TEST_F(DatabaseSchemaTest, UnreadableStoredSchemaIsDataLoss) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   db_.reset();
   {
@@ -205,7 +205,7 @@ TEST_F(SchemaTest, UnreadableStoredSchemaIsDataLoss) {
       << db.status();
 }
 
-TEST_F(SchemaTest, AssertRefusesWhatBreaksTheSchema) {
+TEST_F(DatabaseSchemaTest, AssertRefusesWhatBreaksTheSchema) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   auto r = db_->Assert(Founded(Value::Integer(1989)));
   ASSERT_FALSE(r.ok());
@@ -230,7 +230,7 @@ TEST_F(SchemaTest, AssertRefusesWhatBreaksTheSchema) {
   EXPECT_EQ(Claims(), 2);
 }
 
-TEST_F(SchemaTest, AssertStatementPointsAtTheObject) {
+TEST_F(DatabaseSchemaTest, AssertStatementPointsAtTheObject) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   auto r = db_->Query("ASSERT Gazprom founded 1989 FROM 2025");
   ASSERT_FALSE(r.ok());
@@ -253,7 +253,7 @@ TEST_F(SchemaTest, AssertStatementPointsAtTheObject) {
   EXPECT_EQ(Claims(), 1);
 }
 
-TEST_F(SchemaTest, LoadWithAViolationOnItsLastLineChangesNothing) {
+TEST_F(DatabaseSchemaTest, LoadWithAViolationOnItsLastLineChangesNothing) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   std::string path = Write("facts.tsv",
                            "subject\tpredicate\tobject\tobject_type\n"
@@ -290,7 +290,7 @@ TEST_F(SchemaTest, LoadWithAViolationOnItsLastLineChangesNothing) {
   EXPECT_TRUE(absl::StrContains(rejects, "Rosneft")) << rejects;
 }
 
-TEST_F(SchemaTest, LoadChecksJsonLinesAndClaimObjects) {
+TEST_F(DatabaseSchemaTest, LoadChecksJsonLinesAndClaimObjects) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   std::string path =
       Write("facts.jsonl",
@@ -308,7 +308,8 @@ TEST_F(SchemaTest, LoadChecksJsonLinesAndClaimObjects) {
   EXPECT_TRUE(absl::StartsWith(Msg(r.status()), path + ":1:")) << r.status();
 }
 
-TEST_F(SchemaTest, SchemaSetOnABreakingStoreIsSetAndCheckListsViolations) {
+TEST_F(DatabaseSchemaTest,
+       SchemaSetOnABreakingStoreIsSetAndCheckListsViolations) {
   ASSERT_TRUE(db_->Assert(Founded(Value::Integer(1989))).ok());
   ClaimInput ok = Founded(Value::Date(*TimePoint::Parse("1993")));
   ok.subject = Value::Entity("Rosneft");
@@ -344,7 +345,7 @@ TEST_F(SchemaTest, SchemaSetOnABreakingStoreIsSetAndCheckListsViolations) {
   EXPECT_EQ(violations->size(), 1u);
 }
 
-TEST_F(SchemaTest, AliasesNameTheirEntityEverywhere) {
+TEST_F(DatabaseSchemaTest, AliasesNameTheirEntityEverywhere) {
   ASSERT_TRUE(db_->SetSchema("alias \"PoS-2\" = \"Power of Siberia 2\"\n"
                              "alias PoS2 = \"Power of Siberia 2\"\n"
                              "alias Miller = \"Alexey Miller\"\n")
@@ -389,7 +390,7 @@ TEST_F(SchemaTest, AliasesNameTheirEntityEverywhere) {
   EXPECT_EQ(RowCount("FIND ?x WHERE Miller ?p ?x"), 0);
 }
 
-TEST_F(SchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
+TEST_F(DatabaseSchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
   ClaimInput in;
   in.subject = Value::Entity("PoS-2");
   in.predicate = "status";
@@ -413,7 +414,7 @@ TEST_F(SchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
 
 // README.md's example: the tiny dataset follows datasets/tiny/tiny.schema,
 // and the schema's aliases name its pipeline.
-TEST_F(SchemaTest, TinyDatasetFollowsItsSchema) {
+TEST_F(DatabaseSchemaTest, TinyDatasetFollowsItsSchema) {
   std::string dir = std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/";
   auto loaded = db_->Load({dir + "claims.tsv"});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -437,7 +438,7 @@ TEST_F(SchemaTest, TinyDatasetFollowsItsSchema) {
   EXPECT_EQ(found->front().object.ToString(), "50 bcm/yr");
 }
 
-TEST_F(SchemaTest, ASchemaChangeDuringALoadAbortsIt) {
+TEST_F(DatabaseSchemaTest, ASchemaChangeDuringALoadAbortsIt) {
   std::string rows = "subject\tpredicate\tobject\n";
   for (int i = 0; i < 100000; ++i) {
     absl::StrAppend(&rows, "e", i, "\tfounded\t", 1900 + i % 100, "\n");
@@ -464,7 +465,7 @@ constexpr char kTypes[] =
     "type Organisation\ntype Company : Organisation\ntype Country\n"
     "predicate ceo_of : Company one\n";
 
-TEST_F(SchemaTest, EntityTypesComeFromTypeClaims) {
+TEST_F(DatabaseSchemaTest, EntityTypesComeFromTypeClaims) {
   ASSERT_TRUE(db_->SetSchema(kTypes).ok());
   ASSERT_TRUE(db_->Query("ASSERT Gazprom type Company").ok());
   ASSERT_TRUE(db_->Query("ASSERT Russia type Country").ok());
@@ -500,7 +501,7 @@ TEST_F(SchemaTest, EntityTypesComeFromTypeClaims) {
   EXPECT_TRUE(db_->Assert(in).ok());
 }
 
-TEST_F(SchemaTest, LoadCountsItsOwnTypeClaims) {
+TEST_F(DatabaseSchemaTest, LoadCountsItsOwnTypeClaims) {
   ASSERT_TRUE(db_->SetSchema(kTypes).ok());
   ASSERT_TRUE(db_->Query("ASSERT China type Country").ok());
   std::string path = Write("facts.tsv",
@@ -537,7 +538,7 @@ TEST_F(SchemaTest, LoadCountsItsOwnTypeClaims) {
   EXPECT_TRUE(absl::StrContains(rejects, "object=Lukoil")) << rejects;
 }
 
-TEST_F(SchemaTest, CheckListsEntitiesOfTheWrongType) {
+TEST_F(DatabaseSchemaTest, CheckListsEntitiesOfTheWrongType) {
   ASSERT_TRUE(db_->Query("ASSERT Russia type Country").ok());
   ASSERT_TRUE(db_->Query("ASSERT Gazprom type Company").ok());
   ASSERT_TRUE(db_->Query("ASSERT Putin ceo_of Russia").ok());
