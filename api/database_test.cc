@@ -5,8 +5,6 @@
 // Check, format-version checks, read-only handles and the writer lock.
 #include "annals/database.h"
 
-#include <stdlib.h>  // mkdtemp
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -29,20 +27,12 @@
 #include "engine/key_codec.h"
 #include "engine/rocks.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
 
 constexpr int64_t kDay = 86400;
-
-// A fresh directory under the test temp dir; the store goes in "<dir>/db".
-std::string NewTempDir() {
-  std::string pattern = ::testing::TempDir();
-  if (pattern.empty() || pattern.back() != '/') pattern += '/';
-  pattern += "annals_api_XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) std::abort();
-  return pattern;
-}
 
 TimePoint DayPoint(int64_t y, int m, int d) {
   return TimePoint::FromCivil(y, m, d, 0, 0, 0, Precision::kDay);
@@ -78,15 +68,6 @@ Options FastOptions() {
 
 class DatabaseTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = NewTempDir();
-    dir_ = root_ + "/db";
-  }
-  void TearDown() override {
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
-
   absl::StatusOr<Database> Open(Options o = FastOptions()) {
     return Database::Open(dir_, o);
   }
@@ -102,8 +83,10 @@ class DatabaseTest : public ::testing::Test {
     ASSERT_TRUE((*rocks)->Write(&batch).ok());
   }
 
-  std::string root_;
-  std::string dir_;
+  // A fresh directory; the store goes in "<dir>/db".
+  test::TempDir temp_{"annals_api"};
+  std::string root_ = temp_.path();
+  std::string dir_ = temp_.Join("db");
 };
 
 TEST_F(DatabaseTest, OpenCreatesStoreAndReopenSeesData) {

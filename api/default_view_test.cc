@@ -1,14 +1,13 @@
 // QueryOptions::default_at and default_as_of: the view of statements that
 // give none of their own (the shell's .at and .asof).
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/store.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -16,19 +15,9 @@ namespace {
 class DefaultViewTest : public testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_default_view_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto db = Database::Open(tmpl + "/store");
+    auto db = test::OpenDatabase(dir_.Join("store"), {test::kTinyClaims});
     ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::make_unique<Database>(*std::move(db));
-    auto loaded = db_->Load(
-        {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    db_ = *std::move(db);
   }
 
   // The first column's cells and the view.
@@ -45,7 +34,7 @@ class DefaultViewTest : public testing::Test {
     return out;
   }
 
-  std::string dir_;
+  test::TempDir dir_{"annals_default_view"};
   std::unique_ptr<Database> db_;
 };
 

@@ -1,13 +1,12 @@
 // Prepared queries: parsed once, run with different parameter values.
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/store.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -15,20 +14,9 @@ namespace {
 class PreparedQueryTest : public testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_prepared_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    auto db = Database::Open(tmpl + "/store");
+    auto db = test::OpenDatabase(dir_.Join("store"), {test::kTinyClaims});
     ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::make_unique<Database>(*std::move(db));
-    auto loaded = db_->Load(
-        {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-  }
-
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    db_ = *std::move(db);
   }
 
   static std::vector<std::string> Column(absl::StatusOr<ResultSet> result) {
@@ -40,7 +28,7 @@ class PreparedQueryTest : public testing::Test {
     return out;
   }
 
-  std::string dir_;
+  test::TempDir dir_{"annals_prepared"};
   std::unique_ptr<Database> db_;
 };
 

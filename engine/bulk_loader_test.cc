@@ -4,8 +4,6 @@
 // predicate with more time-index entries than a run go through the merge.
 #include "engine/bulk_loader.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <random>
 #include <string>
@@ -17,6 +15,7 @@
 #include "engine/check.h"
 #include "engine/dictionary.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::engine {
 namespace {
@@ -94,13 +93,6 @@ std::vector<std::pair<std::string, std::string>> Contents(Store* store) {
 
 class BulkLoaderRunsTest : public testing::Test {
  protected:
-  void SetUp() override {
-    root_ = testing::TempDir() + "/bulk_loader_" + std::to_string(getpid());
-    std::filesystem::remove_all(root_);
-    std::filesystem::create_directories(root_);
-  }
-  void TearDown() override { std::filesystem::remove_all(root_); }
-
   std::unique_ptr<Store> OpenStore(const std::string& name) {
     auto store = Store::Open(root_ + "/" + name, Options{});
     EXPECT_TRUE(store.ok()) << store.status();
@@ -121,7 +113,8 @@ class BulkLoaderRunsTest : public testing::Test {
     return summary.ok() ? *summary : LoadResult{};
   }
 
-  std::string root_;
+  test::TempDir temp_{"bulk_loader"};
+  std::string root_ = temp_.path();
 };
 
 TEST_F(BulkLoaderRunsTest, RunsOnDiskWriteWhatOneSortInMemoryWrites) {

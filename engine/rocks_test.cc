@@ -4,28 +4,19 @@
 // directly, as only this wrapper's tests may.
 #include "engine/rocks.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::engine {
 namespace {
 
 class RocksOpenTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = absl::StrCat(
-        ::testing::TempDir(), "/rocks_open_", getpid(), "_",
-        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   // A RocksDB database with the default family and `names`.
   void MakeDatabase(const std::vector<std::string>& names) {
     rocksdb::Options options;
@@ -49,7 +40,8 @@ class RocksOpenTest : public ::testing::Test {
     return Rocks::Open(dir_, options).status();
   }
 
-  std::string dir_;
+  test::TempDir temp_{"rocks_open"};
+  std::string dir_ = temp_.Join("db");  // not there yet
 };
 
 TEST_F(RocksOpenTest, OlderFormatLackingAFamilyIsNamed) {

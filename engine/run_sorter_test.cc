@@ -2,8 +2,6 @@
 // ClaimBuffer across chunk boundaries.
 #include "engine/run_sorter.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -12,6 +10,7 @@
 
 #include "engine/claim_buffer.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::engine {
 namespace {
@@ -48,9 +47,8 @@ std::vector<Pair> SortedThrough(size_t run_records, const std::string& dir,
 }
 
 TEST(RunSorterTest, RunsOnDiskGiveTheSameOrderAsOneSort) {
-  std::string dir =
-      testing::TempDir() + "/run_sorter_" + std::to_string(getpid());
-  std::filesystem::create_directories(dir);
+  test::TempDir temp("run_sorter");
+  const std::string dir = temp.path();
   std::vector<Pair> input = Shuffled(10007);
   std::vector<Pair> want = input;
   std::sort(want.begin(), want.end(), PairLess{});
@@ -65,7 +63,6 @@ TEST(RunSorterTest, RunsOnDiskGiveTheSameOrderAsOneSort) {
   }
   // The runs are gone with their sorters.
   EXPECT_TRUE(std::filesystem::is_empty(dir));
-  std::filesystem::remove_all(dir);
 }
 
 TEST(RunSorterTest, NothingToSort) {
@@ -73,9 +70,8 @@ TEST(RunSorterTest, NothingToSort) {
 }
 
 TEST(RunSorterTest, ResetSortsAnotherSetAndRemovesRuns) {
-  std::string dir =
-      testing::TempDir() + "/run_sorter_reset_" + std::to_string(getpid());
-  std::filesystem::create_directories(dir);
+  test::TempDir temp("run_sorter_reset");
+  const std::string dir = temp.path();
   RunSorter<Pair, PairLess> sorter(dir, "test", 100, PairLess{});
   // Small sets stay in memory; 1000 records go through ten runs on disk.
   for (size_t n : {size_t{5}, size_t{1000}, size_t{0}, size_t{37}}) {
@@ -95,7 +91,6 @@ TEST(RunSorterTest, ResetSortsAnotherSetAndRemovesRuns) {
     EXPECT_EQ(sorter.count(), 0u);
     EXPECT_TRUE(std::filesystem::is_empty(dir)) << n;
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(ClaimBufferTest, IndexesAndMovesAcrossChunks) {

@@ -4,14 +4,11 @@
 // "file:line:column: reason" and a store left exactly as it was; skip_bad with
 // its reject file, dry_run, missing files, and the batch and row every loaded
 // claim records.
-#include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,26 +22,14 @@
 #include "annals/time.h"
 #include "annals/value.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
 
 std::string Msg(const absl::Status& s) { return std::string(s.message()); }
 
-std::string NewTempDir() {
-  std::string pattern = ::testing::TempDir();
-  if (pattern.empty() || pattern.back() != '/') pattern += '/';
-  pattern += "annals_load_test_XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) std::abort();
-  return pattern;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::ReadFile;
 
 TimePoint DayPoint(int64_t y, int m, int d) {
   return TimePoint::FromCivil(y, m, d, 0, 0, 0, Precision::kDay);
@@ -81,7 +66,8 @@ std::ostream& operator<<(std::ostream& os, const StoreState& s) {
 class LoadTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = NewTempDir();
+    temp_ = std::make_unique<test::TempDir>("annals_load_test");
+    root_ = temp_->path();
     Options o;
     o.sync_writes = false;
     o.block_cache_bytes = 8 << 20;
@@ -92,15 +78,12 @@ class LoadTest : public ::testing::Test {
   }
   void TearDown() override {
     owned_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
+    temp_.reset();
   }
 
   std::string Write(const std::string& name, const std::string& content) {
     std::string path = root_ + "/" + name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    EXPECT_TRUE(out.good()) << path;
+    EXPECT_TRUE(test::WriteFile(path, content)) << path;
     return path;
   }
 
@@ -156,6 +139,7 @@ class LoadTest : public ::testing::Test {
     ASSERT_EQ(r->claims_added, 2);
   }
 
+  std::unique_ptr<test::TempDir> temp_;  // null: the suite's (LoadErrorTest)
   std::string root_;
   std::unique_ptr<Database> owned_;
   Database* db_ = nullptr;
@@ -946,33 +930,31 @@ class LoadErrorTest : public LoadTest,
                       public ::testing::WithParamInterface<ErrorCase> {
  protected:
   static void SetUpTestSuite() {
-    shared_root_ = new std::string(NewTempDir());
+    shared_root_ = new test::TempDir("annals_load_test");
     Options o;
     o.sync_writes = false;
     o.block_cache_bytes = 8 << 20;
-    auto db = Database::Open(*shared_root_ + "/db", o);
+    auto db = Database::Open(shared_root_->Join("db"), o);
     if (!db.ok()) std::abort();
     shared_db_ = new Database(std::move(*db));
   }
   static void TearDownTestSuite() {
     delete shared_db_;
     shared_db_ = nullptr;
-    std::error_code ec;
-    std::filesystem::remove_all(*shared_root_, ec);
     delete shared_root_;
     shared_root_ = nullptr;
   }
   void SetUp() override {
-    root_ = *shared_root_;
+    root_ = shared_root_->path();
     db_ = shared_db_;
     if (FindSubject("Gazprom").empty()) LoadBaseline();
   }
   void TearDown() override {}
 
-  static std::string* shared_root_;
+  static test::TempDir* shared_root_;
   static Database* shared_db_;
 };
-std::string* LoadErrorTest::shared_root_ = nullptr;
+test::TempDir* LoadErrorTest::shared_root_ = nullptr;
 Database* LoadErrorTest::shared_db_ = nullptr;
 
 TEST_P(LoadErrorTest, ReportsFileLineColumnAndChangesNothing) {

@@ -19,17 +19,12 @@
 #include "annals/value.h"
 #include "gtest/gtest.h"
 #include "load/row_reader.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
 
 constexpr int kRows = 120000;  // about 5.5 MB: above the split threshold
-
-std::string TempDir() {
-  std::string tmpl = testing::TempDir() + "annals_parallel_XXXXXX";
-  if (mkdtemp(tmpl.data()) == nullptr) std::abort();
-  return tmpl;
-}
 
 // Line 1 is the header; row r (0-based) is on line r + 2. `bad_lines` get an
 // unparseable valid_from.
@@ -61,7 +56,8 @@ int64_t ClaimCount(const Database& db) {
 }
 
 TEST(ParallelLoadTest, LineFilesAreSplitAndCsvIsNot) {
-  std::string dir = TempDir();
+  test::TempDir temp("annals_parallel");
+  const std::string dir = temp.path();
   for (auto [name, sep, parts] :
        {std::tuple{"facts.tsv", '\t', 2}, std::tuple{"facts.csv", ',', 1}}) {
     std::string file = Write(dir, name, Rows(sep));
@@ -81,7 +77,8 @@ TEST(ParallelLoadTest, LineFilesAreSplitAndCsvIsNot) {
 }
 
 TEST(ParallelLoadTest, BadRowInTheSecondPartKeepsItsLineNumber) {
-  std::string dir = TempDir();
+  test::TempDir temp("annals_parallel");
+  const std::string dir = temp.path();
   std::string file = Write(dir, "facts.tsv", Rows('\t', {90001}));
   auto db = Database::Open(dir + "/store");
   ASSERT_TRUE(db.ok());
@@ -94,7 +91,8 @@ TEST(ParallelLoadTest, BadRowInTheSecondPartKeepsItsLineNumber) {
 }
 
 TEST(ParallelLoadTest, FirstErrorInFileOrderWins) {
-  std::string dir = TempDir();
+  test::TempDir temp("annals_parallel");
+  const std::string dir = temp.path();
   std::string file = Write(dir, "facts.tsv", Rows('\t', {20, 95000}));
   auto db = Database::Open(dir + "/store");
   ASSERT_TRUE(db.ok());
@@ -106,7 +104,8 @@ TEST(ParallelLoadTest, FirstErrorInFileOrderWins) {
 }
 
 TEST(ParallelLoadTest, RejectsAreInFileOrder) {
-  std::string dir = TempDir();
+  test::TempDir temp("annals_parallel");
+  const std::string dir = temp.path();
   std::string file = Write(dir, "facts.tsv", Rows('\t', {10, 60000, 110000}));
   auto db = Database::Open(dir + "/store");
   ASSERT_TRUE(db.ok());
@@ -134,7 +133,8 @@ TEST(ParallelLoadTest, RejectsAreInFileOrder) {
 // A column mapping and dates with unknown digits hold in the second part
 // too, whose reader does not see the header.
 TEST(ParallelLoadTest, ColumnMappingAndUnknownDigitsInBothParts) {
-  std::string dir = TempDir();
+  test::TempDir temp("annals_parallel");
+  const std::string dir = temp.path();
   std::string text = Rows('\t', {90001});
   text.replace(text.find("valid_from"), 10, "start");
   text.replace(text.find("valid_to"), 8, "end");
@@ -174,7 +174,8 @@ TEST(ParallelLoadTest, ColumnMappingAndUnknownDigitsInBothParts) {
 }
 
 TEST(ParallelLoadTest, SameStoreAsOnePartParse) {
-  std::string dir = TempDir();
+  test::TempDir temp("annals_parallel");
+  const std::string dir = temp.path();
   // The same rows as TSV (split in two parts) and as CSV (never split).
   std::string tsv = Write(dir, "facts.tsv", Rows('\t'));
   std::string csv = Write(dir, "facts.csv", Rows(','));

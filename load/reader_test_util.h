@@ -3,8 +3,6 @@
 #ifndef ANNALS_LOAD_READER_TEST_UTIL_H_
 #define ANNALS_LOAD_READER_TEST_UTIL_H_
 
-#include <stdlib.h>  // mkdtemp
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -14,26 +12,17 @@
 #include "absl/status/status.h"
 #include "gtest/gtest.h"
 #include "load/raw_row.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::load::test_util {
 
 // Writes `content` to a new file `name` in a temporary directory made once
-// per test process, and returns its path.
+// per test process (removed at its exit), and returns its path.
 inline std::string WriteTempFile(const std::string& name,
                                  std::string_view content) {
-  static const std::string* const dir = [] {
-    std::string pattern = ::testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_load_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    return new std::string(pattern + "/");
-  }();
-  const std::string path = *dir + name;
-  FILE* f = std::fopen(path.c_str(), "wb");
-  EXPECT_NE(f, nullptr) << path;
-  if (f == nullptr) return path;
-  EXPECT_EQ(std::fwrite(content.data(), 1, content.size(), f), content.size());
-  std::fclose(f);
+  static const ::annals::test::TempDir dir("annals_load");
+  const std::string path = dir.Join(name);
+  EXPECT_TRUE(::annals::test::WriteFile(path, content)) << path;
   return path;
 }
 

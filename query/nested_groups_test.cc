@@ -4,10 +4,7 @@
 // with all off, and evaluated by a plain recursive evaluator of the
 // semantics in query/README.md ("Groups"). ANNALS_NESTED_SEED picks the
 // first seed.
-#include <stdlib.h>  // mkdtemp
-
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -26,6 +23,8 @@
 #include "query/find_executor.h"
 #include "query/parser.h"
 #include "query/planner.h"
+#include "tests/support/store.h"
+#include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
 
 namespace annals::query {
@@ -248,24 +247,9 @@ class QueryMaker {
 class NestedGroupsTest : public testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_nested_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    {
-      absl::StatusOr<Database> db = Database::Open(dir_ + "/store");
-      ASSERT_TRUE(db.ok()) << db.status();
-      auto loaded = db->Load(
-          {std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/claims.tsv"});
-      ASSERT_TRUE(loaded.ok()) << loaded.status();
-    }
-    auto store = engine::Store::Open(dir_ + "/store", annals::Options());
+    auto store = test::OpenEngineStore(dir_.Join("store"), {test::kTinyClaims});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
-  }
-
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   absl::StatusOr<BoundFind> Bind(const std::string& text) {
@@ -294,7 +278,7 @@ class NestedGroupsTest : public testing::Test {
     return rows;
   }
 
-  std::string dir_;
+  test::TempDir dir_{"annals_nested"};
   std::unique_ptr<engine::Store> store_;
 };
 

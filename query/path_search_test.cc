@@ -2,16 +2,12 @@
 // time limit, a long generated chain): the hops and the instants a journey
 // takes them at, a node expanded again when a later level reaches it
 // earlier, what each search reports for EXPLAIN ANALYZE, and the limits of
-// QueryOptions. Also: RunRead leaves writes to the Database.
+// QueryOptions. Also: without a ClaimWriter the pipeline writes nothing.
 #include "query/path_search.h"
 
-#include <stdlib.h>
-
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -20,6 +16,7 @@
 #include "load/file_loader.h"
 #include "query/parser.h"
 #include "query/pipeline.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::query {
 namespace {
@@ -27,19 +24,10 @@ namespace {
 class PathSearchTest : public testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_path_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
     auto store = engine::Store::Open(root_ + "/store", annals::Options());
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
     Load(std::string(ANNALS_SOURCE_DIR) + "/datasets/journeys/claims.tsv");
-  }
-
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
   }
 
   void Load(const std::string& file) {
@@ -66,7 +54,8 @@ class PathSearchTest : public testing::Test {
     return TimePoint::Parse(time).value().seconds;
   }
 
-  std::string root_;
+  test::TempDir dir_{"annals_path"};
+  std::string root_ = dir_.path();
   std::unique_ptr<engine::Store> store_;
 };
 

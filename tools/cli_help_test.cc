@@ -2,63 +2,30 @@
 // each option named, examples), "did you mean" for unknown commands and
 // options (exit 2), and `annals export` end to end: --output, --format,
 // --as-of, a QUERY, and a load of its output giving the same export.
-#include <stdlib.h>  // mkdtemp
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 #include "tools/cli/suggest.h"
 
 namespace annals {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using RunResult = test::CliResult;
 
 class CliHelpTest : public testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_help_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
-  // Runs `annals ARGS` in root_ through the shell (ARGS quoted as given).
+  // Runs `annals ARGS` in root_, ARGS split as a shell would.
   RunResult Run(const std::string& args) {
-    const std::string command =
-        absl::StrCat("cd '", root_, "' && '", ANNALS_CLI, "' ", args,
-                     " > stdout.txt 2> stderr.txt < /dev/null");
-    const int status = std::system(command.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(root_ + "/stdout.txt");
-    r.err = Slurp(root_ + "/stderr.txt");
-    return r;
+    return test::RunCli(root_, test::ShellWords(args));
   }
-  std::string root_;
+  test::TempDir dir_{"annals_help"};
+  std::string root_ = dir_.path();
 };
 
 TEST_F(CliHelpTest, MainHelpListsEveryCommandAndTheExitCodes) {
@@ -160,7 +127,7 @@ TEST_F(CliHelpTest, UnknownOptionSuggestsTheNearest) {
   }
 }
 
-TEST(Suggest, EditDistanceAndNearest) {
+TEST(CliSuggestTest, EditDistanceAndNearest) {
   EXPECT_EQ(cli::EditDistance("query", "query"), 0);
   EXPECT_EQ(cli::EditDistance("qeury", "query"), 1);  // a swap
   EXPECT_EQ(cli::EditDistance("as_of", "as-of"), 0);  // _ and - alike
@@ -191,12 +158,13 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
   ASSERT_EQ(to_file.exit_code, 0) << to_file.err;
   EXPECT_TRUE(absl::StrContains(to_file.err, "Exported 37 claims to e.tsv"))
       << to_file.err;
-  EXPECT_EQ(Slurp(root_ + "/e.tsv"), to_stdout.out);
+  EXPECT_EQ(test::ReadFile(root_ + "/e.tsv"), to_stdout.out);
   ASSERT_EQ(Run("load --quiet copy e.tsv").exit_code, 0);
   EXPECT_EQ(Run("export copy").out, to_stdout.out);
 
   ASSERT_EQ(Run("export --output=e.jsonl s").exit_code, 0);  // by extension
-  EXPECT_TRUE(absl::StartsWith(Slurp(root_ + "/e.jsonl"), "{\"subject\":"));
+  EXPECT_TRUE(
+      absl::StartsWith(test::ReadFile(root_ + "/e.jsonl"), "{\"subject\":"));
   ASSERT_EQ(Run("load --quiet copy2 e.jsonl").exit_code, 0);
   EXPECT_EQ(Run("export copy2").out, to_stdout.out);
 
@@ -212,7 +180,8 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
 
   RunResult spaced = Run("export s --format jsonl --output e2.jsonl");
   ASSERT_EQ(spaced.exit_code, 0) << spaced.err;
-  EXPECT_EQ(Slurp(root_ + "/e2.jsonl"), Slurp(root_ + "/e.jsonl"));
+  EXPECT_EQ(test::ReadFile(root_ + "/e2.jsonl"),
+            test::ReadFile(root_ + "/e.jsonl"));
   RunResult find = Run("find --subject Russia --all-time s");
   EXPECT_EQ(find.exit_code, 0) << find.err;
   EXPECT_TRUE(absl::StrContains(find.out, "56 bcm/yr")) << find.out;
@@ -236,7 +205,7 @@ TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
   EXPECT_FALSE(absl::StrContains(r.err, "equal an earlier one")) << r.err;
   EXPECT_TRUE(absl::StrContains(r.err, "warning: 1 claims are about claims"))
       << r.err;
-  EXPECT_TRUE(absl::StrContains(Slurp(root_ + "/e.tsv"),
+  EXPECT_TRUE(absl::StrContains(test::ReadFile(root_ + "/e.tsv"),
                                 "\n#c1\tconfirmed_by\tChina\t"));
 }
 

@@ -3,13 +3,11 @@
 // bad files, --skip-bad and --dry-run, the writer lock across processes, and
 // `check` on a store whose indexes were tampered with.
 #include <fcntl.h>
-#include <stdlib.h>  // mkdtemp
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,7 +18,8 @@
 #include "annals/database.h"
 #include "engine/rocks.h"
 #include "gtest/gtest.h"
-#include "tests/run_cli.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -30,29 +29,13 @@ using test::ReadFile;
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = ::testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_cli_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    store_ = root_ + "/store";
-  }
-  void TearDown() override {
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
-
   // Runs `annals args...` in root_ with an empty standard input.
   RunResult Run(const std::vector<std::string>& args) {
     return test::RunCli(root_, args);
   }
 
   std::string Write(const std::string& name, const std::string& content) {
-    std::string path = root_ + "/" + name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    return path;
+    return test::WriteFileIn(root_, name, content);
   }
 
   std::string GoodFile() {
@@ -63,8 +46,9 @@ class CliTest : public ::testing::Test {
                  "Rosatom\tbuilds\tplant\t\t\n");
   }
 
-  std::string root_;
-  std::string store_;
+  test::TempDir dir_{"annals_cli"};
+  std::string root_ = dir_.path();
+  std::string store_ = dir_.Join("store");
 };
 
 std::string Describe(const RunResult& r) {

@@ -7,11 +7,8 @@
 //
 // Also built into concurrency_tests, which tools/check runs under
 // ThreadSanitizer (see tsan.supp beside this file).
-#include <stdlib.h>
-
 #include <atomic>
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,12 +24,11 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
 
 namespace annals::engine {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr int kWriters = 3;
 constexpr int kReaders = 3;
@@ -46,9 +42,8 @@ Value Term(int i) {
 }
 
 TEST(DictionaryThreadsTest, ConcurrentInterningGivesOneIdPerTerm) {
-  std::string tmpl = testing::TempDir() + "annals_dict_XXXXXX";
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const std::string root = tmpl;
+  test::TempDir dir("annals_dict", test::TempDir::Keep::kOnFailure);
+  const std::string root = dir.path();
   Options options;
   options.sync_writes = false;
   auto opened = Store::Open(root + "/store", options);
@@ -159,10 +154,6 @@ TEST(DictionaryThreadsTest, ConcurrentInterningGivesOneIdPerTerm) {
     EXPECT_EQ(*value, Term(i));
   }
   store.reset();
-  if (!testing::Test::HasFailure()) {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
 }
 
 }  // namespace

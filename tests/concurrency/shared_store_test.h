@@ -5,41 +5,29 @@
 #ifndef ANNALS_TESTS_CONCURRENCY_SHARED_STORE_TEST_H_
 #define ANNALS_TESTS_CONCURRENCY_SHARED_STORE_TEST_H_
 
-#include <stdlib.h>
-
-#include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/store.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::test {
 
 class SharedStoreTest : public testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_concurrency_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
     Options options;
     options.sync_writes = false;
-    auto db = Database::Open(root_ + "/store.annals", options);
+    auto db = OpenDatabase(dir_.Join("store.annals"), {}, options);
     ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::make_unique<Database>(std::move(db).value());
+    db_ = std::move(db).value();
   }
-  void TearDown() override {
-    db_.reset();
-    if (HasFailure()) {
-      std::fprintf(stderr, "files kept in %s\n", root_.c_str());
-      return;
-    }
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
+  void TearDown() override { db_.reset(); }
 
-  std::string root_;
+  TempDir dir_{"annals_concurrency", TempDir::Keep::kOnFailure};
+  std::string root_ = dir_.path();
   std::unique_ptr<Database> db_;
 };
 

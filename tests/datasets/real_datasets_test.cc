@@ -3,7 +3,6 @@
 // say start/end) as README.md, "Loading YAGO11k and Wikidata12k", tells, and
 // checks the counts given there: rows loaded, rows rejected by reason, and
 // the precision of the stored intervals. Skips where the datasets are absent.
-#include <stdlib.h>  // mkdtemp
 
 #include <filesystem>
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "annals/time.h"
 #include "annals/value.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -83,18 +83,6 @@ std::string Name(const std::optional<TimePoint>& end) {
 
 class RealDatasetsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = ::testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_real_datasets_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
   // The load of README.md: --columns=start:valid_from,end:valid_to
   // --dates=unknown-digits --skip-bad.
   static LoadOptions Options(const std::string& rejects) {
@@ -161,7 +149,8 @@ class RealDatasetsTest : public ::testing::Test {
     EXPECT_TRUE(check->problems.empty());
   }
 
-  std::string root_;
+  test::TempDir dir_{"annals_real_datasets"};
+  std::string root_ = dir_.path();
 };
 
 TEST_F(RealDatasetsTest, Yago11k) {

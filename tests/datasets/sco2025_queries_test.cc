@@ -4,12 +4,9 @@
 // Cell::ToString prints them, NULL for none; `--> (no rows)` for none). The
 // rows are compared as multisets, so the tutorial cannot drift from what the
 // engine does.
-#include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -32,12 +30,7 @@ struct Example {
   std::vector<std::string> rows;  // expected
 };
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::ReadFile;
 
 // Statements (lines up to one ending with `;`) and the `-->` lines after
 // each.
@@ -76,10 +69,6 @@ class Sco2025Test : public testing::Test {
     if (!std::filesystem::exists(kDir + "/claims.tsv")) {
       GTEST_SKIP() << kDir << " is missing";
     }
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "annals_sco_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
     auto db = Database::Open(root_ + "/store");
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::make_unique<Database>(std::move(*db));
@@ -89,10 +78,6 @@ class Sco2025Test : public testing::Test {
     auto loaded = db_->Load({kDir + "/claims.tsv"});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
     ASSERT_EQ(loaded->rejected, 0);
-  }
-  void TearDown() override {
-    db_.reset();
-    if (!root_.empty()) std::filesystem::remove_all(root_);
   }
 
   void RunExamples(const std::string& file, size_t at_least) {
@@ -122,7 +107,8 @@ class Sco2025Test : public testing::Test {
     }
   }
 
-  std::string root_;
+  test::TempDir dir_{"annals_sco"};
+  std::string root_ = dir_.path();
   std::unique_ptr<Database> db_;
 };
 

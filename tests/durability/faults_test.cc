@@ -46,12 +46,9 @@
 #include "engine/rocks.h"
 #include "engine/run_sorter.h"
 #include "gtest/gtest.h"
-#include "tests/run_cli.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
-
-#ifndef ANNALS_CLI
-#error "ANNALS_CLI must name the annals command line binary"
-#endif
 
 extern char** environ;
 
@@ -64,14 +61,6 @@ constexpr char kRootVariable[] = "ANNALS_FAULTS_ROOT";
 
 using test::ReadFile;
 using test::WriteFile;
-
-std::string MakeTempDir(const std::string& name) {
-  std::string pattern = ::testing::TempDir();
-  if (pattern.empty() || pattern.back() != '/') pattern += '/';
-  pattern += name + "_XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) return "";
-  return pattern;
-}
 
 ClaimInput Input(const std::string& s, const std::string& p,
                  const std::string& o) {
@@ -211,6 +200,8 @@ class ChildCommand {
     for (std::string& e : env_s_) envp_.push_back(e.data());
     envp_.push_back(nullptr);
   }
+  const std::vector<std::string>& argv() const { return argv_s_; }
+  const std::vector<std::string>& env() const { return env_s_; }
   // In the forked child: becomes the test.
   [[noreturn]] void Exec() {
     execve(argv_[0], argv_.data(), envp_.data());
@@ -226,50 +217,30 @@ class ChildCommand {
 // tmpfs of `bytes` mounted on `small_dir` that only it sees.
 ChildOutcome RunOnSmallFs(const std::string& name, const std::string& root,
                           const std::string& small_dir, int64_t bytes) {
-  ChildOutcome outcome;
-  const std::string out_path = root + "/child_output.txt";
   ChildCommand command(name, small_dir);
-  pid_t pid = fork();
-  if (pid == 0) {
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (out < 0) _exit(126);
-    dup2(out, 1);
-    dup2(out, 2);
-    MountSmallFs(small_dir, bytes);
-    command.Exec();
-  }
-  EXPECT_GT(pid, 0);
-  // At most a minute: a hang is a failure, not a stuck test run.
-  int status = 0;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  pid_t done = 0;
-  while ((done = waitpid(pid, &status, WNOHANG)) == 0 &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  if (done == 0) {
-    kill(pid, SIGKILL);
-    waitpid(pid, &status, 0);
+  test::RunOptions options;
+  // Its streams go to a directory of their own: the child runs `annals` in
+  // `root` (test::RunCli), whose streams pass through files there.
+  options.dir = root + "/child";
+  fs::create_directory(options.dir);
+  options.merge_stderr = true;
+  options.env = command.env();
+  options.timeout_ms = 60000;  // a hang is a failure, not a stuck test run
+  options.before_exec = [&] { MountSmallFs(small_dir, bytes); };
+  test::CliResult run = test::RunProgram(command.argv(), options);
+  if (run.timed_out) {
     ADD_FAILURE() << "the child running " << name << " hung; killed";
   }
-  outcome.output = ReadFile(out_path);
-  if (WIFEXITED(status)) outcome.exit_code = WEXITSTATUS(status);
+  ChildOutcome outcome;
+  outcome.output = run.out;
+  outcome.exit_code = run.exit_code;
   outcome.skipped = outcome.exit_code == kNoMountNamespace;
   return outcome;
 }
 
 class DiskFullTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = MakeTempDir("annals_faults");
-    ASSERT_FALSE(root_.empty());
-    small_ = root_ + "/small";
-    ASSERT_TRUE(fs::create_directory(small_));
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
+  void SetUp() override { ASSERT_TRUE(fs::create_directory(small_)); }
 
   void Run(const std::string& name, int64_t bytes) {
     ChildOutcome c = RunOnSmallFs(name, root_, small_, bytes);
@@ -284,8 +255,9 @@ class DiskFullTest : public ::testing::Test {
     EXPECT_TRUE(absl::StrContains(c.output, "[  PASSED  ] 1 test")) << c.output;
   }
 
-  std::string root_;
-  std::string small_;  // the tmpfs, in the child
+  test::TempDir dir_{"annals_faults"};
+  std::string root_ = dir_.path();
+  std::string small_ = dir_.Join("small");  // the tmpfs, in the child
 };
 
 TEST_F(DiskFullTest, DuringLoad) { Run("DiskFullDuringLoad", 8 << 20); }
@@ -667,9 +639,6 @@ Answers ReadEverything(Database& db, const std::vector<std::string>& objects) {
 class CorruptionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = MakeTempDir("annals_corrupt");
-    ASSERT_FALSE(root_.empty());
-    store_ = root_ + "/store";
     const std::string rows = TsvRows(0, kRows, 40, 7);
     objects_ = ObjectsOf(rows);
     ASSERT_EQ(objects_.size(), static_cast<size_t>(kRows));
@@ -683,10 +652,6 @@ class CorruptionTest : public ::testing::Test {
     for (const auto& [name, answer] : intact_) {
       ASSERT_TRUE(answer.ok()) << name << ": " << answer.status();
     }
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
   }
 
   // The SST files of `family`: one per family from a load, two for the
@@ -726,8 +691,9 @@ class CorruptionTest : public ::testing::Test {
     return data_loss;
   }
 
-  std::string root_;
-  std::string store_;
+  test::TempDir dir_{"annals_corrupt"};
+  std::string root_ = dir_.path();
+  std::string store_ = dir_.Join("store");
   std::vector<std::string> objects_;
   Answers intact_;
 };
@@ -1014,17 +980,12 @@ TEST_F(CorruptionTest, GarbledIndexEntry) {
 class HeldStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = MakeTempDir("annals_held");
-    ASSERT_FALSE(root_.empty());
-    store_ = root_ + "/store";
     auto db = Database::Open(store_);
     ASSERT_TRUE(db.ok()) << db.status();
     ASSERT_TRUE(db->Assert(Input("A", "p", "B")).ok());
   }
   void TearDown() override {
     if (holder_ > 0) Release();
-    std::error_code ec;
-    fs::remove_all(root_, ec);
   }
 
   // FaultsChild.DISABLED_HoldStore in another process, holding the store
@@ -1068,8 +1029,9 @@ class HeldStoreTest : public ::testing::Test {
     holder_ = 0;
   }
 
-  std::string root_;
-  std::string store_;
+  test::TempDir dir_{"annals_held"};
+  std::string root_ = dir_.path();
+  std::string store_ = dir_.Join("store");
   pid_t holder_ = 0;
   int to_holder_ = -1;
   int from_holder_ = -1;
@@ -1148,9 +1110,8 @@ TEST_F(HeldStoreTest, WritersAreRefusedReadersWelcome) {
 // Read-only
 
 TEST(ReadOnlyTest, EveryWriteIsRefused) {
-  const std::string root = MakeTempDir("annals_read_only");
-  ASSERT_FALSE(root.empty());
-  const std::string store = root + "/store";
+  test::TempDir root("annals_read_only");
+  const std::string store = root.Join("store");
   ClaimId id;
   {
     auto db = Database::Open(store);
@@ -1184,8 +1145,6 @@ TEST(ReadOnlyTest, EveryWriteIsRefused) {
   ASSERT_TRUE(all.ok()) << all.status();
   EXPECT_EQ(all->size(), 1u);
   db = absl::InternalError("closed");
-  std::error_code ec;
-  fs::remove_all(root, ec);
 }
 
 }  // namespace

@@ -15,7 +15,6 @@
 //
 // ANNALS_KILL_SEED=<n> in the environment replays another set of delays; the
 // seed in use is printed with every failure.
-#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/types.h>
@@ -23,7 +22,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -39,11 +37,9 @@
 #include "absl/time/civil_time.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
-
-#ifndef ANNALS_CLI
-#error "ANNALS_CLI must name the annals command line binary"
-#endif
 
 namespace annals {
 namespace {
@@ -144,28 +140,29 @@ void WriteFacts(const std::string& path, int rows, uint64_t seed) {
   ASSERT_EQ(std::fclose(f), 0);
 }
 
+// A load's streams pass through files in the directory of its store.
+test::RunOptions LoadOptions(const std::string& store) {
+  test::RunOptions options;
+  options.dir = fs::path(store).parent_path().string();
+  return options;
+}
+
 // Starts `annals load --quiet store file`; returns the child's pid.
 pid_t StartLoad(const std::string& store, const std::string& file) {
-  std::vector<std::string> args = {ANNALS_CLI, "load", "--quiet", store, file};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = fork();
-  if (pid == 0) {
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  return pid;
+  return test::StartProgram(test::CliArgv({"load", "--quiet", store, file}),
+                            LoadOptions(store));
+}
+
+// Waits for a started load; returns the wait status.
+int WaitLoad(const std::string& store, pid_t pid) {
+  return test::WaitProgram(pid, LoadOptions(store)).wait_status;
 }
 
 // Runs a load to completion; returns the wait status.
 int RunLoad(const std::string& store, const std::string& file) {
   pid_t pid = StartLoad(store, file);
   if (pid < 0) return -1;
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return status;
+  return WaitLoad(store, pid);
 }
 
 std::vector<std::string> LoadLeftovers(const std::string& dir) {
@@ -213,9 +210,8 @@ std::string Describe(const std::map<std::string, int64_t>& m) {
 class KillLoadTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string tmpl = testing::TempDir() + "annals_kill_load_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = new std::string(tmpl);
+    dir_ = new test::TempDir("annals_kill_load");
+    root_ = new std::string(dir_->path());
     base_ = new std::string(*root_ + "/base.annals");
     file_ = new std::string(*root_ + "/facts.tsv");
     const std::string base_file = *root_ + "/first.tsv";
@@ -244,13 +240,11 @@ class KillLoadTest : public testing::Test {
   }
 
   static void TearDownTestSuite() {
-    if (!keep_files_ && root_ != nullptr) {
-      std::error_code ec;
-      fs::remove_all(*root_, ec);
-    } else if (root_ != nullptr) {
-      std::fprintf(stderr, "kill_load_test: files kept in %s\n",
-                   root_->c_str());
+    if (keep_files_ && dir_ != nullptr) {
+      dir_->set_keep(test::TempDir::Keep::kAlways);
     }
+    delete dir_;
+    dir_ = nullptr;
     delete root_;
     delete base_;
     delete file_;
@@ -270,6 +264,7 @@ class KillLoadTest : public testing::Test {
     fs::copy(*base_, dir, fs::copy_options::recursive);
   }
 
+  static test::TempDir* dir_;
   static std::string* root_;
   static std::string* base_;
   static std::string* file_;
@@ -277,6 +272,7 @@ class KillLoadTest : public testing::Test {
   static bool keep_files_;
 };
 
+test::TempDir* KillLoadTest::dir_ = nullptr;
 std::string* KillLoadTest::root_ = nullptr;
 std::string* KillLoadTest::base_ = nullptr;
 std::string* KillLoadTest::file_ = nullptr;
@@ -338,9 +334,7 @@ TEST_F(KillLoadTest, LoadIsAllOrNothingUnderSigkill) {
     ASSERT_GT(pid, 0);
     std::this_thread::sleep_for(std::chrono::duration<double>(delays[i]));
     kill(pid, SIGKILL);
-    int wait_status = 0;
-    while (waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {
-    }
+    int wait_status = WaitLoad(store, pid);
     if (WIFEXITED(wait_status)) {
       // Finished before the kill: it must have succeeded.
       ASSERT_EQ(WEXITSTATUS(wait_status), 0) << "annals load failed";

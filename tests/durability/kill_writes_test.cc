@@ -30,6 +30,7 @@
 #include "annals/database.h"
 #include "gtest/gtest.h"
 #include "tests/durability/child_pipe.h"
+#include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
 
 namespace annals {
@@ -114,22 +115,6 @@ void Send(int fd, Message m) {
 
 class KillWritesTest : public testing::Test {
  protected:
-  void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_kill_writes_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-    dir_ = root_ + "/store.annals";
-  }
-  void TearDown() override {
-    if (HasFailure()) {
-      std::fprintf(stderr, "kill_writes_test: files kept in %s\n",
-                   root_.c_str());
-      return;
-    }
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
   int64_t Count(Database& db, const std::string& subject) {
     auto found = db.Find({Value::Entity(subject), std::nullopt, std::nullopt},
                          TimeView::AllTime());
@@ -137,7 +122,9 @@ class KillWritesTest : public testing::Test {
     return found.ok() ? static_cast<int64_t>(found->size()) : -1;
   }
 
-  std::string root_, dir_;
+  test::TempDir temp_{"annals_kill_writes", test::TempDir::Keep::kOnFailure};
+  std::string root_ = temp_.path();
+  std::string dir_ = temp_.Join("store.annals");
 };
 
 TEST_F(KillWritesTest, EveryAcknowledgedWriteSurvivesAndNothingIsHalfThere) {

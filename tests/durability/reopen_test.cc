@@ -33,6 +33,7 @@
 #include "annals/database.h"
 #include "gtest/gtest.h"
 #include "tests/durability/child_pipe.h"
+#include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
 
 namespace annals {
@@ -48,21 +49,6 @@ using test::SeedFromEnv;
 
 class ReopenTest : public testing::Test {
  protected:
-  void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_reopen_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-    dir_ = root_ + "/store.annals";
-  }
-  void TearDown() override {
-    if (HasFailure()) {
-      std::fprintf(stderr, "reopen_test: files kept in %s\n", root_.c_str());
-      return;
-    }
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
   Database OpenOrDie() {
     auto db = Database::Open(dir_);
     EXPECT_TRUE(db.ok()) << db.status();
@@ -78,8 +64,9 @@ class ReopenTest : public testing::Test {
         << (check->problems.empty() ? "" : check->problems[0]);
   }
 
-  std::string root_;
-  std::string dir_;
+  test::TempDir temp_{"annals_reopen", test::TempDir::Keep::kOnFailure};
+  std::string root_ = temp_.path();
+  std::string dir_ = temp_.Join("store.annals");
 };
 
 // One asserted claim as the test remembers it.

@@ -29,12 +29,12 @@ TEST(ExportWorkload, HundredThousandFactsRoundTrip) {
     GTEST_SKIP() << "needs python3 and " << gen;
   }
   TempDir dir;
-  const std::string facts = dir / "facts.tsv";
+  const std::string facts = dir.Join("facts.tsv");
   const std::string command = "python3 '" + gen.string() + "' " +
                               std::to_string(kFacts) + " > '" + facts + "'";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
 
-  auto db = Database::Open(dir / "original");
+  auto db = Database::Open(dir.Join("original"));
   ASSERT_TRUE(db.ok()) << db.status();
   auto loaded = db->Load({facts});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -46,10 +46,10 @@ TEST(ExportWorkload, HundredThousandFactsRoundTrip) {
     const std::string ext = format == ExportFormat::kTsv ? ".tsv" : ".jsonl";
     SCOPED_TRACE(ext);
     const std::string first = ExportText(*db, format);
-    WriteFile(dir / ("export" + ext), first);
-    auto copy = Database::Open(dir / ("copy" + ext));
+    WriteFile(dir.Join("export" + ext), first);
+    auto copy = Database::Open(dir.Join("copy" + ext));
     ASSERT_TRUE(copy.ok()) << copy.status();
-    auto reloaded = copy->Load({dir / ("export" + ext)});
+    auto reloaded = copy->Load({dir.Join("export" + ext)});
     ASSERT_TRUE(reloaded.ok()) << reloaded.status();
     EXPECT_EQ(reloaded->claims_added, loaded->claims_added);
     EXPECT_EQ(reloaded->duplicates, 0);

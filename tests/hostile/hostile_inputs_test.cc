@@ -3,8 +3,6 @@
 // nested 100,000 arrays deep, a 50 MB literal and 100,000 parentheses in a
 // query (each through the real `annals` binary, whose peak RSS is measured),
 // and a PATH search over a dense graph under a node limit and a timeout.
-#include <stdlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,11 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
-#include "tests/run_cli.h"
-
-#ifndef ANNALS_CLI
-#error "ANNALS_CLI must name the annals command line binary"
-#endif
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -35,23 +30,14 @@ using CliRun = test::CliResult;
 
 class HostileInputsTest : public testing::Test {
  protected:
-  void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_hostile_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
   // Runs `annals ARGS` in root_: its exit code, stderr and peak resident
   // memory.
   CliRun Cli(const std::vector<std::string>& args) {
     return test::RunCli(root_, args);
   }
 
-  std::string root_;
+  test::TempDir dir_{"annals_hostile"};
+  std::string root_ = dir_.path();
 };
 
 TEST_F(HostileInputsTest, A200MegabyteTsvLineIsABadRowInBoundedMemory) {

@@ -27,6 +27,7 @@
 #include "annals/result.h"
 #include "gtest/gtest.h"
 #include "tests/query_runner/test_file.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals::test {
 namespace {
@@ -103,21 +104,7 @@ struct Outcome {
 
 class QueryFileTest : public testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override {
-    std::string tmpl = testing::TempDir() + "annals_query_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-  }
-
-  void TearDown() override {
-    db_.reset();
-    if (HasFailure()) {
-      std::fprintf(stderr, "query test: store kept in %s\n", root_.c_str());
-      return;
-    }
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
+  void TearDown() override { db_.reset(); }
 
   absl::Status Open() {
     db_.reset();
@@ -219,7 +206,8 @@ class QueryFileTest : public testing::TestWithParam<std::string> {
     }
   }
 
-  std::string root_;
+  test::TempDir temp_{"annals_query", test::TempDir::Keep::kOnFailure};
+  std::string root_ = temp_.path();
   std::optional<Database> db_;
 };
 

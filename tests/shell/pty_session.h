@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "tests/support/run_cli.h"
 
 namespace annals::shell_test {
 
@@ -58,8 +59,7 @@ class PtySession {
     winsize ws{};
     ws.ws_col = static_cast<unsigned short>(columns);
     ws.ws_row = static_cast<unsigned short>(rows);
-    std::vector<std::string> argv_s = {ANNALS_CLI};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<std::string> argv_s = test::CliArgv(args);
     pid_ = forkpty(&master_, nullptr, nullptr, &ws);
     if (pid_ == 0) {
       std::vector<char*> argv;

@@ -4,12 +4,15 @@
 // .read), the dot commands, and the default view of .at and .asof.
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
-#include "tests/shell/run_binary.h"
+#include "tests/support/run_cli.h"
 
 namespace annals::shell_test {
 namespace {
 
-using ShellPipeTest = TinyStoreTest;
+using RunResult = test::CliResult;
+using ShellPipeTest = test::TinyStoreTest;
+using test::ReadFile;
+using test::WriteFile;
 
 constexpr char kScript[] = R"(-- gas flows
 FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;

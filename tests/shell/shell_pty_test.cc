@@ -7,13 +7,15 @@
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "tests/shell/pty_session.h"
-#include "tests/shell/run_binary.h"
+#include "tests/support/run_cli.h"
 #include "tools/output/cell_text.h"
 
 namespace annals::shell_test {
 namespace {
 
-class ShellPtyTest : public TinyStoreTest {
+using test::ReadFile;
+
+class ShellPtyTest : public test::TinyStoreTest {
  protected:
   std::unique_ptr<PtySession> Start(int columns = 100) {
     auto s = std::make_unique<PtySession>(

@@ -18,6 +18,7 @@
 
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
@@ -48,10 +49,8 @@ class WorkloadCrossCheck : public testing::Test {
     if (!fs::exists(gen) || std::system("python3 -c '' 2>/dev/null") != 0) {
       return;
     }
-    std::string tmpl = testing::TempDir() + "annals_workload_XXXXXX";
-    if (mkdtemp(tmpl.data()) == nullptr) return;
-    dir_ = new std::string(tmpl);
-    std::string file = *dir_ + "/facts.tsv";
+    dir_ = new test::TempDir("annals_workload");
+    std::string file = dir_->Join("facts.tsv");
     std::string cmd = "python3 '" + gen.string() + "' " +
                       std::to_string(kFacts) + " > '" + file + "'";
     if (std::system(cmd.c_str()) != 0) return;
@@ -67,7 +66,7 @@ class WorkloadCrossCheck : public testing::Test {
       f.resize(7);
       facts_->push_back({f[0], f[1], f[2], f[3], f[4], f[5]});
     }
-    auto db = Database::Open(*dir_ + "/store");
+    auto db = Database::Open(dir_->Join("store"));
     if (!db.ok()) return;
     auto loaded = db->Load({file});
     if (!loaded.ok()) return;
@@ -76,7 +75,6 @@ class WorkloadCrossCheck : public testing::Test {
   static void TearDownTestSuite() {
     delete db_;
     db_ = nullptr;
-    if (dir_ != nullptr) fs::remove_all(*dir_);
     delete dir_;
     delete facts_;
   }
@@ -95,12 +93,12 @@ class WorkloadCrossCheck : public testing::Test {
   }
 
   static Database* db_;
-  static std::string* dir_;
+  static test::TempDir* dir_;
   static std::vector<Fact>* facts_;
 };
 
 Database* WorkloadCrossCheck::db_ = nullptr;
-std::string* WorkloadCrossCheck::dir_ = nullptr;
+test::TempDir* WorkloadCrossCheck::dir_ = nullptr;
 std::vector<Fact>* WorkloadCrossCheck::facts_ = nullptr;
 
 const char kDay[] = "2010-06-15";

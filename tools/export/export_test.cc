@@ -34,7 +34,7 @@ std::string Extension(ExportFormat format) {
 // loads `file` into it.
 Database LoadFresh(const TempDir& dir, const std::string& name,
                    const std::string& file, const std::string& schema = "") {
-  auto db = Database::Open(dir / name);
+  auto db = Database::Open(dir.Join(name));
   EXPECT_TRUE(db.ok()) << db.status();
   if (!schema.empty()) {
     auto set = db->SetSchema(schema);
@@ -53,7 +53,7 @@ void ExpectRoundTrip(Database& db, const TempDir& dir, const std::string& tag,
                      ExportFormat format, const std::string& schema = "") {
   SCOPED_TRACE(tag + Extension(format));
   const std::string first = ExportText(db, format);
-  const std::string file = dir / (tag + Extension(format));
+  const std::string file = dir.Join(tag + Extension(format));
   WriteFile(file, first);
   Database copy =
       LoadFresh(dir, tag + "_copy" + Extension(format), file, schema);
@@ -189,11 +189,11 @@ std::vector<ClaimInput> HostileClaims() {
   return claims;
 }
 
-class HostileValues : public testing::TestWithParam<ExportFormat> {};
+class ExportHostileValuesTest : public testing::TestWithParam<ExportFormat> {};
 
-TEST_P(HostileValues, ComeBackAsTheyWere) {
+TEST_P(ExportHostileValuesTest, ComeBackAsTheyWere) {
   TempDir dir;
-  auto db = Database::Open(dir / "original");
+  auto db = Database::Open(dir.Join("original"));
   ASSERT_TRUE(db.ok()) << db.status();
   for (const ClaimInput& c : HostileClaims()) {
     auto id = db->Assert(c);
@@ -208,7 +208,7 @@ TEST_P(HostileValues, ComeBackAsTheyWere) {
   EXPECT_EQ(ClaimsOf(*db).size(), HostileClaims().size());
 }
 
-INSTANTIATE_TEST_SUITE_P(BothFormats, HostileValues,
+INSTANTIATE_TEST_SUITE_P(BothFormats, ExportHostileValuesTest,
                          testing::Values(ExportFormat::kTsv,
                                          ExportFormat::kJsonl),
                          [](const auto& info) {
@@ -219,7 +219,7 @@ INSTANTIATE_TEST_SUITE_P(BothFormats, HostileValues,
 
 TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
   TempDir dir;
-  auto db = Database::Open(dir / "store");
+  auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE(
       db->Assert(Input(Value::Entity("a\\b"), "p", Value::String("c\\t")))
@@ -234,7 +234,7 @@ TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
 
 TEST(ExportTsv, CountsWhatALoadWouldNotGiveBack) {
   TempDir dir;
-  auto db = Database::Open(dir / "store");
+  auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
   ClaimInput first = Input(Value::Entity("a"), "p", Value::Entity("b"));
   ASSERT_TRUE(db->Assert(first).ok());
@@ -292,10 +292,10 @@ TEST(ExportFields, ObjectTypeOnlyWhereTheLoaderWouldGuessWrong) {
 }
 
 // Claims recorded in 2020 and 2022; the first retracted (now).
-class AsOf : public testing::Test {
+class ExportAsOfTest : public testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(dir_ / "store");
+    auto db = Database::Open(dir_.Join("store"));
     ASSERT_TRUE(db.ok());
     db_.emplace(*std::move(db));
     ClaimInput early = Input(Value::Entity("Russia"), "flow",
@@ -324,7 +324,7 @@ class AsOf : public testing::Test {
   std::optional<Database> db_;
 };
 
-TEST_F(AsOf, RecordedLaterLeftOutRetractedLaterKept) {
+TEST_F(ExportAsOfTest, RecordedLaterLeftOutRetractedLaterKept) {
   using V = std::vector<std::string>;
   EXPECT_EQ(Objects(T("2019")), V{});
   EXPECT_EQ(Objects(T("2020-03-01")), V{"48 bcm/yr"});  // the end of that day
@@ -333,19 +333,19 @@ TEST_F(AsOf, RecordedLaterLeftOutRetractedLaterKept) {
   EXPECT_EQ(Objects(std::nullopt), V{"56 bcm/yr"});  // now: retracted hidden
 }
 
-TEST_F(AsOf, ExportOfThenLoadsAsTheStoreWasThen) {
+TEST_F(ExportAsOfTest, ExportOfThenLoadsAsTheStoreWasThen) {
   ExportOptions then;
   then.as_of = T("2022-12-31");
   const std::string text = ExportText(*db_, then);
-  WriteFile(dir_ / "then.tsv", text);
-  Database copy = LoadFresh(dir_, "copy", dir_ / "then.tsv");
+  WriteFile(dir_.Join("then.tsv"), text);
+  Database copy = LoadFresh(dir_, "copy", dir_.Join("then.tsv"));
   TimeView view = TimeView::AllTime();
   view.as_of = T("2022-12-31").SpanEnd() - 1;
   EXPECT_EQ(ClaimsOf(copy), ClaimsOf(*db_, view));
   EXPECT_EQ(ClaimsOf(copy).size(), 2u);
 }
 
-TEST_F(AsOf, QueryExportsTheClaimsItsRowsName) {
+TEST_F(ExportAsOfTest, QueryExportsTheClaimsItsRowsName) {
   ExportOptions options;
   options.query = "FIND ?c WHERE ?c: Russia flow ?q AS OF 2021";
   auto claims = SelectClaims(*db_, options);

@@ -1,14 +1,10 @@
-// Test helpers for `annals export` (tests only): temporary directories,
-// exporting to a string, loading text into a fresh store, and the claims of
+// Test helpers for `annals export` (tests only), on tests/support/: exporting
+// to a string, loading text into a fresh store, and the claims of
 // a store in the form the round-trip promise compares.
 #ifndef ANNALS_TOOLS_EXPORT_EXPORT_TEST_UTIL_H_
 #define ANNALS_TOOLS_EXPORT_EXPORT_TEST_UTIL_H_
 
-#include <stdlib.h>  // mkdtemp
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,43 +13,14 @@
 #include "absl/strings/str_format.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 #include "tools/export/export_writer.h"
 
 namespace annals::exporter::test_util {
 
-// A fresh temporary directory, removed with the object.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = ::testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_export_XXXXXX";
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const {
-    return path_ + "/" + name;
-  }
-
- private:
-  std::string path_;
-};
-
-inline void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
-
-inline std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::ReadFile;
+using test::TempDir;  // tests/support/temp_dir.h
+using test::WriteFile;
 
 inline std::string ExportText(Database& db, const ExportOptions& options) {
   std::ostringstream out;

@@ -4,11 +4,8 @@
 // nothing, and skip_bad with its reject file), a store without a schema
 // accepting everything, and Check listing stored claims that break a schema
 // set after them.
-#include <stdlib.h>  // mkdtemp
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,9 +16,12 @@
 #include "engine/rocks.h"
 #include "engine/schema_store.h"
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace annals {
 namespace {
+
+using test::ReadFile;
 
 std::string Msg(const absl::Status& s) { return std::string(s.message()); }
 
@@ -33,21 +33,10 @@ constexpr char kSchema[] =
     "predicate gas_flow : quantity flow_rate one \"Pipeline gas\"\n"
     "predicate ceo_of : Company one\n";
 
-class SchemaTest : public ::testing::Test {
+class DatabaseSchemaTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = ::testing::TempDir();
-    if (pattern.empty() || pattern.back() != '/') pattern += '/';
-    pattern += "annals_schema_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    root_ = pattern;
-    Reopen();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
+  void SetUp() override { Reopen(); }
+  void TearDown() override { db_.reset(); }
   // The rows `query` gives, or -1 (and a failure) when it fails.
   int RowCount(std::string_view query) {
     auto rows = db_->Query(query);
@@ -71,16 +60,7 @@ class SchemaTest : public ::testing::Test {
     db_ = std::make_unique<Database>(std::move(*db));
   }
   std::string Write(const std::string& name, const std::string& content) {
-    std::string path = root_ + "/" + name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    return path;
-  }
-  static std::string ReadFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return test::WriteFileIn(root_, name, content);
   }
   int64_t Claims() {
     auto stats = db_->Stats();
@@ -95,11 +75,12 @@ class SchemaTest : public ::testing::Test {
     return in;
   }
 
-  std::string root_;
+  test::TempDir dir_{"annals_schema"};
+  std::string root_ = dir_.path();
   std::unique_ptr<Database> db_;
 };
 
-TEST_F(SchemaTest, NoSchemaAcceptsEverything) {
+TEST_F(DatabaseSchemaTest, NoSchemaAcceptsEverything) {
   auto current = db_->GetSchema();
   ASSERT_TRUE(current.ok()) << current.status();
   EXPECT_EQ(current->version, 0);
@@ -113,7 +94,7 @@ TEST_F(SchemaTest, NoSchemaAcceptsEverything) {
   EXPECT_TRUE(check->schema_violations.empty());
 }
 
-TEST_F(SchemaTest, SetGetAndHistoryAcrossReopen) {
+TEST_F(DatabaseSchemaTest, SetGetAndHistoryAcrossReopen) {
   auto v1 = db_->SetSchema(kSchema, "sco.schema");
   ASSERT_TRUE(v1.ok()) << v1.status();
   EXPECT_EQ(v1->version, 1);
@@ -156,7 +137,7 @@ TEST_F(SchemaTest, SetGetAndHistoryAcrossReopen) {
       db_->Assert(Founded(Value::Date(*TimePoint::Parse("1989")))).ok());
 }
 
-TEST_F(SchemaTest, ASchemaThatDoesNotParseIsNotStored) {
+TEST_F(DatabaseSchemaTest, ASchemaThatDoesNotParseIsNotStored) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   auto bad = db_->SetSchema("type A\npredicate p : Nope\n", "bad.schema");
   ASSERT_FALSE(bad.ok());
@@ -175,7 +156,7 @@ TEST_F(SchemaTest, ASchemaThatDoesNotParseIsNotStored) {
   EXPECT_EQ(history->size(), 1u);
 }
 
-TEST_F(SchemaTest, ReadOnlyStoreRefusesSetSchema) {
+TEST_F(DatabaseSchemaTest, ReadOnlyStoreRefusesSetSchema) {
   db_.reset();
   Options o;
   o.read_only = true;
@@ -187,7 +168,7 @@ TEST_F(SchemaTest, ReadOnlyStoreRefusesSetSchema) {
   EXPECT_TRUE(absl::StrContains(Msg(set.status()), "read-only"));
 }
 
-TEST_F(SchemaTest, UnreadableStoredSchemaIsDataLoss) {
+TEST_F(DatabaseSchemaTest, UnreadableStoredSchemaIsDataLoss) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   db_.reset();
   {
@@ -224,7 +205,7 @@ TEST_F(SchemaTest, UnreadableStoredSchemaIsDataLoss) {
       << db.status();
 }
 
-TEST_F(SchemaTest, AssertRefusesWhatBreaksTheSchema) {
+TEST_F(DatabaseSchemaTest, AssertRefusesWhatBreaksTheSchema) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   auto r = db_->Assert(Founded(Value::Integer(1989)));
   ASSERT_FALSE(r.ok());
@@ -249,7 +230,7 @@ TEST_F(SchemaTest, AssertRefusesWhatBreaksTheSchema) {
   EXPECT_EQ(Claims(), 2);
 }
 
-TEST_F(SchemaTest, AssertStatementPointsAtTheObject) {
+TEST_F(DatabaseSchemaTest, AssertStatementPointsAtTheObject) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   auto r = db_->Query("ASSERT Gazprom founded 1989 FROM 2025");
   ASSERT_FALSE(r.ok());
@@ -272,7 +253,7 @@ TEST_F(SchemaTest, AssertStatementPointsAtTheObject) {
   EXPECT_EQ(Claims(), 1);
 }
 
-TEST_F(SchemaTest, LoadWithAViolationOnItsLastLineChangesNothing) {
+TEST_F(DatabaseSchemaTest, LoadWithAViolationOnItsLastLineChangesNothing) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   std::string path = Write("facts.tsv",
                            "subject\tpredicate\tobject\tobject_type\n"
@@ -309,7 +290,7 @@ TEST_F(SchemaTest, LoadWithAViolationOnItsLastLineChangesNothing) {
   EXPECT_TRUE(absl::StrContains(rejects, "Rosneft")) << rejects;
 }
 
-TEST_F(SchemaTest, LoadChecksJsonLinesAndClaimObjects) {
+TEST_F(DatabaseSchemaTest, LoadChecksJsonLinesAndClaimObjects) {
   ASSERT_TRUE(db_->SetSchema(kSchema).ok());
   std::string path =
       Write("facts.jsonl",
@@ -327,7 +308,8 @@ TEST_F(SchemaTest, LoadChecksJsonLinesAndClaimObjects) {
   EXPECT_TRUE(absl::StartsWith(Msg(r.status()), path + ":1:")) << r.status();
 }
 
-TEST_F(SchemaTest, SchemaSetOnABreakingStoreIsSetAndCheckListsViolations) {
+TEST_F(DatabaseSchemaTest,
+       SchemaSetOnABreakingStoreIsSetAndCheckListsViolations) {
   ASSERT_TRUE(db_->Assert(Founded(Value::Integer(1989))).ok());
   ClaimInput ok = Founded(Value::Date(*TimePoint::Parse("1993")));
   ok.subject = Value::Entity("Rosneft");
@@ -363,7 +345,7 @@ TEST_F(SchemaTest, SchemaSetOnABreakingStoreIsSetAndCheckListsViolations) {
   EXPECT_EQ(violations->size(), 1u);
 }
 
-TEST_F(SchemaTest, AliasesNameTheirEntityEverywhere) {
+TEST_F(DatabaseSchemaTest, AliasesNameTheirEntityEverywhere) {
   ASSERT_TRUE(db_->SetSchema("alias \"PoS-2\" = \"Power of Siberia 2\"\n"
                              "alias PoS2 = \"Power of Siberia 2\"\n"
                              "alias Miller = \"Alexey Miller\"\n")
@@ -408,7 +390,7 @@ TEST_F(SchemaTest, AliasesNameTheirEntityEverywhere) {
   EXPECT_EQ(RowCount("FIND ?x WHERE Miller ?p ?x"), 0);
 }
 
-TEST_F(SchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
+TEST_F(DatabaseSchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
   ClaimInput in;
   in.subject = Value::Entity("PoS-2");
   in.predicate = "status";
@@ -432,7 +414,7 @@ TEST_F(SchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
 
 // README.md's example: the tiny dataset follows datasets/tiny/tiny.schema,
 // and the schema's aliases name its pipeline.
-TEST_F(SchemaTest, TinyDatasetFollowsItsSchema) {
+TEST_F(DatabaseSchemaTest, TinyDatasetFollowsItsSchema) {
   std::string dir = std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/";
   auto loaded = db_->Load({dir + "claims.tsv"});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -456,7 +438,7 @@ TEST_F(SchemaTest, TinyDatasetFollowsItsSchema) {
   EXPECT_EQ(found->front().object.ToString(), "50 bcm/yr");
 }
 
-TEST_F(SchemaTest, ASchemaChangeDuringALoadAbortsIt) {
+TEST_F(DatabaseSchemaTest, ASchemaChangeDuringALoadAbortsIt) {
   std::string rows = "subject\tpredicate\tobject\n";
   for (int i = 0; i < 100000; ++i) {
     absl::StrAppend(&rows, "e", i, "\tfounded\t", 1900 + i % 100, "\n");
@@ -483,7 +465,7 @@ constexpr char kTypes[] =
     "type Organisation\ntype Company : Organisation\ntype Country\n"
     "predicate ceo_of : Company one\n";
 
-TEST_F(SchemaTest, EntityTypesComeFromTypeClaims) {
+TEST_F(DatabaseSchemaTest, EntityTypesComeFromTypeClaims) {
   ASSERT_TRUE(db_->SetSchema(kTypes).ok());
   ASSERT_TRUE(db_->Query("ASSERT Gazprom type Company").ok());
   ASSERT_TRUE(db_->Query("ASSERT Russia type Country").ok());
@@ -519,7 +501,7 @@ TEST_F(SchemaTest, EntityTypesComeFromTypeClaims) {
   EXPECT_TRUE(db_->Assert(in).ok());
 }
 
-TEST_F(SchemaTest, LoadCountsItsOwnTypeClaims) {
+TEST_F(DatabaseSchemaTest, LoadCountsItsOwnTypeClaims) {
   ASSERT_TRUE(db_->SetSchema(kTypes).ok());
   ASSERT_TRUE(db_->Query("ASSERT China type Country").ok());
   std::string path = Write("facts.tsv",
@@ -556,7 +538,7 @@ TEST_F(SchemaTest, LoadCountsItsOwnTypeClaims) {
   EXPECT_TRUE(absl::StrContains(rejects, "object=Lukoil")) << rejects;
 }
 
-TEST_F(SchemaTest, CheckListsEntitiesOfTheWrongType) {
+TEST_F(DatabaseSchemaTest, CheckListsEntitiesOfTheWrongType) {
   ASSERT_TRUE(db_->Query("ASSERT Russia type Country").ok());
   ASSERT_TRUE(db_->Query("ASSERT Gazprom type Company").ok());
   ASSERT_TRUE(db_->Query("ASSERT Putin ceo_of Russia").ok());
