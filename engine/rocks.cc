@@ -414,20 +414,6 @@ int64_t Rocks::FamilyBytes(Family f) const {
   return static_cast<int64_t>(bytes);
 }
 
-std::vector<std::string> Rocks::FamilyFiles(Family f) const {
-  rocksdb::ColumnFamilyMetaData meta;
-  impl_->db->GetColumnFamilyMetaData(impl_->handles[static_cast<int>(f)],
-                                     &meta);
-  std::vector<std::string> paths;
-  for (const auto& level : meta.levels) {
-    for (const auto& file : level.files) {
-      paths.push_back(
-          absl::StrCat(file.directory, "/", file.relative_filename));
-    }
-  }
-  return paths;
-}
-
 struct SstWriter::Impl {
   std::unique_ptr<rocksdb::SstFileWriter> writer;
 };

@@ -86,8 +86,6 @@ class Rocks {
   int64_t DiskBytes() const;
   // Bytes of one family's SST files.
   int64_t FamilyBytes(Family f) const;
-  // Paths of one family's live SST files (for tests and diagnostics).
-  std::vector<std::string> FamilyFiles(Family f) const;
 
  private:
   struct Impl;
