@@ -48,10 +48,11 @@ struct Claim {
   int64_t row = 0;     // line of that batch's file, 0 for ASSERT
 };
 
-// Which claims a lookup returns. Unset positions are wildcards. Bound
-// positions choose the index (subject -> spo, predicate -> pos, object ->
-// osp); nothing is ever answered by a scan of every claim unless no position
-// is bound.
+// Which claims a lookup returns. Unset positions are wildcards. A lookup
+// reads an index that starts with its bound positions (or, with a
+// valid-time window and only the subject or only the predicate bound, the
+// time index), so it costs about what it returns: only a pattern with no
+// position bound reads every claim.
 struct ClaimPattern {
   std::optional<Value> subject;
   std::optional<std::string> predicate;

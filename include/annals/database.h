@@ -153,18 +153,17 @@ class Database {
   absl::Status Retract(ClaimId id);
 
   // Claims matching `pattern` and visible in `view` (batch and row are left
-  // 0: Get() has them), in the order of the
-  // index used: when the subject is bound (and the object is not) by
-  // predicate, then valid_from, then object, so one subject's history of one
-  // predicate comes in time order; when only the predicate (and object) is
-  // bound by object, subject, valid_from; otherwise by object, subject,
-  // predicate, valid_from. The index is
-  // chosen by the bound positions (see ClaimPattern); an unknown name simply
-  // matches nothing.
+  // 0: Get() has them). An alias names the entity it stands for; an unknown
+  // name simply matches nothing. The order is unspecified: it is the order
+  // of whichever index the lookup reads (see ClaimPattern), which may differ
+  // between patterns, views and versions. Sort the claims when the order
+  // matters, or ask the query language (HISTORY gives one subject's claims
+  // by predicate, then valid_from; FIND ... ORDER BY any order).
   absl::StatusOr<std::vector<Claim>> Find(const ClaimPattern& pattern,
                                           const TimeView& view,
                                           const Snapshot& snapshot = {}) const;
-  // The same as a stream: calls `fn` for each claim until it returns false.
+  // The same as a stream, in the same unspecified order: calls `fn` for each
+  // claim until it returns false.
   absl::Status Scan(const ClaimPattern& pattern, const TimeView& view,
                     const std::function<bool(const Claim&)>& fn,
                     const Snapshot& snapshot = {}) const;
