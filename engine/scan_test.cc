@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -121,8 +122,11 @@ class ClaimScanTest : public test::EngineStoreTest {
   // The claim ids the scan returns, sorted; the scan's own checks on the
   // way: every row is whole and the scan completes.
   std::vector<uint64_t> Scan(const IdPattern& pattern, const TimeView& view,
-                             int64_t* entries_read = nullptr) {
-    ClaimScan scan(store_.get(), pattern, view, store_->GetSnapshot());
+                             int64_t* entries_read = nullptr,
+                             std::optional<IndexChoice> choice = std::nullopt,
+                             IndexChoice* ran = nullptr) {
+    ClaimScan scan(store_.get(), pattern, view, store_->GetSnapshot(), choice);
+    if (ran != nullptr) *ran = scan.choice();
     std::vector<uint64_t> ids;
     ClaimRecord row;
     while (scan.Next(&row)) {
@@ -202,6 +206,64 @@ TEST_F(ClaimScanTest, EveryPatternAndViewGivesExactlyTheVisibleClaims) {
       EXPECT_EQ(Scan(pattern, views[v]), Expected(pattern, views[v]));
     }
   }
+}
+
+// The planner's choice is the index that runs (EXPLAIN shows what runs),
+// and any choice gives exactly the matching claims: positions the index key
+// does not hold are matched by the scan itself, and a choice made for a
+// position that is unbound when the scan runs reads the same family with
+// the prefix of the bound positions.
+TEST_F(ClaimScanTest, TheChosenIndexRunsAndAnyChoiceGivesTheSameClaims) {
+  Write(SmallGraph());
+  const uint64_t a = Id("A"), p = Id("p"), b = Id("B");
+  const std::vector<IndexChoice> choices = {
+      {Family::kSpo, 0},
+      {Family::kSpo, 1},
+      {Family::kSpo, 2},
+      {Family::kPos, 1},
+      {Family::kPos, 2},
+      {Family::kOsp, 1},
+      {Family::kOsp, 2},
+      {Family::kOsp, 3},
+      {Family::kTime, 1, TimePosition::kSubject},
+      {Family::kTime, 1, TimePosition::kPredicate}};
+  const std::vector<TimeView> views = {TimeView::AllTime(),
+                                       At(DaySeconds(2005, 6, 1))};
+  for (int mask = 0; mask < 8; ++mask) {
+    IdPattern pattern;
+    if (mask & 1) pattern.s = a;
+    if (mask & 2) pattern.p = p;
+    if (mask & 4) pattern.o = b;
+    for (const TimeView& view : views) {
+      for (const IndexChoice& choice : choices) {
+        SCOPED_TRACE(absl::StrCat("bound mask ", mask, ", ", choice.ToString(),
+                                  view.valid ? ", at 2005-06-01" : ""));
+        IndexChoice ran;
+        EXPECT_EQ(Scan(pattern, view, nullptr, choice, &ran),
+                  Expected(pattern, view));
+        if (choice.family != Family::kTime) {
+          EXPECT_EQ(ran.family, choice.family);
+          EXPECT_LE(ran.bound_prefix, choice.bound_prefix);
+        }
+      }
+    }
+  }
+  // A choice whose positions are bound runs as it is.
+  IdPattern subject;
+  subject.s = a;
+  IndexChoice ran;
+  Scan(subject, TimeView::AllTime(), nullptr, IndexChoice{Family::kSpo, 0},
+       &ran);
+  EXPECT_EQ(ran.ToString(), "spo prefix 0");
+  Scan(subject, At(DaySeconds(2005, 6, 1)), nullptr,
+       IndexChoice{Family::kTime, 1, TimePosition::kSubject}, &ran);
+  EXPECT_EQ(ran.ToString(), "time by subject");
+  // One whose leading position is unbound reads the family from its start.
+  IdPattern predicate;
+  predicate.p = p;
+  Scan(predicate, TimeView::AllTime(), nullptr, IndexChoice{Family::kSpo, 2},
+       &ran);
+  EXPECT_EQ(ran.ToString(), "spo prefix 0");
 }
 
 TEST_F(ClaimScanTest, HandPickedAnswers) {
