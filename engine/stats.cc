@@ -4,7 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "engine/claim_record.h"
-#include "engine/key_codec.h"
+#include "engine/scan.h"
 
 namespace annals::engine {
 
@@ -29,27 +29,24 @@ absl::StatusOr<StoreStats> ComputeStats(Store* store) {
                             store->dictionary().Lookup(pid, snap.get()));
     stats.claims_per_predicate[p.text()] = count;
   }
-  // Time range: one pass over the predicate-first index values.
-  auto it = store->rocks().NewIterator(Family::kPos, "", "", snap.get());
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    IndexKey k;
-    ClaimRecord row;
-    if (!DecodeIndexKey(Family::kPos, it->key(), &k) ||
-        !DecodeIndexValue(it->value(), k.from, &row)) {
-      return absl::DataLossError(absl::StrCat(
-          "store '", store->dir(), "': unreadable entry in index pos"));
-    }
+  // Time range: one pass over an index (its values carry both ends), every
+  // claim, retracted ones included.
+  TimeView every_claim;
+  every_claim.include_retracted = true;
+  ClaimScan scan(store, IdPattern{}, every_claim, snap,
+                 IndexChoice{Family::kPos, 0});
+  ClaimRecord row;
+  while (scan.Next(&row)) {
     if (!row.from.open() &&
-        (!stats.earliest || k.from < stats.earliest->seconds)) {
-      stats.earliest =
-          TimePoint{k.from, static_cast<Precision>(row.from.precision)};
+        (!stats.earliest || row.from.seconds < stats.earliest->seconds)) {
+      stats.earliest = FromEndpoint(row.from);
     }
     if (!row.to.open() &&
         (!stats.latest || row.to.seconds > stats.latest->seconds)) {
       stats.latest = FromEndpoint(row.to);
     }
   }
-  ANNALS_RETURN_IF_ERROR(it->status());
+  ANNALS_RETURN_IF_ERROR(scan.status());
   return stats;
 }
 

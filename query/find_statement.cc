@@ -16,6 +16,16 @@
 
 namespace annals::query {
 
+QueryResult StreamFind(const StatementContext& ctx, BoundFind find, Plan plan) {
+  std::vector<std::string> columns;
+  for (const Projection& p : find.projection) columns.push_back(p.name);
+  std::string view = find.view;
+  return QueryResult{
+      std::move(columns), std::move(view),
+      std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(find),
+                                     std::move(plan), ctx.options)};
+}
+
 absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
                                     FindStatement statement) {
   ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, statement.pos,
@@ -26,15 +36,10 @@ absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
     return SyntaxError(ctx.text, statement.pos, "FIND lists nothing to return");
   }
   Plan plan = PlanFind(find, ctx.store->counters());
-  std::string view = find.view;
   if (ctx.explain == ExplainMode::kNone) {
-    std::vector<std::string> columns;
-    for (const Projection& p : find.projection) columns.push_back(p.name);
-    return QueryResult{
-        std::move(columns), std::move(view),
-        std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(find),
-                                       std::move(plan), ctx.options)};
+    return StreamFind(ctx, std::move(find), std::move(plan));
   }
+  std::string view = find.view;
   ActualRows actual;
   if (ctx.explain == ExplainMode::kAnalyze) {
     FindExecutor executor(ctx.store, ctx.text, find, plan, ctx.options);

@@ -7,6 +7,8 @@
 
 #include "absl/status/statusor.h"
 #include "query/ast.h"
+#include "query/binder.h"
+#include "query/planner.h"
 #include "query/query_result.h"
 #include "query/statement_context.h"
 
@@ -14,6 +16,9 @@ namespace annals::query {
 
 absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
                                     FindStatement find);
+
+// The rows of a bound and planned FIND, streamed (HISTORY's too).
+QueryResult StreamFind(const StatementContext& ctx, BoundFind find, Plan plan);
 
 }  // namespace annals::query
 

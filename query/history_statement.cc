@@ -13,6 +13,7 @@
 #include "query/default_view.h"
 #include "query/explain.h"
 #include "query/find_executor.h"
+#include "query/find_statement.h"
 #include "query/planner.h"
 
 namespace annals::query {
@@ -108,13 +109,7 @@ absl::StatusOr<QueryResult> RunHistory(const StatementContext& ctx,
                           BindHistory(ctx.store, ctx.text, history));
   Plan plan = PlanFind(bound, ctx.store->counters());
   if (ctx.explain == ExplainMode::kNone) {
-    std::vector<std::string> columns;
-    for (const Projection& p : bound.projection) columns.push_back(p.name);
-    std::string view = bound.view;
-    return QueryResult{
-        std::move(columns), std::move(view),
-        std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(bound),
-                                       std::move(plan), ctx.options)};
+    return StreamFind(ctx, std::move(bound), std::move(plan));
   }
   const PlanStep& step = plan.chains.front().steps.front();
   std::string line = absl::StrCat(
