@@ -37,6 +37,13 @@ std::optional<uint64_t> ClaimOfTerm(std::string_view term) {
   return id;
 }
 
+std::optional<std::string_view> EntityOfTerm(std::string_view term) {
+  if (term.empty() || term[0] != static_cast<char>(ValueKind::kEntity)) {
+    return std::nullopt;
+  }
+  return term.substr(1);
+}
+
 void EncodeTerm(const Value& v, std::string* out) {
   switch (v.kind()) {
     case ValueKind::kInteger:
@@ -225,9 +232,8 @@ absl::Status Dictionary::ForEachEntityName(
   auto it = rocks_->NewIterator(Family::kTerms, "", "", snap);
   int64_t seen = 0;
   for (it->SeekToFirst(); it->Valid() && seen < limit; it->Next(), ++seen) {
-    std::string_view term = it->value();
-    if (!term.empty() && term[0] == static_cast<char>(ValueKind::kEntity)) {
-      fn(term.substr(1));
+    if (std::optional<std::string_view> name = EntityOfTerm(it->value())) {
+      fn(*name);
     }
   }
   return it->status();

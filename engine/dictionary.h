@@ -32,6 +32,8 @@ void EncodeIntegerTerm(int64_t v, std::string* out);
 // claim a term refers to, if it is one.
 void EncodeClaimTerm(uint64_t claim_id, std::string* out);
 std::optional<uint64_t> ClaimOfTerm(std::string_view term);
+// The entity name a term holds, if it is an entity (a view into `term`).
+std::optional<std::string_view> EntityOfTerm(std::string_view term);
 absl::StatusOr<Value> DecodeTerm(std::string_view bytes);
 
 class Dictionary {

@@ -170,7 +170,7 @@ void ParsePart(const std::string& path, uint32_t file_index,
       part->rows.push_back(row);
       if (schema != nullptr &&
           schema::NeedsObjectTypes(*schema, raw[Column::kPredicate].text) &&
-          part->terms.term(row.o)[0] == static_cast<char>(ValueKind::kEntity)) {
+          engine::EntityOfTerm(part->terms.term(row.o))) {
         part->typed.push_back({part->rows.size() - 1, part->seen - 1,
                                raw[Column::kObject].column, FieldsText(raw)});
       }
@@ -196,11 +196,10 @@ absl::Status CheckEntityTypes(engine::Store* store,
   std::string type_term;
   engine::EncodeTextTerm(ValueKind::kEntity, schema::kTypePredicate,
                          &type_term);
-  auto entity = [](const std::string& term) -> std::optional<std::string> {
-    if (term.empty() || term[0] != static_cast<char>(ValueKind::kEntity)) {
-      return std::nullopt;
-    }
-    return term.substr(1);
+  auto entity = [](std::string_view term) -> std::optional<std::string> {
+    std::optional<std::string_view> name = engine::EntityOfTerm(term);
+    if (!name) return std::nullopt;
+    return std::string(*name);
   };
   absl::flat_hash_map<std::string, std::vector<std::string>> types;
   for (std::vector<Part>& parts : *files_parts) {

@@ -134,11 +134,13 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
                     : Column::kObject,
                 s.message());
   }
-  if (schema_ != nullptr && !schema_->aliases().empty() &&
-      object_[0] == static_cast<char>(ValueKind::kEntity)) {
-    std::string name(schema_->Canonical(std::string_view(object_).substr(1)));
-    object_.clear();
-    engine::EncodeTextTerm(ValueKind::kEntity, name, &object_);
+  if (schema_ != nullptr && !schema_->aliases().empty()) {
+    if (std::optional<std::string_view> entity =
+            engine::EntityOfTerm(object_)) {
+      std::string name(schema_->Canonical(*entity));
+      object_.clear();
+      engine::EncodeTextTerm(ValueKind::kEntity, name, &object_);
+    }
   }
   // Claims are never deleted and ids are dense: every id below next_claim
   // exists. A load cannot refer to the claims it creates itself.
