@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "annals/options.h"
+#include "annals/load.h"
 #include "load/raw_row.h"
 #include "schema/schema.h"
 
