@@ -173,5 +173,10 @@ def _repr_html(self):
             f"<p>({count})</p>")
 
 
+for _cls in (ClaimId, Error, Interval, LoadError, Quantity, QueryError,
+             SchemaError, StoreError, Time):
+    _cls.__module__ = "annals"
+del _cls
+
 Result.df = _df
 Result._repr_html_ = _repr_html

@@ -53,8 +53,10 @@ const char* ClassFor(const absl::Status& status, Doing doing) {
       return "StoreError";
     case absl::StatusCode::kFailedPrecondition:
       // A RETRACT of a claim already retracted points at the statement; a
-      // read-only store or a lost writer lock does not.
-      if (doing == Doing::kQuery && PointsAtQuery(message)) {
+      // read-only store or a lost writer lock does not (a RETRACT on a
+      // read-only store points at its claim, but the store refused).
+      if (doing == Doing::kQuery && PointsAtQuery(message) &&
+          !absl::StrContains(message, "open read-only")) {
         return "QueryError";
       }
       return "StoreError";
