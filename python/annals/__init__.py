@@ -14,13 +14,14 @@ annals.Error: QueryError, SchemaError, LoadError, StoreError. A Connection
 may be shared by threads; statements and loads run without the GIL.
 """
 
+import atexit as _atexit
 import os as _os
 import tempfile as _tempfile
 
 from annals._types import (ClaimId, Error, Interval, LoadError, Quantity,
                            QueryError, SchemaError, StoreError, Time)
 from annals._annals import (CheckResult, LoadProgress, LoadSummary, Result,
-                            SchemaVersion, Stats, _Connection)
+                            SchemaVersion, Stats, _Connection, _at_exit)
 
 __all__ = [
     "connect", "Connection", "Result", "Time", "Quantity", "ClaimId",
@@ -177,6 +178,10 @@ for _cls in (ClaimId, Error, Interval, LoadError, Quantity, QueryError,
              SchemaError, StoreError, Time):
     _cls.__module__ = "annals"
 del _cls
+
+# Daemon threads still running statements at exit finish them first (see
+# python/src/gil.h).
+_atexit.register(_at_exit)
 
 Result.df = _df
 Result._repr_html_ = _repr_html

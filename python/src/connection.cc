@@ -6,6 +6,7 @@
 
 #include "convert.h"
 #include "errors.h"
+#include "gil.h"
 
 namespace py = pybind11;
 
@@ -63,6 +64,7 @@ Result::Result(std::shared_ptr<Database> db,
       rows_(std::move(rows)) {}
 
 py::list Result::columns() const {
+  Working working;
   py::list out;
   for (const std::string& c : columns_) out.append(c);
   return out;
@@ -72,7 +74,7 @@ std::vector<Row> Result::Read(int64_t n) {
   std::vector<Row> out;
   absl::Status status;
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     std::lock_guard<std::mutex> lock(mu_);
     while (!done_ && (n < 0 || static_cast<int64_t>(out.size()) < n)) {
       if (!rows_.Next()) {
@@ -88,12 +90,14 @@ std::vector<Row> Result::Read(int64_t n) {
 }
 
 py::object Result::FetchOne() {
+  Working working;
   std::vector<Row> rows = Read(1);
   if (rows.empty()) return py::none();
   return RowTuple(rows[0]);
 }
 
 py::list Result::FetchMany(int64_t n) {
+  Working working;
   py::list out;
   if (n <= 0) return out;
   for (const Row& row : Read(n)) out.append(RowTuple(row));
@@ -101,18 +105,21 @@ py::list Result::FetchMany(int64_t n) {
 }
 
 py::list Result::FetchAll() {
+  Working working;
   py::list out;
   for (const Row& row : Read(-1)) out.append(RowTuple(row));
   return out;
 }
 
 py::tuple Result::Next() {
+  Working working;
   std::vector<Row> rows = Read(1);
   if (rows.empty()) throw py::stop_iteration();
   return RowTuple(rows[0]);
 }
 
 py::tuple Result::Columns() {
+  Working working;
   std::vector<Row> rows = Read(-1);
   const size_t width = columns_.size();
   std::vector<ColumnKind> kinds(width);
@@ -133,12 +140,13 @@ py::tuple Result::Columns() {
 
 Connection::Connection(const std::string& path, bool read_only, bool create)
     : path_(path), read_only_(read_only) {
+  Working working;
   Options options;
   options.read_only = read_only;
   options.create_if_missing = create;
   absl::StatusOr<Database> db = absl::InternalError("not opened");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     db = Database::Open(path, options);
   }
   if (!db.ok()) Raise(db.status(), Doing::kOpen);
@@ -151,21 +159,27 @@ std::shared_ptr<Database> Connection::Get() const {
 }
 
 void Connection::Close() {
+  if (Exiting()) {  // an atexit hook after annals' own: close, no waiting
+    db_ = nullptr;
+    return;
+  }
+  Working working;
   std::shared_ptr<Database> db = std::move(db_);
   db_ = nullptr;
   if (db.use_count() == 1) {
     // The last reference: closing RocksDB may wait for its threads.
-    py::gil_scoped_release release;
+    GilRelease release;
     db.reset();
   }
 }
 
 std::unique_ptr<Result> Connection::Execute(const std::string& statement,
                                             py::object params) {
+  Working working;
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<PreparedQuery> prepared = absl::InternalError("not prepared");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     prepared = db->Prepare(statement);
   }
   if (!prepared.ok()) Raise(prepared.status(), Doing::kQuery);
@@ -185,7 +199,7 @@ std::unique_ptr<Result> Connection::Execute(const std::string& statement,
   }
   absl::StatusOr<ResultSet> rows = absl::InternalError("not run");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     rows = query->Execute();
   }
   if (!rows.ok()) Raise(rows.status(), Doing::kQuery);
@@ -198,6 +212,7 @@ LoadResult Connection::Load(
     const std::vector<std::pair<std::string, std::string>>& columns,
     const std::string& dates, bool skip_bad, const std::string& reject_file,
     bool dry_run, bool events, py::object progress) {
+  Working working;
   std::shared_ptr<Database> db = Get();
   LoadOptions options;
   if (format == "tsv") {
@@ -230,6 +245,8 @@ LoadResult Connection::Load(
   } state{progress, std::nullopt};
   if (!progress.is_none()) {
     options.progress = [&state](const LoadProgress& p) {
+      // At interpreter exit taking the GIL would end this loading thread.
+      if (Exiting() || _Py_IsFinalizing()) return;
       py::gil_scoped_acquire acquire;
       if (state.error.has_value()) return;
       try {
@@ -241,7 +258,7 @@ LoadResult Connection::Load(
   }
   absl::StatusOr<LoadResult> result = absl::InternalError("not loaded");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     result = db->Load(files, options);
   }
   if (state.error.has_value()) throw std::move(*state.error);
@@ -251,10 +268,11 @@ LoadResult Connection::Load(
 
 SchemaVersion Connection::SetSchema(const std::string& text,
                                     const std::string& file) {
+  Working working;
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<SchemaVersion> version = absl::InternalError("not set");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     version = db->SetSchema(text, file);
   }
   if (!version.ok()) Raise(version.status(), Doing::kSchema);
@@ -262,10 +280,11 @@ SchemaVersion Connection::SetSchema(const std::string& text,
 }
 
 SchemaVersion Connection::Schema() {
+  Working working;
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<SchemaVersion> version = absl::InternalError("not read");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     version = db->GetSchema();
   }
   if (!version.ok()) Raise(version.status(), Doing::kSchema);
@@ -273,11 +292,12 @@ SchemaVersion Connection::Schema() {
 }
 
 std::vector<SchemaVersion> Connection::SchemaHistory() {
+  Working working;
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<std::vector<SchemaVersion>> versions =
       absl::InternalError("not read");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     versions = db->SchemaHistory();
   }
   if (!versions.ok()) Raise(versions.status(), Doing::kSchema);
@@ -285,10 +305,11 @@ std::vector<SchemaVersion> Connection::SchemaHistory() {
 }
 
 StoreStats Connection::Stats() {
+  Working working;
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<StoreStats> stats = absl::InternalError("not read");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     stats = db->Stats();
   }
   if (!stats.ok()) Raise(stats.status(), Doing::kOther);
@@ -296,10 +317,11 @@ StoreStats Connection::Stats() {
 }
 
 CheckResult Connection::Check() {
+  Working working;
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<CheckResult> check = absl::InternalError("not checked");
   {
-    py::gil_scoped_release release;
+    GilRelease release;
     check = db->Check();
   }
   if (!check.ok()) Raise(check.status(), Doing::kOther);

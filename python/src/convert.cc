@@ -6,6 +6,7 @@
 #include <string>
 
 #include "errors.h"
+#include "gil.h"
 
 namespace py = pybind11;
 
@@ -106,6 +107,7 @@ Value FromPython(py::handle object) {
 }
 
 py::tuple ParseTime(const std::string& text) {
+  Working working;
   absl::StatusOr<TimePoint> time = TimePoint::Parse(text);
   if (!time.ok()) Raise(time.status(), Doing::kOther);
   return py::make_tuple(time->seconds, PrecisionText(time->precision),

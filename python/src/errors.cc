@@ -81,6 +81,11 @@ void InitErrors() {
   types = new py::object(py::module_::import("annals._types"));
 }
 
+void SetErrorUnmade(const char* message) {
+  py::object type = ErrorClass("Error");
+  PyErr_SetString(type.ptr(), message);
+}
+
 void RaiseError(const std::string& message, const char* cls) {
   py::object type = ErrorClass(cls);
   py::object error = type(message);

@@ -23,6 +23,10 @@ enum class Doing { kOpen, kQuery, kLoad, kSchema, kOther };
 // and throws pybind11::error_already_set. Needs the GIL.
 [[noreturn]] void Raise(const absl::Status& status, Doing doing);
 
+// Sets annals.Error(message) as the Python error without making the
+// exception object (no Python code runs); for exception translators.
+void SetErrorUnmade(const char* message);
+
 // Raises annals.Error (or the named subclass) with `message`.
 [[noreturn]] void RaiseError(const std::string& message,
                              const char* cls = "Error");

@@ -11,6 +11,7 @@
 #include "connection.h"
 #include "convert.h"
 #include "errors.h"
+#include "gil.h"
 
 namespace py = pybind11;
 
@@ -57,6 +58,7 @@ What a load did (Connection.load, load_dataframe).)");
       .def_property_readonly(
           "first_claim",
           [](const LoadResult& r) {
+            Working working;
             return ToPython(Value::Claim(r.first_claim));
           },
           "The first new claim's id (annals.ClaimId); the others follow.")
@@ -85,10 +87,18 @@ What a store holds (Connection.stats), all of one instant.)");
       .def_readonly("claims_per_predicate", &StoreStats::claims_per_predicate,
                     "Claims per predicate.")
       .def_property_readonly(
-          "earliest", [](const StoreStats& s) { return ToPython(s.earliest); },
+          "earliest",
+          [](const StoreStats& s) {
+            Working working;
+            return ToPython(s.earliest);
+          },
           "The earliest valid_from (annals.Time), or None.")
       .def_property_readonly(
-          "latest", [](const StoreStats& s) { return ToPython(s.latest); },
+          "latest",
+          [](const StoreStats& s) {
+            Working working;
+            return ToPython(s.latest);
+          },
           "The latest valid_to (annals.Time), or None.")
       .def_readonly("batches", &StoreStats::batches, "Load batches.")
       .def("__repr__", [](const StoreStats& s) {
@@ -127,6 +137,7 @@ One version of a store's schema; str() is its text.)");
       .def_property_readonly(
           "recorded",
           [](const SchemaVersion& s) -> py::object {
+            Working working;
             if (s.version == 0) return py::none();
             return ToPython(s.recorded);
           },
@@ -217,10 +228,19 @@ PYBIND11_MODULE(_annals, m) {
   using namespace annals::python;  // NOLINT(build/namespaces)
   m.doc() = "The C++ core of the annals package (see annals.connect).";
   InitErrors();
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const ExitingError&) {
+      SetErrorUnmade("Python is exiting: annals takes no new calls");
+    }
+  });
   InitConvert();
   BindRecords(m);
   BindResult(m);
   BindConnection(m);
+  m.def("_at_exit", &AtExit,
+        "Stops new work and waits for the work under way (atexit).");
   m.def("_parse_time", &ParseTime, py::arg("text"),
         "(seconds, precision, span end, text) of a time's text.");
 }

@@ -98,3 +98,35 @@ def test_gil_is_released_while_a_statement_runs(tiny):
         stop.set()
         counter.join()
     assert ticks[0] > 0
+
+
+EXIT_SCRIPT = """
+import sys, threading, time
+import annals
+con = annals.connect(sys.argv[1])
+con.load(sys.argv[2])
+def run():
+    while True:
+        for row in con.execute("FIND ?s ?p ?o WHERE ?s ?p ?o"):
+            str(row)
+for _ in range(3):
+    threading.Thread(target=run, daemon=True).start()
+time.sleep(0.05)
+print("exiting")
+"""
+
+
+def test_exit_with_daemon_threads_querying(tmp_path):
+    # Python ends daemon threads while it exits; threads inside a statement
+    # finish it first, none crashes the process.
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    for i in range(5):
+        run = subprocess.run(
+            [sys.executable, "-c", EXIT_SCRIPT, str(tmp_path / f"s{i}.annals"),
+             str(TINY / "claims.tsv")],
+            capture_output=True, text=True, env=env, timeout=120)
+        assert (run.returncode, run.stdout) == (0, "exiting\n"), run.stderr
