@@ -139,7 +139,12 @@ class Connection:
     @property
     def read_only(self) -> bool: ...
     def execute(self, statement: str,
-                params: Optional[Mapping[str, Param]] = ...) -> Result: ...
+                params: Optional[Mapping[str, Param]] = ..., *,
+                at: Union[Time, str, datetime.date, None] = ...,
+                as_of: Union[Time, str, datetime.date, None] = ...,
+                timeout_ms: Optional[int] = ...,
+                max_rows: Optional[int] = ...,
+                max_path_nodes: Optional[int] = ...) -> Result: ...
     def load(self, path_or_paths: Union[PathLike, Iterable[PathLike]],
              format: Optional[str] = ...,
              columns: Union[None, str, Mapping[str, str],

@@ -196,8 +196,20 @@ void Connection::Close() {
 }
 
 std::unique_ptr<Result> Connection::Execute(const std::string& statement,
-                                            py::object params) {
+                                            py::object params, py::object at,
+                                            py::object as_of,
+                                            py::object timeout_ms,
+                                            py::object max_rows,
+                                            py::object max_path_nodes) {
   Working working;
+  QueryOptions options;
+  if (!at.is_none()) options.default_at = TimeFromPython(at, "at");
+  if (!as_of.is_none()) options.default_as_of = TimeFromPython(as_of, "as_of");
+  if (!timeout_ms.is_none()) options.timeout_ms = timeout_ms.cast<int64_t>();
+  if (!max_rows.is_none()) options.max_rows = max_rows.cast<int64_t>();
+  if (!max_path_nodes.is_none()) {
+    options.max_path_nodes = max_path_nodes.cast<int64_t>();
+  }
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<PreparedQuery> prepared = absl::InternalError("not prepared");
   {
@@ -222,7 +234,7 @@ std::unique_ptr<Result> Connection::Execute(const std::string& statement,
   absl::StatusOr<ResultSet> rows = absl::InternalError("not run");
   {
     GilRelease release;
-    rows = query->Execute();
+    rows = query->Execute(options);
   }
   if (!rows.ok()) Raise(rows.status(), Doing::kQuery);
   return std::make_unique<Result>(std::move(db), std::move(query),

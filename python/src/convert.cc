@@ -106,6 +106,25 @@ Value FromPython(py::handle object) {
   return *std::move(value);
 }
 
+TimePoint TimeFromPython(py::handle object, const char* what) {
+  if (py::isinstance<py::str>(object)) {
+    absl::StatusOr<TimePoint> time =
+        TimePoint::Parse(object.cast<std::string>());
+    if (!time.ok()) Raise(time.status(), Doing::kOther);
+    return *time;
+  }
+  py::tuple kind_text = types->param_text(object);
+  if (kind_text[0].cast<std::string>() != "date") {
+    throw py::type_error(std::string(what) +
+                         " is an annals.Time, a time's text, "
+                         "datetime.date or datetime.datetime");
+  }
+  absl::StatusOr<TimePoint> time =
+      TimePoint::Parse(kind_text[1].cast<std::string>());
+  if (!time.ok()) Raise(time.status(), Doing::kOther);
+  return *time;
+}
+
 py::tuple ParseTime(const std::string& text) {
   Working working;
   absl::StatusOr<TimePoint> time = TimePoint::Parse(text);

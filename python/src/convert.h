@@ -29,6 +29,10 @@ pybind11::object ToPython(const Interval& interval);
 // annals.Quantity, annals.ClaimId. TypeError for anything else.
 Value FromPython(pybind11::handle object);
 
+// A time given as annals.Time, its text, datetime.date or
+// datetime.datetime; TypeError naming `what` for anything else.
+TimePoint TimeFromPython(pybind11::handle object, const char* what);
+
 // annals.Time's fields from its text: (seconds, precision name, span end,
 // text); annals.Error for text that is not a time.
 pybind11::tuple ParseTime(const std::string& text);

@@ -185,14 +185,21 @@ The C++ side of annals.Connection.)");
   con.def(py::init<const std::string&, bool, bool>(), py::arg("path"),
           py::arg("read_only") = false, py::arg("create") = true)
       .def("execute", &Connection::Execute, py::arg("statement"),
-           py::arg("params") = py::none(), R"(
+           py::arg("params") = py::none(), py::kw_only(),
+           py::arg("at") = py::none(), py::arg("as_of") = py::none(),
+           py::arg("timeout_ms") = py::none(), py::arg("max_rows") = py::none(),
+           py::arg("max_path_nodes") = py::none(), R"(
 Runs one statement of the query language (FIND, HISTORY, CHANGES, DIFF,
 DISPUTES, PATH, ASSERT, RETRACT, EXPLAIN) and returns its Result.
 `params` maps parameter names (`$name`, or `name`) to values: str is a
 name (an entity), int, float, bool, annals.Time (or datetime.date,
 datetime.datetime), annals.Quantity, annals.ClaimId a literal.
-Raises QueryError for a bad statement (with line and column),
-StoreError when the store refuses (read-only, I/O).)")
+`at` and `as_of` (annals.Time, its text, a date) are the view of a
+statement written without AT or AS OF (the shell's .at and .asof);
+`timeout_ms` (0: none), `max_rows` and `max_path_nodes` the limits
+(QueryOptions; by default 30 s, 1,000,000 rows, 100,000 nodes).
+Raises QueryError for a bad statement (with line and column) or a limit
+reached, StoreError when the store refuses (read-only, I/O).)")
       .def("_load", &Connection::Load)
       .def("set_schema", &Connection::SetSchema, py::arg("text"),
            py::arg("file") = "schema", R"(

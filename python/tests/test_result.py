@@ -3,6 +3,7 @@ its dtypes, _repr_html_."""
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import annals
 
@@ -119,3 +120,25 @@ def test_repr_html(tiny):
     assert "<td>56 bcm/yr</td>" in html
     assert "valid now, as currently recorded" in html
     assert "(1 row)" in html
+
+
+def test_query_options(tiny):
+    flow = "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+    r = tiny.execute(flow, at="2024-06-01")
+    assert r.view == "valid at 2024-06-01, as currently recorded"
+    assert [str(x) for x, in r] == ["48 bcm/yr"]
+    r = tiny.execute(flow, at=annals.Time("2026"), as_of="2025-09-01")
+    assert r.view == "valid at 2026, as recorded by the end of 2025-09-01"
+    assert r.fetchall() == []
+    # The statement's own clause wins over the default.
+    r = tiny.execute(flow + " AT 2024-06-01", at="2026-01-01")
+    assert [str(x) for x, in r] == ["48 bcm/yr"]
+    with pytest.raises(annals.QueryError, match="max_rows") as e:
+        tiny.execute("FIND ?s ?p ?o WHERE ?s ?p ?o", max_rows=3).fetchall()
+    assert e.value.code == "RESOURCE_EXHAUSTED"
+    assert len(tiny.execute("FIND ?s ?p ?o WHERE ?s ?p ?o LIMIT 3",
+                            max_rows=3).fetchall()) == 3
+    with pytest.raises(TypeError):
+        tiny.execute(flow, at=12)
+    with pytest.raises(annals.Error):
+        tiny.execute(flow, at="someday")
