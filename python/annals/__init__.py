@@ -157,18 +157,27 @@ def _df(self):
     return frame
 
 
+_HTML_ROWS = 50
+
+
 def _repr_html(self):
-    """An HTML table of the remaining rows (for notebooks); the view above
-    it. Reads the rows: the Result is then at its end."""
+    """An HTML table of the next rows (at most 50; for notebooks), under
+    the view. The rows are left to be fetched: df() and the fetch methods
+    still give them."""
     import html
 
-    rows = self.fetchall()
+    rows = self._peek(_HTML_ROWS + 1)
+    more = len(rows) > _HTML_ROWS
+    rows = rows[:_HTML_ROWS]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
     body = "".join(
         "<tr>" + "".join(
             f"<td>{'' if v is None else html.escape(str(v))}</td>" for v in row)
         + "</tr>" for row in rows)
-    count = f"{len(rows)} row{'' if len(rows) == 1 else 's'}"
+    if more:
+        count = f"the first {_HTML_ROWS} rows"
+    else:
+        count = f"{len(rows)} row{'' if len(rows) == 1 else 's'}"
     return (f"<p><em>{html.escape(self.view)}</em></p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             f"<p>({count})</p>")

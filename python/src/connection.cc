@@ -87,22 +87,42 @@ py::list Result::columns() const {
   return out;
 }
 
-std::vector<Row> Result::Read(int64_t n) {
+std::vector<Row> Result::Read(int64_t n, bool keep) {
   std::vector<Row> out;
   absl::Status status;
   {
     GilRelease release;
     std::lock_guard<std::mutex> lock(mu_);
-    while (!done_ && (n < 0 || static_cast<int64_t>(out.size()) < n)) {
+    auto wanted = [&](size_t have) {
+      return n < 0 || static_cast<int64_t>(have) < n;
+    };
+    // Rows a peek read come first.
+    size_t taken = 0;
+    for (; taken < buffered_.size() && wanted(out.size()); ++taken) {
+      out.push_back(buffered_[taken]);
+    }
+    if (!keep) buffered_.erase(buffered_.begin(), buffered_.begin() + taken);
+    while (!done_ && wanted(out.size())) {
       if (!rows_.Next()) {
         done_ = true;
         status = rows_.status();
         break;
       }
       out.push_back(rows_.row());
+      if (keep) buffered_.push_back(rows_.row());
     }
   }
   if (!status.ok()) Raise(status, Doing::kQuery);
+  return out;
+}
+
+py::list Result::Peek(int64_t n) {
+  Working working;
+  py::list out;
+  if (n <= 0) return out;
+  std::vector<Row> rows = Read(n, /*keep=*/true);
+  NoGc no_gc;
+  for (const Row& row : rows) out.append(RowTuple(row));
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,11 +40,14 @@ class Result {
   // (integers and nulls), "float64", "bool", "boolean" (booleans and nulls)
   // or "object".
   pybind11::tuple Columns();
+  // Up to `n` next rows, which the fetch methods then give again (for
+  // _repr_html_).
+  pybind11::list Peek(int64_t n);
 
  private:
-  // Reads up to `n` rows (all when n < 0) without the GIL; raises the
-  // query's error.
-  std::vector<Row> Read(int64_t n);
+  // Reads up to `n` rows (all when n < 0) without the GIL, the peeked ones
+  // first; `keep`: leaves them to be read again. Raises the query's error.
+  std::vector<Row> Read(int64_t n, bool keep = false);
 
   std::vector<std::string> columns_;
   std::string view_;
@@ -53,7 +57,8 @@ class Result {
   // from, then (if last) the database.
   std::shared_ptr<Database> db_;
   std::unique_ptr<PreparedQuery> prepared_;
-  ResultSet rows_;  // guarded by mu_
+  ResultSet rows_;            // guarded by mu_
+  std::deque<Row> buffered_;  // guarded by mu_: peeked, not yet fetched
 };
 
 class Connection {

@@ -173,6 +173,8 @@ currently recorded", "valid at 2025-09-02, as recorded by the end of
            "Every remaining row, as a list of tuples.")
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &Result::Next)
+      .def("_peek", &Result::Peek, py::arg("size"),
+           "Up to `size` next rows, left to be fetched again.")
       .def("_columns", &Result::Columns,
            "The remaining rows by column, with a dtype per column (for "
            "df()).");

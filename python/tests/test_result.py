@@ -122,6 +122,21 @@ def test_repr_html(tiny):
     assert "(1 row)" in html
 
 
+def test_repr_html_leaves_the_rows(tiny):
+    everything = tiny.execute(MEMBERS).fetchall()
+    r = tiny.execute(MEMBERS)
+    assert "(3 rows)" in r._repr_html_()
+    assert r.fetchone() == everything[0]
+    assert "(2 rows)" in r._repr_html_()
+    assert len(r.df()) == 2
+    r = tiny.execute("FIND ?s ?p ?o WHERE ?s ?p ?o")
+    assert "(the first 50 rows)" not in r._repr_html_()  # 37 claims
+    r = tiny.execute("HISTORY Russia")
+    first = r._peek(2)
+    assert r._peek(5)[:2] == first
+    assert r.fetchmany(2) == first
+
+
 def test_query_options(tiny):
     flow = "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
     r = tiny.execute(flow, at="2024-06-01")
