@@ -1,0 +1,106 @@
+// The C++ side of annals.Connection and annals.Result: an open Database
+// shared by the connection and the results it gave, statements run and
+// rows read with the GIL released.
+//
+// Thread safety: a Connection may be used from any number of Python threads
+// (the Database serialises writes, reads run concurrently); a Result may
+// too, its rows are read under a mutex.
+#ifndef ANNALS_PYTHON_CONNECTION_H_
+#define ANNALS_PYTHON_CONNECTION_H_
+
+#include <pybind11/pybind11.h>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "annals/database.h"
+
+namespace annals::python {
+
+class Result {
+ public:
+  Result(std::shared_ptr<Database> db, std::unique_ptr<PreparedQuery> prepared,
+         ResultSet rows);
+
+  pybind11::list columns() const;
+  const std::string& view() const { return view_; }
+
+  pybind11::object FetchOne();  // a tuple, or None at the end
+  pybind11::list FetchMany(int64_t n);
+  pybind11::list FetchAll();
+  pybind11::tuple Next();  // __next__: StopIteration at the end
+  // The remaining rows by column, for df(): (columns, [values of each
+  // column], [dtype of each column]), the dtype being "int64", "Int64"
+  // (integers and nulls), "float64", "bool", "boolean" (booleans and nulls)
+  // or "object".
+  pybind11::tuple Columns();
+  // Up to `n` next rows, which the fetch methods then give again (for
+  // _repr_html_).
+  pybind11::list Peek(int64_t n);
+
+ private:
+  // Reads up to `n` rows (all when n < 0) without the GIL, the peeked ones
+  // first; `keep`: leaves them to be read again. Raises the query's error.
+  std::vector<Row> Read(int64_t n, bool keep = false);
+
+  std::vector<std::string> columns_;
+  std::string view_;
+  std::mutex mu_;
+  bool done_ = false;  // guarded by mu_
+  // Destroyed in reverse order: the rows, then the statement they were run
+  // from, then (if last) the database.
+  std::shared_ptr<Database> db_;
+  std::unique_ptr<PreparedQuery> prepared_;
+  ResultSet rows_;            // guarded by mu_
+  std::deque<Row> buffered_;  // guarded by mu_: peeked, not yet fetched
+};
+
+class Connection {
+ public:
+  Connection(const std::string& path, bool read_only, bool create);
+
+  // Runs one statement; `params` is a dict of `$name` (or `name`) -> value,
+  // or None.
+  // `options` holds the QueryOptions given (default_at and default_as_of as
+  // Python times).
+  std::unique_ptr<Result> Execute(const std::string& statement,
+                                  pybind11::object params, pybind11::object at,
+                                  pybind11::object as_of,
+                                  pybind11::object timeout_ms,
+                                  pybind11::object max_rows,
+                                  pybind11::object max_path_nodes);
+  LoadResult Load(
+      const std::vector<std::string>& files, const std::string& format,
+      const std::vector<std::pair<std::string, std::string>>& columns,
+      const std::string& dates, bool skip_bad, const std::string& reject_file,
+      bool dry_run, bool events, pybind11::object progress);
+  SchemaVersion SetSchema(const std::string& text, const std::string& file);
+  SchemaVersion Schema();
+  std::vector<SchemaVersion> SchemaHistory();
+  StoreStats Stats();
+  CheckResult Check();
+  // Closes the store once no Result still reads it; later calls raise
+  // annals.Error. Closing twice is fine.
+  void Close();
+  bool closed() const { return db_ == nullptr; }
+  const std::string& path() const { return path_; }
+  bool read_only() const { return read_only_; }
+
+ private:
+  // The open database; annals.Error when closed.
+  std::shared_ptr<Database> Get() const;
+
+  std::string path_;
+  bool read_only_;
+  std::shared_ptr<Database> db_;  // touched only with the GIL held
+};
+
+}  // namespace annals::python
+
+#endif  // ANNALS_PYTHON_CONNECTION_H_

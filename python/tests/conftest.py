@@ -1,0 +1,51 @@
+"""Fixtures of the annals Python tests: the repository's datasets and stores
+of them in pytest's temporary directories. Run with the build's package on
+PYTHONPATH (ctest's python_tests sets it): PYTHONPATH=build/python
+/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests
+"""
+
+import os
+import pathlib
+
+import pytest
+
+import annals
+
+ROOT = pathlib.Path(
+    os.environ.get("ANNALS_SOURCE_DIR",
+                   pathlib.Path(__file__).resolve().parents[2]))
+TINY = ROOT / "datasets" / "tiny"
+SCO = ROOT / "datasets" / "sco2025"
+
+
+@pytest.fixture(scope="session")
+def tiny_path(tmp_path_factory):
+    """A store of datasets/tiny with its schema, made once; read it only."""
+    path = tmp_path_factory.mktemp("tiny") / "tiny.annals"
+    with annals.connect(path) as con:
+        con.set_schema((TINY / "tiny.schema").read_text(), "tiny.schema")
+        con.load(TINY / "claims.tsv")
+    return path
+
+
+@pytest.fixture
+def tiny(tiny_path):
+    """A read-only connection to the tiny store."""
+    with annals.connect(tiny_path, read_only=True) as con:
+        yield con
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    """A writable connection to a store of datasets/tiny of this test."""
+    with annals.connect(tmp_path / "fresh.annals") as con:
+        con.set_schema((TINY / "tiny.schema").read_text(), "tiny.schema")
+        con.load(TINY / "claims.tsv")
+        yield con
+
+
+@pytest.fixture
+def empty(tmp_path):
+    """A writable connection to a new, empty store."""
+    with annals.connect(tmp_path / "empty.annals") as con:
+        yield con
