@@ -25,20 +25,6 @@ struct Types {
 // objects after the interpreter is gone would crash.
 Types* types = nullptr;
 
-const char* PrecisionText(Precision p) {
-  switch (p) {
-    case Precision::kYear:
-      return "year";
-    case Precision::kMonth:
-      return "month";
-    case Precision::kDay:
-      return "day";
-    case Precision::kSecond:
-      return "second";
-  }
-  return "second";
-}
-
 }  // namespace
 
 void InitConvert() {
@@ -49,7 +35,8 @@ void InitConvert() {
 }
 
 py::object ToPython(const TimePoint& time) {
-  return types->make_time(time.seconds, PrecisionText(time.precision),
+  return types->make_time(time.seconds,
+                          std::string(PrecisionName(time.precision)),
                           time.SpanEnd(), time.ToString());
 }
 
@@ -129,7 +116,8 @@ py::tuple ParseTime(const std::string& text) {
   Working working;
   absl::StatusOr<TimePoint> time = TimePoint::Parse(text);
   if (!time.ok()) Raise(time.status(), Doing::kOther);
-  return py::make_tuple(time->seconds, PrecisionText(time->precision),
+  return py::make_tuple(time->seconds,
+                        std::string(PrecisionName(time->precision)),
                         time->SpanEnd(), time->ToString());
 }
 
