@@ -27,7 +27,8 @@ def show(title, result):
     if frame.empty:
         print("(no rows)")
     else:
-        text = frame.applymap(lambda v: "" if v is None else str(v))
+        text = frame.apply(
+            lambda column: column.map(lambda v: "" if v is None else str(v)))
         print(text.to_string(index=False))
 
 
