@@ -183,6 +183,171 @@ def _repr_html(self):
             f"<p>({count})</p>")
 
 
+_PATH_COLUMNS = ("hop", "subject", "predicate", "object", "claim", "valid")
+# Columns of statements (not variables) whose values may be entities.
+_ENTITY_COLUMNS = ("subject", "object", "value")
+
+
+def _needs(module, package, method):
+    try:
+        return __import__(module)
+    except ImportError as e:
+        raise ImportError(
+            f"Result.{method}() needs {module}: on Debian, "
+            f"apt-get install -y {package}") from e
+
+
+def _to_networkx(self):
+    """The remaining rows as a networkx.MultiDiGraph (consuming them, as
+    df() does). Needs networkx (Debian's python3-networkx); ImportError
+    naming the package without it.
+
+    A PATH result (columns hop subject predicate object claim valid
+    [taken]): the hops' entities are the nodes, and each hop is an edge
+    subject -> object with the attributes hop (int), predicate (str),
+    claim (str, "#c12"), valid (str, "[2025-09-02, ...)") and, when the
+    result has the column, taken (str, or None where any time will do).
+
+    Any other result: the entity columns are the variables (`?x`) and the
+    statement columns subject, object and value whose every non-null value
+    is a str (Python sees an entity and a string value alike, so a
+    variable bound to strings counts too; claim functions such as
+    `source(?c)` never do). Their values are the nodes (with the attribute
+    columns: the names of the columns they came from). For each row, an
+    edge joins the values of each two consecutive entity columns, both
+    non-null, from the left one to the right one, with the attributes
+    label ("?x -> ?y", the two columns' names), source_column,
+    target_column and row (the row's index among those consumed). A
+    result with one entity column gives nodes and no edges; with none, an
+    empty graph."""
+    nx = _needs("networkx", "python3-networkx", "to_networkx")
+    columns = list(self.columns)
+    rows = self.fetchall()
+    graph = nx.MultiDiGraph()
+    if all(c in columns for c in _PATH_COLUMNS):
+        at = {c: columns.index(c) for c in columns}
+        for row in rows:
+            subject, obj = row[at["subject"]], row[at["object"]]
+            attrs = {"hop": row[at["hop"]],
+                     "predicate": row[at["predicate"]],
+                     "claim": str(row[at["claim"]]),
+                     "valid": str(row[at["valid"]])}
+            if "taken" in at:
+                taken = row[at["taken"]]
+                attrs["taken"] = None if taken is None else str(taken)
+            graph.add_edge(subject, obj, **attrs)
+        return graph
+    entity = [
+        i for i, name in enumerate(columns)
+        if (name.startswith("?") or name in _ENTITY_COLUMNS)
+        and all(r[i] is None or isinstance(r[i], str) for r in rows)
+        and any(r[i] is not None for r in rows)]
+    for i in entity:
+        for row in rows:
+            if row[i] is not None:
+                graph.add_node(row[i])
+                graph.nodes[row[i]].setdefault("columns", set()).add(columns[i])
+    for n, row in enumerate(rows):
+        for a, b in zip(entity, entity[1:]):
+            if row[a] is None or row[b] is None:
+                continue
+            graph.add_edge(row[a], row[b], label=f"{columns[a]} -> {columns[b]}",
+                           source_column=columns[a], target_column=columns[b],
+                           row=n)
+    return graph
+
+
+_HISTORY_COLUMNS = ("claim", "value", "from", "to")
+_COARSE = ("year", "month")
+
+
+def _plot(self, ax=None):
+    """Draws a HISTORY result's remaining rows (consuming them) as the
+    shell's timeline, with matplotlib (Debian's python3-matplotlib), and
+    returns the Axes (a new figure's when `ax` is None): one lane per
+    value, labelled with its text, top to bottom in order of first
+    appearance; a bar over each claim's valid interval; an open end runs
+    to the plot's edge and ends in an arrow; an end known only to the year
+    or month is faded over its span (the change happened some time then);
+    every known end is a change point, marked with a triangle on the
+    lowest lane, "changes". ValueError unless the result has the columns
+    claim, value, from and to."""
+    missing = [c for c in _HISTORY_COLUMNS if c not in self.columns]
+    if missing:
+        raise ValueError(
+            "plot() draws a HISTORY result (columns claim, value, from, to); "
+            f"this result has no {', '.join(missing)}: {list(self.columns)}")
+    _needs("matplotlib", "python3-matplotlib", "plot")
+    import datetime
+    import matplotlib.dates as mdates
+    at = {c: list(self.columns).index(c) for c in _HISTORY_COLUMNS}
+    rows = self.fetchall()
+    lanes = {}
+    for row in rows:
+        lanes.setdefault(str(row[at["value"]]), len(lanes))
+    if ax is None:
+        import matplotlib.pyplot as plt
+        _, ax = plt.subplots(figsize=(10, 1.2 + 0.5 * (len(lanes) + 1)))
+    ends = [t for row in rows for t in (row[at["from"]], row[at["to"]])
+            if t is not None]
+    if ends:
+        lo = min(t.start() for t in ends)
+        hi = max(t.end() for t in ends)
+    else:
+        lo = hi = datetime.datetime.now(datetime.timezone.utc)
+    pad = max((hi - lo) * 0.08, datetime.timedelta(days=30))
+    left, right = mdates.date2num(lo - pad), mdates.date2num(hi + pad)
+    change_y = len(lanes)
+    color = "tab:blue"
+    height = 0.6
+    changes = set()
+
+    def span(a, b, y, alpha):
+        if b > a:
+            ax.broken_barh([(a, b - a)], (y - height / 2, height),
+                           facecolors=color, alpha=alpha, linewidth=0)
+
+    for row in rows:
+        y = lanes[str(row[at["value"]])]
+        start, end = row[at["from"]], row[at["to"]]
+        if start is None:
+            solid_from = left
+            ax.plot([left], [y], marker="<", color=color, markersize=9)
+        else:
+            changes.add(mdates.date2num(start.start()))
+            if start.precision in _COARSE:
+                solid_from = mdates.date2num(start.end())
+                span(mdates.date2num(start.start()), solid_from, y, 0.3)
+            else:
+                solid_from = mdates.date2num(start.start())
+        if end is None:
+            solid_to = right
+            ax.plot([right], [y], marker=">", color=color, markersize=9)
+        else:
+            changes.add(mdates.date2num(end.start()))
+            if end.precision in _COARSE:
+                solid_to = mdates.date2num(end.start())
+                span(solid_to, mdates.date2num(end.end()), y, 0.3)
+            else:
+                solid_to = mdates.date2num(end.start())
+        span(solid_from, solid_to, y, 1.0)
+    if changes:
+        xs = sorted(changes)
+        ax.plot(xs, [change_y] * len(xs), linestyle="none", marker="^",
+                color="tab:red", markersize=8)
+    ax.set_xlim(left, right)
+    ax.set_ylim(change_y + 0.7, -0.7)
+    ax.set_yticks(list(range(len(lanes) + 1)))
+    ax.set_yticklabels(list(lanes) + ["changes"])
+    ax.xaxis_date()
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(self.view, fontsize="small", loc="left")
+    return ax
+
+
 for _cls in (ClaimId, Error, Interval, LoadError, Quantity, QueryError,
              SchemaError, StoreError, Time):
     _cls.__module__ = "annals"
@@ -194,3 +359,5 @@ _atexit.register(_at_exit)
 
 Result.df = _df
 Result._repr_html_ = _repr_html
+Result.to_networkx = _to_networkx
+Result.plot = _plot

@@ -49,3 +49,21 @@ def empty(tmp_path):
     """A writable connection to a new, empty store."""
     with annals.connect(tmp_path / "empty.annals") as con:
         yield con
+
+
+@pytest.fixture(scope="session")
+def sco_path(tmp_path_factory):
+    """A store of datasets/sco2025 with its schema, made once; read it
+    only."""
+    path = tmp_path_factory.mktemp("sco") / "sco.annals"
+    with annals.connect(path) as con:
+        con.set_schema((SCO / "sco2025.schema").read_text(), "sco2025.schema")
+        con.load(SCO / "claims.tsv")
+    return path
+
+
+@pytest.fixture
+def sco(sco_path):
+    """A read-only connection to the sco2025 store."""
+    with annals.connect(sco_path, read_only=True) as con:
+        yield con
