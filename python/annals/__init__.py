@@ -287,7 +287,8 @@ def _plot(self, ax=None):
         lanes.setdefault(str(row[at["value"]]), len(lanes))
     if ax is None:
         import matplotlib.pyplot as plt
-        _, ax = plt.subplots(figsize=(10, 1.2 + 0.5 * (len(lanes) + 1)))
+        _, ax = plt.subplots(figsize=(10, 1.4 + 0.5 * (len(lanes) + 1)),
+                             layout="constrained")
     ends = [t for row in rows for t in (row[at["from"]], row[at["to"]])
             if t is not None]
     if ends:
@@ -312,7 +313,8 @@ def _plot(self, ax=None):
         start, end = row[at["from"]], row[at["to"]]
         if start is None:
             solid_from = left
-            ax.plot([left], [y], marker="<", color=color, markersize=9)
+            ax.plot([left], [y], marker="<", color=color, markersize=12,
+                    clip_on=False, zorder=3)
         else:
             changes.add(mdates.date2num(start.start()))
             if start.precision in _COARSE:
@@ -322,7 +324,8 @@ def _plot(self, ax=None):
                 solid_from = mdates.date2num(start.start())
         if end is None:
             solid_to = right
-            ax.plot([right], [y], marker=">", color=color, markersize=9)
+            ax.plot([right], [y], marker=">", color=color, markersize=12,
+                    clip_on=False, zorder=3)
         else:
             changes.add(mdates.date2num(end.start()))
             if end.precision in _COARSE:

@@ -4,6 +4,8 @@ import os
 from typing import (Any, Callable, Dict, Iterable, Iterator, List, Mapping,
                     Optional, Sequence, Tuple, Union)
 
+import matplotlib.axes
+import networkx
 import pandas
 
 PathLike = Union[str, bytes, os.PathLike]
@@ -123,6 +125,19 @@ class Result:
     def fetchall(self) -> List[Tuple[Cell, ...]]: ...
     def df(self) -> pandas.DataFrame: ...
     def _repr_html_(self) -> str: ...
+    def to_networkx(self) -> networkx.MultiDiGraph:
+        """The remaining rows as a graph: a PATH result's hops as edges
+        subject -> object (predicate, claim, valid, hop[, taken]); any other
+        result's entity columns' values as nodes, an edge per row between
+        consecutive entity columns (label "?x -> ?y", row)."""
+        ...
+    def plot(self, ax: Optional[matplotlib.axes.Axes] = ...
+             ) -> matplotlib.axes.Axes:
+        """A HISTORY result's timeline: one lane per value, a bar per
+        claim's valid interval, open ends as arrows, year- and month-
+        precision ends faded, change points marked; ValueError without the
+        columns claim, value, from, to."""
+        ...
     def __iter__(self) -> Iterator[Tuple[Cell, ...]]: ...
     def __next__(self) -> Tuple[Cell, ...]: ...
 
