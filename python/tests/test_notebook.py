@@ -4,7 +4,6 @@ import sys
 
 import pytest
 
-import annals
 
 
 def test_to_networkx_path(sco):
