@@ -5,7 +5,6 @@ import sys
 import pytest
 
 
-
 def test_to_networkx_path(sco):
     nx = pytest.importorskip("networkx", reason="needs python3-networkx")
     result = sco.execute("PATH Miller TO Mongolia AT 2025-09-02")
