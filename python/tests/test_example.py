@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -41,3 +43,28 @@ def test_the_tutorial_script_gives_the_tutorials_answers(tmp_path):
             "Russia seed-article\nChina my-notes",
     ]:
         assert expected in out, expected
+
+
+def test_the_notebook_runs_top_to_bottom(monkeypatch):
+    """Where Debian's python3-nbclient and python3-ipykernel are installed."""
+    # The kernel draws inline, as in Jupyter, whatever backend tests use.
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("networkx")
+    notebook = nbformat.read(ROOT / "examples" / "sco2025.ipynb", as_version=4)
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(ROOT)}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code"
+               for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "China National Petroleum Corporation" in html
+    assert "not confirmed by Beijing" in html
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+    text = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+    assert "route_through" in text
+    assert "my-notes" in html
