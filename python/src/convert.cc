@@ -14,7 +14,9 @@ namespace annals::python {
 namespace {
 
 struct Types {
-  py::object make_time;      // Time._make(seconds, precision, span_end, text)
+  py::object time;           // the class Time, made here without _make
+  py::object time_attrs[4];  // "_seconds", "_precision", "_span_end", "_text"
+  py::object precisions[5];  // PrecisionName of Precision 1..4, interned
   py::object make_quantity;  // Quantity._make(value, text, unit)
   py::object claim_id;       // ClaimId(id)
   py::object make_interval;  // Interval(start, end)
@@ -29,15 +31,46 @@ Types* types = nullptr;
 
 void InitConvert() {
   py::module_ m = py::module_::import("annals._types");
-  types =
-      new Types{m.attr("Time").attr("_make"), m.attr("Quantity").attr("_make"),
-                m.attr("ClaimId"), m.attr("Interval"), m.attr("_param_text")};
+  types = new Types{};
+  types->time = m.attr("Time");
+  const char* attrs[4] = {"_seconds", "_precision", "_span_end", "_text"};
+  for (int i = 0; i < 4; ++i) {
+    types->time_attrs[i] =
+        py::reinterpret_steal<py::object>(PyUnicode_InternFromString(attrs[i]));
+  }
+  for (int p = 1; p <= 4; ++p) {
+    std::string name(PrecisionName(static_cast<Precision>(p)));
+    types->precisions[p] =
+        py::reinterpret_steal<py::object>(PyUnicode_InternFromString(name.c_str()));
+  }
+  types->make_quantity = m.attr("Quantity").attr("_make");
+  types->claim_id = m.attr("ClaimId");
+  types->make_interval = m.attr("Interval");
+  types->param_text = m.attr("_param_text");
 }
 
+// What Time._make(seconds, precision, span_end, text) does, without a
+// Python call: df() makes one per time cell, and _make's frame was about
+// half of a cell's cost.
 py::object ToPython(const TimePoint& time) {
-  return types->make_time(time.seconds,
-                          std::string(PrecisionName(time.precision)),
-                          time.SpanEnd(), time.ToString());
+  auto* type = reinterpret_cast<PyTypeObject*>(types->time.ptr());
+  py::tuple no_args;
+  py::object t = py::reinterpret_steal<py::object>(
+      type->tp_new(type, no_args.ptr(), nullptr));
+  if (!t) throw py::error_already_set();
+  auto p = static_cast<int>(time.precision);
+  py::object precision = p >= 1 && p <= 4
+                             ? types->precisions[p]
+                             : py::str(std::string(PrecisionName(time.precision)));
+  py::object values[4] = {py::int_(time.seconds), precision,
+                          py::int_(time.SpanEnd()), py::str(time.ToString())};
+  for (int i = 0; i < 4; ++i) {
+    if (PyObject_SetAttr(t.ptr(), types->time_attrs[i].ptr(),
+                         values[i].ptr()) != 0) {
+      throw py::error_already_set();
+    }
+  }
+  return t;
 }
 
 py::object ToPython(const std::optional<TimePoint>& time) {
