@@ -3,6 +3,7 @@
 // module is imported (InitConvert), so that no later call imports anything.
 #include "convert.h"
 
+#include <cstdint>
 #include <string>
 
 #include "errors.h"
@@ -23,9 +24,23 @@ struct Types {
   py::object param_text;     // _param_text(value) -> (kind name, text)
 };
 
+// The last Time values made, by (seconds, precision) hashed into a fixed
+// table: a result's times repeat (a column of days holds a few thousand
+// distinct values), and formatting the text (TimePoint::ToString) was a
+// tenth of df()'s time. Only immutable objects (int, str) are shared; each
+// cell still gets its own Time. Used with the GIL held.
+struct TimeParts {
+  int64_t seconds = 0;
+  int precision = -1;  // -1: empty
+  py::object seconds_object, span_end, text;
+};
+constexpr size_t kTimeCacheSize = 4096;  // indexed by 12 bits of a hash
+static_assert(kTimeCacheSize == size_t{1} << 12);
+
 // Set by InitConvert and kept for the process's life: freeing Python
 // objects after the interpreter is gone would crash.
 Types* types = nullptr;
+TimeParts* time_cache = nullptr;  // kTimeCacheSize entries
 
 }  // namespace
 
@@ -47,6 +62,7 @@ void InitConvert() {
   types->claim_id = m.attr("ClaimId");
   types->make_interval = m.attr("Interval");
   types->param_text = m.attr("_param_text");
+  time_cache = new TimeParts[kTimeCacheSize];
 }
 
 // What Time._make(seconds, precision, span_end, text) does, without a
@@ -62,8 +78,19 @@ py::object ToPython(const TimePoint& time) {
   py::object precision = p >= 1 && p <= 4
                              ? types->precisions[p]
                              : py::str(std::string(PrecisionName(time.precision)));
-  py::object values[4] = {py::int_(time.seconds), precision,
-                          py::int_(time.SpanEnd()), py::str(time.ToString())};
+  TimeParts& parts =
+      time_cache[(static_cast<uint64_t>(time.seconds) * 0x9E3779B97F4A7C15u +
+                  static_cast<uint64_t>(p)) >>
+                 52];  // the top 12 bits: kTimeCacheSize = 4096
+  if (parts.precision != p || parts.seconds != time.seconds) {
+    parts.seconds_object = py::int_(time.seconds);
+    parts.span_end = py::int_(time.SpanEnd());
+    parts.text = py::str(time.ToString());
+    parts.seconds = time.seconds;
+    parts.precision = p;
+  }
+  py::object values[4] = {parts.seconds_object, precision, parts.span_end,
+                          parts.text};
   for (int i = 0; i < 4; ++i) {
     if (PyObject_SetAttr(t.ptr(), types->time_attrs[i].ptr(),
                          values[i].ptr()) != 0) {
