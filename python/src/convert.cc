@@ -55,8 +55,8 @@ void InitConvert() {
   }
   for (int p = 1; p <= 4; ++p) {
     std::string name(PrecisionName(static_cast<Precision>(p)));
-    types->precisions[p] =
-        py::reinterpret_steal<py::object>(PyUnicode_InternFromString(name.c_str()));
+    types->precisions[p] = py::reinterpret_steal<py::object>(
+        PyUnicode_InternFromString(name.c_str()));
   }
   types->make_quantity = m.attr("Quantity").attr("_make");
   types->claim_id = m.attr("ClaimId");
@@ -75,9 +75,9 @@ py::object ToPython(const TimePoint& time) {
       type->tp_new(type, no_args.ptr(), nullptr));
   if (!t) throw py::error_already_set();
   auto p = static_cast<int>(time.precision);
-  py::object precision = p >= 1 && p <= 4
-                             ? types->precisions[p]
-                             : py::str(std::string(PrecisionName(time.precision)));
+  py::object precision =
+      p >= 1 && p <= 4 ? types->precisions[p]
+                       : py::str(std::string(PrecisionName(time.precision)));
   TimeParts& parts =
       time_cache[(static_cast<uint64_t>(time.seconds) * 0x9E3779B97F4A7C15u +
                   static_cast<uint64_t>(p)) >>
