@@ -9,6 +9,7 @@
 //   workload_bench --sqlite-build FACTS.tsv SQLITE_FILE
 //   workload_bench --sqlite-add FACTS.tsv SQLITE_FILE
 //   workload_bench --sqlite-first SQLITE_FILE
+//   workload_bench --query ANNALS_STORE STATEMENT RUNS
 // The Annals store must hold FACTS.tsv already (bench/run loads it); the
 // SQLite file is built from FACTS.tsv when missing. ONLY runs just the
 // queries whose name starts with it ("Q3 E0"); a last word `annals` skips
@@ -18,6 +19,9 @@
 // --sqlite-build (re)builds the file; --sqlite-add inserts FACTS.tsv into it
 // in one committed transaction, prints the seconds that took, then deletes
 // those rows again; --sqlite-first opens the file and answers Q1 E0 once.
+// --query serves bench/python_bench.py: it opens the store read-only, runs
+// STATEMENT once to warm up and then RUNS times through Database::Query and
+// ResultSet::ReadAll, and prints the median microseconds and the row count.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -179,9 +183,47 @@ int SqliteMode(const std::string& mode, int argc, char** argv) {
   return 0;
 }
 
+// --query (see the top of the file); returns the exit code.
+int QueryMode(const std::string& store, const std::string& statement,
+              int runs) {
+  annals::Options options;
+  options.read_only = true;
+  auto db = annals::Database::Open(store, options);
+  if (!db.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(db.status().message()).c_str());
+    return 1;
+  }
+  size_t count = 0;
+  auto once = [&] {
+    auto start = std::chrono::steady_clock::now();
+    auto result = db->Query(statement);
+    std::vector<annals::Row> rows;
+    absl::Status status =
+        result.ok() ? result->ReadAll(&rows) : result.status();
+    double us = std::chrono::duration<double, std::micro>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+    if (!status.ok()) {
+      std::fprintf(stderr, "%s\n", std::string(status.message()).c_str());
+      std::exit(1);
+    }
+    count = rows.size();
+    return us;
+  };
+  once();  // warm-up
+  std::vector<double> us;
+  for (int i = 0; i < std::max(1, runs); ++i) us.push_back(once());
+  std::sort(us.begin(), us.end());
+  std::printf("%.2f %zu\n", us[us.size() / 2], count);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 5 && std::string(argv[1]) == "--query") {
+    return QueryMode(argv[2], argv[3], std::atoi(argv[4]));
+  }
   if (argc >= 3 && std::string(argv[1]).rfind("--sqlite-", 0) == 0) {
     return SqliteMode(argv[1], argc, argv);
   }
