@@ -97,14 +97,6 @@ py::object ToPython(const TimePoint& time) {
       throw py::error_already_set();
     }
   }
-  // Its four slots hold an int, a str, an int and a str, which refer to
-  // nothing: it cannot be part of a cycle, so the cyclic collector need not
-  // walk it (as CPython leaves tuples of atoms untracked). The collections
-  // after a large df() walked every Time made, 30-70 ms for 66,000 rows
-  // with two time columns.
-  if (PyObject_IS_GC(t.ptr()) && PyObject_GC_IsTracked(t.ptr())) {
-    PyObject_GC_UnTrack(t.ptr());
-  }
   return t;
 }
 
