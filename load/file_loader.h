@@ -10,7 +10,6 @@
 
 #include "absl/status/statusor.h"
 #include "annals/load.h"
-#include "annals/options.h"
 #include "engine/store.h"
 
 namespace annals::load {

@@ -30,15 +30,6 @@ class Time:
         self._seconds, self._precision, self._span_end, self._text = (
             _annals._parse_time(str(text)))
 
-    @classmethod
-    def _make(cls, seconds, precision, span_end, text):
-        t = cls.__new__(cls)
-        t._seconds = seconds
-        t._precision = precision
-        t._span_end = span_end
-        t._text = text
-        return t
-
     @property
     def precision(self):
         """"year", "month", "day" or "second"."""

@@ -15,7 +15,7 @@ namespace annals::python {
 namespace {
 
 struct Types {
-  py::object time;           // the class Time, made here without _make
+  py::object time;           // the class Time, filled in here
   py::object time_attrs[4];  // "_seconds", "_precision", "_span_end", "_text"
   py::object precisions[5];  // PrecisionName of Precision 1..4, interned
   py::object make_quantity;  // Quantity._make(value, text, unit)
@@ -65,9 +65,9 @@ void InitConvert() {
   time_cache = new TimeParts[kTimeCacheSize];
 }
 
-// What Time._make(seconds, precision, span_end, text) does, without a
-// Python call: df() makes one per time cell, and _make's frame was about
-// half of a cell's cost.
+// A Time with its four slots set here, without a Python call: df() makes
+// one per time cell, and a Python constructor's frame was about half of a
+// cell's cost.
 py::object ToPython(const TimePoint& time) {
   auto* type = reinterpret_cast<PyTypeObject*>(types->time.ptr());
   py::tuple no_args;

@@ -18,13 +18,18 @@ TINY = ROOT / "datasets" / "tiny"
 SCO = ROOT / "datasets" / "sco2025"
 
 
+def load_dataset(con, dataset, schema):
+    """Sets `dataset`'s schema file `schema`, then loads its claims.tsv."""
+    con.set_schema((dataset / schema).read_text(), schema)
+    con.load(dataset / "claims.tsv")
+
+
 @pytest.fixture(scope="session")
 def tiny_path(tmp_path_factory):
     """A store of datasets/tiny with its schema, made once; read it only."""
     path = tmp_path_factory.mktemp("tiny") / "tiny.annals"
     with annals.connect(path) as con:
-        con.set_schema((TINY / "tiny.schema").read_text(), "tiny.schema")
-        con.load(TINY / "claims.tsv")
+        load_dataset(con, TINY, "tiny.schema")
     return path
 
 
@@ -39,8 +44,7 @@ def tiny(tiny_path):
 def fresh(tmp_path):
     """A writable connection to a store of datasets/tiny of this test."""
     with annals.connect(tmp_path / "fresh.annals") as con:
-        con.set_schema((TINY / "tiny.schema").read_text(), "tiny.schema")
-        con.load(TINY / "claims.tsv")
+        load_dataset(con, TINY, "tiny.schema")
         yield con
 
 
@@ -57,8 +61,7 @@ def sco_path(tmp_path_factory):
     only."""
     path = tmp_path_factory.mktemp("sco") / "sco.annals"
     with annals.connect(path) as con:
-        con.set_schema((SCO / "sco2025.schema").read_text(), "sco2025.schema")
-        con.load(SCO / "claims.tsv")
+        load_dataset(con, SCO, "sco2025.schema")
     return path
 
 
