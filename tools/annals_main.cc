@@ -172,7 +172,7 @@ Examples:
   annals query sco.annals "HISTORY Russia pipeline_gas_to_china"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
   annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
-      "FIND ?x WHERE $s pipeline_gas_to_china ?x AT $t"
+      'FIND ?x WHERE $s pipeline_gas_to_china ?x AT $t'
 )";
 
 constexpr char kStatsHelp[] = R"(Usage: annals stats STORE

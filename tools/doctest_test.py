@@ -113,7 +113,8 @@ Loaded 37 rows in 0.03s (1k rows/s): 37 claims added, 0 duplicates skipped, 0 re
         self.assertPasses(load)
         self.assertFails(load.replace("37 claims added", "36 claims added"),
                          "-Loaded 37 rows in 0.03s (1k rows/s): 36")
-        self.assertFails(load.replace("varies 0.03s 1k", "varies 0.03s"),
+        self.assertFails(load.replace("varies 0.03s 1k", "varies 1k")
+                         .replace("in 0.03s", "in 99.99s"),
                          "printed something else")
 
     def test_exit_status_carries_to_echo(self):
