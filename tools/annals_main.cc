@@ -25,6 +25,8 @@
 #include "tools/cli/suggest.h"
 #include "tools/export/export_command.h"
 #include "tools/output/printers.h"
+#include "tools/serve/serve_main.h"
+#include "tools/serve/serve_options.h"
 #include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
 #include "tools/shell/shell.h"
@@ -52,6 +54,7 @@ Commands:
   compact rewrite the store's files compactly (after a big load)
   schema  set the store's schema from a file, or print it (and its history)
   export  write the claims as TSV or JSON Lines that `annals load` reads back
+  serve   serve the store over HTTP: a JSON API (docs/http.md)
 
 Run `annals COMMAND --help` for a command's options and more examples.
 The examples run from the repository's root on a store of datasets/sco2025;
@@ -67,6 +70,7 @@ Examples:
   annals compact sco.annals
   annals schema sco.annals datasets/sco2025/sco2025.schema
   annals export --output=sco.tsv sco.annals
+  annals serve sco.annals
 
 Options are written --name=value or --name value. Unknown commands and
 options are usage errors that name the nearest known one.
@@ -759,6 +763,11 @@ int Export(const Args& args) {
   return annals::cli::RunExport(args.positional, args.flags);
 }
 
+int Serve(const Args& args) {
+  if (args.help) return std::cout << annals::serve::kServeHelp, 0;
+  return annals::serve::ServeMain(args.positional, args.flags);
+}
+
 // `annals shell`: --keep-going and the STORE, on to tools/shell/.
 int Shell(const Args& args) {
   if (args.help) return std::cout << kShellHelp, 0;
@@ -788,6 +797,7 @@ const Command kCommands[] = {
     {"compact", Compact, kCompactHelp},
     {"schema", Schema, kSchemaHelp},
     {"export", Export, annals::cli::kExportHelp},
+    {"serve", Serve, annals::serve::kServeHelp},
 };
 
 }  // namespace

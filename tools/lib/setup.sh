@@ -8,7 +8,8 @@ ANNALS_PACKAGES=(build-essential cmake librocksdb-dev libabsl-dev
   libboost-serialization-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev libreadline-dev python3 python3-dev pybind11-dev python3-pandas
   python3-pytest python3-networkx python3-matplotlib python3-nbclient
-  python3-nbformat python3-ipykernel pkg-config clang-14 libclang-rt-14-dev)
+  python3-nbformat python3-ipykernel pkg-config clang-14 libclang-rt-14-dev
+  libcpp-httplib-dev nlohmann-json3-dev)
 ANNALS_JOBS=${ANNALS_JOBS:-2}
 
 # Prints a stage header: "==> Building (Release) in build/".

@@ -1,0 +1,71 @@
+// The `annals serve` command (serve_main.h). SIGINT and SIGTERM are blocked
+// in every thread before any starts (RocksDB's and the server's included)
+// and taken by sigwait in the main thread, which then stops the server and
+// closes the store in order.
+#include "tools/serve/serve_main.h"
+
+#include <signal.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "annals/database.h"
+#include "tools/serve/server.h"
+
+namespace annals::serve {
+
+int ServeMain(const std::vector<std::string>& positional,
+              const std::vector<std::pair<std::string, std::string>>& flags) {
+  auto options = ParseServeOptions(positional, flags);
+  if (!options.ok()) {
+    std::cerr << "annals: " << options.status().message() << "\n\n"
+              << kServeHelp;
+    return 2;
+  }
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  Options open;
+  open.read_only = options->read_only;
+  open.create_if_missing = false;
+  auto opened = Database::Open(options->store, open);
+  if (!opened.ok()) {
+    std::cerr << "annals: " << opened.status().message() << "\n";
+    return 1;
+  }
+  std::optional<Database> db(*std::move(opened));
+  if (!options->Loopback() && options->token.empty()) {
+    std::cerr << "annals: warning: listening on " << options->host
+              << " without a token: anyone who can reach this address can "
+                 "read the store (writes stay refused; --token-file allows "
+                 "them)\n";
+  }
+  int signal_number = 0;
+  {
+    auto server = Server::Start(&*db, *options, &std::cerr);
+    if (!server.ok()) {
+      std::cerr << "annals: " << server.status().message() << "\n";
+      return 1;
+    }
+    std::cout << "serving " << db->dir() << " at "
+              << options->Url((*server)->port()) << "/"
+              << (options->read_only       ? " (read-only)"
+                  : options->token.empty() ? " (writes refused: no token)"
+                                           : " (writes need the token)")
+              << "\n"
+              << std::flush;
+    sigwait(&stop_signals, &signal_number);
+    (*server)->Stop();
+  }
+  db.reset();  // closes the store
+  std::cerr << "annals: stopped ("
+            << (signal_number == SIGINT ? "SIGINT" : "SIGTERM")
+            << "); store closed\n";
+  return 0;
+}
+
+}  // namespace annals::serve
