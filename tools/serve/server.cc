@@ -4,6 +4,7 @@
 #include "tools/serve/server.h"
 
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -185,6 +186,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   httplib::Server& http = impl->http;
   const size_t threads = static_cast<size_t>(options.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second
+  // server bind the same port and take half of its connections.
+  http.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   http.set_payload_max_length(static_cast<size_t>(options.max_body_bytes));
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(5);
