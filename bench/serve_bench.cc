@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
       std::uniform_int_distribution<int> entity(0, entities - 1);
       httplib::Client client(host, port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       for (int i = 0; i < queries; ++i) {
         const int kind = (i + c) % kKindCount;

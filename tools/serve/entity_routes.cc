@@ -136,9 +136,19 @@ ApiResponse GetEntity(const ServeContext& ctx, const ApiRequest& req) {
   auto notices = CheckName(ctx, name);
   if (!notices.ok()) return EndpointError(notices.status());
 
-  Json disputes_json;
-  auto disputes = Disputes(ctx, name, *options, &disputes_json);
-  if (!disputes.ok()) return EndpointError(disputes.status());
+  Json disputes_json = nullptr;
+  std::map<ClaimId, std::set<ClaimId>> disputes;
+  if (absl::Status size = CheckDisputesSize(ctx, name, ""); size.ok()) {
+    auto found = Disputes(ctx, name, *options, &disputes_json);
+    if (!found.ok()) return EndpointError(found.status());
+    disputes = *std::move(found);
+  } else if (size.code() == absl::StatusCode::kResourceExhausted) {
+    notices->push_back(absl::StrCat(
+        "disputes not marked: ", size.message(),
+        "; GET /api/disputes/NAME/PREDICATE asks for one predicate's"));
+  } else {
+    return ErrorResponse(size);
+  }
   TimeView all = TimeView::AllTime();
   all.include_retracted = true;
   const Snapshot snapshot = ctx.db->GetSnapshot();
@@ -154,8 +164,8 @@ ApiResponse GetEntity(const ServeContext& ctx, const ApiRequest& req) {
            {"view",
             "all valid time, every claim ever recorded (retracted "
             "ones with their retraction time)"},
-           {"claims", ClaimsJson(*out, *disputes)},
-           {"incoming", ClaimsJson(*in, *disputes)},
+           {"claims", ClaimsJson(*out, disputes)},
+           {"incoming", ClaimsJson(*in, disputes)},
            {"disputes", disputes_json},
            {"notices", *notices}});
 }

@@ -20,6 +20,9 @@ std::string LimitOf(const absl::Status& s) {
     return "max_path_nodes";
   }
   if (absl::StrContains(s.message(), "--max-body")) return "max_body";
+  if (absl::StrContains(s.message(), "(max_dispute_claims)")) {
+    return "max_dispute_claims";
+  }
   return "";
 }
 

@@ -32,6 +32,10 @@ ApiResponse SubjectStatement(const ServeContext& ctx, const ApiRequest& req,
     params.emplace_back("p", Value::Entity(predicate));
     text += " $p";
   }
+  if (keyword == "DISPUTES") {
+    absl::Status size = CheckDisputesSize(ctx, req.segments[0], predicate);
+    if (!size.ok()) return ErrorResponse(size);
+  }
   return StatementResponse(ctx, text, params, *options);
 }
 

@@ -193,6 +193,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
   http.set_payload_max_length(static_cast<size_t>(options.max_body_bytes));
+  // Headers and body go out in separate writes: without TCP_NODELAY,
+  // Nagle's algorithm holds the body for the client's delayed ACK (40 ms).
+  http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(5);
   if (!options.cors_origin.empty()) {

@@ -20,6 +20,7 @@
 #include "nlohmann/json.hpp"
 #include "tests/support/store.h"
 #include "tests/support/temp_dir.h"
+#include "tools/serve/statements.h"
 
 namespace annals::serve {
 namespace {
@@ -75,6 +76,7 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> Client() {
     auto c = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     c->set_read_timeout(30, 0);
+    c->set_tcp_nodelay(true);
     return c;
   }
 
@@ -675,6 +677,28 @@ TEST_F(ServerTest, ConcurrentRequestsFromThreads) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << t;
   Answer a = Query({{"statement", "FIND ?s WHERE ?s x Y"}});
   EXPECT_EQ(a.body["rows"].size(), static_cast<size_t>(kEach / 4));
+}
+
+TEST_F(ServerTest, DisputesOfAHugeSubjectAreRefusedNotRun) {
+  std::string rows = "subject\tpredicate\tobject\tsource\n";
+  for (int i = 0; i <= kMaxDisputeClaims; ++i) {
+    absl::StrAppend(&rows, "Big\tsize\t", i, "\tsrc", i, "\n");
+  }
+  ASSERT_EQ(Post("/api/load", rows, Bearer(kToken), kTsv).status, 200);
+  Answer a = Get("/api/disputes/Big");
+  EXPECT_EQ(a.status, 422) << a.text;
+  EXPECT_EQ(a.body["error"]["limit"], "max_dispute_claims");
+  a = Get("/api/disputes/Big/size");
+  EXPECT_EQ(a.status, 422) << a.text;
+  // The entity page still answers, with every claim and a notice.
+  a = Get("/api/entity/Big");
+  ASSERT_EQ(a.status, 200) << a.text.substr(0, 300);
+  EXPECT_EQ(a.body["claims"].size(),
+            static_cast<size_t>(kMaxDisputeClaims + 1));
+  ASSERT_EQ(a.body["notices"].size(), 1u);
+  EXPECT_TRUE(absl::StrContains(a.body["notices"][0].get<std::string>(),
+                                "disputes not marked"));
+  EXPECT_TRUE(a.body["disputes"].is_null());
 }
 
 TEST_F(ServerTest, BindingATakenPortFails) {

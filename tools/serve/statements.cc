@@ -91,6 +91,24 @@ ApiResponse EndpointError(const absl::Status& status) {
   return ErrorResponse(status);
 }
 
+absl::Status CheckDisputesSize(const ServeContext& ctx, const std::string& name,
+                               const std::string& predicate) {
+  ClaimPattern pattern;
+  pattern.subject = Value::Entity(name);
+  if (!predicate.empty()) pattern.predicate = predicate;
+  int64_t n = 0;
+  absl::Status s =
+      ctx.db->Scan(pattern, TimeView::AllTime(),
+                   [&](const Claim&) { return ++n <= kMaxDisputeClaims; });
+  if (!s.ok()) return s;
+  if (n <= kMaxDisputeClaims) return absl::OkStatus();
+  return absl::ResourceExhaustedError(
+      absl::StrCat("DISPUTES of `", name, predicate.empty() ? "" : "` `",
+                   predicate, "` would compare more than ", kMaxDisputeClaims,
+                   " claims, more than the server allows (max_dispute_claims)",
+                   predicate.empty() ? "; name a predicate" : ""));
+}
+
 ApiResponse StatementResponse(const ServeContext& ctx, std::string_view text,
                               const Params& params,
                               const QueryOptions& options) {

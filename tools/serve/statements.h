@@ -46,6 +46,18 @@ ApiResponse StatementResponse(const ServeContext& ctx, std::string_view text,
                               const QueryOptions& options);
 ApiResponse EndpointError(const absl::Status& status);
 
+// The most claims a DISPUTES run by the server may compare: DISPUTES pairs
+// every two claims of a predicate and holds the pairs in memory, so a
+// subject with tens of thousands of claims would take minutes and
+// gigabytes, beyond the reach of the time limit.
+inline constexpr int64_t kMaxDisputeClaims = 5000;
+
+// OK when `DISPUTES name [predicate]` compares at most kMaxDisputeClaims
+// claims (all valid time, as currently recorded); else ResourceExhausted
+// (422) saying so.
+absl::Status CheckDisputesSize(const ServeContext& ctx, const std::string& name,
+                               const std::string& predicate);
+
 }  // namespace annals::serve
 
 #endif  // ANNALS_TOOLS_SERVE_STATEMENTS_H_
