@@ -107,6 +107,8 @@ Options:
   --reject-file=PATH      where rejected rows go (default: the first FILE's
                           path with .rejects added)
   --dry-run               validate everything, write nothing
+  --strict                a row whose predicate is new to the store and not
+                          declared by the schema is a bad row
   --quiet                 no progress, no summary
   --verbose               also say where the time went
 
@@ -145,7 +147,7 @@ Examples:
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] [--strict] STORE [QUERY]
 
 Runs a statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
@@ -163,6 +165,13 @@ Options:
   --keep-going       run the rest of a script after an error (exit code 1)
   --param=NAME=VALUE a value for $NAME (repeatable): 2025-09-02 is a date,
                      56 a number, 56 bcm/yr a quantity, anything else a name
+  --strict           refuse an ASSERT that adds a predicate the schema does
+                     not declare (nothing written)
+
+A name the store lacks is no error: its pattern matches nothing and stderr
+says so ("-- unknown name 'Rusia'; did you mean 'Russia'?"), exit code 0.
+An ASSERT that adds a name says so on stderr too ("-- new entity 'Rusia';
+did you mean 'Russia'?").
 
 Examples:
   annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
@@ -287,6 +296,32 @@ std::string Rate(double per_second) {
   return absl::StrFormat("%.0f", per_second);
 }
 
+// "New names: 2 entities (Rusia, Kazakstan), 1 predicate (membr_of)", the
+// listed ones and how many more.
+void PrintNewNames(const annals::LoadResult& r) {
+  auto part = [](int64_t count, const std::vector<std::string>& names,
+                 const char* one, const char* many) {
+    std::string text = absl::StrCat(count, " ", count == 1 ? one : many, " (",
+                                    absl::StrJoin(names, ", "));
+    if (count > static_cast<int64_t>(names.size())) {
+      absl::StrAppend(&text, ", ... ", count - names.size(), " more");
+    }
+    return text + ")";
+  };
+  std::vector<std::string> parts;
+  if (r.new_entity_count > 0) {
+    parts.push_back(
+        part(r.new_entity_count, r.new_entities, "entity", "entities"));
+  }
+  if (r.new_predicate_count > 0) {
+    parts.push_back(part(r.new_predicate_count, r.new_predicates, "predicate",
+                         "predicates"));
+  }
+  if (!parts.empty()) {
+    std::cout << "New names: " << absl::StrJoin(parts, ", ") << "\n";
+  }
+}
+
 int Load(const Args& args) {
   if (args.help) return std::cout << kLoadHelp, 0;
   annals::LoadOptions options;
@@ -330,6 +365,8 @@ int Load(const Args& args) {
       options.reject_file = value;
     } else if (name == "dry-run") {
       options.dry_run = true;
+    } else if (name == "strict") {
+      options.strict = true;
     } else if (name == "quiet") {
       quiet = true;
     } else if (name == "verbose") {
@@ -362,6 +399,10 @@ int Load(const Args& args) {
   auto result = db->Load(files, options);
   if (options.progress) std::cerr << "\r" << std::string(60, ' ') << "\r";
   if (!result.ok()) return Fail(result.status());
+  // A new name near a known one: said even with --quiet.
+  for (const std::string& notice : result->notices) {
+    std::cerr << "-- " << notice << "\n";
+  }
   if (!quiet) {
     std::cout << absl::StrFormat(
         "%s %lld rows in %.2fs (%s rows/s): %lld claims added, %lld "
@@ -376,6 +417,7 @@ int Load(const Args& args) {
         result->reject_file.empty()
             ? ""
             : absl::StrCat("; rejected rows in ", result->reject_file));
+    PrintNewNames(*result);
     if (result->replaced_rows > 0 || result->superseded > 0) {
       std::cout << absl::StrFormat(
           "One value at a time: %lld rows replaced by a later row, %lld "
@@ -448,6 +490,10 @@ int Find(const Args& args) {
   }
   auto db = annals::Database::Open(args.positional[0], ReadOnly());
   if (!db.ok()) return Fail(db.status());
+  // A name the store lacks matches nothing: say which, and what is near.
+  for (const std::string& notice : db->UnknownNames(pattern)) {
+    std::cerr << "-- " << notice << "\n";
+  }
   int64_t n = 0;
   absl::Status s = db->Scan(pattern, view, [&](const annals::Claim& c) {
     PrintClaim(c);
@@ -463,6 +509,10 @@ int Find(const Args& args) {
 
 // Prints a result in one of the output formats (tools/output/printers.h).
 int PrintResult(annals::ResultSet& result, const std::string& format) {
+  // Notices (an unknown name, a new one) go to stderr: the rows stay clean.
+  for (const std::string& notice : result.notices()) {
+    std::cerr << "-- " << notice << "\n";
+  }
   annals::output::PrintOptions options;
   options.mode = *annals::output::ParseOutputMode(format);
   absl::Status s = annals::output::PrintResult(result, options, std::cout);
@@ -482,11 +532,13 @@ int CountStatements(const std::string& text) {
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
-  bool keep_going = false;
+  bool keep_going = false, strict = false;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
     if (name == "keep-going") {
       keep_going = true;
+    } else if (name == "strict") {
+      strict = true;
     } else if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
           value != "json") {
@@ -537,6 +589,7 @@ int Query(const Args& args) {
     }
     annals::shell::ShellConfig config;
     config.keep_going = keep_going;
+    config.strict = strict;
     annals::shell::Shell shell(std::move(*db), config);
     shell.RunDotCommand(".mode " + format, "", 0);
     std::istringstream in(text);
@@ -554,7 +607,9 @@ int Query(const Args& args) {
   auto prepared = db->Prepare(text);
   if (!prepared.ok()) return fail(prepared.status());
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
-  auto result = prepared->Execute();
+  annals::QueryOptions query_options;
+  query_options.strict = strict;
+  auto result = prepared->Execute(query_options);
   if (!result.ok()) return fail(result.status());
   return PrintResult(*result, format);
 }
@@ -762,8 +817,10 @@ int Shell(const Args& args) {
   if (args.help) return std::cout << kShellHelp, 0;
   std::vector<std::string> shell_args;
   for (const auto& [name, value] : args.flags) {
-    if (name != "keep-going") return UnknownOption(name, kShellHelp);
-    shell_args.push_back("--keep-going");
+    if (name != "keep-going" && name != "strict") {
+      return UnknownOption(name, kShellHelp);
+    }
+    shell_args.push_back("--" + name);
   }
   shell_args.insert(shell_args.end(), args.positional.begin(),
                     args.positional.end());

@@ -1,6 +1,6 @@
-// The shell's dot commands: settings (.mode, .timer, .explain, .at, .asof,
-// .output), the store (.schema, .stats, .load), scripts (.read), .help and
-// .quit.
+// The shell's dot commands: settings (.mode, .timer, .explain, .strict, .at,
+// .asof, .output), the store (.schema, .stats, .load), scripts (.read), .help
+// and .quit.
 #include <fstream>
 #include <iostream>
 
@@ -22,6 +22,8 @@ Tab completes keywords, predicates and entity names ("quoted" as needed).
   .timer on|off                   print each statement's run time
   .explain [on|off]               run statements under EXPLAIN (toggles)
   .explain STATEMENT              the plan of one statement
+  .strict on|off                  refuse writes that add a predicate the
+                                  schema does not declare (also --strict)
   .at TIME | .at                  default valid time of statements without
                                   AT or DURING (.at alone: now)
   .asof TIME | .asof              default transaction time of statements
@@ -133,6 +135,13 @@ Outcome Shell::RunDotCommand(absl::string_view line, const std::string& source,
       return fail(".timer takes on or off");
     }
     timer_ = args[0] == "on";
+    return Outcome::kOk;
+  }
+  if (command == ".strict") {
+    if (args.size() != 1 || (args[0] != "on" && args[0] != "off")) {
+      return fail(".strict takes on or off");
+    }
+    config_.strict = args[0] == "on";
     return Outcome::kOk;
   }
   if (command == ".explain") {

@@ -25,7 +25,8 @@
 namespace annals::shell {
 namespace {}  // namespace
 
-const char kShellUsage[] = R"(Usage: annals shell [--keep-going] STORE
+const char kShellUsage[] =
+    R"(Usage: annals shell [--keep-going] [--strict] STORE
 
 An interactive shell on STORE (created if missing): statements end with `;`
 or a blank line and may span lines; .help lists the dot commands (.mode,
@@ -40,6 +41,12 @@ script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read).
 Options:
   --keep-going   run the rest of a script after an error (exit code 1 if
                  any failed)
+  --strict       refuse writes that add a predicate the schema does not
+                 declare (.strict on|off changes it)
+
+On a terminal, an ASSERT that adds a name near a known one ("new entity
+'Rusia'; did you mean 'Russia'?") asks "commit? [y/N]" before it writes;
+from a pipe or a script it never asks (the notice goes to stderr).
 
 Examples:
   annals shell sco.annals
@@ -84,6 +91,12 @@ bool ColourTerminal() {
 int Interactive(Shell& shell, const std::string& store) {
   LineReader reader(HistoryPath(),
                     [&]() -> const CompletionWords& { return shell.Words(); });
+  shell.set_confirm([&](const std::string& question) {
+    std::optional<std::string> answer = reader.ReadLine(question);
+    if (!answer) std::cout << "\n";
+    return answer && (absl::EqualsIgnoreCase(*answer, "y") ||
+                      absl::EqualsIgnoreCase(*answer, "yes"));
+  });
   struct sigaction action {};
   action.sa_handler = OnInterrupt;
   sigaction(SIGINT, &action, nullptr);
@@ -155,6 +168,8 @@ int ShellMain(const std::vector<std::string>& args) {
       return 0;
     } else if (arg == "--keep-going") {
       config.keep_going = true;
+    } else if (arg == "--strict") {
+      config.strict = true;
     } else if (absl::StartsWith(arg, "--") || !store.empty()) {
       std::cerr << "annals: "
                 << (store.empty() || absl::StartsWith(arg, "--")
