@@ -30,12 +30,12 @@ def test_query_error_points_at_its_place(tiny):
         tiny.execute("FIND ?x WHERE ?y gas_flow_to_china_bcm ?x "
                      "FILTER ?z > 3")
     err = e.value
-    assert (err.line, err.column) == (1, 52)
+    assert (err.line, err.column) == (1, 50)
     assert err.code == "INVALID_ARGUMENT"
     assert str(err) == err.message == (
-        "line 1, column 52: variable ?z is not bound by any pattern\n"
+        "line 1, column 50: variable ?z is not bound by any pattern\n"
         "  FIND ?x WHERE ?y gas_flow_to_china_bcm ?x FILTER ?z > 3\n"
-        "                                                   ^")
+        "  " + " " * 49 + "^")
 
 
 def test_syntax_error_on_a_later_line(tiny):
