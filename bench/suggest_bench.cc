@@ -11,6 +11,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/name_index.h"
@@ -20,7 +21,8 @@ namespace {
 
 size_t g_names = 1000000;
 
-// Word-like names of one to three parts ("Kavorin", "Selta Moruk_14").
+// `n` distinct word-like names of one to three parts ("Kavorin",
+// "Selta Moruk_14").
 std::vector<std::string> MakeNames(size_t n) {
   static const char* kSyllables[] = {
       "ka",  "vo", "rin", "sel", "ta", "mo",  "ruk", "an",  "ge",  "li",
@@ -30,7 +32,8 @@ std::vector<std::string> MakeNames(size_t n) {
   std::uniform_int_distribution<int> number(0, 99);
   std::vector<std::string> names;
   names.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
+  std::unordered_set<std::string> seen;
+  while (names.size() < n) {
     std::string name;
     for (int p = parts(rng); p > 0; --p) {
       if (!name.empty()) name += ' ';
@@ -40,7 +43,7 @@ std::vector<std::string> MakeNames(size_t n) {
       name += part;
     }
     if (number(rng) < 30) name += "_" + std::to_string(number(rng));
-    names.push_back(std::move(name));
+    if (seen.insert(name).second) names.push_back(std::move(name));
   }
   return names;
 }
