@@ -51,7 +51,7 @@ from a pipe or a script it never asks (the notice goes to stderr).
 Examples:
   annals shell sco.annals
   annals shell sco.annals < report.aq
-  echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
+  echo 'HISTORY Russia pipeline_gas_to_china;' | annals shell sco.annals
 )";
 
 namespace {
