@@ -419,7 +419,8 @@ int Load(const Args& args) {
         result->reject_file.empty()
             ? ""
             : absl::StrCat("; rejected rows in ", result->reject_file));
-    PrintNewNames(*result);
+    // Into a store that had claims (a first load's names are all new).
+    if (result->first_claim > 1) PrintNewNames(*result);
     if (result->replaced_rows > 0 || result->superseded > 0) {
       std::cout << absl::StrFormat(
           "One value at a time: %lld rows replaced by a later row, %lld "
