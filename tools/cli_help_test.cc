@@ -203,7 +203,7 @@ TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
   RunResult r = Run("export --output=e.tsv s");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(absl::StrContains(r.err, "equal an earlier one")) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.err, "warning: 1 claims are about claims"))
+  EXPECT_TRUE(absl::StrContains(r.err, "warning: 1 claim is about claims"))
       << r.err;
   EXPECT_TRUE(absl::StrContains(test::ReadFile(root_ + "/e.tsv"),
                                 "\n#c1\tconfirmed_by\tChina\t"));

@@ -368,7 +368,7 @@ TEST_F(CliTest, SchemaSetShowHistoryAndCheck) {
       << Describe(r);
   EXPECT_TRUE(absl::StrContains(
       r.out,
-      "1 stored claims break it (`annals check` lists them):\n"
+      "1 stored claim breaks it (`annals check` lists them):\n"
       "  #c3 Rosatom builds plant: predicate `builds` expects an integer, "
       "found the entity plant\n"))
       << Describe(r);
@@ -377,7 +377,7 @@ TEST_F(CliTest, SchemaSetShowHistoryAndCheck) {
   EXPECT_EQ(r.exit_code, 3) << Describe(r);
   EXPECT_TRUE(absl::StrContains(r.out, "ok: 3 claims")) << Describe(r);
   EXPECT_TRUE(absl::StrContains(
-      r.out, "1 claims break the schema:\n  #c3 Rosatom builds plant: "))
+      r.out, "1 claim breaks the schema:\n  #c3 Rosatom builds plant: "))
       << Describe(r);
 
   // Loads and ASSERT now refuse what breaks it.
