@@ -244,11 +244,28 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      opts.read_only
-          ? rocksdb::DB::OpenAsSecondary(db_options, dir, impl->secondary_dir,
-                                         families, &handles, &raw)
-          : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  rocksdb::Status s;
+  if (opts.read_only) {
+    // A secondary instance leaves out a table file that is missing or cut
+    // short (the writer may have just deleted it) and answers without it:
+    // a plain read-only open first, which opens every file, finds them.
+    s = rocksdb::DB::OpenForReadOnly(db_options, dir, families, &handles, &raw);
+    if (s.ok()) {
+      for (auto* h : handles) {
+        raw->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+      }
+      raw->Close().PermitUncheckedError();
+      delete raw;
+      handles.clear();
+      raw = nullptr;
+    }
+  }
+  if (s.ok()) {
+    s = opts.read_only
+            ? rocksdb::DB::OpenAsSecondary(db_options, dir, impl->secondary_dir,
+                                           families, &handles, &raw)
+            : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  }
   if (!s.ok()) {
     if (s.IsIOError() && absl::StrContains(s.ToString(), "current process")) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -301,6 +318,7 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   impl->db.reset(raw);
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
+
   return std::unique_ptr<Rocks>(
       new Rocks(std::move(impl), dir, opts.read_only));
 }

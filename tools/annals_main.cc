@@ -62,8 +62,8 @@ Commands:
 
 Run `annals COMMAND --help` for a command's options and more examples.
 Only init, load and schema FILE create a store; the other commands refuse
-a path that holds none ("no Annals store at 'sco.anals'; did you mean
-'sco.annals'?") and write nothing there.
+a path that holds none (naming a store beside it with a near name) and
+write nothing there.
 
 Examples:
   annals init sco.annals
@@ -91,8 +91,9 @@ constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
 
 Loads every FILE into STORE in one atomic step: a bad row aborts the whole
 load with file:line:column and the store is unchanged. A missing STORE (or
-an empty directory) is created first, and stderr says "created new store";
-a directory of other files or a plain file is refused.
+an empty directory) becomes a new store, and stderr says "created new
+store" (a failed load or --dry-run leaves none); a directory of other files
+or a plain file is refused.
 Rows equal to a claim already stored are skipped, so loading twice is safe.
 
 Columns (header line, any order): subject, predicate, object (required);
@@ -246,8 +247,9 @@ constexpr char kSchemaHelp[] =
     R"(Usage: annals schema [--history | --version=N] STORE [FILE]
 
 With FILE, makes its text the store's schema from now on (a new version,
-recorded now; earlier versions stay readable); a missing STORE is created
-first, and stderr says "created new store". Syntax errors give
+recorded now; earlier versions stay readable); a missing STORE becomes a
+new store, and stderr says "created new store" (a FILE that does not parse
+leaves none). Syntax errors give
 FILE:line:column and the line with a caret, and nothing is stored. Claims
 already in the store are not refused: those that break the new schema are
 listed (as `annals check` lists them). From then on ASSERT and `annals load`
@@ -393,14 +395,22 @@ int Load(const Args& args) {
                 << std::flush;
     };
   }
-  std::ostringstream quieted;
-  auto db =
-      annals::cli::OpenStore(args.positional[0], annals::cli::Access::kCreate,
-                             quiet ? quieted : std::cerr);
+  const std::string& store = args.positional[0];
+  annals::cli::Creation creation;
+  auto db = annals::cli::OpenStore(store, annals::cli::Access::kCreate,
+                                   std::cerr, &creation);
   if (!db.ok()) return Fail(db.status());
   auto result = db->Load(files, options);
   if (options.progress) std::cerr << "\r" << std::string(60, ' ') << "\r";
+  if (!result.ok() || options.dry_run) {
+    // A store made for a load that failed, or for a dry run, goes again.
+    db = absl::CancelledError("closed");
+    annals::cli::UndoCreation(store, creation);
+  }
   if (!result.ok()) return Fail(result.status());
+  if (!quiet && !options.dry_run) {
+    annals::cli::SayCreated(store, creation, std::cerr);
+  }
   if (!quiet) {
     using annals::cli::Count;
     std::cout << absl::StrFormat(
@@ -763,11 +773,18 @@ int Schema(const Args& args) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Fail(absl::NotFoundError("cannot open '" + file + "'"));
     std::string text(std::istreambuf_iterator<char>(in), {});
-    auto db = annals::cli::OpenStore(args.positional[0],
-                                     annals::cli::Access::kCreate, std::cerr);
+    const std::string& store = args.positional[0];
+    annals::cli::Creation creation;
+    auto db = annals::cli::OpenStore(store, annals::cli::Access::kCreate,
+                                     std::cerr, &creation);
     if (!db.ok()) return Fail(db.status());
     auto set = db->SetSchema(text, file);
-    if (!set.ok()) return Fail(set.status());
+    if (!set.ok()) {
+      db = absl::CancelledError("closed");
+      annals::cli::UndoCreation(store, creation);
+      return Fail(set.status());
+    }
+    annals::cli::SayCreated(store, creation, std::cerr);
     std::cout << "schema version " << set->version << " recorded at "
               << set->recorded.ToString() << "\n";
     auto violations = db->SchemaViolations();
@@ -841,9 +858,8 @@ int Init(const Args& args) {
     return Fail(absl::AlreadyExistsError(
         absl::StrCat("store '", store, "' exists already")));
   }
-  std::ostringstream notices;  // "created new store", said below
   auto db =
-      annals::cli::OpenStore(store, annals::cli::Access::kCreate, notices);
+      annals::cli::OpenStore(store, annals::cli::Access::kCreate, std::cerr);
   if (!db.ok()) return Fail(db.status());
   std::cout << "created new store '" << store << "'\n";
   return 0;

@@ -192,6 +192,7 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
 }
 
 TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
+  ASSERT_EQ(Run("init s").exit_code, 0);
   ASSERT_EQ(Run("query s 'ASSERT Gazprom signed memo SOURCE \"a\"'").exit_code,
             0);
   // The same claim again (confidence does not count): nothing added.

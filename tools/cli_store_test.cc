@@ -205,6 +205,26 @@ TEST_F(CliStoreTest, LoadAndSchemaSayWhenTheyCreateAStore) {
   EXPECT_EQ(r.out + r.err, "");
   EXPECT_TRUE(Database::Exists(root_ + "/quiet.annals"));
 
+  // A load that fails, or a dry run, leaves no store behind.
+  Write("bad.tsv", "subject\tpredicate\tobject\nA\t\tB\n");
+  r = Run({"load", "failed.annals", "bad.tsv"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_FALSE(absl::StrContains(r.err, "created")) << Describe(r);
+  EXPECT_FALSE(fs::exists(root_ + "/failed.annals"));
+  fs::create_directory(root_ + "/empty");
+  r = Run({"load", "empty", "bad.tsv"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_TRUE(fs::is_empty(root_ + "/empty"));
+  r = Run({"load", "--dry-run", "dry.annals", "one.tsv"});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_TRUE(absl::StartsWith(r.out, "Checked 1 row in ")) << Describe(r);
+  EXPECT_EQ(r.err, "");
+  EXPECT_FALSE(fs::exists(root_ + "/dry.annals"));
+
+  Write("bad.schema", "predicate p: nonsense nonsense\n");
+  r = Run({"schema", "untyped.annals", "bad.schema"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_FALSE(fs::exists(root_ + "/untyped.annals"));
   Write("s.schema", "predicate p: entity\n");
   r = Run({"schema", "typed.annals", "s.schema"});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);

@@ -36,11 +36,13 @@ std::string SuggestStore(const std::string& path) {
 }
 
 absl::StatusOr<Database> OpenStore(const std::string& path, Access access,
-                                   std::ostream& notices) {
+                                   std::ostream& notices, Creation* creation) {
   Options options;
   options.create_if_missing = access == Access::kCreate;
   options.read_only = access == Access::kRead;
   const bool existed = access == Access::kCreate && Database::Exists(path);
+  std::error_code ec;
+  const bool dir_existed = std::filesystem::exists(path, ec);
   absl::StatusOr<Database> db = Database::Open(path, options);
   if (access == Access::kWriteOrRead &&
       absl::IsFailedPrecondition(db.status()) && Database::Exists(path)) {
@@ -63,10 +65,31 @@ absl::StatusOr<Database> OpenStore(const std::string& path, Access access,
     return absl::NotFoundError(
         absl::StrCat(db.status().message(), SuggestStore(path)));
   }
-  if (db.ok() && access == Access::kCreate && !existed) {
-    notices << "annals: created new store '" << path << "'\n";
+  if (db.ok() && access == Access::kCreate && !existed && creation) {
+    creation->created = true;
+    creation->made_dir = !dir_existed;
   }
   return db;
+}
+
+void UndoCreation(const std::string& path, const Creation& creation) {
+  if (!creation.created) return;
+  std::error_code ec;
+  if (creation.made_dir) {
+    std::filesystem::remove_all(path, ec);
+    return;
+  }
+  // The directory was empty: everything in it is the store's.
+  for (const auto& e : std::filesystem::directory_iterator(path, ec)) {
+    std::filesystem::remove_all(e.path(), ec);
+  }
+}
+
+void SayCreated(const std::string& path, const Creation& creation,
+                std::ostream& notices) {
+  if (creation.created) {
+    notices << "annals: created new store '" << path << "'\n";
+  }
 }
 
 }  // namespace annals::cli

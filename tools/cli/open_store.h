@@ -21,13 +21,32 @@ enum class Access {
                  // process holds it
 };
 
-// Opens `path` as `access` says. Notices go to `notices` (stderr), each on
-// a line of its own starting "annals: ": "created new store 'X'" when
-// kCreate created it; that the store is held by another process and opened
-// read-only, for kWriteOrRead. The errors are Database::Open's, NotFound
-// with a suggestion added when a store beside `path` has a near name.
+// What kCreate did: made a new store in `path`, in a directory it made too
+// or in one that was empty.
+struct Creation {
+  bool created = false;
+  bool made_dir = false;
+};
+
+// Opens `path` as `access` says. For kWriteOrRead, when another process
+// holds the store, says so on `notices` (stderr: "annals: store 'X' is open
+// for writing by another process; opened read-only: ..."). The errors are
+// Database::Open's, NotFound with a suggestion added when a store beside
+// `path` has a near name. `creation` (kCreate) says whether it made a new
+// store: the caller says "created new store" once its work succeeded, or
+// undoes it (UndoCreation).
 absl::StatusOr<Database> OpenStore(const std::string& path, Access access,
-                                   std::ostream& notices);
+                                   std::ostream& notices,
+                                   Creation* creation = nullptr);
+
+// After a command that created its store failed (or was a dry run), with
+// the store closed: removes what the store wrote, and the directory if
+// OpenStore made it, so that nothing is left of it.
+void UndoCreation(const std::string& path, const Creation& creation);
+
+// "annals: created new store 'X'" on `notices` when `creation` says so.
+void SayCreated(const std::string& path, const Creation& creation,
+                std::ostream& notices);
 
 // "; did you mean 'dir/sco.annals'?" when an Annals store beside `path`
 // (in its parent directory) has a name within a few edits of its name;

@@ -11,7 +11,7 @@
 
 namespace annals::cli {
 
-absl::StatusOr<int64_t> ParseTimeout(std::string_view text) {
+absl::StatusOr<int64_t> ParseTimeout(absl::string_view text) {
   const std::string t(absl::StripAsciiWhitespace(text));
   auto bad = [&] {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -34,7 +34,7 @@ absl::StatusOr<int64_t> ParseTimeout(std::string_view text) {
   return ms;
 }
 
-absl::StatusOr<int64_t> ParseMaxRows(std::string_view text) {
+absl::StatusOr<int64_t> ParseMaxRows(absl::string_view text) {
   const std::string t(absl::StripAsciiWhitespace(text));
   int64_t rows = 0;
   if (t.empty() || !absl::ascii_isdigit(t[0]) || !absl::SimpleAtoi(t, &rows)) {
@@ -55,8 +55,8 @@ std::string MaxRowsText(int64_t max_rows) {
   return absl::StrCat(max_rows);
 }
 
-absl::StatusOr<bool> ParseStoreFlag(std::string_view name,
-                                    std::string_view value, bool limits,
+absl::StatusOr<bool> ParseStoreFlag(absl::string_view name,
+                                    absl::string_view value, bool limits,
                                     StoreFlags* flags) {
   if (name == "read-only") {
     if (!value.empty()) {
@@ -87,7 +87,7 @@ absl::StatusOr<bool> ParseStoreFlag(std::string_view name,
   return false;
 }
 
-std::string NameLimitFlags(std::string_view message, bool shell) {
+std::string NameLimitFlags(absl::string_view message, bool shell) {
   return absl::StrReplaceAll(
       message,
       {{"QueryOptions::max_rows", shell ? ".maxrows" : "--max-rows"},
