@@ -69,7 +69,7 @@ The examples run from the repository's root on a store of datasets/sco2025;
 `cmake --install build` puts `annals` on PATH (else run build/tools/annals).
 
 Examples:
-  annals init sco.annals
+  annals init events.annals
   annals load sco.annals datasets/sco2025/claims.tsv
   annals find sco.annals --subject=Russia --at=2024-06-01
   annals query sco.annals "FIND ?x WHERE Russia pipeline_gas_to_china ?x"
@@ -144,7 +144,7 @@ Creates a new, empty store in STORE, a new or empty directory, and says
 directory that holds other files, and a plain file (exit code 1).
 
 Example:
-  annals init sco.annals
+  annals init notes.annals
 )";
 
 constexpr char kVersionHelp[] = R"(Usage: annals version
@@ -207,7 +207,7 @@ Examples:
   annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
   annals query sco.annals "HISTORY Russia pipeline_gas_to_china"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
-  annals query --timeout=2m --max-rows=0 sco.annals "FIND ?s ?o WHERE ?s signed ?o"
+  annals query --timeout=2m --max-rows=0 sco.annals "FIND ?s ?p ?o WHERE ?s ?p ?o"
   annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
       'FIND ?x WHERE $s pipeline_gas_to_china ?x AT $t'
 )";
