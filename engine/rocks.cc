@@ -101,6 +101,24 @@ absl::Status CheckStorePath(const std::string& dir, bool create) {
   return absl::OkStatus();
 }
 
+// What a writer changes when it commits: its log files and MANIFEST (and
+// CURRENT), each by name, size and modification time.
+std::string WriterFiles(const std::string& dir) {
+  std::string out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (!absl::EndsWith(name, ".log") && !absl::StartsWith(name, "MANIFEST") &&
+        name != "CURRENT") {
+      continue;
+    }
+    const auto size = e.file_size(ec);
+    const auto time = e.last_write_time(ec).time_since_epoch().count();
+    absl::StrAppend(&out, name, ":", size, ":", time, ";");
+  }
+  return out;
+}
+
 // A private directory for a secondary instance: $TMPDIR/annals-reader-XXXXXX.
 absl::StatusOr<std::string> MakeSecondaryDir() {
   std::error_code ec;
@@ -178,6 +196,10 @@ struct Rocks::Impl {
   // catch-up from starting while one is taken.
   std::shared_ptr<std::atomic<int>> live = std::make_shared<std::atomic<int>>();
   std::mutex catch_up_mu;
+  // The store's log files and MANIFEST (names, sizes, times) when it last
+  // caught up: unchanged, there is nothing to catch up with (RocksDB's
+  // catch-up takes tens of milliseconds even then).
+  std::string seen_files;
 
   ~Impl() {
     for (auto* h : handles) {
@@ -350,12 +372,15 @@ absl::StatusOr<bool> Rocks::CatchUp() {
   if (!follower()) return false;
   std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
   if (impl_->live->load() > 0) return false;
+  std::string files = WriterFiles(dir_);
+  if (files == impl_->seen_files) return false;
   const rocksdb::SequenceNumber before = impl_->db->GetLatestSequenceNumber();
   rocksdb::Status s = impl_->db->TryCatchUpWithPrimary();
   if (!s.ok()) {
     return FromRocks(
         s, absl::StrCat("store '", dir_, "': catching up with its writer"));
   }
+  impl_->seen_files = std::move(files);
   return impl_->db->GetLatestSequenceNumber() != before;
 }
 
