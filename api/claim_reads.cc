@@ -81,6 +81,7 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
 absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
                             const std::function<bool(const Claim&)>& fn,
                             const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   return impl_->Scan(pattern, view, snapshot,
                      [&](Claim&& claim) { return fn(claim); });
 }
@@ -88,6 +89,7 @@ absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
 absl::StatusOr<std::vector<Claim>> Database::Find(
     const ClaimPattern& pattern, const TimeView& view,
     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::vector<Claim> out;
   ANNALS_RETURN_IF_ERROR(
       impl_->Scan(pattern, view, snapshot, [&](Claim&& claim) {
@@ -121,6 +123,7 @@ std::vector<std::string> Database::UnknownNames(
 
 absl::StatusOr<Claim> Database::Get(ClaimId id,
                                     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::shared_ptr<const engine::Snapshot> snap = impl_->SnapshotOf(snapshot);
   ANNALS_ASSIGN_OR_RETURN(ClaimRecord row,
                           impl_->store->GetClaim(id, snap.get()));
