@@ -8,6 +8,7 @@
 #include "annals/database.h"
 #include "api/database_impl.h"
 #include "common/status_macros.h"
+#include "engine/name_notices.h"
 #include "engine/scan.h"
 
 namespace annals {
@@ -96,6 +97,28 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
         return true;
       }));
   return out;
+}
+
+std::vector<std::string> Database::UnknownNames(
+    const ClaimPattern& pattern) const {
+  engine::Store* store = impl_->store.get();
+  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
+  std::vector<std::string> notices;
+  auto check = [&](const Value& v, bool predicate) {
+    if (v.kind() == ValueKind::kClaim) return;
+    Value term = predicate ? v : rules->Canonical(v);
+    if (!absl::IsNotFound(store->dictionary().Find(term, nullptr).status())) {
+      return;
+    }
+    if (predicate && rules->FindPredicate(v.text()) != nullptr) return;
+    notices.push_back(
+        v.is_entity() ? engine::UnknownNameNotice(store, v.text(), predicate)
+                      : "no claim mentions " + v.ToString());
+  };
+  if (pattern.subject) check(*pattern.subject, false);
+  if (pattern.predicate) check(Value::Entity(*pattern.predicate), true);
+  if (pattern.object) check(*pattern.object, false);
+  return notices;
 }
 
 absl::StatusOr<Claim> Database::Get(ClaimId id,

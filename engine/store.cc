@@ -63,7 +63,9 @@ void Counters::WriteChanges(
 }
 
 Store::Store(std::unique_ptr<Rocks> rocks)
-    : rocks_(std::move(rocks)), dictionary_(rocks_.get()) {}
+    : rocks_(std::move(rocks)),
+      dictionary_(rocks_.get()),
+      name_suggestions_(rocks_.get()) {}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
                                                    const Options& opts) {

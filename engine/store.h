@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "engine/claim_record.h"
 #include "engine/dictionary.h"
+#include "engine/name_suggestions.h"
 #include "engine/rocks.h"
 #include "schema/schema.h"
 
@@ -57,6 +58,8 @@ class Store {
   absl::Status CatchUp();
   Rocks& rocks() { return *rocks_; }
   Dictionary& dictionary() { return dictionary_; }
+  // "Did you mean" over the store's entity names and the schema's aliases.
+  NameSuggestions& name_suggestions() { return name_suggestions_; }
   std::shared_ptr<const Snapshot> GetSnapshot() {
     return rocks_->GetSnapshot();
   }
@@ -110,6 +113,7 @@ class Store {
 
   std::unique_ptr<Rocks> rocks_;
   Dictionary dictionary_;
+  NameSuggestions name_suggestions_;
   // std::mutex rather than absl::Mutex: Debian's Abseil is not built with
   // ThreadSanitizer, which then cannot see absl::Mutex (tools/check runs the
   // concurrency tests under it).

@@ -124,6 +124,8 @@ Options:
   --reject-file=PATH      where rejected rows go (default: the first FILE's
                           path with .rejects added)
   --dry-run               validate everything, write nothing
+  --strict                a row whose predicate is new to the store and not
+                          declared by the schema is a bad row
   --quiet                 no progress, no summary
   --verbose               also say where the time went
 
@@ -177,7 +179,7 @@ Examples:
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE [QUERY]
 
 Runs a statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
@@ -201,6 +203,13 @@ Options:
                      limit)
   --timeout=DURATION a statement may run that long: 1500 (milliseconds),
                      30s, 2m (default 30s; 0: no limit)
+  --strict           refuse an ASSERT that adds a predicate the schema does
+                     not declare (nothing written)
+
+A name the store lacks is no error: its pattern matches nothing and stderr
+says so ("-- unknown name 'Rusia'; did you mean 'Russia'?"), exit code 0.
+An ASSERT that adds a name says so on stderr too ("-- new entity 'Rusia';
+did you mean 'Russia'?").
 
 Examples:
   annals query sco.annals "FIND ?x WHERE Russia pipeline_gas_to_china ?x"
@@ -328,6 +337,32 @@ std::string Rate(double per_second) {
   return absl::StrFormat("%.0f", per_second);
 }
 
+// "New names: 2 entities (Rusia, Kazakstan), 1 predicate (membr_of)", the
+// listed ones and how many more.
+void PrintNewNames(const annals::LoadResult& r) {
+  auto part = [](int64_t count, const std::vector<std::string>& names,
+                 const char* one, const char* many) {
+    std::string text = absl::StrCat(count, " ", count == 1 ? one : many, " (",
+                                    absl::StrJoin(names, ", "));
+    if (count > static_cast<int64_t>(names.size())) {
+      absl::StrAppend(&text, ", ... ", count - names.size(), " more");
+    }
+    return text + ")";
+  };
+  std::vector<std::string> parts;
+  if (r.new_entity_count > 0) {
+    parts.push_back(
+        part(r.new_entity_count, r.new_entities, "entity", "entities"));
+  }
+  if (r.new_predicate_count > 0) {
+    parts.push_back(part(r.new_predicate_count, r.new_predicates, "predicate",
+                         "predicates"));
+  }
+  if (!parts.empty()) {
+    std::cout << "New names: " << absl::StrJoin(parts, ", ") << "\n";
+  }
+}
+
 int Load(const Args& args) {
   if (args.help) return std::cout << kLoadHelp, 0;
   annals::LoadOptions options;
@@ -371,6 +406,8 @@ int Load(const Args& args) {
       options.reject_file = value;
     } else if (name == "dry-run") {
       options.dry_run = true;
+    } else if (name == "strict") {
+      options.strict = true;
     } else if (name == "quiet") {
       quiet = true;
     } else if (name == "verbose") {
@@ -414,6 +451,10 @@ int Load(const Args& args) {
   if (!quiet && !options.dry_run) {
     annals::cli::SayCreated(store, creation, std::cerr);
   }
+  // A new name near a known one: said even with --quiet.
+  for (const std::string& notice : result->notices) {
+    std::cerr << "-- " << notice << "\n";
+  }
   if (!quiet) {
     using annals::cli::Count;
     std::cout << absl::StrFormat(
@@ -429,6 +470,8 @@ int Load(const Args& args) {
         result->reject_file.empty()
             ? ""
             : absl::StrCat("; rejected rows in ", result->reject_file));
+    // Into a store that had claims (a first load's names are all new).
+    if (result->first_claim > 1) PrintNewNames(*result);
     if (result->replaced_rows > 0 || result->superseded > 0) {
       std::cout << "One value at a time: "
                 << Count(result->replaced_rows, "row") << " replaced by a "
@@ -503,6 +546,10 @@ int Find(const Args& args) {
   }
   auto db = OpenToRead(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
+  // A name the store lacks matches nothing: say which, and what is near.
+  for (const std::string& notice : db->UnknownNames(pattern)) {
+    std::cerr << "-- " << notice << "\n";
+  }
   int64_t n = 0;
   absl::Status s = db->Scan(pattern, view, [&](const annals::Claim& c) {
     PrintClaim(c);
@@ -521,6 +568,10 @@ int Find(const Args& args) {
 template <typename FailFn>
 int PrintResult(annals::ResultSet& result, const std::string& format,
                 const FailFn& fail) {
+  // Notices (an unknown name, a new one) go to stderr: the rows stay clean.
+  for (const std::string& notice : result.notices()) {
+    std::cerr << "-- " << notice << "\n";
+  }
   annals::output::PrintOptions options;
   options.mode = *annals::output::ParseOutputMode(format);
   absl::Status s = annals::output::PrintResult(result, options, std::cout);
@@ -540,7 +591,7 @@ int CountStatements(const std::string& text) {
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
-  bool keep_going = false;
+  bool keep_going = false, strict = false;
   annals::cli::StoreFlags store_flags;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
@@ -552,6 +603,8 @@ int Query(const Args& args) {
     if (*taken) continue;
     if (name == "keep-going") {
       keep_going = true;
+    } else if (name == "strict") {
+      strict = true;
     } else if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
           value != "json") {
@@ -606,6 +659,7 @@ int Query(const Args& args) {
     }
     annals::shell::ShellConfig config;
     config.keep_going = keep_going;
+    config.strict = strict;
     config.read_only = db->read_only();
     config.limits = store_flags.limits;
     config.limit_flags = true;
@@ -628,7 +682,9 @@ int Query(const Args& args) {
   auto prepared = db->Prepare(text);
   if (!prepared.ok()) return fail(prepared.status());
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
-  auto result = prepared->Execute(store_flags.limits);
+  annals::QueryOptions query_options = store_flags.limits;
+  query_options.strict = strict;
+  auto result = prepared->Execute(query_options);
   if (!result.ok()) return fail(result.status());
   return PrintResult(*result, format, fail);
 }

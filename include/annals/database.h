@@ -176,6 +176,12 @@ class Database {
                     const std::function<bool(const Claim&)>& fn,
                     const Snapshot& snapshot = {}) const;
 
+  // What a query would say of the names in `pattern` the store lacks, one
+  // notice each ("unknown name 'Germny'; did you mean 'Germany'?", as
+  // ResultSet::notices()); empty when the store knows them all. Find and
+  // Scan of such a pattern match nothing.
+  std::vector<std::string> UnknownNames(const ClaimPattern& pattern) const;
+
   // One claim with its full provenance (batch and row included), whatever
   // its times. NotFound for an unknown id.
   absl::StatusOr<Claim> Get(ClaimId id, const Snapshot& snapshot = {}) const;

@@ -83,9 +83,9 @@ TEST_F(ShellSettingsTest, Timeout) {
 TEST_F(ShellSettingsTest, TimerPrintsTheTimeOfEachStatement) {
   RunResult r = Run({"shell", "--keep-going", store_},
                     std::string(".timer on\n") + kTwoRows +
-                        "FIND ?x WHERE Rusia member_of ?x;\n" +
+                        "FIND ?x WHERE Russia member_of ?x AT 9/2/2025;\n" +
                         "HISTORY Russia;\n.timer off\n" + kTwoRows);
-  EXPECT_EQ(r.exit_code, 1);  // the misspelt statement
+  EXPECT_EQ(r.exit_code, 1);  // the misdated statement
   const std::regex timing(
       "Run Time: real [0-9]+\\.[0-9]{3} user [0-9]+\\.[0-9]{3} sys "
       "[0-9]+\\.[0-9]{3}");

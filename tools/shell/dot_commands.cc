@@ -1,6 +1,6 @@
-// The shell's dot commands: settings (.mode, .timer, .echo, .explain, .at,
-// .asof, .maxrows, .timeout, .output), the store (.schema, .stats, .load),
-// scripts (.read), .help and .quit.
+// The shell's dot commands: settings (.mode, .timer, .echo, .explain,
+// .strict, .at, .asof, .maxrows, .timeout, .output), the store (.schema,
+// .stats, .load), scripts (.read), .help and .quit.
 #include <fstream>
 #include <iostream>
 
@@ -27,6 +27,8 @@ Tab completes keywords, predicates and entity names ("quoted" as needed).
                                   its answer
   .explain [on|off]               run statements under EXPLAIN (toggles)
   .explain STATEMENT              the plan of one statement
+  .strict on|off                  refuse writes that add a predicate the
+                                  schema does not declare (also --strict)
   .at TIME | .at                  default valid time of statements without
                                   AT or DURING (.at alone: now)
   .asof TIME | .asof              default transaction time of statements
@@ -143,6 +145,13 @@ Outcome Shell::RunDotCommand(absl::string_view line, const std::string& source,
       return fail(".timer takes on or off");
     }
     timer_ = args[0] == "on";
+    return Outcome::kOk;
+  }
+  if (command == ".strict") {
+    if (args.size() != 1 || (args[0] != "on" && args[0] != "off")) {
+      return fail(".strict takes on or off");
+    }
+    config_.strict = args[0] == "on";
     return Outcome::kOk;
   }
   if (command == ".echo") {

@@ -29,12 +29,13 @@ namespace annals::shell {
 namespace {}  // namespace
 
 const char kShellUsage[] =
-    R"(Usage: annals shell [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] STORE
+    R"(Usage: annals shell [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE
 
 An interactive shell on STORE (an existing store: `annals init` or `annals
 load` makes one): statements end with `;` or a blank line and may span
-lines; .help lists the dot commands (.mode, .timer, .echo, .explain, .at,
-.asof, .maxrows, .timeout, .schema, .stats, .load, .read, .output, .quit).
+lines; .help lists the dot commands (.mode, .timer, .echo, .explain,
+.strict, .at, .asof, .maxrows, .timeout, .schema, .stats, .load, .read,
+.output, .quit).
 Line editing, history (in $ANNALS_HISTORY, $XDG_STATE_HOME/annals/history or
 ~/.annals_history) and tab completion of keywords, predicates and names.
 
@@ -55,6 +56,12 @@ Options:
                      limit); .maxrows changes it
   --timeout=DURATION a statement may run that long: 1500 (milliseconds),
                      30s, 2m (default 30s; 0: no limit); .timeout changes it
+  --strict           refuse writes that add a predicate the schema does not
+                     declare (.strict on|off changes it)
+
+On a terminal, an ASSERT that adds a name near a known one ("new entity
+'Rusia'; did you mean 'Russia'?") asks "commit? [y/N]" before it writes;
+from a pipe or a script it never asks (the notice goes to stderr).
 
 Examples:
   annals shell sco.annals
@@ -99,6 +106,12 @@ bool ColourTerminal() {
 int Interactive(Shell& shell, const std::string& store) {
   LineReader reader(HistoryPath(),
                     [&]() -> const CompletionWords& { return shell.Words(); });
+  shell.set_confirm([&](const std::string& question) {
+    std::optional<std::string> answer = reader.ReadLine(question);
+    if (!answer) std::cout << "\n";
+    return answer && (absl::EqualsIgnoreCase(*answer, "y") ||
+                      absl::EqualsIgnoreCase(*answer, "yes"));
+  });
   struct sigaction action {};
   action.sa_handler = OnInterrupt;
   sigaction(SIGINT, &action, nullptr);
@@ -160,6 +173,8 @@ int ShellMain(const std::vector<std::string>& args) {
       return 0;
     } else if (arg == "--keep-going") {
       config.keep_going = true;
+    } else if (arg == "--strict") {
+      config.strict = true;
     } else if (absl::StartsWith(arg, "--")) {
       const size_t eq = arg.find('=');
       const std::string name =

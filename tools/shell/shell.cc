@@ -30,6 +30,13 @@ void Shell::Error(absl::string_view message) {
   std::cerr << "annals: " << message << "\n";
 }
 
+void Shell::PrintNotices(const std::vector<std::string>& notices) {
+  if (notices.empty()) return;
+  out().flush();
+  for (const std::string& notice : notices)
+    std::cerr << "-- " << notice << "\n";
+}
+
 void Shell::StatementError(absl::string_view message, const std::string& source,
                            const StatementText& statement, int shift) {
   if (source.empty()) return Error(message);
@@ -107,6 +114,12 @@ Outcome Shell::RunStatement(const StatementText& statement,
   QueryOptions options = config_.limits;
   options.default_at = at_;
   options.default_as_of = as_of_;
+  options.strict = config_.strict;
+  bool asked = false;
+  if (!ConfirmNewNames(text, options, &asked)) {
+    out() << "not committed\n";
+    return timed(Outcome::kOk);
+  }
   absl::StatusOr<ResultSet> result = db_.Query(text, options);
   std::vector<Row> rows;
   absl::Status status = result.status();
@@ -120,6 +133,7 @@ Outcome Shell::RunStatement(const StatementText& statement,
   if (kind == "ASSERT" || kind == "RETRACT") words_loaded_ = false;
   const auto& columns = result->columns();
   std::ostream& o = out();
+  if (!asked) PrintNotices(result->notices());
   if (mode_ == output::OutputMode::kTable && output::IsChangeList(columns)) {
     o << "-- " << result->view() << "\n";
     for (const auto& line : output::RenderChanges(columns, rows, colour(),
@@ -142,6 +156,27 @@ Outcome Shell::RunStatement(const StatementText& statement,
   }
   o.flush();
   return timed(Outcome::kOk);
+}
+
+bool Shell::ConfirmNewNames(const std::string& text,
+                            const QueryOptions& options, bool* asked) {
+  *asked = false;
+  if (!config_.confirm || StatementKind(text) != "ASSERT" ||
+      absl::StartsWithIgnoreCase(absl::StripLeadingAsciiWhitespace(text),
+                                 "EXPLAIN")) {
+    return true;
+  }
+  // EXPLAIN of a write writes nothing; an error shows when it runs.
+  absl::StatusOr<ResultSet> dry = db_.Query("EXPLAIN " + text, options);
+  if (!dry.ok()) return true;
+  bool near = false;
+  for (const std::string& n : dry->notices()) {
+    near |= absl::StrContains(n, "; did you mean");
+  }
+  if (!near) return true;
+  PrintNotices(dry->notices());
+  *asked = true;
+  return config_.confirm("commit? [y/N] ");
 }
 
 Outcome Shell::RunScript(std::istream& in, const std::string& source) {

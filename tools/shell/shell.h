@@ -7,6 +7,7 @@
 #define ANNALS_TOOLS_SHELL_SHELL_H_
 
 #include <fstream>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -36,6 +37,14 @@ struct ShellConfig {
   // Errors name the limits as `annals query` sets them (--max-rows,
   // --timeout), not as the shell's dot commands.
   bool limit_flags = false;
+  // Writes may not add a predicate the schema does not declare (--strict,
+  // `.strict on`; QueryOptions::strict).
+  bool strict = false;
+  // Asks a yes/no question on the terminal. Set by the interactive shell:
+  // before an ASSERT that adds a name near a known one ("new entity 'Rusia';
+  // did you mean 'Russia'?") commits, it asks "commit? [y/N]". Empty (a
+  // script, a pipe): never asks.
+  std::function<bool(const std::string& question)> confirm;
 };
 
 class Shell {
@@ -65,11 +74,23 @@ class Shell {
 
   // Updates the terminal width (after a resize).
   void set_width(size_t width) { config_.width = width; }
+  void set_confirm(std::function<bool(const std::string&)> confirm) {
+    config_.confirm = std::move(confirm);
+  }
 
  private:
   std::ostream& out();
   bool colour() const { return config_.colour && !file_; }
   void Error(absl::string_view message);
+  // A result's notices, a `--` line each on stderr (so that .output files
+  // and csv or json output hold only rows).
+  void PrintNotices(const std::vector<std::string>& notices);
+  // For an ASSERT that adds a name near a known one (seen in a dry run,
+  // EXPLAIN of it): prints the notices and asks before it commits. True to
+  // go on (no such name, or the user said yes); *asked says whether the
+  // notices were printed.
+  bool ConfirmNewNames(const std::string& text, const QueryOptions& options,
+                       bool* asked);
   // Statement errors, located in `source` when there is one.
   void StatementError(absl::string_view message, const std::string& source,
                       const StatementText& statement, int shift);
