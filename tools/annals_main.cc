@@ -145,7 +145,7 @@ Examples:
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--plain-keys] [--param=NAME=VALUE]... [--keep-going] STORE [QUERY]
 
 Runs a statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
@@ -159,6 +159,8 @@ work, ASSERT and RETRACT are refused.
 
 Options:
   --format=F         table (default), csv, tsv or json
+  --plain-keys       csv, tsv and json name columns x, not ?x (pandas,
+                     jq and spreadsheets take them as they are)
   --file=PATH        read the statement (or script) from PATH
   --keep-going       run the rest of a script after an error (exit code 1)
   --param=NAME=VALUE a value for $NAME (repeatable): 2025-09-02 is a date,
@@ -169,6 +171,7 @@ Examples:
   annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
   annals query sco.annals "HISTORY Russia gas_flow_to_china_bcm"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
+  annals query --format=json --plain-keys sco.annals "FIND ?x WHERE Russia ?p ?x"
   annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
       "FIND ?x WHERE $s gas_flow_to_china_bcm ?x AT $t"
 )";
@@ -462,9 +465,11 @@ int Find(const Args& args) {
 }
 
 // Prints a result in one of the output formats (tools/output/printers.h).
-int PrintResult(annals::ResultSet& result, const std::string& format) {
+int PrintResult(annals::ResultSet& result, const std::string& format,
+                bool plain_keys) {
   annals::output::PrintOptions options;
   options.mode = *annals::output::ParseOutputMode(format);
+  options.plain_keys = plain_keys;
   absl::Status s = annals::output::PrintResult(result, options, std::cout);
   return s.ok() ? 0 : Fail(s);
 }
@@ -482,11 +487,13 @@ int CountStatements(const std::string& text) {
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
-  bool keep_going = false;
+  bool keep_going = false, plain_keys = false;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
     if (name == "keep-going") {
       keep_going = true;
+    } else if (name == "plain-keys") {
+      plain_keys = true;
     } else if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
           value != "json") {
@@ -539,6 +546,7 @@ int Query(const Args& args) {
     config.keep_going = keep_going;
     annals::shell::Shell shell(std::move(*db), config);
     shell.RunDotCommand(".mode " + format, "", 0);
+    if (plain_keys) shell.RunDotCommand(".keys plain", "", 0);
     std::istringstream in(text);
     return shell.RunScript(in, file.empty() ? "stdin" : file) ==
                    annals::shell::Outcome::kError
@@ -556,7 +564,7 @@ int Query(const Args& args) {
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
   auto result = prepared->Execute();
   if (!result.ok()) return fail(result.status());
-  return PrintResult(*result, format);
+  return PrintResult(*result, format, plain_keys);
 }
 
 annals::Options ReadOnly() {

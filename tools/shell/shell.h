@@ -71,6 +71,7 @@ class Shell {
   Database db_;
   ShellConfig config_;
   output::OutputMode mode_ = output::OutputMode::kTable;
+  bool plain_keys_ = false;  // .keys plain
   bool timer_ = false;
   bool explain_ = false;
   std::optional<TimePoint> at_;
