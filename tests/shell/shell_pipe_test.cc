@@ -156,7 +156,7 @@ TEST_F(ShellPipeTest, DotCommands) {
 // Not a terminal: tables are never cut, whatever COLUMNS says.
 TEST_F(ShellPipeTest, WideTablesAreWholeInAPipe) {
   RunResult r = Run({"shell", store_},
-                    "FIND ?c ?x source(?c) WHERE ?c: Gazprom signed ?x;\n");
+                    "FIND ?c ?x source(?c) WHERE ?c: Gazprom signed ?x AT 2025-09-02;\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StrContains(
       r.out, "#c16  Power of Siberia 2 memorandum  seed-article\n"))
