@@ -10,8 +10,9 @@
 ANNALS_DEMO_PACKAGES=(build-essential cmake pkg-config librocksdb-dev
   libabsl-dev libboost-serialization-dev libreadline-dev)
 # What tools/check adds: the tests, benchmarks, the Python package and its
-# tests, the sanitizer runtimes and the fuzzing toolchain.
-ANNALS_CHECK_PACKAGES=("${ANNALS_DEMO_PACKAGES[@]}" libgtest-dev libgmock-dev
+# tests, the sanitizer runtimes, the fuzzing toolchain, and ccache (the
+# shared library's build reuses build/'s objects through it).
+ANNALS_CHECK_PACKAGES=("${ANNALS_DEMO_PACKAGES[@]}" ccache libgtest-dev libgmock-dev
   libbenchmark-dev libsqlite3-dev python3 python3-dev pybind11-dev
   python3-pandas python3-pytest python3-networkx python3-matplotlib
   python3-nbclient python3-nbformat python3-ipykernel clang-14
@@ -78,12 +79,27 @@ annals_have_fuzz_toolchain() {
   [[ -e "$dir/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ]]
 }
 
+# Sets the array ANNALS_LAUNCHER to cmake's ccache launcher option when
+# there is a ccache (after the packages are installed). Paths under the
+# repository are hashed relative to it (CCACHE_BASEDIR), so build-shared/
+# hits the objects build/ compiled: the objects are position-independent in
+# every configuration.
+ANNALS_LAUNCHER=()
+annals_find_launcher() {
+  ANNALS_LAUNCHER=()
+  if command -v ccache >/dev/null 2>&1; then
+    ANNALS_LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
+  fi
+}
+
 # Configures build/ for Release with warnings as errors and everything on
 # (tests, benchmarks, the Python package), as tools/check builds it.
 annals_configure_release() {
+  annals_find_launcher
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DANNALS_WERROR=ON \
-    -DANNALS_BUILD_TESTS=ON -DANNALS_BUILD_BENCH=ON -DANNALS_BUILD_PYTHON=ON ||
-    annals_die "configuring build/"
+    -DANNALS_BUILD_TESTS=ON -DANNALS_BUILD_BENCH=ON -DANNALS_BUILD_PYTHON=ON \
+    "${ANNALS_LAUNCHER[@]}" || annals_die "configuring build/"
 }
 
 # tools/demo's configuration of build/: a build/ that exists (made by
@@ -197,16 +213,16 @@ annals_run_consumer() {
 }
 
 # The shared library: configures $1 with -DANNALS_SHARED=ON (no tests,
-# benchmarks or Python package), builds only libannals.so (ccache, when
-# there is one, serves the position-independent objects build/ compiled),
+# benchmarks or Python package), builds only libannals.so (through ccache,
+# the position-independent objects build/ compiled: a link, not a rebuild),
 # checks its SONAME, and runs the consumer tests against it (the build tree,
 # then an install through pkg-config).
 annals_run_shared_consumer() {
-  local dir=$1 launcher=() prefix exe soname
-  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  local dir=$1 prefix exe soname
+  annals_find_launcher
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DANNALS_WERROR=ON \
     -DANNALS_SHARED=ON -DANNALS_BUILD_TESTS=OFF -DANNALS_BUILD_BENCH=OFF \
-    -DANNALS_BUILD_PYTHON=OFF "${launcher[@]}" >/dev/null ||
+    -DANNALS_BUILD_PYTHON=OFF "${ANNALS_LAUNCHER[@]}" >/dev/null ||
     annals_die "configuring $dir/ with -DANNALS_SHARED=ON"
   cmake --build "$dir" -j"$ANNALS_JOBS" --target annals_shared >/dev/null ||
     annals_die "building libannals.so in $dir/"
