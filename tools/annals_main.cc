@@ -54,16 +54,18 @@ Commands:
   export  write the claims as TSV or JSON Lines that `annals load` reads back
 
 Run `annals COMMAND --help` for a command's options and more examples.
+The examples run from the repository's root on a store of datasets/sco2025;
+`cmake --install build` puts `annals` on PATH (else run build/tools/annals).
 
 Examples:
-  annals load sco.annals datasets/tiny/claims.tsv
+  annals load sco.annals datasets/sco2025/claims.tsv
   annals find sco.annals --subject=Russia --at=2024-06-01
-  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals query sco.annals "FIND ?x WHERE Russia pipeline_gas_to_china ?x"
   annals shell sco.annals
   annals stats sco.annals
   annals check sco.annals
   annals compact sco.annals
-  annals schema sco.annals datasets/tiny/tiny.schema
+  annals schema sco.annals datasets/sco2025/sco2025.schema
   annals export --output=sco.tsv sco.annals
 
 Options are written --name=value or --name value. Unknown commands and
@@ -139,9 +141,9 @@ Options:
 
 Examples:
   annals find sco.annals --subject=Russia
-  annals find sco.annals --subject=Russia --predicate=gas_flow_to_china_bcm --all-time
+  annals find sco.annals --subject=Russia --predicate=pipeline_gas_to_china --all-time
   annals find sco.annals --subject=Russia --at=2024-06-01
-  annals find sco.annals --predicate=signed --as-of=2025-09-01
+  annals find sco.annals --subject=Russia --as-of=2025-09-01
 )";
 
 constexpr char kQueryHelp[] =
@@ -167,13 +169,13 @@ Options:
                      56 a number, 56 bcm/yr a quantity, anything else a name
 
 Examples:
-  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals query sco.annals "FIND ?x WHERE Russia pipeline_gas_to_china ?x"
   annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
-  annals query sco.annals "HISTORY Russia gas_flow_to_china_bcm"
+  annals query sco.annals "HISTORY Russia pipeline_gas_to_china"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
   annals query --format=json --plain-keys sco.annals "FIND ?x WHERE Russia ?p ?x"
   annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
-      "FIND ?x WHERE $s gas_flow_to_china_bcm ?x AT $t"
+      'FIND ?x WHERE $s pipeline_gas_to_china ?x AT $t'
 )";
 
 constexpr char kStatsHelp[] = R"(Usage: annals stats STORE
@@ -229,7 +231,7 @@ Options:
   --as-of=TIME  print the version in force at the end of TIME (2026-11-01)
 
 Examples:
-  annals schema sco.annals sco.schema
+  annals schema sco.annals datasets/sco2025/sco2025.schema
   annals schema sco.annals
   annals schema --history sco.annals
   annals schema --as-of=2026-11-01 sco.annals

@@ -66,8 +66,8 @@ struct LoadResult {
   int64_t rows = 0;          // data rows read
   int64_t claims_added = 0;  // new claims
   int64_t duplicates = 0;    // rows equal to a claim already there
-  // `one` predicates (README.md, "One value at a time"): rows replaced by a
-  // later row of the load, and stored claims the load closed or replaced
+  // `one` predicates (docs/schemas.md, "One value at a time"): rows replaced by
+  // a later row of the load, and stored claims the load closed or replaced
   // (retracted; the closed ones live on as closed copies, which count in
   // claims_added).
   int64_t replaced_rows = 0;

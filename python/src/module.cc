@@ -205,8 +205,8 @@ reached, StoreError when the store refuses (read-only, I/O).)")
       .def("_load", &Connection::Load)
       .def("set_schema", &Connection::SetSchema, py::arg("text"),
            py::arg("file") = "schema", R"(
-Makes `text` the store's schema from now on (a new version; README.md,
-"Schemas") and returns its SchemaVersion. SchemaError (with file, line,
+Makes `text` the store's schema from now on (a new version;
+docs/schemas.md) and returns its SchemaVersion. SchemaError (with file, line,
 column) when it does not parse. Claims already stored are not checked:
 check() lists those that break it.)")
       .def("schema", &Connection::Schema,

@@ -44,7 +44,7 @@ Options:
 Examples:
   annals shell sco.annals
   annals shell sco.annals < report.aq
-  echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
+  echo 'HISTORY Russia pipeline_gas_to_china;' | annals shell sco.annals
 )";
 
 namespace {
