@@ -80,6 +80,7 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
 absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
                             const std::function<bool(const Claim&)>& fn,
                             const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   return impl_->Scan(pattern, view, snapshot,
                      [&](Claim&& claim) { return fn(claim); });
 }
@@ -87,6 +88,7 @@ absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
 absl::StatusOr<std::vector<Claim>> Database::Find(
     const ClaimPattern& pattern, const TimeView& view,
     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::vector<Claim> out;
   ANNALS_RETURN_IF_ERROR(
       impl_->Scan(pattern, view, snapshot, [&](Claim&& claim) {
@@ -98,6 +100,7 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
 
 absl::StatusOr<Claim> Database::Get(ClaimId id,
                                     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::shared_ptr<const engine::Snapshot> snap = impl_->SnapshotOf(snapshot);
   ANNALS_ASSIGN_OR_RETURN(ClaimRecord row,
                           impl_->store->GetClaim(id, snap.get()));

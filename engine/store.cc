@@ -169,6 +169,13 @@ absl::Status Store::LoadSchema() {
   return absl::OkStatus();
 }
 
+absl::Status Store::CatchUp() {
+  ANNALS_ASSIGN_OR_RETURN(bool changed, rocks_->CatchUp());
+  if (!changed) return absl::OkStatus();
+  ANNALS_RETURN_IF_ERROR(LoadCounters());
+  return LoadSchema();
+}
+
 Store::CurrentSchema Store::schema() const {
   std::lock_guard<std::mutex> lock(mu_);
   return schema_;

@@ -207,7 +207,7 @@ TEST_F(ShellPipeTest, LoadAddsClaims) {
   RunResult r = Run({"shell", store_},
                     ".load more.tsv\nFIND ?c WHERE Atlantis capital ?c;\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.out, "1 claims added")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "1 claim added")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Poseidonia")) << r.out;
 }
 

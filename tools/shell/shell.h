@@ -1,5 +1,6 @@
 // The shell's session: one open store, the settings the dot commands change
-// (output mode, timer, explain, default view, output file), and running
+// (output mode, timer, echo, explain, default view, limits, output file), and
+// running
 // statements, dot commands and scripts against them. Input comes from the
 // REPL (repl.cc) or from a script; this class does not read the terminal.
 #ifndef ANNALS_TOOLS_SHELL_SHELL_H_
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "annals/database.h"
@@ -27,6 +29,13 @@ struct ShellConfig {
   bool colour = false;       // stdout is a terminal that takes colours
   bool keep_going = false;   // a script goes on after an error
   size_t width = 0;          // of the terminal; 0: not a terminal
+  bool read_only = false;    // the store is open read-only (the prompt says)
+  // The statements' time and row limits (timeout_ms and max_rows; .timeout
+  // and .maxrows change them).
+  QueryOptions limits;
+  // Errors name the limits as `annals query` sets them (--max-rows,
+  // --timeout), not as the shell's dot commands.
+  bool limit_flags = false;
 };
 
 class Shell {
@@ -45,8 +54,9 @@ class Shell {
   // error unless keep_going (then kError if any failed).
   Outcome RunScript(std::istream& in, const std::string& source);
 
-  // "annals> ", or "annals [at 2024, as of 2025-01]> "; the continuation
-  // prompt ("...> ") is as wide.
+  // "annals> ", or "annals [at 2024, as of 2025-01]> ", with "(read-only) "
+  // after "annals" on a read-only store; the continuation prompt ("...> ")
+  // is as wide.
   std::string Prompt(bool continuation) const;
 
   // Predicates and entity names of the store (read once, again after a
@@ -73,6 +83,7 @@ class Shell {
   output::OutputMode mode_ = output::OutputMode::kTable;
   bool plain_keys_ = false;  // .keys plain
   bool timer_ = false;
+  bool echo_ = false;  // scripts print each statement before its answer
   bool explain_ = false;
   std::optional<TimePoint> at_;
   std::optional<TimePoint> as_of_;
