@@ -519,11 +519,16 @@ int Find(const Args& args) {
   return 0;
 }
 
-annals::output::PrintOptions options;
-options.mode = *annals::output::ParseOutputMode(format);
-options.plain_keys = plain_keys;
-absl::Status s = annals::output::PrintResult(result, options, std::cout);
-return s.ok() ? 0 : fail(s);
+// Prints a result in one of the output formats (tools/output/printers.h);
+// an error while its rows are made goes to `fail`.
+template <typename FailFn>
+int PrintResult(annals::ResultSet& result, const std::string& format,
+                bool plain_keys, const FailFn& fail) {
+  annals::output::PrintOptions options;
+  options.mode = *annals::output::ParseOutputMode(format);
+  options.plain_keys = plain_keys;
+  absl::Status s = annals::output::PrintResult(result, options, std::cout);
+  return s.ok() ? 0 : fail(s);
 }
 
 // Statements in `text`, as the shell splits them (`;` or a blank line).
@@ -539,6 +544,8 @@ int CountStatements(const std::string& text) {
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
+  bool keep_going = false, plain_keys = false;
+  annals::cli::StoreFlags store_flags;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
     absl::StatusOr<bool> taken =
@@ -630,6 +637,7 @@ int Query(const Args& args) {
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
   auto result = prepared->Execute(store_flags.limits);
   if (!result.ok()) return fail(result.status());
+  return PrintResult(*result, format, plain_keys, fail);
 }
 
 int Stats(const Args& args) {
