@@ -102,6 +102,7 @@ class Shell {
   Database db_;
   ShellConfig config_;
   output::OutputMode mode_ = output::OutputMode::kTable;
+  bool plain_keys_ = false;  // .keys plain
   bool timer_ = false;
   bool echo_ = false;  // scripts print each statement before its answer
   bool explain_ = false;
