@@ -107,6 +107,7 @@ annals> FIND ?x WHERE Russia gas_flow_to_china_bcm ?x AT 2031;
         load = """<!-- doctest: varies 0.03s 1k -->
 ```
 $ annals load tiny.annals datasets/tiny/claims.tsv
+annals: created new store 'tiny.annals'
 Loaded 37 rows in 0.03s (1k rows/s): 37 claims added, 0 duplicates skipped, 0 rejected, 71 new terms
 ```
 """

@@ -24,7 +24,7 @@
 // Thread safety: a Database may be shared by any number of threads. Reads run
 // concurrently, each on one consistent snapshot; writes (Assert, Retract,
 // Load) are serialised. Only one process may open a store for writing; others
-// may open it read-only.
+// may open it read-only, and then follow it (Options::read_only).
 #ifndef ANNALS_DATABASE_H_
 #define ANNALS_DATABASE_H_
 
@@ -96,14 +96,23 @@ class PreparedQuery {
 
 class Database {
  public:
-  // Opens the store in `dir`, creating it if allowed. FailedPrecondition when
-  // the store has a newer format version than this build, when `dir` is not
-  // an Annals store, or when another process holds it for writing (the
-  // message says which); DataLoss for an unreadable format version or a
+  // Opens the store in `dir`, creating it if allowed (Options) when `dir`
+  // is missing or an empty directory; nothing is created or written in any
+  // other directory. NotFound "no Annals store at 'dir'" when there is none
+  // and none may be created (create_if_missing false, or read_only).
+  // FailedPrecondition, naming `dir`, when it is a file, a directory of other
+  // files, or a RocksDB database that is not an Annals store; when the store
+  // has a newer format version than this build; or when another process
+  // holds it for writing (the message says which: open it read_only to
+  // follow that writer). DataLoss for an unreadable format version or a
   // damaged, missing or truncated file of the store; ResourceExhausted when
   // its disk is too full to recover the latest writes.
   static absl::StatusOr<Database> Open(const std::string& dir,
                                        const Options& options = Options());
+
+  // Whether `dir` holds an Annals store (for tools that must not create
+  // one by mistake). Reads a little, writes nothing.
+  static bool Exists(const std::string& dir);
 
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
@@ -167,6 +176,12 @@ class Database {
                     const std::function<bool(const Claim&)>& fn,
                     const Snapshot& snapshot = {}) const;
 
+  // What a query would say of the names in `pattern` the store lacks, one
+  // notice each ("unknown name 'Germny'; did you mean 'Germany'?", as
+  // ResultSet::notices()); empty when the store knows them all. Find and
+  // Scan of such a pattern match nothing.
+  std::vector<std::string> UnknownNames(const ClaimPattern& pattern) const;
+
   // One claim with its full provenance (batch and row included), whatever
   // its times. NotFound for an unknown id.
   absl::StatusOr<Claim> Get(ClaimId id, const Snapshot& snapshot = {}) const;
@@ -226,6 +241,8 @@ class Database {
   absl::StatusOr<CheckResult> Check() const;
 
   const std::string& dir() const;
+  // True when opened read_only (writes refused; reads follow the writer).
+  bool read_only() const;
 
  private:
   friend class PreparedQuery;

@@ -6,15 +6,16 @@
 #include <iostream>
 #include <optional>
 
-#include "absl/strings/match.h"
 #include "annals/database.h"
+#include "tools/cli/count.h"
+#include "tools/cli/open_store.h"
 #include "tools/cli/suggest.h"
 #include "tools/export/export_writer.h"
 
 namespace annals::cli {
 
 const char kExportHelp[] =
-    R"(Usage: annals export [--format=tsv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
+    R"(Usage: annals export [--format=tsv|csv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
 
 Writes every live claim of STORE (or the claims QUERY names) as a file that
 `annals load` reads back to the same claims: subject, predicate, object with
@@ -28,19 +29,31 @@ claims live in the exported view are written).
 TSV fields are written as they are; when one holds a tab or a line break the
 file starts with the line `#escapes=backslash` and fields escape them as \t,
 \n, \r and a backslash as \\ (`annals load` reads such files as they are).
+CSV follows RFC 4180: a header record, lines ending in CRLF, a field with a
+comma, double quote or line break in double quotes (a quote doubled); it
+reads back with `annals load`, Python's csv module, pandas and spreadsheets.
+JSON Lines: one object per claim, keys as the column names, empty fields
+left out, confidence a number.
 
 Options:
-  --format=tsv|jsonl  tsv (default; jsonl when --output ends in .jsonl)
+  --format=tsv|csv|jsonl
+                      the file format; without it, taken from --output's
+                      extension as `annals load` does (.tsv or .txt: tsv,
+                      .csv: csv, .jsonl, .ndjson or .json: jsonl; any other
+                      is a usage error), and tsv on standard output
   --output=FILE       write to FILE instead of standard output
   --as-of=TIME        the store as recorded by the end of TIME: claims
                       recorded later are left out, claims retracted later
                       are written
+  --read-only         accepted, as for query and shell: export always opens
+                      the store read-only (beside a writer, too)
   QUERY               a statement whose rows name the claims to export in
                       claim columns: bind them with ?c: and return ?c
                       (write AS OF in the query, not --as-of)
 
 Examples:
   annals export sco.annals > sco.tsv
+  annals export --output=sco.csv sco.annals
   annals export --format=jsonl --output=sco.jsonl sco.annals
   annals export --as-of=2025-09-01 --output=then.tsv sco.annals
   annals export sco.annals "FIND ?c WHERE ?c: Russia ?p ?o"
@@ -87,6 +100,8 @@ int RunExport(const std::vector<std::string>& positional,
         return Usage("--as-of: " + std::string(t.status().message()));
       }
       options.as_of = *t;
+    } else if (name == "read-only") {
+      // Export always opens its store read-only (following its writer).
     } else {
       return Usage(UnknownOptionMessage(name, kExportHelp));
     }
@@ -98,14 +113,15 @@ int RunExport(const std::vector<std::string>& positional,
   if (!options.query.empty() && options.as_of) {
     return Usage("--as-of and a QUERY: write AS OF in the query instead");
   }
-  options.format = format.value_or(absl::EndsWith(output, ".jsonl") ||
-                                           absl::EndsWith(output, ".ndjson")
-                                       ? exporter::ExportFormat::kJsonl
-                                       : exporter::ExportFormat::kTsv);
+  if (format) {
+    options.format = *format;
+  } else if (!output.empty()) {
+    auto by_name = exporter::ExportFormatOfPath(output);
+    if (!by_name.ok()) return Usage(std::string(by_name.status().message()));
+    options.format = *by_name;
+  }
 
-  Options open;
-  open.read_only = true;
-  auto db = Database::Open(positional[0], open);
+  auto db = OpenStore(positional[0], Access::kRead, std::cerr);
   if (!db.ok()) return Fail(std::string(db.status().message()));
   auto claims = exporter::SelectClaims(*db, options);
   if (!claims.ok()) return Fail(std::string(claims.status().message()));
@@ -132,23 +148,26 @@ int RunExport(const std::vector<std::string>& positional,
       std::remove(partial.c_str());
       return Fail("cannot rename '" + partial + "' to '" + output + "'");
     }
-    std::cerr << "Exported " << result.claims << " claims to " << output
-              << "\n";
+    std::cerr << "Exported " << Count(result.claims, "claim") << " to "
+              << output << "\n";
   }
   if (result.duplicates > 0) {
-    std::cerr << "annals: warning: " << result.duplicates
-              << " claims equal an earlier one but for recorded_at and "
+    std::cerr << "annals: warning: " << Count(result.duplicates, "claim")
+              << (result.duplicates == 1 ? " equals" : " equal")
+              << " an earlier one but for recorded_at and "
                  "confidence; a load keeps only the first of each\n";
   }
   if (result.invalid_utf8 > 0) {
-    std::cerr << "annals: warning: " << result.invalid_utf8
-              << " claims (the first #c" << result.first_invalid_utf8
-              << ") hold text that is not valid UTF-8, which a load refuses "
+    std::cerr << "annals: warning: " << Count(result.invalid_utf8, "claim")
+              << " (the first #c" << result.first_invalid_utf8 << ") "
+              << (result.invalid_utf8 == 1 ? "holds" : "hold")
+              << " text that is not valid UTF-8, which a load refuses "
                  "(written as it is)\n";
   }
   if (result.claim_references > 0) {
-    std::cerr << "annals: warning: " << result.claim_references
-              << " claims are about claims (#c ids of this store); a load "
+    std::cerr << "annals: warning: " << Count(result.claim_references, "claim")
+              << (result.claim_references == 1 ? " is" : " are")
+              << " about claims (#c ids of this store); a load "
                  "accepts them only where those claims exist\n";
   }
   return 0;
