@@ -19,8 +19,8 @@
 namespace annals::serve {
 namespace {
 
-// OK, with the notices of a read naming the entity (empty when it is
-// known), or the query language's error for a name it does not know.
+// The notices of a read naming the entity: empty when it is known, else
+// "unknown name ...; did you mean ...?", as the query language says it.
 absl::StatusOr<Json> CheckName(const ServeContext& ctx,
                                const std::string& name) {
   QueryOptions options;
@@ -134,13 +134,13 @@ ApiResponse GetEntity(const ServeContext& ctx, const ApiRequest& req) {
   auto options = RequestOptions(ctx, req);
   if (!options.ok()) return ErrorResponse(options.status());
   auto notices = CheckName(ctx, name);
-  if (!notices.ok()) return EndpointError(notices.status());
+  if (!notices.ok()) return ErrorResponse(notices.status());
 
   Json disputes_json = nullptr;
   std::map<ClaimId, std::set<ClaimId>> disputes;
   if (absl::Status size = CheckDisputesSize(ctx, name, ""); size.ok()) {
     auto found = Disputes(ctx, name, *options, &disputes_json);
-    if (!found.ok()) return EndpointError(found.status());
+    if (!found.ok()) return ErrorResponse(found.status());
     disputes = *std::move(found);
   } else if (size.code() == absl::StatusCode::kResourceExhausted) {
     notices->push_back(absl::StrCat(
@@ -179,7 +179,7 @@ ApiResponse GetNeighbourhood(const ServeContext& ctx, const ApiRequest& req) {
   auto options = RequestOptions(ctx, req);
   if (!options.ok()) return ErrorResponse(options.status());
   auto notices = CheckName(ctx, name);
-  if (!notices.ok()) return EndpointError(notices.status());
+  if (!notices.ok()) return ErrorResponse(notices.status());
 
   TimeView view = TimeView::Now();
   std::string valid = "valid now", recorded = "as currently recorded";

@@ -9,8 +9,10 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include "annals/database.h"
+#include "tools/cli/open_store.h"
 #include "tools/serve/server.h"
 
 namespace annals::serve {
@@ -29,13 +31,21 @@ int ServeMain(const std::vector<std::string>& positional,
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  Options open;
-  open.read_only = options->read_only;
-  open.create_if_missing = false;
-  auto opened = Database::Open(options->store, open);
+  // An existing store only; read-only when asked, or when another process
+  // holds it for writing (then each request sees what that writer has
+  // committed, and writes are refused).
+  std::ostringstream held;
+  auto opened = cli::OpenStore(
+      options->store,
+      options->read_only ? cli::Access::kRead : cli::Access::kWriteOrRead,
+      held);
   if (!opened.ok()) {
     std::cerr << "annals: " << opened.status().message() << "\n";
     return 1;
+  }
+  if (!held.str().empty()) {
+    std::cerr << held.str();
+    options->read_only = true;
   }
   std::optional<Database> db(*std::move(opened));
   if (!options->Loopback() && options->token.empty()) {

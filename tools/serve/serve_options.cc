@@ -10,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "tools/cli/store_flags.h"
 #include "tools/cli/suggest.h"
 
 namespace annals::serve {
@@ -36,10 +37,11 @@ Options:
                      it stays out of the process list
   --cors=ORIGIN      let pages of ORIGIN (e.g. http://localhost:3000, or *)
                      call the API from a browser; default: no CORS headers
-  --timeout=MS       time limit of a request in milliseconds (default 30000;
-                     0: none); a request may ask for less with ?timeout_ms=
-  --max-rows=N       rows a result may hold (default 100000); a request may
-                     ask for fewer with ?max_rows=
+  --timeout=DURATION time limit of a request: 1500 (milliseconds), 30s, 2m
+                     (default 30s; 0: none); a request may ask for less with
+                     ?timeout_ms=
+  --max-rows=N       rows a result may hold (default 100000; 0: no limit); a
+                     request may ask for fewer with ?max_rows=
   --max-body=BYTES   largest request body (default 64M; k, M, G suffixes)
   --threads=N        requests served at once (default 16)
   --quiet            no request log on stderr
@@ -127,7 +129,14 @@ absl::StatusOr<ServeOptions> ParseServeOptions(
   ServeOptions o;
   std::string token_file;
   bool token_given = false;
+  // --read-only, --timeout and --max-rows as every command takes them.
+  cli::StoreFlags store;
+  store.limits.timeout_ms = o.timeout_ms;
+  store.limits.max_rows = o.max_rows;
   for (const auto& [name, value] : flags) {
+    auto taken = cli::ParseStoreFlag(name, value, /*limits=*/true, &store);
+    if (!taken.ok()) return taken.status();
+    if (*taken) continue;
     if (name == "host") {
       if (value.empty()) {
         return absl::InvalidArgumentError("--host takes an address");
@@ -137,8 +146,6 @@ absl::StatusOr<ServeOptions> ParseServeOptions(
       auto n = NonNegative(name, value, 65535);
       if (!n.ok()) return n.status();
       o.port = static_cast<int>(*n);
-    } else if (name == "read-only") {
-      o.read_only = true;
     } else if (name == "token") {
       if (value.empty()) {
         return absl::InvalidArgumentError("--token takes a non-empty token");
@@ -153,17 +160,6 @@ absl::StatusOr<ServeOptions> ParseServeOptions(
             "--cors takes an origin (http://host:port, or *)");
       }
       o.cors_origin = value;
-    } else if (name == "timeout") {
-      auto n = NonNegative(name, value, int64_t{24} * 3600 * 1000);
-      if (!n.ok()) return n.status();
-      o.timeout_ms = *n;
-    } else if (name == "max-rows") {
-      auto n = NonNegative(name, value, int64_t{1} << 40);
-      if (!n.ok()) return n.status();
-      if (*n == 0) {
-        return absl::InvalidArgumentError("--max-rows must be at least 1");
-      }
-      o.max_rows = *n;
     } else if (name == "max-body") {
       auto n = ParseBytes(value);
       if (!n.ok()) return n.status();
@@ -194,6 +190,9 @@ absl::StatusOr<ServeOptions> ParseServeOptions(
   if (positional.size() != 1) {
     return absl::InvalidArgumentError("serve takes one STORE");
   }
+  o.read_only = store.read_only;
+  o.timeout_ms = store.limits.timeout_ms;
+  o.max_rows = store.limits.max_rows;
   o.store = positional[0];
   return o;
 }

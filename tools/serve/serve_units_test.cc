@@ -1,6 +1,7 @@
 // Unit tests of the pieces of `annals serve` that need no server: the
 // token check, the read-or-write judgement of statements, values as JSON
 // and parameters from JSON, error statuses and places, and the options.
+#include <limits>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -182,7 +183,11 @@ TEST(ServeOptionsTest, Parse) {
   EXPECT_FALSE(ParseServeOptions({"a", "b"}, {}).ok());
   EXPECT_FALSE(ParseServeOptions({"s"}, {{"port", "-1"}}).ok());
   EXPECT_FALSE(ParseServeOptions({"s"}, {{"port", "x"}}).ok());
-  EXPECT_FALSE(ParseServeOptions({"s"}, {{"max-rows", "0"}}).ok());
+  EXPECT_EQ(ParseServeOptions({"s"}, {{"max-rows", "0"}})->max_rows,
+            std::numeric_limits<int64_t>::max());  // no limit
+  EXPECT_EQ(ParseServeOptions({"s"}, {{"timeout", "2s"}})->timeout_ms, 2000);
+  EXPECT_FALSE(ParseServeOptions({"s"}, {{"timeout", "soon"}}).ok());
+  EXPECT_FALSE(ParseServeOptions({"s"}, {{"max-rows", "-1"}}).ok());
   EXPECT_FALSE(ParseServeOptions({"s"}, {{"threads", "0"}}).ok());
   EXPECT_FALSE(ParseServeOptions({"s"}, {{"max-body", "12q"}}).ok());
   EXPECT_FALSE(ParseServeOptions({"s"}, {{"token", ""}}).ok());

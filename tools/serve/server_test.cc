@@ -211,13 +211,13 @@ TEST_F(ServerTest, ParamsOfEveryKind) {
 }
 
 TEST_F(ServerTest, BadStatementIs400WithLineAndColumn) {
-  Answer a =
-      Query({{"statement", "FIND ?x\nWHERE Rusia gas_flow_to_china_bcm ?x"}});
+  Answer a = Query(
+      {{"statement", "FIND ?who\nWHERE ?who signed ?what FILTER ?wat = x"}});
   EXPECT_EQ(a.status, 400);
   EXPECT_EQ(a.body["error"]["message"],
-            "unknown name `Rusia`; did you mean `Russia`?");
+            "variable ?wat is not bound by any pattern; did you mean ?what?");
   EXPECT_EQ(a.body["error"]["line"], 2);
-  EXPECT_EQ(a.body["error"]["column"], 7);
+  EXPECT_EQ(a.body["error"]["column"], 32);
   EXPECT_TRUE(
       absl::StrContains(a.body["error"]["detail"].get<std::string>(), "^"));
   a = Query({{"statement", "FIND WHERE"}});
@@ -362,9 +362,9 @@ TEST_F(ServerTest, ScriptValueComesBackAsData) {
   EXPECT_EQ(a.body["rows"][0][0], evil);
   // An entity named so, through the URL: data in JSON, never HTML.
   a = Get("/api/entity/%3Cscript%3E");
-  EXPECT_EQ(a.status, 404);
+  EXPECT_EQ(a.status, 200);
   EXPECT_EQ(a.Header("Content-Type"), "application/json");
-  EXPECT_TRUE(a.body.is_object());
+  EXPECT_EQ(a.body["entity"]["text"], "<script>");
 }
 
 TEST_F(ServerTest, NdjsonStreamsRowsThenAnEndLine) {
@@ -447,21 +447,35 @@ TEST_F(ServerTest, EntityHasEveryClaimWithTimesProvenanceAndDisputes) {
   EXPECT_TRUE(seen);
 }
 
-TEST_F(ServerTest, UnknownEntityIs404WithASuggestion) {
-  for (const std::string path :
-       {"/api/entity/Rusia", "/api/history/Rusia", "/api/disputes/Rusia",
-        "/api/neighbourhood/Rusia", "/api/path?from=Rusia&to=China"}) {
-    Answer a = Get(path);
-    EXPECT_EQ(a.status, 404) << path << " " << a.text;
-    EXPECT_EQ(a.body["error"]["message"],
-              "unknown name `Rusia`; did you mean `Russia`?")
-        << path;
-    EXPECT_FALSE(a.body["error"].contains("line")) << path;
+// As in the query language, an unknown name is an empty answer with a
+// notice naming the nearest known one, not an error.
+TEST_F(ServerTest, UnknownNamesAreEmptyAnswersWithANotice) {
+  const std::string notice = "unknown name 'Rusia'; did you mean 'Russia'?";
+  Answer a =
+      Query({{"statement", "FIND ?x WHERE Rusia gas_flow_to_china_bcm ?x"}});
+  EXPECT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["rows"].size(), 0u);
+  EXPECT_EQ(a.body["notices"], Json::array({notice}));
+  for (const std::string path : {"/api/history/Rusia", "/api/disputes/Rusia",
+                                 "/api/path?from=Rusia&to=China"}) {
+    a = Get(path);
+    EXPECT_EQ(a.status, 200) << path << " " << a.text;
+    EXPECT_EQ(a.body["rows"].size(), 0u) << path;
+    EXPECT_EQ(a.body["notices"], Json::array({notice})) << path;
   }
-  Answer a = Get("/api/history/Russia/gas_flow_to_china_bcn");
-  EXPECT_EQ(a.status, 404);
-  EXPECT_TRUE(absl::StrContains(a.body["error"]["message"].get<std::string>(),
-                                "did you mean `gas_flow_to_china_bcm`"));
+  for (const std::string path :
+       {"/api/entity/Rusia", "/api/neighbourhood/Rusia"}) {
+    a = Get(path);
+    EXPECT_EQ(a.status, 200) << path << " " << a.text;
+    EXPECT_EQ(a.body["notices"], Json::array({notice})) << path;
+  }
+  EXPECT_EQ(Get("/api/entity/Rusia").body["claims"].size(), 0u);
+  EXPECT_EQ(Get("/api/neighbourhood/Rusia").body["edges"].size(), 0u);
+  a = Get("/api/history/Russia/gas_flow_to_china_bcn");
+  EXPECT_EQ(a.status, 200);
+  EXPECT_TRUE(absl::StrContains(a.body["notices"][0].get<std::string>(),
+                                "did you mean 'gas_flow_to_china_bcm'"))
+      << a.text;
 }
 
 TEST_F(ServerTest, NamesWithSpacesQuotesAndSlashesInTheUrl) {

@@ -60,9 +60,8 @@ absl::StatusOr<ResultSet> RunStatement(const ServeContext& ctx,
 }
 
 Json ResultHead(const ResultSet& result) {
-  Json notices = Json::array();
   return Json{{"columns", result.columns()},
-              {"notices", notices},
+              {"notices", result.notices()},
               {"view", result.view()}};
 }
 
@@ -73,22 +72,6 @@ absl::StatusOr<Json> ResultJson(ResultSet& result) {
   if (!result.status().ok()) return result.status();
   out["rows"] = std::move(rows);
   return out;
-}
-
-ApiResponse EndpointError(const absl::Status& status) {
-  if (status.code() == absl::StatusCode::kInvalidArgument &&
-      (absl::StrContains(status.message(), "unknown name") ||
-       absl::StrContains(status.message(), "unknown predicate"))) {
-    // The place is in a statement the caller never saw: keep the words.
-    Json body = ErrorJson(status);
-    Json& error = body["error"];
-    error.erase("line");
-    error.erase("column");
-    error["detail"] = error["message"];
-    error["code"] = "NOT_FOUND";
-    return JsonResponse(body, 404);
-  }
-  return ErrorResponse(status);
 }
 
 absl::Status CheckDisputesSize(const ServeContext& ctx, const std::string& name,
@@ -113,9 +96,9 @@ ApiResponse StatementResponse(const ServeContext& ctx, std::string_view text,
                               const Params& params,
                               const QueryOptions& options) {
   auto result = RunStatement(ctx, text, params, options);
-  if (!result.ok()) return EndpointError(result.status());
+  if (!result.ok()) return ErrorResponse(result.status());
   auto json = ResultJson(*result);
-  if (!json.ok()) return EndpointError(json.status());
+  if (!json.ok()) return ErrorResponse(json.status());
   return JsonResponse(*json);
 }
 

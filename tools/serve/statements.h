@@ -39,12 +39,11 @@ Json ResultHead(const ResultSet& result);
 absl::StatusOr<Json> ResultJson(ResultSet& result);
 
 // The response of a GET endpoint that runs one statement for the caller:
-// the result's JSON, or the error, where an unknown name or predicate (the
-// caller's, not a statement's) is 404 and keeps no line and column.
+// the result's JSON (an unknown name, as in the query language, is an empty
+// answer with a notice), or the error.
 ApiResponse StatementResponse(const ServeContext& ctx, std::string_view text,
                               const Params& params,
                               const QueryOptions& options);
-ApiResponse EndpointError(const absl::Status& status);
 
 // The most claims a DISPUTES run by the server may compare: DISPUTES pairs
 // every two claims of a predicate and holds the pairs in memory, so a
