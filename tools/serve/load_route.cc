@@ -124,6 +124,8 @@ ApiResponse PostLoad(const ServeContext& ctx, const ApiRequest& req) {
   options.format = *format;
   const std::string dry = req.Param("dry_run");
   options.dry_run = dry == "1" || dry == "true";
+  const std::string strict = req.Param("strict");
+  options.strict = strict == "1" || strict == "true";
   TempBody file(ctx.db->dir(), req.body);
   if (!file.status().ok()) return ErrorResponse(file.status());
   auto result = ctx.db->Load({file.path()}, options);
@@ -138,6 +140,11 @@ ApiResponse PostLoad(const ServeContext& ctx, const ApiRequest& req) {
            {"replaced_rows", result->replaced_rows},
            {"superseded", result->superseded},
            {"terms_added", result->terms_added},
+           {"new_entities", result->new_entities},
+           {"new_entity_count", result->new_entity_count},
+           {"new_predicates", result->new_predicates},
+           {"new_predicate_count", result->new_predicate_count},
+           {"notices", result->notices},
            {"first_claim", result->claims_added > 0
                                ? ValueJson(Value::Claim(result->first_claim))
                                : Json(nullptr)},

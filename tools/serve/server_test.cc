@@ -589,6 +589,8 @@ TEST_F(ServerTest, LoadIsAllOrNothingWithLineAndColumn) {
            Bearer(kToken), "text/csv");
   ASSERT_EQ(a.status, 200) << a.text;
   EXPECT_EQ(a.body["claims_added"], 2);
+  EXPECT_EQ(a.body["new_entities"], Json::array({"A", "B", "C", "D"}));
+  EXPECT_EQ(a.body["new_predicates"], Json::array({"links"}));
   EXPECT_EQ(a.body["first_claim"]["type"], "claim");
   a = Post("/api/load?format=jsonl",
            "{\"subject\": \"E\", \"predicate\": \"links\", \"object\": "
@@ -604,6 +606,11 @@ TEST_F(ServerTest, LoadIsAllOrNothingWithLineAndColumn) {
            Bearer(kToken), kTsv);
   EXPECT_EQ(a.status, 200);
   EXPECT_EQ(db_->Stats()->claims, before + 3);
+  // Strict: a predicate nobody used is a bad row.
+  a = Post("/api/load?strict=1", "subject\tpredicate\tobject\nX\tlnks\tZ\n",
+           Bearer(kToken), kTsv);
+  EXPECT_EQ(a.status, 400) << a.text;
+  EXPECT_EQ(a.body["error"]["line"], 2);
   EXPECT_EQ(Post("/api/load?format=xml", "x", Bearer(kToken)).status, 400);
   EXPECT_EQ(Post("/api/load", "", Bearer(kToken)).status, 400);
   EXPECT_EQ(Post("/api/load", "a\tb\n", {}).status, 401);
