@@ -82,7 +82,6 @@ Examples:
   annals compact sco.annals
   annals schema sco.annals datasets/sco2025/sco2025.schema
   annals export --output=sco.tsv sco.annals
-  annals serve sco.annals
 
 Options are written --name=value or --name value. Unknown commands and
 options are usage errors that name the nearest known one.
