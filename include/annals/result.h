@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "annals/cancel.h"
 #include "annals/time.h"
 #include "annals/value.h"
 
@@ -57,7 +58,7 @@ struct Cell {
 using Row = std::vector<Cell>;
 
 // Limits a query runs within; each is reported clearly when reached
-// (ResourceExhausted naming the limit).
+// (ResourceExhausted or DeadlineExceeded naming the limit).
 struct QueryOptions {
   int64_t timeout_ms = 30000;       // 0: none
   int64_t max_rows = 1000000;       // rows a result may hold
@@ -70,6 +71,11 @@ struct QueryOptions {
   // nullopt: what holds now, as currently recorded.
   std::optional<TimePoint> default_at;
   std::optional<TimePoint> default_as_of;
+  // Stops the statement from another thread or a signal handler
+  // (annals/cancel.h): Query and Execute, and ResultSet::Next as rows stream,
+  // then fail with CancelledError "statement cancelled". Keep a copy to
+  // cancel with; a new QueryOptions has a flag of its own, not set.
+  Cancellation cancel;
 };
 
 class ResultSet {
