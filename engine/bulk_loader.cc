@@ -107,15 +107,21 @@ BulkLoader::BulkLoader(Store* store, std::vector<std::string> files,
                        int64_t load_time)
     : store_(store), files_(std::move(files)), load_time_(load_time) {}
 
-void BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
-  std::vector<uint32_t> local = terms_.Merge(terms);
+absl::Status BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
+  std::vector<uint32_t> local(terms.size());
+  for (uint32_t i = 0; i < terms.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
+    local[i] = terms_.Intern(terms.term(i));
+  }
   for (size_t i = 0; i < rows->size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     ClaimRecord& r = (*rows)[i];
     for (uint64_t* term : {&r.s, &r.p, &r.o, &r.source, &r.by}) {
       if (*term != kNone) *term = local[*term];
     }
   }
   rows_.MoveFrom(rows);
+  return absl::OkStatus();
 }
 
 absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,

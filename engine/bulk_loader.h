@@ -59,9 +59,10 @@ class BulkLoader {
   // s, p, o, source and by hold numbers of `terms` (term bytes, see
   // dictionary.h; source and by: kNone for none), `batch` holds the file's
   // index in `files` and `row` its line; everything else as stored. A claim
-  // reference (kind kClaim) must name a stored claim. `rows` is left empty.
+  // reference (kind kClaim) must name a stored claim. `rows` is left empty,
+  // unless the interrupt (set_interrupt) trips: then its status.
   static constexpr uint64_t kNone = UINT64_MAX;
-  void Append(const TermTable& terms, ClaimBuffer* rows);
+  absl::Status Append(const TermTable& terms, ClaimBuffer* rows);
   int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
 
   // The schema version the rows were checked against: Commit refuses the

@@ -337,7 +337,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
       for (const Reject& r : part.rejects) {
         ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
       }
-      loader.Append(part.terms, &part.rows);
+      ANNALS_RETURN_IF_ERROR(loader.Append(part.terms, &part.rows));
     }
   }
   double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);
