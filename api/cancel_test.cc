@@ -6,6 +6,8 @@
 // Bounds are generous: these are correctness tests, not benchmarks
 // (bench/cancel_bench.cc measures the latency).
 
+#include "annals/cancel.h"
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -18,7 +20,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "annals/cancel.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"
@@ -199,10 +200,10 @@ TEST_F(CancelTest, EveryKindOfStatementStopsAtOnceWhenAlreadyCancelled) {
   QueryOptions options;
   options.cancel.Cancel();
   for (const char* text :
-       {"FIND ?x WHERE a0 link ?x", "HISTORY a0", "CHANGES a0 BETWEEN 2000 AND 2030",
-        "DIFF AS OF 2000 AND 2030", "DISPUTES hub", "PATH a0 TO a1",
-        "PATH a0 TO a1 IN ORDER", "EXPLAIN ANALYZE FIND ?x WHERE a0 link ?x",
-        "ASSERT a0 link a1"}) {
+       {"FIND ?x WHERE a0 link ?x", "HISTORY a0",
+        "CHANGES a0 BETWEEN 2000 AND 2030", "DIFF AS OF 2000 AND 2030",
+        "DISPUTES hub", "PATH a0 TO a1", "PATH a0 TO a1 IN ORDER",
+        "EXPLAIN ANALYZE FIND ?x WHERE a0 link ?x", "ASSERT a0 link a1"}) {
     auto result = db_->Query(text, options);
     EXPECT_TRUE(absl::IsCancelled(result.status())) << text << result.status();
   }
@@ -308,8 +309,7 @@ TEST_F(CancelLoadTest, CancelledAtAnyMomentTheStoreIsUnchangedOrLoaded) {
               "load cancelled: nothing was loaded, the store is unchanged");
     EXPECT_LT(canceller.Since(end), kQuick) << delay_ms;
     std::cerr << "cancelled after " << delay_ms << " ms: returned "
-              << std::chrono::duration<double, std::milli>(
-                     canceller.Since(end))
+              << std::chrono::duration<double, std::milli>(canceller.Since(end))
                      .count()
               << " ms after the cancel\n";
     auto after = db_->Stats();

@@ -536,8 +536,8 @@ absl::Status BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
   auto scan = [&](int half) {
     Interrupt interrupt = interrupt_;  // this thread's
     std::vector<Entry>& h = halves[half];
-    status[half] = InterruptibleSort(h.begin(), h.end(), std::less<Entry>(),
-                                     &interrupt);
+    status[half] =
+        InterruptibleSort(h.begin(), h.end(), std::less<Entry>(), &interrupt);
     if (!status[half].ok()) return;
     std::vector<uint32_t>& dups = found[half];
     std::vector<bool> dup;  // by place in the run of equal hashes

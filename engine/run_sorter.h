@@ -189,8 +189,7 @@ class RunSorter {
       std::sort(buffer_.begin(), buffer_.end(), less_);
       return absl::OkStatus();
     }
-    return InterruptibleSort(buffer_.begin(), buffer_.end(), less_,
-                             interrupt_);
+    return InterruptibleSort(buffer_.begin(), buffer_.end(), less_, interrupt_);
   }
 
   absl::Status Spill() {

@@ -55,8 +55,7 @@ IndexChoice Runnable(IndexChoice choice, const IdPattern& pattern,
 ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
                      const TimeView& view,
                      std::shared_ptr<const Snapshot> snapshot,
-                     std::optional<IndexChoice> choice,
-                     Interrupt* interrupt)
+                     std::optional<IndexChoice> choice, Interrupt* interrupt)
     : store_(store),
       pattern_(pattern),
       view_(view),

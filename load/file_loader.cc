@@ -329,9 +329,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     }
     files_parts[i] = std::move(parts);
   }
-  ANNALS_RETURN_IF_ERROR(
-      CheckEntityTypes(store, *schema, files, options, &interrupt,
-                       &files_parts));
+  ANNALS_RETURN_IF_ERROR(CheckEntityTypes(store, *schema, files, options,
+                                          &interrupt, &files_parts));
   for (std::vector<Part>& parts : files_parts) {
     for (Part& part : parts) {
       for (const Reject& r : part.rejects) {

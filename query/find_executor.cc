@@ -103,10 +103,10 @@ void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
   Level& level = walk->levels[step_index];
-  level.scan = p.matches_nothing
-                   ? nullptr
-                   : std::make_unique<engine::ClaimScan>(
-                         store_, ids, p.view, snapshot_, step.index, &interrupt_);
+  level.scan = p.matches_nothing ? nullptr
+                                 : std::make_unique<engine::ClaimScan>(
+                                       store_, ids, p.view, snapshot_,
+                                       step.index, &interrupt_);
   level.newly_bound.clear();
   level.parent = parent;
   level.null_pass = false;

@@ -371,9 +371,8 @@ absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
   }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
                           Collect(ctx.store, scan, ctx.options, &interrupt));
-  ANNALS_ASSIGN_OR_RETURN(
-      std::vector<Row> rows,
-      DisputeRows(ctx.store, claims, possibly, &interrupt));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                          DisputeRows(ctx.store, claims, possibly, &interrupt));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
                      scan.result_view, std::move(rows));

@@ -50,13 +50,17 @@ class Cancellation {
   Cancellation& operator=(const Cancellation&) = default;
 
   // Sets the flag: the statements and loads that carry it stop.
-  void Cancel() const noexcept { flag_->store(true, std::memory_order_release); }
+  void Cancel() const noexcept {
+    flag_->store(true, std::memory_order_release);
+  }
   // Whether the flag is set.
   bool cancelled() const noexcept {
     return flag_->load(std::memory_order_acquire);
   }
   // Clears the flag, for the next statement or load.
-  void Reset() const noexcept { flag_->store(false, std::memory_order_release); }
+  void Reset() const noexcept {
+    flag_->store(false, std::memory_order_release);
+  }
 
   // Whether two handles share one flag.
   bool SameAs(const Cancellation& other) const { return flag_ == other.flag_; }
