@@ -3,7 +3,8 @@
 // over the public API only.
 //
 // Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
-// 2 usage error; 3 `annals check` found inconsistencies or schema violations.
+// 2 usage error; 3 `annals check` found inconsistencies or schema violations;
+// 130 `load` or `query` stopped by Ctrl-C (SIGINT).
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,6 +29,7 @@
 #include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
 #include "tools/shell/shell.h"
+#include "tools/shell/sigint.h"
 #include "tools/shell/statement_splitter.h"
 
 namespace {
@@ -74,6 +76,7 @@ Exit codes:
   1  the operation failed (bad input, I/O error, refused)
   2  usage error (unknown command or option, missing argument)
   3  `annals check` found inconsistencies or claims that break the schema
+  130  `load` or `query` stopped by Ctrl-C (nothing loaded or written)
 )";
 
 constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
@@ -81,6 +84,8 @@ constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
 Loads every FILE into STORE (created if missing) in one atomic step: a bad
 row aborts the whole load with file:line:column and the store is unchanged.
 Rows equal to a claim already stored are skipped, so loading twice is safe.
+Ctrl-C stops the load within a fraction of a second: nothing is loaded, the
+store is unchanged, exit code 130.
 
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
@@ -155,7 +160,9 @@ the header says which view a result is. Several statements (each ending with
 one: it stops at the first error, exit code 1, naming the script's line and
 column (FILE:LINE:COLUMN, or stdin:...). When another process holds the
 store for writing, the store is opened read-only (stderr says so): reads
-work, ASSERT and RETRACT are refused.
+work, ASSERT and RETRACT are refused. Ctrl-C stops the statement (and the
+script) within a fraction of a second: "statement cancelled" on stderr,
+exit code 130.
 
 Options:
   --format=F         table (default), csv, tsv or json
@@ -278,7 +285,7 @@ int UnknownOption(const std::string& name, const char* help) {
 
 int Fail(const absl::Status& s) {
   std::cerr << "annals: " << s.message() << "\n";
-  return kExitFailure;
+  return absl::IsCancelled(s) ? annals::shell::kExitInterrupted : kExitFailure;
 }
 
 std::string Rate(double per_second) {
@@ -359,6 +366,8 @@ int Load(const Args& args) {
   }
   auto db = annals::Database::Open(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
+  // Ctrl-C cancels the load: nothing is loaded, exit code 130.
+  annals::shell::SigintScope sigint(options.cancel);
   auto result = db->Load(files, options);
   if (options.progress) std::cerr << "\r" << std::string(60, ' ') << "\r";
   if (!result.ok()) return Fail(result.status());
@@ -540,10 +549,15 @@ int Query(const Args& args) {
     annals::shell::Shell shell(std::move(*db), config);
     shell.RunDotCommand(".mode " + format, "", 0);
     std::istringstream in(text);
-    return shell.RunScript(in, file.empty() ? "stdin" : file) ==
-                   annals::shell::Outcome::kError
-               ? kExitFailure
-               : 0;
+    annals::shell::SigintScope sigint(shell.cancellation());
+    switch (shell.RunScript(in, file.empty() ? "stdin" : file)) {
+      case annals::shell::Outcome::kError:
+        return kExitFailure;
+      case annals::shell::Outcome::kCancelled:
+        return annals::shell::kExitInterrupted;
+      default:
+        return 0;
+    }
   }
   // Errors of a --file name it: FILE:LINE:COLUMN.
   auto fail = [&](const absl::Status& s) {
@@ -554,7 +568,11 @@ int Query(const Args& args) {
   auto prepared = db->Prepare(text);
   if (!prepared.ok()) return fail(prepared.status());
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
-  auto result = prepared->Execute();
+  // Ctrl-C cancels the statement, also while its rows are printed: exit
+  // code 130.
+  annals::QueryOptions options;
+  annals::shell::SigintScope sigint(options.cancel);
+  auto result = prepared->Execute(options);
   if (!result.ok()) return fail(result.status());
   return PrintResult(*result, format);
 }

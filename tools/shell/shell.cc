@@ -59,6 +59,7 @@ Outcome Shell::RunStatement(const StatementText& statement,
     shift = 8;
   }
   QueryOptions options;
+  options.cancel = cancel_;
   options.default_at = at_;
   options.default_as_of = as_of_;
   const auto start = std::chrono::steady_clock::now();
@@ -66,10 +67,7 @@ Outcome Shell::RunStatement(const StatementText& statement,
   std::vector<Row> rows;
   absl::Status status = result.status();
   if (status.ok()) status = result->ReadAll(&rows);
-  if (!status.ok()) {
-    StatementError(status.message(), source, statement, shift);
-    return Outcome::kError;
-  }
+  if (!status.ok()) return Failed(status, source, &statement, shift);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
@@ -102,14 +100,29 @@ Outcome Shell::RunStatement(const StatementText& statement,
   return Outcome::kOk;
 }
 
+Outcome Shell::Failed(const absl::Status& status, const std::string& source,
+                      const StatementText* statement, int shift) {
+  if (absl::IsCancelled(status)) {  // not an error of the statement's text
+    Error(status.message());
+    return Outcome::kCancelled;
+  }
+  if (statement == nullptr) {
+    Error(status.message());
+  } else {
+    StatementError(status.message(), source, *statement, shift);
+  }
+  return Outcome::kError;
+}
+
 Outcome Shell::RunScript(std::istream& in, const std::string& source) {
   StatementSplitter splitter;
-  bool failed = false;
+  bool failed = false, cancelled = false;
   std::string line;
   auto run = [&](const StatementText& s) {
     Outcome o = RunStatement(s, source);
     if (o == Outcome::kError) failed = true;
-    return o == Outcome::kOk || config_.keep_going;
+    if (o == Outcome::kCancelled) cancelled = true;
+    return o == Outcome::kOk || (o == Outcome::kError && config_.keep_going);
   };
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -118,6 +131,7 @@ Outcome Shell::RunScript(std::istream& in, const std::string& source) {
       splitter.AddLine("");  // count the line
       Outcome o = RunDotCommand(line, source, splitter.lines());
       if (o == Outcome::kQuit) return failed ? Outcome::kError : o;
+      if (o == Outcome::kCancelled) return o;
       if (o == Outcome::kError) {
         failed = true;
         if (!config_.keep_going) return Outcome::kError;
@@ -125,11 +139,11 @@ Outcome Shell::RunScript(std::istream& in, const std::string& source) {
       continue;
     }
     for (const StatementText& s : splitter.AddLine(line)) {
-      if (!run(s)) return Outcome::kError;
+      if (!run(s)) return cancelled ? Outcome::kCancelled : Outcome::kError;
     }
   }
   if (auto last = splitter.Finish()) {
-    if (!run(*last)) return Outcome::kError;
+    if (!run(*last)) return cancelled ? Outcome::kCancelled : Outcome::kError;
   }
   return failed ? Outcome::kError : Outcome::kOk;
 }

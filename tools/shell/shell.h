@@ -19,8 +19,9 @@
 
 namespace annals::shell {
 
-// What running something came to.
-enum class Outcome { kOk, kError, kQuit };
+// What running something came to. kCancelled: stopped by the shell's
+// Cancellation (Ctrl-C); a script stops there, even with keep_going.
+enum class Outcome { kOk, kError, kQuit, kCancelled };
 
 struct ShellConfig {
   bool interactive = false;  // stdin is a terminal: prompts, history
@@ -56,6 +57,10 @@ class Shell {
   // Updates the terminal width (after a resize).
   void set_width(size_t width) { config_.width = width; }
 
+  // The flag every statement and .load runs with: Cancel() stops the one
+  // running (Ctrl-C, sigint.h). It stays set until Reset().
+  const Cancellation& cancellation() const { return cancel_; }
+
  private:
   std::ostream& out();
   bool colour() const { return config_.colour && !file_; }
@@ -68,8 +73,13 @@ class Shell {
   Outcome Load(const std::vector<std::string>& files);
   Outcome Read(const std::string& file);
 
+  // Reports a statement or .load's error: kCancelled for a cancel.
+  Outcome Failed(const absl::Status& status, const std::string& source,
+                 const StatementText* statement, int shift);
+
   Database db_;
   ShellConfig config_;
+  Cancellation cancel_;
   output::OutputMode mode_ = output::OutputMode::kTable;
   bool timer_ = false;
   bool explain_ = false;
