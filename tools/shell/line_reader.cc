@@ -12,7 +12,6 @@
 
 #include <cerrno>
 #include <csignal>
-
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -115,7 +114,7 @@ LineReader::~LineReader() {
 }
 
 LineReader::Read LineReader::ReadLine(const std::string& prompt,
-                                     std::string* line) {
+                                      std::string* line) {
   g_line_done = false;
   rl_callback_handler_install(prompt.c_str(), OnLine);
   const int fd = fileno(rl_instream != nullptr ? rl_instream : stdin);

@@ -75,10 +75,11 @@ int Interactive(Shell& shell, const std::string& store) {
             << ": statements end with ; or a blank line, .help for help\n";
   StatementSplitter splitter;
   std::string entry;  // the lines of the statement being typed
-  // Runs `run` with the cancellation clear, and forgets a Ctrl-C that
-  // stopped it (it is not for the next prompt).
+  // Runs `run`, then clears the cancellation and forgets a Ctrl-C that
+  // stopped it (it is not for the next prompt). The flag is clear when a
+  // statement starts, unless Ctrl-C came after its line was read: then it
+  // stops at once.
   auto running = [&](auto run) {
-    shell.cancellation().Reset();
     auto outcome = run();
     SigintScope::TakeInterrupt();
     shell.cancellation().Reset();
@@ -90,6 +91,7 @@ int Interactive(Shell& shell, const std::string& store) {
     LineReader::Read read =
         reader.ReadLine(shell.Prompt(splitter.pending()), &input);
     if (read == LineReader::Read::kInterrupted) {  // back to `annals>`
+      shell.cancellation().Reset();
       splitter = StatementSplitter();
       entry.clear();
       continue;
