@@ -364,10 +364,10 @@ int Load(const Args& args) {
                 << std::flush;
     };
   }
-  auto db = annals::Database::Open(args.positional[0]);
-  if (!db.ok()) return Fail(db.status());
   // Ctrl-C cancels the load: nothing is loaded, exit code 130.
   annals::shell::SigintScope sigint(options.cancel);
+  auto db = annals::Database::Open(args.positional[0]);
+  if (!db.ok()) return Fail(db.status());
   auto result = db->Load(files, options);
   if (options.progress) std::cerr << "\r" << std::string(60, ' ') << "\r";
   if (!result.ok()) return Fail(result.status());
