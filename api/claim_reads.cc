@@ -8,6 +8,7 @@
 #include "annals/database.h"
 #include "api/database_impl.h"
 #include "common/status_macros.h"
+#include "engine/name_notices.h"
 #include "engine/scan.h"
 
 namespace annals {
@@ -80,6 +81,7 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
 absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
                             const std::function<bool(const Claim&)>& fn,
                             const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   return impl_->Scan(pattern, view, snapshot,
                      [&](Claim&& claim) { return fn(claim); });
 }
@@ -87,6 +89,7 @@ absl::Status Database::Scan(const ClaimPattern& pattern, const TimeView& view,
 absl::StatusOr<std::vector<Claim>> Database::Find(
     const ClaimPattern& pattern, const TimeView& view,
     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::vector<Claim> out;
   ANNALS_RETURN_IF_ERROR(
       impl_->Scan(pattern, view, snapshot, [&](Claim&& claim) {
@@ -96,8 +99,31 @@ absl::StatusOr<std::vector<Claim>> Database::Find(
   return out;
 }
 
+std::vector<std::string> Database::UnknownNames(
+    const ClaimPattern& pattern) const {
+  engine::Store* store = impl_->store.get();
+  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
+  std::vector<std::string> notices;
+  auto check = [&](const Value& v, bool predicate) {
+    if (v.kind() == ValueKind::kClaim) return;
+    Value term = predicate ? v : rules->Canonical(v);
+    if (!absl::IsNotFound(store->dictionary().Find(term, nullptr).status())) {
+      return;
+    }
+    if (predicate && rules->FindPredicate(v.text()) != nullptr) return;
+    notices.push_back(
+        v.is_entity() ? engine::UnknownNameNotice(store, v.text(), predicate)
+                      : "no claim mentions " + v.ToString());
+  };
+  if (pattern.subject) check(*pattern.subject, false);
+  if (pattern.predicate) check(Value::Entity(*pattern.predicate), true);
+  if (pattern.object) check(*pattern.object, false);
+  return notices;
+}
+
 absl::StatusOr<Claim> Database::Get(ClaimId id,
                                     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::shared_ptr<const engine::Snapshot> snap = impl_->SnapshotOf(snapshot);
   ANNALS_ASSIGN_OR_RETURN(ClaimRecord row,
                           impl_->store->GetClaim(id, snap.get()));

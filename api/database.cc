@@ -14,6 +14,7 @@
 #include "api/result_set_impl.h"
 #include "common/status_macros.h"
 #include "engine/check.h"
+#include "engine/rocks.h"
 #include "engine/schema_store.h"
 #include "engine/stats.h"
 #include "engine/store.h"
@@ -25,6 +26,8 @@ namespace annals {
 
 // Snapshot handles share ownership of the engine's snapshot.
 Snapshot Database::GetSnapshot() const {
+  // A follower's snapshot sees what the writer has committed by now.
+  impl_->store->CatchUp().IgnoreError();  // a failure shows in the reads
   Snapshot s;
   s.handle_ = impl_->store->GetSnapshot();
   return s;
@@ -36,6 +39,11 @@ Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
 const std::string& Database::dir() const { return impl_->store->dir(); }
+bool Database::read_only() const { return impl_->store->read_only(); }
+
+bool Database::Exists(const std::string& dir) {
+  return engine::Rocks::IsStore(dir);
+}
 
 absl::StatusOr<Database> Database::Open(const std::string& dir,
                                         const Options& options) {
@@ -75,6 +83,7 @@ void PreparedQuery::Bind(std::string name, Value value) {
 
 absl::StatusOr<ResultSet> PreparedQuery::Execute(const QueryOptions& options) {
   Database::Impl* db = impl_->db;
+  ANNALS_RETURN_IF_ERROR(db->store->CatchUp());
   ANNALS_ASSIGN_OR_RETURN(query::QueryResult result,
                           query::Execute(impl_->prepared, impl_->parameters,
                                          db->store.get(), db, options));
@@ -114,6 +123,7 @@ absl::StatusOr<SchemaVersion> Database::SetSchema(std::string_view text,
 
 absl::StatusOr<std::vector<SchemaVersion>> Database::SchemaHistory(
     const Snapshot& snapshot) const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   std::shared_ptr<const engine::Snapshot> snap = impl_->SnapshotOf(snapshot);
   ANNALS_ASSIGN_OR_RETURN(
       std::vector<engine::StoredSchema> stored,
@@ -127,6 +137,7 @@ absl::StatusOr<std::vector<SchemaVersion>> Database::SchemaHistory(
 
 absl::StatusOr<std::vector<std::string>> Database::SchemaViolations() const {
   engine::Store& store = *impl_->store;
+  ANNALS_RETURN_IF_ERROR(store.CatchUp());
   // The snapshot and the schema of one instant.
   engine::Store::ConsistentView view = store.GetConsistentView();
   return engine::SchemaViolations(&store, view.snapshot.get(),
@@ -160,10 +171,12 @@ absl::Status Database::Compact() {
 }
 
 absl::StatusOr<StoreStats> Database::Stats() const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   return engine::ComputeStats(impl_->store.get());
 }
 
 absl::StatusOr<CheckResult> Database::Check() const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
   return engine::CheckStore(impl_->store.get());
 }
 

@@ -412,8 +412,8 @@ TEST_F(DatabaseSchemaTest, CheckListsClaimsStoredUnderANameThatBecameAnAlias) {
   EXPECT_EQ(*violations, expected);
 }
 
-// README.md's example: the tiny dataset follows datasets/tiny/tiny.schema,
-// and the schema's aliases name its pipeline.
+// docs/schemas.md's example: the tiny dataset follows
+// datasets/tiny/tiny.schema, and the schema's aliases name its pipeline.
 TEST_F(DatabaseSchemaTest, TinyDatasetFollowsItsSchema) {
   std::string dir = std::string(ANNALS_SOURCE_DIR) + "/datasets/tiny/";
   auto loaded = db_->Load({dir + "claims.tsv"});

@@ -947,21 +947,6 @@ TEST_F(DatabaseTest, ReadOnlyOfMissingStoreFails) {
   EXPECT_FALSE(std::filesystem::exists(dir_));
 }
 
-TEST_F(DatabaseTest, ReadOnlyBesideWriterSeesStoreAsOpened) {
-  auto writer = Open();
-  ASSERT_TRUE(writer.ok()) << writer.status();
-  auto first = writer->Assert(Input("A", "p", "B"));
-  ASSERT_TRUE(first.ok());
-  Options o = FastOptions();
-  o.read_only = true;
-  auto reader = Open(o);
-  ASSERT_TRUE(reader.ok()) << reader.status();
-  ASSERT_TRUE(writer->Assert(Input("A", "p", "C")).ok());
-  auto found = reader->Find(ClaimPattern(), TimeView::AllTime());
-  ASSERT_TRUE(found.ok()) << found.status();
-  EXPECT_EQ(Ids(*found), std::vector<ClaimId>{*first});
-}
-
 TEST_F(DatabaseTest, SecondWriterIsRefused) {
   auto first = Open();
   ASSERT_TRUE(first.ok()) << first.status();

@@ -15,6 +15,9 @@ const std::vector<std::string>& ResultSet::columns() const {
   return impl_->result.columns;
 }
 const std::string& ResultSet::view() const { return impl_->result.view; }
+const std::vector<std::string>& ResultSet::notices() const {
+  return impl_->result.notices;
+}
 const Row& ResultSet::row() const { return impl_->row; }
 absl::Status ResultSet::status() const { return impl_->status; }
 

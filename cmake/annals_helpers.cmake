@@ -1,4 +1,4 @@
-# How the layers are built and kept apart (README.md, "Layout"):
+# How the layers are built and kept apart (docs/layout.md):
 #
 #   common < schema < engine < load, query < api (libannals) < tools
 #

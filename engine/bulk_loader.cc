@@ -24,6 +24,7 @@
 #include "common/status_macros.h"
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
+#include "engine/name_notices.h"
 #include "engine/run_sorter.h"
 #include "engine/supersession.h"
 #include "engine/time_index.h"
@@ -124,6 +125,43 @@ absl::Status BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
   return absl::OkStatus();
 }
 
+void BulkLoader::NoteNewNames(const Counters& counters, bool store_has_terms,
+                              LoadResult* summary) {
+  // What each of the load's terms is used as (rows still hold local
+  // numbers).
+  std::vector<bool> as_predicate(terms_.size(), false);
+  std::vector<bool> as_entity(terms_.size(), false);
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    const ClaimRecord& r = rows_[i];
+    as_predicate[r.p] = true;
+    for (uint64_t t : {r.s, r.o, r.by}) {
+      if (t != kNone) as_entity[t] = true;
+    }
+  }
+  size_t checked = 0;
+  auto note = [&](std::string_view name, bool predicate) {
+    std::vector<std::string>& list =
+        predicate ? summary->new_predicates : summary->new_entities;
+    ++(predicate ? summary->new_predicate_count : summary->new_entity_count);
+    if (list.size() < LoadResult::kListedNewNames) list.emplace_back(name);
+    // Near a name the store had (none when it had no names).
+    if (!store_has_terms || checked >= LoadResult::kCheckedNewNames) return;
+    ++checked;
+    bool near = false;
+    std::string notice = NewNameNotice(store_, name, predicate, &near);
+    if (near) summary->notices.push_back(std::move(notice));
+  };
+  for (size_t i = 0; i < terms_.size(); ++i) {
+    std::optional<std::string_view> name = EntityOfTerm(terms_.term(i));
+    if (!name) continue;
+    if (as_predicate[i] &&
+        (new_term_[i] || !counters.predicate_counts.contains(global_ids_[i]))) {
+      note(*name, true);
+    }
+    if (as_entity[i] && new_term_[i]) note(*name, false);
+  }
+}
+
 absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
                                       LoadResult* summary) {
   global_ids_.assign(terms_.size(), 0);
@@ -158,6 +196,7 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
     new_term_[i] = true;
     ++summary->terms_added;
   }
+  NoteNewNames(counters, store_has_terms, summary);
   auto global = [&](uint64_t local) {
     return local == kNone ? 0 : global_ids_[local];
   };

@@ -87,6 +87,10 @@ class BulkLoader {
  private:
   absl::Status ResolveTerms(const Counters& counters, Counters* after,
                             LoadResult* summary);
+  // Fills the summary's new names and notices. REQUIRES: terms resolved,
+  // rows still in local numbers.
+  void NoteNewNames(const Counters& counters, bool store_has_terms,
+                    LoadResult* summary);
   absl::Status ApplySupersession(const Counters& counters, LoadResult* summary);
   absl::Status MarkDuplicates(const Counters& counters, LoadResult* summary);
   // MarkDuplicates' two ways, for the rows not in `skip`: within the load

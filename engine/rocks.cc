@@ -3,9 +3,15 @@
 // claims), none on the index orderings, which are only prefix-scanned.
 #include "engine/rocks.h"
 
+#include <stdlib.h>
+
+#include <atomic>
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <mutex>
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/match.h"
@@ -14,6 +20,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
@@ -71,6 +78,61 @@ class StoreLogger : public rocksdb::Logger {
   FILE* const file_;
 };
 
+// What `dir` holds, checked before RocksDB touches it (RocksDB would create
+// the directory and its LOG before finding no store there): a file is not a
+// store, and a store is created only in a new or empty directory.
+absl::Status CheckStorePath(const std::string& dir, bool create) {
+  std::error_code ec;
+  const std::filesystem::file_status st = std::filesystem::status(dir, ec);
+  if (std::filesystem::exists(st) && !std::filesystem::is_directory(st)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("'", dir, "' is a file, not an Annals store"));
+  }
+  if (std::filesystem::exists(dir + "/CURRENT", ec)) return absl::OkStatus();
+  if (!create) {
+    return absl::NotFoundError(absl::StrCat("no Annals store at '", dir, "'"));
+  }
+  if (std::filesystem::exists(st) && !std::filesystem::is_empty(dir, ec)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "'", dir,
+        "' is a directory of other files, not an Annals store; a new store "
+        "needs a new or empty directory"));
+  }
+  return absl::OkStatus();
+}
+
+// What a writer changes when it commits: its log files and MANIFEST (and
+// CURRENT), each by name, size and modification time.
+std::string WriterFiles(const std::string& dir) {
+  std::string out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (!absl::EndsWith(name, ".log") && !absl::StartsWith(name, "MANIFEST") &&
+        name != "CURRENT") {
+      continue;
+    }
+    const auto size = e.file_size(ec);
+    const auto time = e.last_write_time(ec).time_since_epoch().count();
+    absl::StrAppend(&out, name, ":", size, ":", time, ";");
+  }
+  return out;
+}
+
+// A private directory for a secondary instance: $TMPDIR/annals-reader-XXXXXX.
+absl::StatusOr<std::string> MakeSecondaryDir() {
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::temp_directory_path(ec);
+  if (ec) base = "/tmp";
+  std::string path = (base / "annals-reader-XXXXXX").string();
+  if (mkdtemp(path.data()) == nullptr) {
+    return absl::InternalError(
+        absl::StrCat("cannot make a directory for a read-only handle in '",
+                     base.string(), "': ", std::strerror(errno)));
+  }
+  return path;
+}
+
 bool PointLookups(Family f) {
   return f == Family::kTermIds || f == Family::kTerms || f == Family::kClaims ||
          f == Family::kMeta;
@@ -104,14 +166,21 @@ const char* FamilyName(Family f) {
 
 class Snapshot {
  public:
-  Snapshot(rocksdb::DB* db, const rocksdb::Snapshot* snap)
-      : db_(db), snap_(snap) {}
-  ~Snapshot() { db_->ReleaseSnapshot(snap_); }
+  // `snap` null: a follower's view (see Rocks::GetSnapshot), which holds
+  // `live` up while it lives.
+  Snapshot(rocksdb::DB* db, const rocksdb::Snapshot* snap,
+           std::shared_ptr<std::atomic<int>> live)
+      : db_(db), snap_(snap), live_(std::move(live)) {}
+  ~Snapshot() {
+    if (snap_ != nullptr) db_->ReleaseSnapshot(snap_);
+    if (live_) live_->fetch_sub(1);
+  }
   const rocksdb::Snapshot* get() const { return snap_; }
 
  private:
   rocksdb::DB* db_;
   const rocksdb::Snapshot* snap_;
+  std::shared_ptr<std::atomic<int>> live_;
 };
 
 struct Rocks::Impl {
@@ -120,6 +189,17 @@ struct Rocks::Impl {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // indexed by Family
   std::vector<rocksdb::ColumnFamilyOptions> family_options;
   rocksdb::WriteOptions write_options;
+  // A follower (read-only handle): RocksDB's secondary instance, with its
+  // private directory (its info log), removed on close.
+  std::string secondary_dir;
+  // The follower's views alive (Snapshot), and the lock that keeps a
+  // catch-up from starting while one is taken.
+  std::shared_ptr<std::atomic<int>> live = std::make_shared<std::atomic<int>>();
+  std::mutex catch_up_mu;
+  // The store's log files and MANIFEST (names, sizes, times) when it last
+  // caught up: unchanged, there is nothing to catch up with (RocksDB's
+  // catch-up takes tens of milliseconds even then).
+  std::string seen_files;
 
   ~Impl() {
     for (auto* h : handles) {
@@ -127,6 +207,11 @@ struct Rocks::Impl {
     }
     handles.clear();
     if (db) db->Close().PermitUncheckedError();
+    db.reset();
+    if (!secondary_dir.empty()) {
+      std::error_code ec;
+      std::filesystem::remove_all(secondary_dir, ec);
+    }
   }
 };
 
@@ -136,18 +221,27 @@ Rocks::~Rocks() = default;
 
 absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
                                                    const Options& opts) {
+  const bool create = opts.create_if_missing && !opts.read_only;
+  ANNALS_RETURN_IF_ERROR(CheckStorePath(dir, create));
   auto impl = std::make_unique<Impl>();
   impl->cache = rocksdb::NewLRUCache(opts.block_cache_bytes);
   rocksdb::DBOptions db_options;
-  db_options.create_if_missing = opts.create_if_missing && !opts.read_only;
+  db_options.create_if_missing = create;
   db_options.create_missing_column_families = !opts.read_only;
   db_options.max_background_jobs = 2;
+  db_options.max_open_files = -1;  // as a secondary instance needs
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  if (db_options.create_if_missing) {
+  std::string log_dir = dir;
+  if (opts.read_only) {
+    // A follower writes nothing into the store: its log goes to a private
+    // directory of its own.
+    ANNALS_ASSIGN_OR_RETURN(impl->secondary_dir, MakeSecondaryDir());
+    log_dir = impl->secondary_dir;
+  } else {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);  // for LOG; Open reports
   }
-  db_options.info_log = std::make_shared<StoreLogger>(dir + "/LOG");
+  db_options.info_log = std::make_shared<StoreLogger>(log_dir + "/LOG");
   impl->write_options.sync = opts.sync_writes;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
@@ -159,18 +253,41 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
     families.emplace_back(std::string(FamilyName(f)),
                           impl->family_options.back());
   }
-  // Checked here: RocksDB would create the directory before finding no store.
-  if (!db_options.create_if_missing &&
-      !std::filesystem::exists(dir + "/CURRENT")) {
-    return absl::NotFoundError(absl::StrCat("no Annals store at '", dir, "'"));
+  if (std::filesystem::exists(dir + "/CURRENT")) {
+    // A RocksDB database of something else: not ours to add families to.
+    std::vector<std::string> present;
+    if (rocksdb::DB::ListColumnFamilies(db_options, dir, &present).ok() &&
+        !absl::c_linear_search(present, FamilyName(Family::kMeta))) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "'", dir,
+          "' is not an Annals store (a RocksDB database without Annals' "
+          "column families)"));
+    }
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      opts.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, dir, families, &handles,
-                                         &raw)
-          : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  rocksdb::Status s;
+  if (opts.read_only) {
+    // A secondary instance leaves out a table file that is missing or cut
+    // short (the writer may have just deleted it) and answers without it:
+    // a plain read-only open first, which opens every file, finds them.
+    s = rocksdb::DB::OpenForReadOnly(db_options, dir, families, &handles, &raw);
+    if (s.ok()) {
+      for (auto* h : handles) {
+        raw->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+      }
+      raw->Close().PermitUncheckedError();
+      delete raw;
+      handles.clear();
+      raw = nullptr;
+    }
+  }
+  if (s.ok()) {
+    s = opts.read_only
+            ? rocksdb::DB::OpenAsSecondary(db_options, dir, impl->secondary_dir,
+                                           families, &handles, &raw)
+            : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  }
   if (!s.ok()) {
     if (s.IsIOError() && absl::StrContains(s.ToString(), "current process")) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -223,12 +340,48 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   impl->db.reset(raw);
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
+
   return std::unique_ptr<Rocks>(
       new Rocks(std::move(impl), dir, opts.read_only));
 }
 
+bool Rocks::IsStore(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(dir + "/CURRENT", ec)) return false;
+  std::vector<std::string> present;
+  return rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &present)
+             .ok() &&
+         absl::c_linear_search(present, FamilyName(Family::kMeta));
+}
+
 std::shared_ptr<const Snapshot> Rocks::GetSnapshot() {
-  return std::make_shared<Snapshot>(impl_->db.get(), impl_->db->GetSnapshot());
+  if (!follower()) {
+    return std::make_shared<Snapshot>(impl_->db.get(), impl_->db->GetSnapshot(),
+                                      nullptr);
+  }
+  // RocksDB's secondary instance takes no snapshots; its data changes only
+  // when it catches up, which waits until no view is alive.
+  std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
+  impl_->live->fetch_add(1);
+  return std::make_shared<Snapshot>(impl_->db.get(), nullptr, impl_->live);
+}
+
+bool Rocks::follower() const { return !impl_->secondary_dir.empty(); }
+
+absl::StatusOr<bool> Rocks::CatchUp() {
+  if (!follower()) return false;
+  std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
+  if (impl_->live->load() > 0) return false;
+  std::string files = WriterFiles(dir_);
+  if (files == impl_->seen_files) return false;
+  const rocksdb::SequenceNumber before = impl_->db->GetLatestSequenceNumber();
+  rocksdb::Status s = impl_->db->TryCatchUpWithPrimary();
+  if (!s.ok()) {
+    return FromRocks(
+        s, absl::StrCat("store '", dir_, "': catching up with its writer"));
+  }
+  impl_->seen_files = std::move(files);
+  return impl_->db->GetLatestSequenceNumber() != before;
 }
 
 absl::StatusOr<std::string> Rocks::Get(Family f, std::string_view key,

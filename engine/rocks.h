@@ -40,20 +40,38 @@ class RocksBatch;
 
 class Rocks {
  public:
-  // Opens (or creates) the store in `dir` with every family. Errors:
-  // FailedPrecondition when another process holds the store for writing
-  // (the message says so), DataLoss when a file of the store is damaged,
+  // Opens (or creates) the store in `dir` with every family; read_only opens
+  // a follower: RocksDB's secondary instance, which writes nothing into the
+  // store (its log goes to a private temporary directory, removed on close)
+  // and sees the writer's new writes when it catches up (CatchUp). Nothing
+  // is created or written in `dir` unless it is a store, missing, or an
+  // empty directory. Errors: NotFound "no Annals store at 'dir'" when there
+  // is none and none may be created; FailedPrecondition when `dir` is a
+  // file, a directory of other files, a RocksDB database that is not an
+  // Annals store, or when another process holds the store for writing (the
+  // message says which); DataLoss when a file of the store is damaged,
   // missing or cut short, ResourceExhausted when the disk is too full to
   // recover the latest writes, Internal otherwise.
   static absl::StatusOr<std::unique_ptr<Rocks>> Open(const std::string& dir,
                                                      const Options& opts);
   ~Rocks();
+  // Whether `dir` holds an Annals store (RocksDB's CURRENT file and Annals'
+  // column families). Reads a little, writes nothing.
+  static bool IsStore(const std::string& dir);
 
   const std::string& dir() const { return dir_; }
   bool read_only() const { return read_only_; }
+  // True for a read-only handle: it follows the store's writer.
+  bool follower() const;
 
-  // A consistent point-in-time view. Reads given nullptr see the latest data.
+  // A consistent point-in-time view. Reads given nullptr see the latest data
+  // (of a follower: as of its last catch-up).
   std::shared_ptr<const Snapshot> GetSnapshot();
+  // A follower reads what the writer has committed since it last looked
+  // (TryCatchUpWithPrimary), unless one of its snapshots is alive (then its
+  // view must not move; it catches up next time). True when the data
+  // changed; false, doing nothing, for a writer.
+  absl::StatusOr<bool> CatchUp();
 
   // NotFound when absent.
   absl::StatusOr<std::string> Get(Family f, std::string_view key,

@@ -63,7 +63,9 @@ void Counters::WriteChanges(
 }
 
 Store::Store(std::unique_ptr<Rocks> rocks)
-    : rocks_(std::move(rocks)), dictionary_(rocks_.get()) {}
+    : rocks_(std::move(rocks)),
+      dictionary_(rocks_.get()),
+      name_suggestions_(rocks_.get()) {}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
                                                    const Options& opts) {
@@ -167,6 +169,13 @@ absl::Status Store::LoadSchema() {
   std::lock_guard<std::mutex> lock(mu_);
   schema_ = std::move(current);
   return absl::OkStatus();
+}
+
+absl::Status Store::CatchUp() {
+  ANNALS_ASSIGN_OR_RETURN(bool changed, rocks_->CatchUp());
+  if (!changed) return absl::OkStatus();
+  ANNALS_RETURN_IF_ERROR(LoadCounters());
+  return LoadSchema();
 }
 
 Store::CurrentSchema Store::schema() const {

@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "engine/claim_record.h"
 #include "engine/dictionary.h"
+#include "engine/name_suggestions.h"
 #include "engine/rocks.h"
 #include "schema/schema.h"
 
@@ -41,16 +42,24 @@ struct Counters {
 
 class Store {
  public:
-  // Opens or creates the store. FailedPrecondition for a store of a newer
-  // format version, for a directory that is not an Annals store, or when
-  // another process holds it; DataLoss for an unreadable format version.
+  // Opens or creates the store (see Rocks::Open). FailedPrecondition for a
+  // store of a newer format version, for a path that is not an Annals store,
+  // or when another process holds it; DataLoss for an unreadable format
+  // version.
   static absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& dir,
                                                      const Options& opts);
 
   const std::string& dir() const { return rocks_->dir(); }
   bool read_only() const { return rocks_->read_only(); }
+  // A read-only store follows its writer: before each read the API calls
+  // CatchUp, which brings in what the writer committed since (and the
+  // counters and schema with it). Does nothing for a writer, or while a
+  // snapshot of this store is alive (see Rocks::CatchUp).
+  absl::Status CatchUp();
   Rocks& rocks() { return *rocks_; }
   Dictionary& dictionary() { return dictionary_; }
+  // "Did you mean" over the store's entity names and the schema's aliases.
+  NameSuggestions& name_suggestions() { return name_suggestions_; }
   std::shared_ptr<const Snapshot> GetSnapshot() {
     return rocks_->GetSnapshot();
   }
@@ -104,6 +113,7 @@ class Store {
 
   std::unique_ptr<Rocks> rocks_;
   Dictionary dictionary_;
+  NameSuggestions name_suggestions_;
   // std::mutex rather than absl::Mutex: Debian's Abseil is not built with
   // ThreadSanitizer, which then cannot see absl::Mutex (tools/check runs the
   // concurrency tests under it).

@@ -130,9 +130,38 @@ struct Part {
   absl::Status error;  // a bad row without skip_bad, or an I/O error
 };
 
+// Strict loads: a predicate no stored claim uses must be one the schema
+// declares.
+absl::Status CheckStrict(const std::string& path, const RawRow& raw,
+                         std::string_view predicate_term,
+                         const schema::Schema& schema,
+                         const absl::flat_hash_set<std::string>& known) {
+  std::optional<std::string_view> p = engine::EntityOfTerm(predicate_term);
+  if (!p || schema.FindPredicate(*p) != nullptr ||
+      known.contains(std::string(*p))) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      path, ":", raw.line, ":", raw[Column::kPredicate].column,
+      ": new predicate '", AbslView(*p),
+      "' is not in the schema (strict: a load adds no predicate the schema "
+      "does not declare)"));
+}
+
+// The predicates stored claims use (for strict loads).
+absl::flat_hash_set<std::string> PredicatesInUse(engine::Store* store) {
+  absl::flat_hash_set<std::string> names;
+  for (const auto& [pid, count] : store->counters().predicate_counts) {
+    absl::StatusOr<Value> name = store->dictionary().Lookup(pid, nullptr);
+    if (name.ok()) names.insert(name->text());
+  }
+  return names;
+}
+
 void ParsePart(const std::string& path, uint32_t file_index,
                const LoadOptions& options, TimePoint load_time,
                uint64_t next_claim, const schema::Schema* schema,
+               const absl::flat_hash_set<std::string>* strict_known,
                Progress* progress, engine::Interrupt interrupt, Part* part) {
   RowDecoder decoder(&part->terms, load_time, next_claim, options.dates,
                      schema);
@@ -174,6 +203,10 @@ void ParsePart(const std::string& path, uint32_t file_index,
     count_row();
     ++part->seen;
     absl::Status s = decoder.Decode(raw, path, file_index, &row);
+    if (s.ok() && strict_known != nullptr) {
+      s = CheckStrict(path, raw, part->terms.term(row.p), *schema,
+                      *strict_known);
+    }
     if (s.ok()) {
       part->rows.push_back(row);
       if (schema != nullptr &&
@@ -300,6 +333,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   engine::Store::CurrentSchema current = store->schema();
   std::shared_ptr<const schema::Schema> schema = current.schema;
   loader.CheckedAgainstSchema(current.version);
+  absl::flat_hash_set<std::string> in_use;
+  if (options.strict) in_use = PredicatesInUse(store);
 
   // Each file in up to two parts parsed at once; the parts are then taken in
   // file order, so ids, errors and rejects come out as from one thread.
@@ -314,7 +349,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
       parts[k].reader = std::move(readers[k]);
       auto parse = [&, k] {
         ParsePart(files[i], i, options, load_time, next_claim, schema.get(),
-                  &progress, interrupt, &parts[k]);
+                  options.strict ? &in_use : nullptr, &progress, interrupt,
+                  &parts[k]);
       };
       if (k + 1 < parts.size()) {
         threads.emplace_back(parse);

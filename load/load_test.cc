@@ -509,7 +509,7 @@ TEST_F(LoadTest, RepeatedClaimKeepsItsEarliestRecordedTime) {
 }
 
 // One value at a time: rows of a `one` predicate close stored claims and
-// each other (README.md, "One value at a time"); the rewritten entries of
+// each other (docs/schemas.md, "One value at a time"); the rewritten entries of
 // the stored claims are ingested with the new ones and the store checks.
 TEST_F(LoadTest, OnePredicatesSupersedeWithinAndAcrossLoads) {
   // `unused` is a `one` predicate no row names (a regression: its lookup

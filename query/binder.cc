@@ -9,26 +9,28 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "engine/dictionary.h"
+#include "engine/name_notices.h"
 #include "query/diagnostic.h"
 #include "query/suggest.h"
 
 namespace annals::query {
 namespace {
 
-constexpr int64_t kMaxSuggestionScan = 500000;
-
 class Binder {
  public:
-  Binder(engine::Store* store, std::string_view text)
-      : store_(store), text_(text), schema_(store->schema().schema) {}
+  Binder(engine::Store* store, std::string_view text,
+         std::vector<std::string>* notices)
+      : store_(store),
+        text_(text),
+        schema_(store->schema().schema),
+        notices_(notices) {}
 
   absl::StatusOr<uint64_t> BindConstant(const Term& t, bool predicate) {
     if (t.kind == Term::Kind::kVariable) {
       return Error(t.pos, "expected a name, not a variable");
     }
     ANNALS_ASSIGN_OR_RETURN(Slot slot, BindPosition(t, predicate));
-    if (matches_nothing_) return Error(t.pos, "no claim mentions this value");
-    return *slot.id;
+    return matches_nothing_ ? kNoTerm : *slot.id;
   }
 
   absl::StatusOr<BoundFind> Bind(const FindStatement& find) {
@@ -189,7 +191,8 @@ class Binder {
         auto id = store_->dictionary().Find(t.value, nullptr);
         if (absl::IsNotFound(id.status())) {
           matches_nothing_ = true;  // a literal nobody has claimed
-          slot.id = 0;
+          Notice(absl::StrCat("no claim mentions ", t.value.ToString()));
+          slot.id = kNoTerm;
           return slot;
         }
         if (!id.ok()) return id.status();
@@ -215,30 +218,21 @@ class Binder {
         return slot;
       }
     }
-    return UnknownName(t, predicate);
+    // A name the store does not have: the pattern matches nothing, and the
+    // answer says so (a predicate the schema declares is no surprise).
+    matches_nothing_ = true;
+    slot.id = kNoTerm;
+    if (!(predicate && schema_->FindPredicate(t.name) != nullptr)) {
+      Notice(engine::UnknownNameNotice(store_, t.name, predicate));
+    }
+    return slot;
   }
 
-  absl::Status UnknownName(const Term& t, bool predicate) {
-    Suggester suggester(t.name);
-    if (predicate) {
-      for (const auto& [pid, count] : store_->counters().predicate_counts) {
-        auto name = store_->dictionary().Lookup(pid, nullptr);
-        if (name.ok()) suggester.Consider(name->text());
-      }
-    } else {
-      // Suggestions are best effort: a read error leaves them out.
-      store_->dictionary()
-          .ForEachEntityName(
-              nullptr, kMaxSuggestionScan,
-              [&](std::string_view name) { suggester.Consider(name); })
-          .IgnoreError();
+  void Notice(std::string notice) {
+    for (const std::string& n : *notices_) {
+      if (n == notice) return;
     }
-    const auto& hint = suggester.best();
-    return Error(
-        t.pos,
-        absl::StrCat(
-            "unknown ", predicate ? "predicate" : "name", " `", t.name, "`",
-            hint ? absl::StrCat("; did you mean `", *hint, "`?") : ""));
+    notices_->push_back(std::move(notice));
   }
 
   absl::StatusOr<BoundPattern> BindPattern(const TriplePattern& tp,
@@ -422,6 +416,7 @@ class Binder {
   std::string_view text_;
   // For aliases: a name the schema declares an alias stands for its entity.
   std::shared_ptr<const schema::Schema> schema_;
+  std::vector<std::string>* notices_;
   std::vector<std::string> vars_;
   std::vector<bool> claim_vars_;
   absl::flat_hash_map<std::string, int> var_slots_;
@@ -482,13 +477,15 @@ absl::StatusOr<TimeView> BindView(std::string_view text,
 }
 
 absl::StatusOr<uint64_t> BindTermId(engine::Store* store, std::string_view text,
-                                    const Term& term, bool predicate) {
-  return Binder(store, text).BindConstant(term, predicate);
+                                    const Term& term, bool predicate,
+                                    std::vector<std::string>* notices) {
+  return Binder(store, text, notices).BindConstant(term, predicate);
 }
 
 absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,
-                                   const FindStatement& find) {
-  return Binder(store, text).Bind(find);
+                                   const FindStatement& find,
+                                   std::vector<std::string>* notices) {
+  return Binder(store, text, notices).Bind(find);
 }
 
 }  // namespace annals::query

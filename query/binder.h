@@ -1,6 +1,7 @@
 // The binder: a parsed FIND (or HISTORY) against one store. Names become
-// dictionary ids (an unknown predicate or entity is an error pointing at it,
-// with the nearest known name as a hint), variables become numbered slots,
+// dictionary ids (a predicate or entity the store lacks matches nothing, with
+// a notice naming it and the nearest known name: "unknown name 'Germny'; did
+// you mean 'Germany'?"), variables become numbered slots,
 // time literals become windows with their precision, and every pattern gets
 // the view it reads: its own temporal clause, else the query's, else "holds
 // now, as currently recorded". WHERE's OPTIONAL and NOT groups, nested to
@@ -33,7 +34,7 @@ struct BoundPattern {
   int claim_var = -1;  // `?c:` slot, or -1
   TimeView view;
   int group = 0;  // the group written around it (BoundFind::groups)
-  bool matches_nothing = false;  // names a literal no claim mentions
+  bool matches_nothing = false;  // names a term the store lacks
   SourcePos pos;
 };
 
@@ -111,14 +112,21 @@ struct BoundFind {
   std::string view;  // "valid now, as currently recorded", ...
 };
 
-// `text` is the query source, for error messages.
+// No term has this id: a name or literal the store lacks binds to it, and a
+// scan of it finds nothing.
+inline constexpr uint64_t kNoTerm = 0;
+
+// `text` is the query source, for error messages; unknown names and literals
+// add a notice each to `notices`.
 absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,
-                                   const FindStatement& find);
+                                   const FindStatement& find,
+                                   std::vector<std::string>* notices);
 
 // The dictionary id of a subject or predicate term given as a name or claim
-// id (errors as in FIND: unknown names with the nearest known one).
+// id; kNoTerm, with a notice as in FIND, for one the store lacks.
 absl::StatusOr<uint64_t> BindTermId(engine::Store* store, std::string_view text,
-                                    const Term& term, bool predicate);
+                                    const Term& term, bool predicate,
+                                    std::vector<std::string>* notices);
 
 // Resolves a time term (a date literal, year integer or NOW).
 absl::StatusOr<TimePoint> BindTime(std::string_view text, const Term& term);

@@ -21,17 +21,19 @@ QueryResult StreamFind(const StatementContext& ctx, BoundFind find, Plan plan) {
   for (const Projection& p : find.projection) columns.push_back(p.name);
   std::string view = find.view;
   return QueryResult{
-      std::move(columns), std::move(view),
+      std::move(columns),
+      std::move(view),
       std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(find),
-                                     std::move(plan), ctx.options)};
+                                     std::move(plan), ctx.options),
+      {}};
 }
 
 absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
                                     FindStatement statement) {
   ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, statement.pos,
                    &statement.time);
-  ANNALS_ASSIGN_OR_RETURN(BoundFind find,
-                          BindFind(ctx.store, ctx.text, statement));
+  ANNALS_ASSIGN_OR_RETURN(
+      BoundFind find, BindFind(ctx.store, ctx.text, statement, ctx.notices));
   if (find.projection.empty()) {
     return SyntaxError(ctx.text, statement.pos, "FIND lists nothing to return");
   }

@@ -62,9 +62,10 @@ void AddColumn(BoundFind* bound, std::string name, Operand::Kind kind, int var,
 // it, projecting claim, [predicate,] value, from, to, recorded, source, by.
 absl::StatusOr<BoundFind> BindHistory(engine::Store* store,
                                       std::string_view text,
-                                      const HistoryStatement& history) {
-  ANNALS_ASSIGN_OR_RETURN(BoundFind bound,
-                          BindFind(store, text, HistoryAsFind(history)));
+                                      const HistoryStatement& history,
+                                      std::vector<std::string>* notices) {
+  ANNALS_ASSIGN_OR_RETURN(
+      BoundFind bound, BindFind(store, text, HistoryAsFind(history), notices));
   if (!history.time.valid) {
     bound.patterns[0].view.valid.reset();
     bound.view = AllValidTime(bound.view, false);
@@ -105,8 +106,8 @@ absl::StatusOr<QueryResult> RunHistory(const StatementContext& ctx,
                                        HistoryStatement history) {
   ApplyDefaultView(ctx.options, DefaultView::kAsOfOnly, history.pos,
                    &history.time);
-  ANNALS_ASSIGN_OR_RETURN(BoundFind bound,
-                          BindHistory(ctx.store, ctx.text, history));
+  ANNALS_ASSIGN_OR_RETURN(
+      BoundFind bound, BindHistory(ctx.store, ctx.text, history, ctx.notices));
   Plan plan = PlanFind(bound, ctx.store->counters());
   if (ctx.explain == ExplainMode::kNone) {
     return StreamFind(ctx, std::move(bound), std::move(plan));

@@ -126,7 +126,7 @@ absl::StatusOr<Token> Lexer::Next() {
   absl::Status status;
   if (NameCharAt(offset_) > 0 && !IsDigit(c)) {
     status = LexWord(&token);
-  } else if (IsDigit(c) || (c == '-' && IsDigit(Peek(1)))) {
+  } else if (IsDigit(c) || ((c == '-' || c == '+') && IsDigit(Peek(1)))) {
     status = LexNumber(&token);
   } else if (c == '"') {
     status = LexQuoted(&token);
@@ -308,14 +308,34 @@ absl::Status Lexer::LexClaimId(Token* token) {
   return absl::OkStatus();
 }
 
+bool Lexer::LooksDotted() const {
+  // At `.` after digits: digits, `.`, digits again (02.09.2025).
+  size_t i = offset_ + 1;
+  while (i < text_.size() && IsDigit(text_[i])) ++i;
+  return i < text_.size() && text_[i] == '.' && i + 1 < text_.size() &&
+         IsDigit(text_[i + 1]);
+}
+
 absl::Status Lexer::LexNumber(Token* token) {
   const SourcePos at = Pos();
   const size_t start = offset_;
   auto digits = [&] {
     while (IsDigit(Peek())) Advance(1);
   };
-  if (Peek() == '-') Advance(1);
+  const bool signed_number = Peek() == '-' || Peek() == '+';
+  if (signed_number) Advance(1);
   digits();
+  const size_t leading_digits = offset_ - start - (signed_number ? 1 : 0);
+  // 09/02/2025 or 02.09.2025: a date as other tools write it.
+  if ((Peek() == '/' && IsDigit(Peek(1))) ||
+      (Peek() == '.' && IsDigit(Peek(1)) && LooksDotted())) {
+    while (IsDigit(Peek()) || Peek() == '/' || Peek() == '.') Advance(1);
+    return Error(at,
+                 absl::StrCat("dates are written YYYY-MM-DD (2025-09-02); "
+                              "'",
+                              AbslView(text_.substr(start, offset_ - start)),
+                              "' is not a date"));
+  }
   if (Peek() == '-' && IsDigit(Peek(1))) {
     token->kind = TokenKind::kTime;
     while (Peek() == '-' && IsDigit(Peek(1))) {
@@ -349,6 +369,15 @@ absl::Status Lexer::LexNumber(Token* token) {
   }
   std::string_view text = text_.substr(start, offset_ - start);
   token->text = std::string(text);
+  if (token->kind == TokenKind::kTime && !signed_number && leading_digits < 4) {
+    // 225-09-02: a year of fewer than four digits is likelier a slip than
+    // the year 225, which is written 0225-09-02 or, signed, +225-09-02.
+    std::string padded =
+        std::string(4 - leading_digits, '0') + std::string(text);
+    return Error(at,
+                 absl::StrCat("a year is written with four digits (", padded,
+                              "), or signed (+", AbslView(text), ")"));
+  }
   if (token->kind == TokenKind::kTime) {
     absl::StatusOr<TimePoint> time = TimePoint::Parse(text);
     if (!time.ok()) return Error(at, StdView(time.status().message()));

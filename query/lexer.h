@@ -54,6 +54,9 @@ class Lexer {
   absl::Status LexSigil(Token* token);  // ?x and $name
   absl::Status LexClaimId(Token* token);
   absl::Status LexNumber(Token* token);
+  // At `.` after a number's digits: whether a second `.` and digits follow
+  // (02.09.2025, a date).
+  bool LooksDotted() const;
   absl::Status LexPunctuation(Token* token);
   absl::Status UnexpectedCharacter();
 

@@ -309,6 +309,39 @@ TEST(LexerTest, NumberErrors) {
             "YYYY-MM-DDThh:mm:ssZ)");
 }
 
+TEST(LexerTest, DatesOtherToolsWrite) {
+  EXPECT_EQ(Error("AT 09/02/2025"),
+            "line 1, column 4: dates are written YYYY-MM-DD (2025-09-02); "
+            "'09/02/2025' is not a date\n"
+            "  AT 09/02/2025\n"
+            "     ^");
+  EXPECT_EQ(FirstLine(Error("AT 2.9.2025")),
+            "line 1, column 4: dates are written YYYY-MM-DD (2025-09-02); "
+            "'2.9.2025' is not a date");
+  EXPECT_EQ(FirstLine(Error("x\n  AS OF 1/2")),
+            "line 2, column 9: dates are written YYYY-MM-DD (2025-09-02); "
+            "'1/2' is not a date");
+  // A decimal and a unit with a slash are no dates.
+  EXPECT_EQ(Error("?x flow 2.5 bcm/yr"), "OK");
+}
+
+TEST(LexerTest, YearsHaveFourDigitsUnlessSigned) {
+  EXPECT_EQ(FirstLine(Error("AT 225-09-02")),
+            "line 1, column 4: a year is written with four digits "
+            "(0225-09-02), or signed (+225-09-02)");
+  EXPECT_EQ(FirstLine(Error("AT 25-09")),
+            "line 1, column 4: a year is written with four digits (0025-09), "
+            "or signed (+25-09)");
+  for (const char* ok : {"AT 0225-09-02", "AT +225-09-02", "AT -0044-03-15",
+                         "AT -44-03", "AT 12025-01-01"}) {
+    EXPECT_EQ(Error(ok), "OK") << ok;
+  }
+  std::vector<Token> tokens = Lex("AT +225-09-02");
+  ASSERT_GE(tokens.size(), 2u);
+  EXPECT_EQ(tokens[1].kind, TokenKind::kTime);
+  EXPECT_EQ(tokens[1].time.ToString(), "0225-09-02");
+}
+
 TEST(LexerTest, EscapeErrors) {
   EXPECT_EQ(Error(R"("a\qb")"),
             "line 1, column 3: unknown escape '\\q' (use \\\", \\\\, \\n, \\t, "

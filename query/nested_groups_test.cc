@@ -255,8 +255,9 @@ class NestedGroupsTest : public testing::Test {
   absl::StatusOr<BoundFind> Bind(const std::string& text) {
     absl::StatusOr<Statement> statement = ParseStatement(text);
     if (!statement.ok()) return statement.status();
+    std::vector<std::string> notices;
     return BindFind(store_.get(), text,
-                    std::get<FindStatement>(statement->node));
+                    std::get<FindStatement>(statement->node), &notices);
   }
 
   // The rows of the planner and executor, sorted.

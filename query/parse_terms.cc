@@ -10,6 +10,7 @@
 //               | AS OF time}          (valid time and AS OF once each)
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
@@ -175,6 +176,14 @@ absl::StatusOr<Term> Parser::ParseTime(std::string_view what) {
       Advance();
       return ValueTerm(Value::Date(token.time), token.pos);
     case TokenKind::kInteger: {  // a year
+      if (token.text.size() < 4 && absl::ascii_isdigit(token.text[0])) {
+        // 225: likelier a slip than the year 225, written 0225 or +225.
+        return ErrorAt(
+            token.pos,
+            absl::StrCat("a year is written with four digits (",
+                         std::string(4 - token.text.size(), '0'), token.text,
+                         "), or signed (+", token.text, ")"));
+      }
       absl::StatusOr<TimePoint> year = TimePoint::Parse(token.text);
       if (!year.ok())
         return ErrorAt(token.pos, StdView(year.status().message()));

@@ -717,7 +717,7 @@ TEST(ParserRoundTripTest, CanonicalText) {
        "overlaps ?c",
        "FIND ?x WHERE ?c: ?x p ?y, FILTER ?c DURING 2024 TO 2026 AND 2024 "
        "OVERLAPS ?c"},
-      {"FIND ?x WHERE ?x p ?y AT 476", "FIND ?x WHERE ?x p ?y AT 0476"},
+      {"FIND ?x WHERE ?x p ?y AT +476", "FIND ?x WHERE ?x p ?y AT 0476"},
       {"FIND ?x WHERE ?x p ?y AT 2020 FILTER ?y > 3",
        "FIND ?x WHERE ?x p ?y, FILTER ?y > 3 AT 2020"},
       {"FIND ?x WHERE { ?x p ?y AT 2020 } FILTER ?y > 3 AS OF 2021",

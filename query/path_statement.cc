@@ -57,13 +57,16 @@ absl::Status BindDeparture(std::string_view text, const PathStatement& s,
 }
 
 absl::StatusOr<BoundPath> BindPath(engine::Store* store, std::string_view text,
-                                   const PathStatement& s) {
+                                   const PathStatement& s,
+                                   std::vector<std::string>* notices) {
   BoundPath path;
   ANNALS_ASSIGN_OR_RETURN(path.spec.from,
-                          BindTermId(store, text, s.from, false));
-  ANNALS_ASSIGN_OR_RETURN(path.spec.to, BindTermId(store, text, s.to, false));
+                          BindTermId(store, text, s.from, false, notices));
+  ANNALS_ASSIGN_OR_RETURN(path.spec.to,
+                          BindTermId(store, text, s.to, false, notices));
   for (const Term& p : s.via) {
-    ANNALS_ASSIGN_OR_RETURN(uint64_t id, BindTermId(store, text, p, true));
+    ANNALS_ASSIGN_OR_RETURN(uint64_t id,
+                            BindTermId(store, text, p, true, notices));
     std::vector<uint64_t>& via = path.spec.via;
     if (std::find(via.begin(), via.end(), id) == via.end()) via.push_back(id);
   }
@@ -188,7 +191,8 @@ std::vector<std::string> JourneyPlan(const BoundPath& path,
 absl::StatusOr<QueryResult> RunPath(const StatementContext& ctx,
                                     PathStatement s) {
   ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, s.pos, &s.time);
-  ANNALS_ASSIGN_OR_RETURN(BoundPath path, BindPath(ctx.store, ctx.text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundPath path,
+                          BindPath(ctx.store, ctx.text, s, ctx.notices));
   if (ctx.explain == ExplainMode::kNone) {
     if (s.in_order) return JourneyRows(ctx.store, std::move(path), ctx.options);
     return ShortestPathRows(ctx.store, std::move(path), ctx.options);

@@ -51,9 +51,13 @@ absl::StatusOr<QueryResult> Execute(const PreparedStatement& prepared,
   Statement statement = prepared.statement;
   ANNALS_RETURN_IF_ERROR(
       SubstituteParameters(prepared.text, parameters, &statement));
-  const StatementContext ctx{prepared.text,     store,        writer, options,
-                             statement.explain, statement.pos};
-  return std::visit(RunKind{ctx}, statement.node);
+  std::vector<std::string> notices;
+  const StatementContext ctx{prepared.text,     store,         writer,  options,
+                             statement.explain, statement.pos, &notices};
+  ANNALS_ASSIGN_OR_RETURN(QueryResult result,
+                          std::visit(RunKind{ctx}, statement.node));
+  result.notices.insert(result.notices.begin(), notices.begin(), notices.end());
+  return result;
 }
 
 }  // namespace annals::query

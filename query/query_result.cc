@@ -25,8 +25,10 @@ class FixedSource : public RowSource {
 
 QueryResult FixedResult(std::vector<std::string> columns, std::string view,
                         std::vector<Row> rows) {
-  return {std::move(columns), std::move(view),
-          std::make_unique<FixedSource>(std::move(rows))};
+  return {std::move(columns),
+          std::move(view),
+          std::make_unique<FixedSource>(std::move(rows)),
+          {}};
 }
 
 QueryResult PlanResult(const std::vector<std::string>& lines,

@@ -26,6 +26,8 @@ struct QueryResult {
   std::vector<std::string> columns;
   std::string view;
   std::unique_ptr<RowSource> rows;
+  // Said besides the rows: unknown names in a read, new names in a write.
+  std::vector<std::string> notices;
 };
 
 // A result from rows computed up front (ASSERT, RETRACT, EXPLAIN, PATH).

@@ -4,7 +4,9 @@
 #ifndef ANNALS_QUERY_STATEMENT_CONTEXT_H_
 #define ANNALS_QUERY_STATEMENT_CONTEXT_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "annals/result.h"
 #include "engine/store.h"
@@ -20,6 +22,9 @@ struct StatementContext {
   const QueryOptions& options;
   ExplainMode explain = ExplainMode::kNone;
   SourcePos pos;  // of EXPLAIN, or of the statement's keyword
+  // What the answer should say besides its rows ("unknown name 'Germny';
+  // did you mean 'Germany'?"); the pipeline hands them to the result.
+  std::vector<std::string>* notices;
 };
 
 }  // namespace annals::query

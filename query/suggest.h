@@ -17,9 +17,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/edit_distance.h"
+
 namespace annals::query {
 
-inline constexpr size_t kMaxSuggestionDistance = 2;
+using ::annals::kMaxSuggestionDistance;
 
 // The distance between `a` and `b`, or `limit + 1` if it is more than
 // `limit` (then computed in a band, in time proportional to the length).

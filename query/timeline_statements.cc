@@ -37,15 +37,16 @@ struct TimelineScan {
 absl::StatusOr<TimelineScan> BindScan(engine::Store* store,
                                       std::string_view text,
                                       const std::optional<Term>& subject,
-                                      const std::optional<Term>& predicate) {
+                                      const std::optional<Term>& predicate,
+                                      std::vector<std::string>* notices) {
   TimelineScan scan;
   if (subject) {
     ANNALS_ASSIGN_OR_RETURN(scan.ids.s,
-                            BindTermId(store, text, *subject, false));
+                            BindTermId(store, text, *subject, false, notices));
   }
   if (predicate) {
     ANNALS_ASSIGN_OR_RETURN(scan.ids.p,
-                            BindTermId(store, text, *predicate, true));
+                            BindTermId(store, text, *predicate, true, notices));
   }
   scan.s_text = TermText(subject, "s");
   scan.p_text = TermText(predicate, "p");
@@ -157,15 +158,16 @@ struct BoundChanges {
 
 absl::StatusOr<BoundChanges> BindChanges(engine::Store* store,
                                          std::string_view text,
-                                         const ChangesStatement& s) {
+                                         const ChangesStatement& s,
+                                         std::vector<std::string>* notices) {
   BoundChanges c;
   ANNALS_ASSIGN_OR_RETURN(c.a, BindTime(text, s.from));
   ANNALS_ASSIGN_OR_RETURN(c.b, BindTime(text, s.to));
   c.window = Window{c.a.seconds, c.b.SpanEnd()};
   std::string view;
   ANNALS_ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
-  ANNALS_ASSIGN_OR_RETURN(c.scan,
-                          BindScan(store, text, s.subject, s.predicate));
+  ANNALS_ASSIGN_OR_RETURN(
+      c.scan, BindScan(store, text, s.subject, s.predicate, notices));
   c.scan.view = tv;
   c.scan.view.valid.reset();
   c.scan.view.include_retracted = true;
@@ -209,12 +211,13 @@ struct BoundDiff {
 };
 
 absl::StatusOr<BoundDiff> BindDiff(engine::Store* store, std::string_view text,
-                                   const DiffStatement& s) {
+                                   const DiffStatement& s,
+                                   std::vector<std::string>* notices) {
   BoundDiff d;
   ANNALS_ASSIGN_OR_RETURN(d.a, BindTime(text, s.before));
   ANNALS_ASSIGN_OR_RETURN(d.b, BindTime(text, s.after));
-  ANNALS_ASSIGN_OR_RETURN(d.scan,
-                          BindScan(store, text, s.subject, s.predicate));
+  ANNALS_ASSIGN_OR_RETURN(
+      d.scan, BindScan(store, text, s.subject, s.predicate, notices));
   d.after_a = d.a.SpanEnd() - 1;
   d.until_b = d.b.SpanEnd() - 1;
   d.scan.view.include_retracted = true;
@@ -247,11 +250,12 @@ std::vector<Change> DiffOf(const BoundDiff& d,
 // the pairs that contradict each other.
 absl::StatusOr<TimelineScan> BindDisputes(engine::Store* store,
                                           std::string_view text,
-                                          const DisputesStatement& s) {
+                                          const DisputesStatement& s,
+                                          std::vector<std::string>* notices) {
   std::string view;
   ANNALS_ASSIGN_OR_RETURN(TimeView tv, BindView(text, s.time, &view));
-  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan,
-                          BindScan(store, text, s.subject, s.predicate));
+  ANNALS_ASSIGN_OR_RETURN(TimelineScan scan, BindScan(store, text, s.subject,
+                                                      s.predicate, notices));
   scan.view = tv;
   scan.result_view = view;
   if (!s.time.valid) {  // all valid time unless narrowed
@@ -304,7 +308,8 @@ absl::StatusOr<std::vector<Row>> DisputeRows(
 absl::StatusOr<QueryResult> RunChanges(const StatementContext& ctx,
                                        ChangesStatement s) {
   ApplyDefaultView(ctx.options, DefaultView::kAsOfOnly, s.pos, &s.time);
-  ANNALS_ASSIGN_OR_RETURN(BoundChanges c, BindChanges(ctx.store, ctx.text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundChanges c,
+                          BindChanges(ctx.store, ctx.text, s, ctx.notices));
   engine::Interrupt interrupt = StatementInterrupt(ctx.options);
   if (ctx.explain != ExplainMode::kNone) {
     return TimelinePlan(
@@ -325,7 +330,8 @@ absl::StatusOr<QueryResult> RunChanges(const StatementContext& ctx,
 
 absl::StatusOr<QueryResult> RunDiff(const StatementContext& ctx,
                                     const DiffStatement& s) {
-  ANNALS_ASSIGN_OR_RETURN(BoundDiff d, BindDiff(ctx.store, ctx.text, s));
+  ANNALS_ASSIGN_OR_RETURN(BoundDiff d,
+                          BindDiff(ctx.store, ctx.text, s, ctx.notices));
   engine::Interrupt interrupt = StatementInterrupt(ctx.options);
   if (ctx.explain != ExplainMode::kNone) {
     return TimelinePlan(
@@ -349,7 +355,7 @@ absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
                                         DisputesStatement s) {
   ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, s.pos, &s.time);
   ANNALS_ASSIGN_OR_RETURN(TimelineScan scan,
-                          BindDisputes(ctx.store, ctx.text, s));
+                          BindDisputes(ctx.store, ctx.text, s, ctx.notices));
   const bool possibly = !scan.view.certain;
   engine::Interrupt interrupt = StatementInterrupt(ctx.options);
   if (ctx.explain != ExplainMode::kNone) {

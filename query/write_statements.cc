@@ -1,6 +1,8 @@
 // ASSERT and RETRACT; see write_statements.h.
 #include "query/write_statements.h"
 
+#include <algorithm>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "engine/name_notices.h"
 #include "query/binder.h"
 #include "query/diagnostic.h"
 
@@ -123,6 +126,41 @@ absl::StatusOr<std::vector<ClaimId>> BindRetract(std::string_view text,
   return ids;
 }
 
+// The names `in` adds to the store, a notice each ("new entity 'Rusia';
+// did you mean 'Russia'?"), in the order written. With options.strict, a
+// new predicate the schema does not declare is refused (InvalidArgument at
+// the predicate), before anything is written.
+absl::Status NoteNewNames(const StatementContext& ctx, const AssertStatement& a,
+                          const ClaimInput& in) {
+  engine::Store* store = ctx.store;
+  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
+  std::vector<std::string> seen;
+  auto entity = [&](const std::string& name) {
+    std::string canonical(rules->Canonical(name));
+    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) return;
+    seen.push_back(canonical);
+    if (!absl::IsNotFound(store->dictionary()
+                              .Find(Value::Entity(canonical), nullptr)
+                              .status())) {
+      return;
+    }
+    ctx.notices->push_back(
+        engine::NewNameNotice(store, canonical, false, nullptr));
+  };
+  if (in.subject.is_entity()) entity(in.subject.text());
+  if (!engine::PredicateInUse(store, in.predicate)) {
+    if (ctx.options.strict && rules->FindPredicate(in.predicate) == nullptr) {
+      return SyntaxError(ctx.text, a.predicate.pos,
+                         engine::StrictRefusal(store, in.predicate));
+    }
+    ctx.notices->push_back(
+        engine::NewNameNotice(store, in.predicate, true, nullptr));
+  }
+  if (in.object.is_entity()) entity(in.object.text());
+  if (!in.by.empty()) entity(in.by);
+  return absl::OkStatus();
+}
+
 // ASSERT's rows: the claim, then each claim it superseded and each closed
 // copy, with what happened to it.
 std::vector<Row> AssertRows(const AssertEffect& effect) {
@@ -190,6 +228,7 @@ absl::StatusOr<QueryResult> RunAssert(const StatementContext& ctx,
   if (absl::Status s = ctx.writer->CheckSchema(input); !s.ok()) {
     return absl::IsInvalidArgument(s) ? ErrorAt(ctx.text, a.object.pos, s) : s;
   }
+  ANNALS_RETURN_IF_ERROR(NoteNewNames(ctx, a, input));
   if (ctx.explain == ExplainMode::kNone) {
     ANNALS_ASSIGN_OR_RETURN(AssertEffect effect,
                             ctx.writer->Assert(input, WriteMode::kCommit));

@@ -2,7 +2,7 @@
 // parent), units grouped in dimensions with their conversions, predicates
 // (value type, `one` or `many`, inverse name, description) and aliases (two
 // names for one entity). Built by ParseSchema (schema/schema_parser.h) from
-// the text format described in README.md, "Schemas"; checked against claims
+// the text format described in docs/schemas.md; checked against claims
 // by schema/validator.h. No storage: the engine keeps the text.
 //
 // Immutable once built; thread-compatible.

@@ -1,4 +1,4 @@
-// ParseSchema: the schema text format (README.md, "Schemas") into a Schema.
+// ParseSchema: the schema text format (docs/schemas.md) into a Schema.
 //
 //   type Organisation
 //   type Company : Organisation "A business"

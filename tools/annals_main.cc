@@ -1,6 +1,7 @@
-// The `annals` command line: load, find, query, stats, check, schema and
-// export (tools/export/); shell comes from tools/shell/. A thin front end
-// over the public API only.
+// The `annals` command line: init, load, find, query, stats, check, compact,
+// schema and export (tools/export/); shell comes from tools/shell/. A thin
+// front end over the public API only. Only init, load and schema FILE create
+// a store (tools/cli/open_store.h).
 //
 // Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
 // 2 usage error; 3 `annals check` found inconsistencies or schema violations;
@@ -23,6 +24,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
+#include "tools/cli/count.h"
+#include "tools/cli/open_store.h"
+#include "tools/cli/store_flags.h"
 #include "tools/cli/suggest.h"
 #include "tools/export/export_command.h"
 #include "tools/output/printers.h"
@@ -44,7 +48,9 @@ constexpr char kMainHelp[] =
 Usage: annals COMMAND [OPTIONS] STORE [ARGS]
 
 Commands:
-  load    bulk-load TSV, CSV or JSON Lines files, all or nothing
+  init    create a new, empty store
+  load    bulk-load TSV, CSV or JSON Lines files, all or nothing (creates
+          the store if missing)
   find    claims by subject, predicate and/or object, at a time, as of a time
   query   run a statement of the query language (FIND, HISTORY, ASSERT, ...)
   shell   an interactive shell (or a script runner, from a pipe)
@@ -54,18 +60,26 @@ Commands:
   compact rewrite the store's files compactly (after a big load)
   schema  set the store's schema from a file, or print it (and its history)
   export  write the claims as TSV or JSON Lines that `annals load` reads back
+  version print the version of annals (also --version)
 
 Run `annals COMMAND --help` for a command's options and more examples.
+Only init, load and schema FILE create a store; the other commands refuse
+a path that holds none (naming a store beside it with a near name) and
+write nothing there.
+
+The examples run from the repository's root on a store of datasets/sco2025;
+`cmake --install build` puts `annals` on PATH (else run build/tools/annals).
 
 Examples:
-  annals load sco.annals datasets/tiny/claims.tsv
+  annals init events.annals
+  annals load sco.annals datasets/sco2025/claims.tsv
   annals find sco.annals --subject=Russia --at=2024-06-01
-  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals query sco.annals "FIND ?x WHERE Russia pipeline_gas_to_china ?x"
   annals shell sco.annals
   annals stats sco.annals
   annals check sco.annals
   annals compact sco.annals
-  annals schema sco.annals datasets/tiny/tiny.schema
+  annals schema sco.annals datasets/sco2025/sco2025.schema
   annals export --output=sco.tsv sco.annals
 
 Options are written --name=value or --name value. Unknown commands and
@@ -81,8 +95,11 @@ Exit codes:
 
 constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
 
-Loads every FILE into STORE (created if missing) in one atomic step: a bad
-row aborts the whole load with file:line:column and the store is unchanged.
+Loads every FILE into STORE in one atomic step: a bad row aborts the whole
+load with file:line:column and the store is unchanged. A missing STORE (or
+an empty directory) becomes a new store, and stderr says "created new
+store" (a failed load or --dry-run leaves none); a directory of other files
+or a plain file is refused.
 Rows equal to a claim already stored are skipped, so loading twice is safe.
 Ctrl-C stops the load within a fraction of a second: nothing is loaded, the
 store is unchanged, exit code 130.
@@ -112,6 +129,8 @@ Options:
   --reject-file=PATH      where rejected rows go (default: the first FILE's
                           path with .rejects added)
   --dry-run               validate everything, write nothing
+  --strict                a row whose predicate is new to the store and not
+                          declared by the schema is a bad row
   --quiet                 no progress, no summary
   --verbose               also say where the time went
 
@@ -123,6 +142,21 @@ Examples:
       --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
   annals load --columns=date:valid_from --events icews.annals \
       icews14/train_named.tsv
+)";
+
+constexpr char kInitHelp[] = R"(Usage: annals init STORE
+
+Creates a new, empty store in STORE, a new or empty directory, and says
+"created new store 'STORE'". Refuses a store that exists already, a
+directory that holds other files, and a plain file (exit code 1).
+
+Example:
+  annals init notes.annals
+)";
+
+constexpr char kVersionHelp[] = R"(Usage: annals version
+
+Prints the version of annals ("annals 0.1.0"); `annals --version` too.
 )";
 
 constexpr char kFindHelp[] = R"(Usage: annals find [OPTIONS] STORE
@@ -144,13 +178,13 @@ Options:
 
 Examples:
   annals find sco.annals --subject=Russia
-  annals find sco.annals --subject=Russia --predicate=gas_flow_to_china_bcm --all-time
+  annals find sco.annals --subject=Russia --predicate=pipeline_gas_to_china --all-time
   annals find sco.annals --subject=Russia --at=2024-06-01
-  annals find sco.annals --predicate=signed --as-of=2025-09-01
+  annals find sco.annals --subject=Russia --as-of=2025-09-01
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE [QUERY]
 
 Runs a statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
@@ -160,9 +194,9 @@ the header says which view a result is. Several statements (each ending with
 one: it stops at the first error, exit code 1, naming the script's line and
 column (FILE:LINE:COLUMN, or stdin:...). When another process holds the
 store for writing, the store is opened read-only (stderr says so): reads
-work, ASSERT and RETRACT are refused. Ctrl-C stops the statement (and the
-script) within a fraction of a second: "statement cancelled" on stderr,
-exit code 130.
+see what that process has committed, ASSERT and RETRACT are refused.
+Ctrl-C stops the statement (and the script) within a fraction of a second:
+"statement cancelled" on stderr, exit code 130.
 
 Options:
   --format=F         table (default), csv, tsv or json
@@ -170,14 +204,28 @@ Options:
   --keep-going       run the rest of a script after an error (exit code 1)
   --param=NAME=VALUE a value for $NAME (repeatable): 2025-09-02 is a date,
                      56 a number, 56 bcm/yr a quantity, anything else a name
+  --read-only        open the store without the writer lock: writes are
+                     refused, and reads follow whoever writes it
+  --max-rows=N       a result may hold N rows (default 1000000; 0: no
+                     limit)
+  --timeout=DURATION a statement may run that long: 1500 (milliseconds),
+                     30s, 2m (default 30s; 0: no limit)
+  --strict           refuse an ASSERT that adds a predicate the schema does
+                     not declare (nothing written)
+
+A name the store lacks is no error: its pattern matches nothing and stderr
+says so ("-- unknown name 'Rusia'; did you mean 'Russia'?"), exit code 0.
+An ASSERT that adds a name says so on stderr too ("-- new entity 'Rusia';
+did you mean 'Russia'?").
 
 Examples:
-  annals query sco.annals "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
+  annals query sco.annals "FIND ?x WHERE Russia pipeline_gas_to_china ?x"
   annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
-  annals query sco.annals "HISTORY Russia gas_flow_to_china_bcm"
+  annals query sco.annals "HISTORY Russia pipeline_gas_to_china"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
+  annals query --timeout=2m --max-rows=0 sco.annals "FIND ?s ?p ?o WHERE ?s ?p ?o"
   annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
-      "FIND ?x WHERE $s gas_flow_to_china_bcm ?x AT $t"
+      'FIND ?x WHERE $s pipeline_gas_to_china ?x AT $t'
 )";
 
 constexpr char kStatsHelp[] = R"(Usage: annals stats STORE
@@ -218,7 +266,9 @@ constexpr char kSchemaHelp[] =
     R"(Usage: annals schema [--history | --version=N] STORE [FILE]
 
 With FILE, makes its text the store's schema from now on (a new version,
-recorded now; earlier versions stay readable). Syntax errors give
+recorded now; earlier versions stay readable); a missing STORE becomes a
+new store, and stderr says "created new store" (a FILE that does not parse
+leaves none). Syntax errors give
 FILE:line:column and the line with a caret, and nothing is stored. Claims
 already in the store are not refused: those that break the new schema are
 listed (as `annals check` lists them). From then on ASSERT and `annals load`
@@ -233,7 +283,7 @@ Options:
   --as-of=TIME  print the version in force at the end of TIME (2026-11-01)
 
 Examples:
-  annals schema sco.annals sco.schema
+  annals schema sco.annals datasets/sco2025/sco2025.schema
   annals schema sco.annals
   annals schema --history sco.annals
   annals schema --as-of=2026-11-01 sco.annals
@@ -294,6 +344,32 @@ std::string Rate(double per_second) {
   return absl::StrFormat("%.0f", per_second);
 }
 
+// "New names: 2 entities (Rusia, Kazakstan), 1 predicate (membr_of)", the
+// listed ones and how many more.
+void PrintNewNames(const annals::LoadResult& r) {
+  auto part = [](int64_t count, const std::vector<std::string>& names,
+                 const char* one, const char* many) {
+    std::string text = absl::StrCat(count, " ", count == 1 ? one : many, " (",
+                                    absl::StrJoin(names, ", "));
+    if (count > static_cast<int64_t>(names.size())) {
+      absl::StrAppend(&text, ", ... ", count - names.size(), " more");
+    }
+    return text + ")";
+  };
+  std::vector<std::string> parts;
+  if (r.new_entity_count > 0) {
+    parts.push_back(
+        part(r.new_entity_count, r.new_entities, "entity", "entities"));
+  }
+  if (r.new_predicate_count > 0) {
+    parts.push_back(part(r.new_predicate_count, r.new_predicates, "predicate",
+                         "predicates"));
+  }
+  if (!parts.empty()) {
+    std::cout << "New names: " << absl::StrJoin(parts, ", ") << "\n";
+  }
+}
+
 int Load(const Args& args) {
   if (args.help) return std::cout << kLoadHelp, 0;
   annals::LoadOptions options;
@@ -337,6 +413,8 @@ int Load(const Args& args) {
       options.reject_file = value;
     } else if (name == "dry-run") {
       options.dry_run = true;
+    } else if (name == "strict") {
+      options.strict = true;
     } else if (name == "quiet") {
       quiet = true;
     } else if (name == "verbose") {
@@ -366,31 +444,48 @@ int Load(const Args& args) {
   }
   // Ctrl-C cancels the load: nothing is loaded, exit code 130.
   annals::shell::SigintScope sigint(options.cancel);
-  auto db = annals::Database::Open(args.positional[0]);
+  const std::string& store = args.positional[0];
+  annals::cli::Creation creation;
+  auto db = annals::cli::OpenStore(store, annals::cli::Access::kCreate,
+                                   std::cerr, &creation);
   if (!db.ok()) return Fail(db.status());
   auto result = db->Load(files, options);
   if (options.progress) std::cerr << "\r" << std::string(60, ' ') << "\r";
+  if (!result.ok() || options.dry_run) {
+    // A store made for a load that failed, or for a dry run, goes again.
+    db = absl::CancelledError("closed");
+    annals::cli::UndoCreation(store, creation);
+  }
   if (!result.ok()) return Fail(result.status());
+  if (!quiet && !options.dry_run) {
+    annals::cli::SayCreated(store, creation, std::cerr);
+  }
+  // A new name near a known one: said even with --quiet.
+  for (const std::string& notice : result->notices) {
+    std::cerr << "-- " << notice << "\n";
+  }
   if (!quiet) {
+    using annals::cli::Count;
     std::cout << absl::StrFormat(
-        "%s %lld rows in %.2fs (%s rows/s): %lld claims added, %lld "
-        "duplicates skipped, %lld rejected, %lld new terms%s\n",
-        options.dry_run ? "Checked" : "Loaded",
-        static_cast<long long>(result->rows), result->seconds,
+        "%s %s in %.2fs (%s rows/s): %s added, %s skipped, %lld rejected, "
+        "%s%s\n",
+        options.dry_run ? "Checked" : "Loaded", Count(result->rows, "row"),
+        result->seconds,
         Rate(result->seconds > 0 ? result->rows / result->seconds : 0),
-        static_cast<long long>(result->claims_added),
-        static_cast<long long>(result->duplicates),
+        Count(result->claims_added, "claim"),
+        Count(result->duplicates, "duplicate"),
         static_cast<long long>(result->rejected),
-        static_cast<long long>(result->terms_added),
+        Count(result->terms_added, "new term"),
         result->reject_file.empty()
             ? ""
             : absl::StrCat("; rejected rows in ", result->reject_file));
+    // Into a store that had claims (a first load's names are all new).
+    if (result->first_claim > 1) PrintNewNames(*result);
     if (result->replaced_rows > 0 || result->superseded > 0) {
-      std::cout << absl::StrFormat(
-          "One value at a time: %lld rows replaced by a later row, %lld "
-          "stored claims superseded\n",
-          static_cast<long long>(result->replaced_rows),
-          static_cast<long long>(result->superseded));
+      std::cout << "One value at a time: "
+                << Count(result->replaced_rows, "row") << " replaced by a "
+                << "later row, " << Count(result->superseded, "stored claim")
+                << " superseded\n";
     }
   }
   if (verbose) {
@@ -412,7 +507,10 @@ void PrintClaim(const annals::Claim& c) {
   std::cout << "\n";
 }
 
-annals::Options ReadOnly();
+// An existing store, read-only (following its writer, if any).
+absl::StatusOr<annals::Database> OpenToRead(const std::string& store) {
+  return annals::cli::OpenStore(store, annals::cli::Access::kRead, std::cerr);
+}
 
 int Find(const Args& args) {
   if (args.help) return std::cout << kFindHelp, 0;
@@ -455,8 +553,12 @@ int Find(const Args& args) {
   if (args.positional.size() != 1) {
     return Usage("find takes one STORE", kFindHelp);
   }
-  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  auto db = OpenToRead(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
+  // A name the store lacks matches nothing: say which, and what is near.
+  for (const std::string& notice : db->UnknownNames(pattern)) {
+    std::cerr << "-- " << notice << "\n";
+  }
   int64_t n = 0;
   absl::Status s = db->Scan(pattern, view, [&](const annals::Claim& c) {
     PrintClaim(c);
@@ -470,12 +572,19 @@ int Find(const Args& args) {
   return 0;
 }
 
-// Prints a result in one of the output formats (tools/output/printers.h).
-int PrintResult(annals::ResultSet& result, const std::string& format) {
+// Prints a result in one of the output formats (tools/output/printers.h);
+// an error while its rows are made goes to `fail`.
+template <typename FailFn>
+int PrintResult(annals::ResultSet& result, const std::string& format,
+                const FailFn& fail) {
+  // Notices (an unknown name, a new one) go to stderr: the rows stay clean.
+  for (const std::string& notice : result.notices()) {
+    std::cerr << "-- " << notice << "\n";
+  }
   annals::output::PrintOptions options;
   options.mode = *annals::output::ParseOutputMode(format);
   absl::Status s = annals::output::PrintResult(result, options, std::cout);
-  return s.ok() ? 0 : Fail(s);
+  return s.ok() ? 0 : fail(s);
 }
 
 // Statements in `text`, as the shell splits them (`;` or a blank line).
@@ -491,11 +600,20 @@ int CountStatements(const std::string& text) {
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
-  bool keep_going = false;
+  bool keep_going = false, strict = false;
+  annals::cli::StoreFlags store_flags;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
+    absl::StatusOr<bool> taken =
+        annals::cli::ParseStoreFlag(name, value, true, &store_flags);
+    if (!taken.ok()) {
+      return Usage(std::string(taken.status().message()), kQueryHelp);
+    }
+    if (*taken) continue;
     if (name == "keep-going") {
       keep_going = true;
+    } else if (name == "strict") {
+      strict = true;
     } else if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
           value != "json") {
@@ -537,7 +655,11 @@ int Query(const Args& args) {
     text.assign(std::istreambuf_iterator<char>(in), {});
   }
   // Held by another process: opened read-only, as the shell does.
-  auto db = annals::shell::OpenWritableOrReadOnly(args.positional[0]);
+  auto db = annals::cli::OpenStore(args.positional[0],
+                                   store_flags.read_only
+                                       ? annals::cli::Access::kRead
+                                       : annals::cli::Access::kWriteOrRead,
+                                   std::cerr);
   if (!db.ok()) return Fail(db.status());
   if (CountStatements(text) > 1) {
     // A script: run as `annals shell` runs one from a pipe.
@@ -546,6 +668,10 @@ int Query(const Args& args) {
     }
     annals::shell::ShellConfig config;
     config.keep_going = keep_going;
+    config.strict = strict;
+    config.read_only = db->read_only();
+    config.limits = store_flags.limits;
+    config.limit_flags = true;
     annals::shell::Shell shell(std::move(*db), config);
     shell.RunDotCommand(".mode " + format, "", 0);
     std::istringstream in(text);
@@ -560,7 +686,9 @@ int Query(const Args& args) {
     }
   }
   // Errors of a --file name it: FILE:LINE:COLUMN.
-  auto fail = [&](const absl::Status& s) {
+  auto fail = [&](const absl::Status& status) {
+    absl::Status s(status.code(),
+                   annals::cli::NameLimitFlags(status.message(), false));
     if (file.empty()) return Fail(s);
     return Fail(absl::Status(
         s.code(), annals::shell::LocateError(s.message(), file, 1, 1)));
@@ -570,17 +698,13 @@ int Query(const Args& args) {
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
   // Ctrl-C cancels the statement, also while its rows are printed: exit
   // code 130.
-  annals::QueryOptions options;
-  annals::shell::SigintScope sigint(options.cancel);
-  auto result = prepared->Execute(options);
+  annals::QueryOptions query_options = store_flags.limits;
+  query_options.strict = strict;
+  query_options.cancel = annals::Cancellation();  // this statement's own
+  annals::shell::SigintScope sigint(query_options.cancel);
+  auto result = prepared->Execute(query_options);
   if (!result.ok()) return fail(result.status());
-  return PrintResult(*result, format);
-}
-
-annals::Options ReadOnly() {
-  annals::Options o;
-  o.read_only = true;
-  return o;
+  return PrintResult(*result, format, fail);
 }
 
 int Stats(const Args& args) {
@@ -593,7 +717,7 @@ int Stats(const Args& args) {
   if (args.positional.size() != 1) {
     return Usage("stats takes one STORE and no options", kStatsHelp);
   }
-  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  auto db = OpenToRead(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
   auto stats = db->Stats();
   if (!stats.ok()) return Fail(stats.status());
@@ -631,9 +755,8 @@ int Compact(const Args& args) {
   if (args.positional.size() != 1) {
     return Usage("compact takes one STORE and no options", kCompactHelp);
   }
-  annals::Options options;
-  options.create_if_missing = false;
-  auto db = annals::Database::Open(args.positional[0], options);
+  auto db = annals::cli::OpenStore(args.positional[0],
+                                   annals::cli::Access::kWrite, std::cerr);
   if (!db.ok()) return Fail(db.status());
   auto before = db->Stats();
   if (!before.ok()) return Fail(before.status());
@@ -659,7 +782,7 @@ int Check(const Args& args) {
   if (args.positional.size() != 1) {
     return Usage("check takes one STORE and no options", kCheckHelp);
   }
-  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  auto db = OpenToRead(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
   auto result = db->Check();
   if (!result.ok()) return Fail(result.status());
@@ -674,8 +797,11 @@ int Check(const Args& args) {
       static_cast<long long>(result->index_entries),
       static_cast<long long>(result->terms));
   if (!result->schema_violations.empty()) {
-    std::cout << result->schema_violations.size()
-              << " claims break the schema:\n";
+    std::cout << annals::cli::Count(
+                     static_cast<int64_t>(result->schema_violations.size()),
+                     "claim")
+              << (result->schema_violations.size() == 1 ? " breaks" : " break")
+              << " the schema:\n";
     for (const auto& v : result->schema_violations) {
       std::cout << "  " << v << "\n";
     }
@@ -724,22 +850,32 @@ int Schema(const Args& args) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Fail(absl::NotFoundError("cannot open '" + file + "'"));
     std::string text(std::istreambuf_iterator<char>(in), {});
-    auto db = annals::Database::Open(args.positional[0]);
+    const std::string& store = args.positional[0];
+    annals::cli::Creation creation;
+    auto db = annals::cli::OpenStore(store, annals::cli::Access::kCreate,
+                                     std::cerr, &creation);
     if (!db.ok()) return Fail(db.status());
     auto set = db->SetSchema(text, file);
-    if (!set.ok()) return Fail(set.status());
+    if (!set.ok()) {
+      db = absl::CancelledError("closed");
+      annals::cli::UndoCreation(store, creation);
+      return Fail(set.status());
+    }
+    annals::cli::SayCreated(store, creation, std::cerr);
     std::cout << "schema version " << set->version << " recorded at "
               << set->recorded.ToString() << "\n";
     auto violations = db->SchemaViolations();
     if (!violations.ok()) return Fail(violations.status());
     if (!violations->empty()) {
-      std::cout << violations->size()
-                << " stored claims break it (`annals check` lists them):\n";
+      std::cout << annals::cli::Count(static_cast<int64_t>(violations->size()),
+                                      "stored claim")
+                << (violations->size() == 1 ? " breaks" : " break")
+                << " it (`annals check` lists them):\n";
       for (const auto& v : *violations) std::cout << "  " << v << "\n";
     }
     return 0;
   }
-  auto db = annals::Database::Open(args.positional[0], ReadOnly());
+  auto db = OpenToRead(args.positional[0]);
   if (!db.ok()) return Fail(db.status());
   auto versions = db->SchemaHistory();
   if (!versions.ok()) return Fail(versions.status());
@@ -775,17 +911,44 @@ int Export(const Args& args) {
   return annals::cli::RunExport(args.positional, args.flags);
 }
 
-// `annals shell`: --keep-going and the STORE, on to tools/shell/.
+// `annals shell`: its options and the STORE, on to tools/shell/.
 int Shell(const Args& args) {
   if (args.help) return std::cout << kShellHelp, 0;
   std::vector<std::string> shell_args;
   for (const auto& [name, value] : args.flags) {
-    if (name != "keep-going") return UnknownOption(name, kShellHelp);
-    shell_args.push_back("--keep-going");
+    shell_args.push_back(value.empty() ? "--" + name
+                                       : absl::StrCat("--", name, "=", value));
   }
   shell_args.insert(shell_args.end(), args.positional.begin(),
                     args.positional.end());
   return annals::shell::ShellMain(shell_args);
+}
+
+int Init(const Args& args) {
+  if (args.help) return std::cout << kInitHelp, 0;
+  if (!args.flags.empty()) return UnknownOption(args.flags[0].first, kInitHelp);
+  if (args.positional.size() != 1) {
+    return Usage("init takes one STORE", kInitHelp);
+  }
+  const std::string& store = args.positional[0];
+  if (annals::Database::Exists(store)) {
+    return Fail(absl::AlreadyExistsError(
+        absl::StrCat("store '", store, "' exists already")));
+  }
+  auto db =
+      annals::cli::OpenStore(store, annals::cli::Access::kCreate, std::cerr);
+  if (!db.ok()) return Fail(db.status());
+  std::cout << "created new store '" << store << "'\n";
+  return 0;
+}
+
+int Version(const Args& args) {
+  if (args.help) return std::cout << kVersionHelp, 0;
+  if (!args.flags.empty() || !args.positional.empty()) {
+    return Usage("version takes no arguments", kVersionHelp);
+  }
+  std::cout << "annals " << ANNALS_VERSION << "\n";
+  return 0;
 }
 
 struct Command {
@@ -795,6 +958,7 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"init", Init, kInitHelp},
     {"load", Load, kLoadHelp},
     {"find", Find, kFindHelp},
     {"query", Query, kQueryHelp},
@@ -804,6 +968,7 @@ const Command kCommands[] = {
     {"compact", Compact, kCompactHelp},
     {"schema", Schema, kSchemaHelp},
     {"export", Export, annals::cli::kExportHelp},
+    {"version", Version, kVersionHelp},
 };
 
 }  // namespace
@@ -815,6 +980,7 @@ int main(int argc, char** argv) {
     std::cout << kMainHelp;
     return 0;
   }
+  if (command == "--version") return Version(ParseArgs(argc, argv, 2, ""));
   std::vector<std::string> names;
   for (const Command& c : kCommands) {
     if (command == c.name) return c.run(ParseArgs(argc, argv, 2, c.help));

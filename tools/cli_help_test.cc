@@ -192,6 +192,7 @@ TEST_F(CliHelpTest, ExportWritesWhatLoadReadsBack) {
 }
 
 TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
+  ASSERT_EQ(Run("init s").exit_code, 0);
   ASSERT_EQ(Run("query s 'ASSERT Gazprom signed memo SOURCE \"a\"'").exit_code,
             0);
   // The same claim again (confidence does not count): nothing added.
@@ -203,7 +204,7 @@ TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
   RunResult r = Run("export --output=e.tsv s");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(absl::StrContains(r.err, "equal an earlier one")) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.err, "warning: 1 claims are about claims"))
+  EXPECT_TRUE(absl::StrContains(r.err, "warning: 1 claim is about claims"))
       << r.err;
   EXPECT_TRUE(absl::StrContains(test::ReadFile(root_ + "/e.tsv"),
                                 "\n#c1\tconfirmed_by\tChina\t"));

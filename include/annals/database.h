@@ -24,7 +24,7 @@
 // Thread safety: a Database may be shared by any number of threads. Reads run
 // concurrently, each on one consistent snapshot; writes (Assert, Retract,
 // Load) are serialised. Only one process may open a store for writing; others
-// may open it read-only.
+// may open it read-only, and then follow it (Options::read_only).
 #ifndef ANNALS_DATABASE_H_
 #define ANNALS_DATABASE_H_
 
@@ -60,7 +60,7 @@ class Snapshot {
   std::shared_ptr<const void> handle_;
 };
 
-// One version of a store's schema (README.md, "Schemas").
+// One version of a store's schema (docs/schemas.md).
 struct SchemaVersion {
   int64_t version = 0;  // 1, 2, ...; 0: the store never had a schema
   TimePoint recorded;   // when it was set (transaction time)
@@ -96,14 +96,23 @@ class PreparedQuery {
 
 class Database {
  public:
-  // Opens the store in `dir`, creating it if allowed. FailedPrecondition when
-  // the store has a newer format version than this build, when `dir` is not
-  // an Annals store, or when another process holds it for writing (the
-  // message says which); DataLoss for an unreadable format version or a
+  // Opens the store in `dir`, creating it if allowed (Options) when `dir`
+  // is missing or an empty directory; nothing is created or written in any
+  // other directory. NotFound "no Annals store at 'dir'" when there is none
+  // and none may be created (create_if_missing false, or read_only).
+  // FailedPrecondition, naming `dir`, when it is a file, a directory of other
+  // files, or a RocksDB database that is not an Annals store; when the store
+  // has a newer format version than this build; or when another process
+  // holds it for writing (the message says which: open it read_only to
+  // follow that writer). DataLoss for an unreadable format version or a
   // damaged, missing or truncated file of the store; ResourceExhausted when
   // its disk is too full to recover the latest writes.
   static absl::StatusOr<Database> Open(const std::string& dir,
                                        const Options& options = Options());
+
+  // Whether `dir` holds an Annals store (for tools that must not create
+  // one by mistake). Reads a little, writes nothing.
+  static bool Exists(const std::string& dir);
 
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
@@ -111,12 +120,12 @@ class Database {
 
   // Records a claim, valid as given, recorded now (or at input.recorded).
   // Returns its new id. For a predicate the schema declares `one`, applies
-  // supersession first (README.md, "One value at a time"): the live claims
-  // of the subject and predicate by the same source and author it supersedes
-  // are retracted (those it closes get a copy ending where it starts), it may
-  // itself be stored ending where a later claim starts, all in one atomic
-  // write. When it equals a live claim (same subject, predicate, object,
-  // valid time, source and by), nothing is added and that claim's id is
+  // supersession first (docs/schemas.md, "One value at a time"): the live
+  // claims of the subject and predicate by the same source and author it
+  // supersedes are retracted (those it closes get a copy ending where it
+  // starts), it may itself be stored ending where a later claim starts, all in
+  // one atomic write. When it equals a live claim (same subject, predicate,
+  // object, valid time, source and by), nothing is added and that claim's id is
   // returned, as a load skips such rows. InvalidArgument for an empty subject
   // or predicate, a confidence outside [0, 1], an interval that ends before it
   // starts, or an object the schema refuses (naming the predicate, the expected
@@ -128,19 +137,18 @@ class Database {
   // failed write.
   absl::StatusOr<ClaimId> Assert(const ClaimInput& input);
 
-  // Runs one statement of the query language (README.md, "The query
-  // language"): FIND (with NOT and OPTIONAL groups, nested to any depth),
-  // HISTORY, CHANGES, DIFF, DISPUTES, PATH (and PATH ... IN ORDER), ASSERT,
-  // RETRACT, EXPLAIN of any of them (a write's plan writes nothing) and
-  // EXPLAIN ANALYZE of the reads. Rows stream as ResultSet::Next() asks for
-  // them, from one snapshot. InvalidArgument for a bad query (also for
-  // EXPLAIN ANALYZE of a write) and, for an unknown name, the nearest known
-  // one; NotFound or FailedPrecondition for an ASSERT or RETRACT of a claim
-  // that is missing or already retracted. Each of these points at its place:
-  // line, column, the line and a caret, also when it is found while the
-  // statement runs (units that differ, a period comparison of something
-  // else). ResourceExhausted or DeadlineExceeded when a limit of `options`
-  // is reached. Parameters (`$name`) need Prepare.
+  // Runs one statement of the query language (docs/query-language.md): FIND
+  // (with NOT and OPTIONAL groups, nested to any depth), HISTORY, CHANGES,
+  // DIFF, DISPUTES, PATH (and PATH ... IN ORDER), ASSERT, RETRACT, EXPLAIN of
+  // any of them (a write's plan writes nothing) and EXPLAIN ANALYZE of the
+  // reads. Rows stream as ResultSet::Next() asks for them, from one snapshot.
+  // InvalidArgument for a bad query (also for EXPLAIN ANALYZE of a write) and,
+  // for an unknown name, the nearest known one; NotFound or FailedPrecondition
+  // for an ASSERT or RETRACT of a claim that is missing or already retracted.
+  // Each of these points at its place: line, column, the line and a caret, also
+  // when it is found while the statement runs (units that differ, a period
+  // comparison of something else). ResourceExhausted or DeadlineExceeded when a
+  // limit of `options` is reached. Parameters (`$name`) need Prepare.
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
   // Parses `text` once for PreparedQuery::Execute (InvalidArgument for a
@@ -168,6 +176,12 @@ class Database {
                     const std::function<bool(const Claim&)>& fn,
                     const Snapshot& snapshot = {}) const;
 
+  // What a query would say of the names in `pattern` the store lacks, one
+  // notice each ("unknown name 'Germny'; did you mean 'Germany'?", as
+  // ResultSet::notices()); empty when the store knows them all. Find and
+  // Scan of such a pattern match nothing.
+  std::vector<std::string> UnknownNames(const ClaimPattern& pattern) const;
+
   // One claim with its full provenance (batch and row included), whatever
   // its times. NotFound for an unknown id.
   absl::StatusOr<Claim> Get(ClaimId id, const Snapshot& snapshot = {}) const;
@@ -175,12 +189,12 @@ class Database {
   // A consistent view for several reads.
   Snapshot GetSnapshot() const;
 
-  // Bulk-loads files (TSV/CSV with a header, or JSON Lines; see README.md
-  // for the columns). A `#c42` subject or object must name a claim already
-  // in the store. All or nothing: any bad row (also one whose object the
-  // schema refuses) aborts the load with
-  // InvalidArgument "file:line:column: reason" and the store unchanged,
-  // unless options.skip_bad. Rows equal to a live stored claim are skipped
+  // Bulk-loads files (TSV/CSV with a header, or JSON Lines; see
+  // docs/loading.md for the columns). A `#c42` subject or object must name a
+  // claim already in the store. All or nothing: any bad row (also one whose
+  // object the schema refuses) aborts the load with InvalidArgument
+  // "file:line:column: reason" and the store unchanged, unless
+  // options.skip_bad. Rows equal to a live stored claim are skipped
   // (LoadResult::duplicates), so loading a file twice adds nothing.
   // ResourceExhausted when the disk fills up (sort runs and SST files are
   // written in a directory of the store's): nothing is loaded, the temporary
@@ -188,7 +202,7 @@ class Database {
   absl::StatusOr<LoadResult> Load(const std::vector<std::string>& files,
                                   const LoadOptions& options = LoadOptions());
 
-  // Makes `text` (the format of README.md, "Schemas") the store's schema
+  // Makes `text` (the format of docs/schemas.md) the store's schema
   // from now on: a new version, recorded now, written in one atomic
   // WriteBatch; earlier versions stay readable (SchemaHistory). From then on
   // Assert, ASSERT and Load refuse claims that break it. An empty text (or
@@ -227,6 +241,8 @@ class Database {
   absl::StatusOr<CheckResult> Check() const;
 
   const std::string& dir() const;
+  // True when opened read_only (writes refused; reads follow the writer).
+  bool read_only() const;
 
  private:
   friend class PreparedQuery;

@@ -57,6 +57,9 @@ struct LoadOptions {
   // maps two names to one column, or names a header name that a TSV or CSV
   // file does not have.
   std::vector<std::pair<std::string, std::string>> columns;
+  // Strict: a row whose predicate no stored claim uses and the schema does
+  // not declare is a bad row (the load's error, or with skip_bad a reject).
+  bool strict = false;
   // Lines longer than this are bad rows.
   int64_t max_line_bytes = int64_t{64} << 20;
   // Called from a loading thread (never two at once); may be empty.
@@ -72,14 +75,25 @@ struct LoadResult {
   int64_t rows = 0;          // data rows read
   int64_t claims_added = 0;  // new claims
   int64_t duplicates = 0;    // rows equal to a claim already there
-  // `one` predicates (README.md, "One value at a time"): rows replaced by a
-  // later row of the load, and stored claims the load closed or replaced
+  // `one` predicates (docs/schemas.md, "One value at a time"): rows replaced by
+  // a later row of the load, and stored claims the load closed or replaced
   // (retracted; the closed ones live on as closed copies, which count in
   // claims_added).
   int64_t replaced_rows = 0;
   int64_t superseded = 0;
   int64_t rejected = 0;  // bad rows skipped (skip_bad)
   int64_t terms_added = 0;
+  // The names the load adds: entity names the store did not have, and
+  // predicates no stored claim used, the first kListedNewNames of each in
+  // the order the files first name them, and how many in all.
+  static constexpr size_t kListedNewNames = 20;
+  std::vector<std::string> new_entities, new_predicates;
+  int64_t new_entity_count = 0, new_predicate_count = 0;
+  // A new name near a name or alias the store already had, a sentence each
+  // ("new entity 'Rusia'; did you mean 'Russia'?"; looked for among the
+  // first kCheckedNewNames new names).
+  static constexpr size_t kCheckedNewNames = 2000;
+  std::vector<std::string> notices;
   ClaimId first_claim = 0;  // new claims have ids first_claim, first_claim+1...
   std::vector<uint64_t> batches;  // one load batch per file
   std::string reject_file;        // where rejected rows went, if any

@@ -8,13 +8,20 @@
 namespace annals {
 
 struct Options {
-  // Create the store when `dir` holds none (else NotFound, and nothing is
-  // created). Ignored when read_only.
+  // Create the store when `dir` is missing or an empty directory (else
+  // NotFound, and nothing is created). Never in a directory that holds
+  // other files, nor in a file: those are FailedPrecondition either way.
+  // Ignored when read_only.
   bool create_if_missing = true;
-  // Open without taking the writer lock: any number of read-only processes
-  // may read a store while one process writes it; writes are refused with
-  // FailedPrecondition. A read-only handle sees the store as it was when
-  // opened.
+  // Open without taking the writer lock: any number of read-only handles
+  // (in this process or others) may read a store while one process writes
+  // it; writes are refused with FailedPrecondition. A read-only handle
+  // follows the writer: each read (a statement, Find, Scan, Get, Stats,
+  // GetSnapshot, ...) first catches up with what has been committed, unless
+  // a Snapshot or a ResultSet of this handle is still alive (its view does
+  // not move; the next read after it is gone catches up). Nothing is written
+  // into the store: RocksDB's secondary instance keeps its log in a private
+  // temporary directory, removed on close.
   bool read_only = false;
   // Make every Assert/Retract durable (fsync) before it returns. Loads are
   // always durable when they return.

@@ -71,6 +71,11 @@ struct QueryOptions {
   // nullopt: what holds now, as currently recorded.
   std::optional<TimePoint> default_at;
   std::optional<TimePoint> default_as_of;
+  // Strict: an ASSERT that would add a predicate the schema does not
+  // declare is refused (InvalidArgument at the predicate, nothing written).
+  // (Schemas declare predicates, not entities: new entity names are
+  // allowed, and said in the result's notices.)
+  bool strict = false;
   // Stops the statement from another thread or a signal handler
   // (annals/cancel.h): Query and Execute, and ResultSet::Next as rows stream,
   // then fail with CancelledError "statement cancelled". Keep a copy to
@@ -88,6 +93,12 @@ class ResultSet {
   // What the query saw, e.g. "valid now, as currently recorded" or
   // "valid at 2025-09-02, as recorded by the end of 2025-09-01".
   const std::string& view() const;
+  // What the answer says besides its rows, one sentence each, known before
+  // the first row: a name the store lacks in a read ("unknown name
+  // 'Germny'; did you mean 'Germany'?": the pattern naming it matches
+  // nothing, which is an answer, not an error), a name a write adds ("new
+  // entity 'Rusia'; did you mean 'Russia'?"). Empty for most results.
+  const std::vector<std::string>& notices() const;
 
   // Moves to the next row: true and row() is set; false at the end or on an
   // error, which status() then says. Rows are computed as they are asked

@@ -32,11 +32,14 @@ __all__ = [
 
 
 def connect(path, read_only=False, create=True):
-    """Opens the Annals store in directory `path` (creating it when missing
-    and `create`). `read_only`: no writer lock, so any number of processes
-    may read while one writes; writes raise StoreError. StoreError when
+    """Opens the Annals store in directory `path`, creating it when `create`
+    and `path` is missing or an empty directory (never in a directory of
+    other files, nor in a file). `read_only`: no writer lock, so any number
+    of processes may read while one writes, and each read sees what that
+    writer has committed by then; writes raise StoreError. StoreError when
     another process holds the store for writing, when there is no store and
-    not `create`, or when the store is damaged."""
+    not `create` (or `read_only`), when `path` is a file or a directory of
+    other files, or when the store is damaged."""
     return Connection(path, read_only=read_only, create=create)
 
 

@@ -77,6 +77,7 @@ Result::Result(std::shared_ptr<Database> db,
                std::shared_ptr<Interrupts> interrupts, Cancellation cancel)
     : columns_(rows.columns()),
       view_(rows.view()),
+      notices_(rows.notices()),
       db_(std::move(db)),
       prepared_(std::move(prepared)),
       rows_(std::move(rows)),
@@ -87,6 +88,12 @@ py::list Result::columns() const {
   Working working;
   py::list out;
   for (const std::string& c : columns_) out.append(c);
+  return out;
+}
+
+py::list Result::notices() const {
+  py::list out;
+  for (const std::string& n : notices_) out.append(n);
   return out;
 }
 

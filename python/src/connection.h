@@ -34,6 +34,7 @@ class Result {
 
   pybind11::list columns() const;
   const std::string& view() const { return view_; }
+  pybind11::list notices() const;
 
   pybind11::object FetchOne();  // a tuple, or None at the end
   pybind11::list FetchMany(int64_t n);
@@ -55,6 +56,7 @@ class Result {
 
   std::vector<std::string> columns_;
   std::string view_;
+  std::vector<std::string> notices_;
   std::mutex mu_;
   bool done_ = false;  // guarded by mu_
   // Destroyed in reverse order: the rows, then the statement they were run

@@ -55,6 +55,17 @@ What a load did (Connection.load, load_dataframe).)");
                     "Bad rows skipped (skip_bad=True).")
       .def_readonly("terms_added", &LoadResult::terms_added,
                     "New dictionary terms.")
+      .def_readonly("new_entities", &LoadResult::new_entities,
+                    "Entity names the store did not have (the first 20).")
+      .def_readonly("new_predicates", &LoadResult::new_predicates,
+                    "Predicates no stored claim used (the first 20).")
+      .def_readonly("new_entity_count", &LoadResult::new_entity_count,
+                    "How many new entity names in all.")
+      .def_readonly("new_predicate_count", &LoadResult::new_predicate_count,
+                    "How many new predicates in all.")
+      .def_readonly("notices", &LoadResult::notices,
+                    "A new name near a known one, a sentence each: \"new "
+                    "entity 'Rusia'; did you mean 'Russia'?\"")
       .def_property_readonly(
           "first_claim",
           [](const LoadResult& r) {
@@ -165,6 +176,11 @@ the remaining rows as a pandas DataFrame. Rows read once are gone.)");
 What the statement saw, as the shell's `--` line says it: "valid now, as
 currently recorded", "valid at 2025-09-02, as recorded by the end of
 2025-09-01".)")
+      .def_property_readonly("notices", &Result::notices, R"(
+What the answer says besides its rows, a list of sentences: a name the
+store lacks in a read ("unknown name 'Rusia'; did you mean 'Russia'?": its
+pattern matches nothing, an empty answer rather than an error), a name a
+write adds ("new entity 'Rusia'; did you mean 'Russia'?").)")
       .def("fetchone", &Result::FetchOne,
            "The next row as a tuple, or None at the end.")
       .def("fetchmany", &Result::FetchMany, py::arg("size") = 1,
@@ -209,8 +225,8 @@ on working either way.)")
       .def("_load", &Connection::Load)
       .def("set_schema", &Connection::SetSchema, py::arg("text"),
            py::arg("file") = "schema", R"(
-Makes `text` the store's schema from now on (a new version; README.md,
-"Schemas") and returns its SchemaVersion. SchemaError (with file, line,
+Makes `text` the store's schema from now on (a new version;
+docs/schemas.md) and returns its SchemaVersion. SchemaError (with file, line,
 column) when it does not parse. Claims already stored are not checked:
 check() lists those that break it.)")
       .def("schema", &Connection::Schema,

@@ -51,6 +51,36 @@ def test_second_writer_in_this_process(fresh):
         assert reader.stats().claims == fresh.stats().claims
 
 
+def test_reader_follows_the_writer(empty):
+    with annals.connect(empty.path, read_only=True) as reader:
+        assert reader.stats().claims == 0
+        empty.execute("ASSERT A p B")
+        assert reader.stats().claims == 1
+        empty.execute("ASSERT A p C")
+        rows = reader.execute("FIND ?o WHERE A p ?o ORDER BY ?o").fetchall()
+        assert [str(r[0]) for r in rows] == ["B", "C"]
+
+
+def test_creates_only_in_a_new_or_empty_directory(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n")
+    for read_only in (False, True):
+        with pytest.raises(annals.StoreError) as e:
+            annals.connect(folder, read_only=read_only)
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    with pytest.raises(annals.StoreError, match="is a directory of other files"):
+        annals.connect(folder)
+    with pytest.raises(annals.StoreError, match="is a file, not an Annals store"):
+        annals.connect(folder / "notes.txt")
+    with pytest.raises(annals.StoreError, match="no Annals store"):
+        annals.connect(tmp_path / "missing", create=False)
+    assert not (tmp_path / "missing").exists()
+    (tmp_path / "empty").mkdir()
+    with annals.connect(tmp_path / "empty") as con:
+        assert con.stats().claims == 0
+
+
 def test_second_writer_in_another_process(fresh):
     script = ("import annals, sys\n"
               "try:\n"

@@ -14,16 +14,28 @@ def test_hierarchy():
     assert issubclass(annals.Error, Exception)
 
 
+def test_unknown_name_is_an_empty_answer_with_a_notice(tiny):
+    r = tiny.execute("FIND ?x WHERE Rusia gas_flow_to_china_bcm ?x")
+    assert r.notices == ["unknown name 'Rusia'; did you mean 'Russia'?"]
+    assert r.fetchall() == []
+    r = tiny.execute("HISTORY Russia gas_flow_to_chna_bcm")
+    assert r.notices == ["unknown predicate 'gas_flow_to_chna_bcm'; "
+                         "did you mean 'gas_flow_to_china_bcm'?"]
+    assert r.fetchall() == []
+    assert tiny.execute("FIND ?x WHERE Russia ?p ?x").notices == []
+
+
 def test_query_error_points_at_its_place(tiny):
     with pytest.raises(annals.QueryError) as e:
-        tiny.execute("FIND ?x WHERE Rusia gas_flow_to_china_bcm ?x")
+        tiny.execute("FIND ?x WHERE ?y gas_flow_to_china_bcm ?x "
+                     "FILTER ?z > 3")
     err = e.value
-    assert (err.line, err.column) == (1, 15)
+    assert (err.line, err.column) == (1, 50)
     assert err.code == "INVALID_ARGUMENT"
     assert str(err) == err.message == (
-        "line 1, column 15: unknown name `Rusia`; did you mean `Russia`?\n"
-        "  FIND ?x WHERE Rusia gas_flow_to_china_bcm ?x\n"
-        "                ^")
+        "line 1, column 50: variable ?z is not bound by any pattern\n"
+        "  FIND ?x WHERE ?y gas_flow_to_china_bcm ?x FILTER ?z > 3\n"
+        "  " + " " * 49 + "^")
 
 
 def test_syntax_error_on_a_later_line(tiny):

@@ -1,4 +1,4 @@
-"""README.md's Python example runs and prints what README.md shows."""
+"""docs/python.md's example runs and prints what docs/python.md shows."""
 
 import os
 import subprocess
@@ -10,7 +10,7 @@ MARKER = "<!-- python example -->\n```python\n"
 
 
 def example_and_output():
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "python.md").read_text()
     begin = readme.index(MARKER) + len(MARKER)
     end = readme.index("```\n", begin)
     code = readme[begin:end]

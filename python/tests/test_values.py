@@ -100,8 +100,8 @@ def test_interval_and_null(tiny):
 
 
 def test_str_of_every_cell_is_the_shells_text(tiny):
-    # The CLI's rows for this statement (README.md, "The query language by
-    # example"): every cell's str() is the text the shell prints.
+    # The CLI's rows for this statement (docs/query-language.md):
+    #: every cell's str() is the text the shell prints.
     rows = tiny.execute("HISTORY Russia gas_flow_to_china_bcm").fetchall()
     text = [["" if v is None else str(v) for v in row] for row in rows]
     assert text == [

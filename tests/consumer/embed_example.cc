@@ -1,6 +1,6 @@
 // Embedding Annals: open a store, give it a schema, record claims with their
 // provenance, ask the query language about two moments and two beliefs, and
-// read typed rows. README.md shows this file whole; tools/check builds it
+// read typed rows. docs/cpp-api.md shows this file whole; tools/check builds it
 // against an installed Annals and runs it (exit 1 on a wrong answer).
 #include <stdlib.h>
 

@@ -1,7 +1,7 @@
 // Loads the real temporal knowledge graphs of ../shared/datasets (YAGO11k
 // and Wikidata12k, whose dates have `#` for unknown digits and whose headers
-// say start/end) as README.md, "Loading YAGO11k and Wikidata12k", tells, and
-// checks the counts given there: rows loaded, rows rejected by reason, and
+// say start/end) as docs/loading.md, "Loading YAGO11k and Wikidata12k", tells,
+// and checks the counts given there: rows loaded, rows rejected by reason, and
 // the precision of the stored intervals. Skips where the datasets are absent.
 
 #include <filesystem>
@@ -48,7 +48,7 @@ bool Present(const std::string& name) {
   return true;
 }
 
-// What the README reports for one dataset.
+// What docs/loading.md reports for one dataset.
 struct Expected {
   int64_t rows, claims, duplicates;
   std::map<std::string, int64_t> rejected;  // reason -> rows
@@ -83,7 +83,7 @@ std::string Name(const std::optional<TimePoint>& end) {
 
 class RealDatasetsTest : public ::testing::Test {
  protected:
-  // The load of README.md: --columns=start:valid_from,end:valid_to
+  // The load of docs/loading.md: --columns=start:valid_from,end:valid_to
   // --dates=unknown-digits --skip-bad.
   static LoadOptions Options(const std::string& rejects) {
     LoadOptions o;

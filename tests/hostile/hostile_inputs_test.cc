@@ -80,6 +80,7 @@ TEST_F(HostileInputsTest, DeeplyNestedJsonIsABadRow) {
 }
 
 TEST_F(HostileInputsTest, EnormousAndDeepQueriesAreRefusedClearly) {
+  ASSERT_EQ(Cli({"init", root_ + "/s.annals"}).exit_code, 0);
   const std::string big = root_ + "/big.aq";
   {
     std::ofstream out(big, std::ios::binary);

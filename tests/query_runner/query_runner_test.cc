@@ -99,6 +99,7 @@ struct Outcome {
   absl::Status status;
   std::vector<std::string> columns;
   std::string view;
+  std::vector<std::string> notices;
   std::vector<std::string> rows;
 };
 
@@ -123,6 +124,7 @@ class QueryFileTest : public testing::TestWithParam<std::string> {
     }
     out.columns = result->columns();
     out.view = result->view();
+    out.notices = result->notices();
     std::vector<Row> rows;
     out.status = result->ReadAll(&rows);
     for (const Row& row : rows) out.rows.push_back(RenderRow(row, plain_text));
@@ -184,6 +186,12 @@ class QueryFileTest : public testing::TestWithParam<std::string> {
     if (step.kind == TestStep::Kind::kStatementOk) return;
     if (step.view) {
       EXPECT_EQ(out.view, *step.view) << where << "view differs";
+    }
+    // A query's notices are what its `notice` lines say: none without.
+    if (step.kind == TestStep::Kind::kQuery) {
+      EXPECT_EQ(absl::StrJoin(out.notices, "\n"),
+                absl::StrJoin(step.notices, "\n"))
+          << where << "notices differ";
     }
     if (step.columns) {
       EXPECT_EQ(absl::StrJoin(out.columns, "\t"),
@@ -256,6 +264,8 @@ TEST(QueryTestFormatTest, ReadsEveryDirective) {
       "query ordered\n"
       "view valid now, as currently recorded\n"
       "columns ?x\t?y\n"
+      "notice unknown name 'a'\n"
+      "notice unknown predicate 'p'\n"
       "FIND ?x ?y WHERE ?x p ?y\n"
       "----\n"
       "a\tb\n"
@@ -288,6 +298,8 @@ TEST(QueryTestFormatTest, ReadsEveryDirective) {
   EXPECT_TRUE(s[2].ordered);
   EXPECT_EQ(s[2].view, "valid now, as currently recorded");
   EXPECT_EQ(s[2].columns, (std::vector<std::string>{"?x", "?y"}));
+  EXPECT_EQ(s[2].notices, (std::vector<std::string>{"unknown name 'a'",
+                                                    "unknown predicate 'p'"}));
   EXPECT_EQ(s[2].expected, (std::vector<std::string>{"a\tb", "#c1\tNULL"}));
   EXPECT_EQ(s[3].kind, TestStep::Kind::kExplain);
   EXPECT_EQ(s[3].expected, std::vector<std::string>{"scan pos"});

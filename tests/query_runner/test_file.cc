@@ -158,13 +158,16 @@ class Parser {
     return absl::OkStatus();
   }
 
-  // `view <text>` and `columns <names>` right after `query`.
+  // `view <text>`, `columns <names>` and `notice <text>` lines right after
+  // `query`.
   absl::Status ParseQueryOptions(TestStep* step) {
     while (next_ < lines_.size()) {
       std::string_view line = lines_[next_];
       if (StartsWith(line, "view ")) {
         if (step->view) return Error(next_ + 1, "a second `view` line");
         step->view = std::string(Trim(line.substr(5)));
+      } else if (StartsWith(line, "notice ")) {
+        step->notices.emplace_back(Trim(line.substr(7)));
       } else if (StartsWith(line, "columns ")) {
         if (step->columns) return Error(next_ + 1, "a second `columns` line");
         step->columns.emplace();

@@ -34,6 +34,7 @@ struct TestStep {
   bool ordered = false;                             // `query ordered`
   std::optional<std::string> view;                  // `view <text>`
   std::optional<std::vector<std::string>> columns;  // `columns a<TAB>b`
+  std::vector<std::string> notices;                 // `notice <text>`...
   std::vector<std::string> expected;  // rows, cells joined by tabs
 };
 

@@ -58,14 +58,17 @@ class TinyQueryTest : public EngineStoreTest {
  protected:
   TinyQueryTest() : EngineStoreTest({kTinySchema, kTinyClaims}) {}
 
-  // `text`, a FIND, parsed and bound.
+  // `text`, a FIND, parsed and bound; its notices go to notices_.
   absl::StatusOr<query::BoundFind> Bind(const std::string& text) {
+    notices_.clear();
     auto statement = query::ParseStatement(text);
     if (!statement.ok()) return statement.status();
     auto* find = std::get_if<query::FindStatement>(&statement->node);
     if (find == nullptr) return absl::InvalidArgumentError("not a FIND");
-    return query::BindFind(store_.get(), text, *find);
+    return query::BindFind(store_.get(), text, *find, &notices_);
   }
+
+  std::vector<std::string> notices_;
 };
 
 }  // namespace annals::test

@@ -43,6 +43,20 @@ std::string TempDir::Join(std::string_view name) const {
   return out;
 }
 
+std::map<std::string, std::string> TreeContents(const std::string& dir) {
+  std::map<std::string, std::string> tree;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    const std::string rel =
+        std::filesystem::relative(e.path(), dir).generic_string();
+    if (e.is_directory()) {
+      tree[rel + "/"] = "";
+    } else {
+      tree[rel] = ReadFile(e.path().string());
+    }
+  }
+  return tree;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

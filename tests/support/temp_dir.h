@@ -5,6 +5,7 @@
 #ifndef ANNALS_TESTS_SUPPORT_TEMP_DIR_H_
 #define ANNALS_TESTS_SUPPORT_TEMP_DIR_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,10 @@ bool WriteFile(const std::string& path, std::string_view content);
 // Writes `dir/name` and returns its path.
 std::string WriteFileIn(const std::string& dir, std::string_view name,
                         std::string_view content);
+// Everything under `dir`: each file's path relative to it with its bytes,
+// each directory's with a trailing '/' and no bytes (to assert that a
+// folder stayed byte-identical).
+std::map<std::string, std::string> TreeContents(const std::string& dir);
 
 }  // namespace annals::test
 

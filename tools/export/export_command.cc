@@ -8,6 +8,8 @@
 
 #include "absl/strings/match.h"
 #include "annals/database.h"
+#include "tools/cli/count.h"
+#include "tools/cli/open_store.h"
 #include "tools/cli/suggest.h"
 #include "tools/export/export_writer.h"
 
@@ -35,6 +37,8 @@ Options:
   --as-of=TIME        the store as recorded by the end of TIME: claims
                       recorded later are left out, claims retracted later
                       are written
+  --read-only         accepted, as for query and shell: export always opens
+                      the store read-only (beside a writer, too)
   QUERY               a statement whose rows name the claims to export in
                       claim columns: bind them with ?c: and return ?c
                       (write AS OF in the query, not --as-of)
@@ -87,6 +91,8 @@ int RunExport(const std::vector<std::string>& positional,
         return Usage("--as-of: " + std::string(t.status().message()));
       }
       options.as_of = *t;
+    } else if (name == "read-only") {
+      // Export always opens its store read-only (following its writer).
     } else {
       return Usage(UnknownOptionMessage(name, kExportHelp));
     }
@@ -103,9 +109,7 @@ int RunExport(const std::vector<std::string>& positional,
                                        ? exporter::ExportFormat::kJsonl
                                        : exporter::ExportFormat::kTsv);
 
-  Options open;
-  open.read_only = true;
-  auto db = Database::Open(positional[0], open);
+  auto db = OpenStore(positional[0], Access::kRead, std::cerr);
   if (!db.ok()) return Fail(std::string(db.status().message()));
   auto claims = exporter::SelectClaims(*db, options);
   if (!claims.ok()) return Fail(std::string(claims.status().message()));
@@ -132,23 +136,26 @@ int RunExport(const std::vector<std::string>& positional,
       std::remove(partial.c_str());
       return Fail("cannot rename '" + partial + "' to '" + output + "'");
     }
-    std::cerr << "Exported " << result.claims << " claims to " << output
-              << "\n";
+    std::cerr << "Exported " << Count(result.claims, "claim") << " to "
+              << output << "\n";
   }
   if (result.duplicates > 0) {
-    std::cerr << "annals: warning: " << result.duplicates
-              << " claims equal an earlier one but for recorded_at and "
+    std::cerr << "annals: warning: " << Count(result.duplicates, "claim")
+              << (result.duplicates == 1 ? " equals" : " equal")
+              << " an earlier one but for recorded_at and "
                  "confidence; a load keeps only the first of each\n";
   }
   if (result.invalid_utf8 > 0) {
-    std::cerr << "annals: warning: " << result.invalid_utf8
-              << " claims (the first #c" << result.first_invalid_utf8
-              << ") hold text that is not valid UTF-8, which a load refuses "
+    std::cerr << "annals: warning: " << Count(result.invalid_utf8, "claim")
+              << " (the first #c" << result.first_invalid_utf8 << ") "
+              << (result.invalid_utf8 == 1 ? "holds" : "hold")
+              << " text that is not valid UTF-8, which a load refuses "
                  "(written as it is)\n";
   }
   if (result.claim_references > 0) {
-    std::cerr << "annals: warning: " << result.claim_references
-              << " claims are about claims (#c ids of this store); a load "
+    std::cerr << "annals: warning: " << Count(result.claim_references, "claim")
+              << (result.claim_references == 1 ? " is" : " are")
+              << " about claims (#c ids of this store); a load "
                  "accepts them only where those claims exist\n";
   }
   return 0;

@@ -1,5 +1,5 @@
 // The fields of one claim as `annals load` reads them back: the text of each
-// load column (README.md, "Loading data"), and the object_type an object
+// load column (docs/loading.md), and the object_type an object
 // needs when the loader would not infer its kind from the text alone (a
 // string, a date, a boolean, an entity named `56` or `2025-09-02`). Empty
 // text stands for an empty field (an open end, no

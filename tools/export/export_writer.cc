@@ -95,9 +95,9 @@ ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
   // the warnings report, the second writes.
   ExportResult result;
   result.claims = static_cast<int64_t>(claims.size());
-  // What makes two claims the same for a load (README.md, "Loading twice
-  // adds nothing"): all but recorded_at and confidence. Hashed: at worst a
-  // collision overstates a warning's count.
+  // What makes two claims the same for a load (docs/loading.md,
+  // "Loading twice adds nothing"): all but recorded_at and confidence. Hashed:
+  // at worst a collision overstates a warning's count.
   absl::flat_hash_set<size_t> identities;
   identities.reserve(claims.size());
   for (const Claim& c : claims) {

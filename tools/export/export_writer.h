@@ -1,8 +1,8 @@
 // Writing claims in a form `annals load` reads back to the same claims:
 // subject, predicate, object with its kind, valid time with each end's
-// precision, recorded_at, source, by and confidence (README.md,
-// "Exporting"). Claim ids, load batches and retraction times are not
-// exported: a load gives new ids and loads live claims.
+// precision, recorded_at, source, by and confidence (docs/exporting.md). Claim
+// ids, load batches and retraction times are not exported: a load gives new ids
+// and loads live claims.
 //
 // Uses only the public API (annals::Database). Not thread-safe: one export
 // at a time per output.

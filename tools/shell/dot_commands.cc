@@ -1,6 +1,6 @@
-// The shell's dot commands: settings (.mode, .timer, .explain, .at, .asof,
-// .output), the store (.schema, .stats, .load), scripts (.read), .help and
-// .quit.
+// The shell's dot commands: settings (.mode, .timer, .echo, .explain,
+// .strict, .at, .asof, .maxrows, .timeout, .output), the store (.schema,
+// .stats, .load), scripts (.read), .help and .quit.
 #include <fstream>
 #include <iostream>
 
@@ -8,6 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "tools/cli/count.h"
+#include "tools/cli/store_flags.h"
 #include "tools/shell/shell.h"
 
 namespace annals::shell {
@@ -19,13 +21,22 @@ Tab completes keywords, predicates and entity names ("quoted" as needed).
 
   .mode table|csv|tsv|json|line   how results print (table: fitted to the
                                   terminal, long values cut with …)
-  .timer on|off                   print each statement's run time
+  .timer on|off                   print each statement's run time (wall
+                                  clock, user and system CPU seconds)
+  .echo on|off                    print each statement of a script before
+                                  its answer
   .explain [on|off]               run statements under EXPLAIN (toggles)
   .explain STATEMENT              the plan of one statement
+  .strict on|off                  refuse writes that add a predicate the
+                                  schema does not declare (also --strict)
   .at TIME | .at                  default valid time of statements without
                                   AT or DURING (.at alone: now)
   .asof TIME | .asof              default transaction time of statements
                                   without AS OF (.asof alone: currently)
+  .maxrows N | .maxrows           rows a result may hold (0: no limit;
+                                  alone: the current limit)
+  .timeout DURATION | .timeout    how long a statement may run: 1500 (ms),
+                                  30s, 2m (0: no limit; alone: the current)
   .schema                         the store's schema
   .stats                          claims, terms, time range, predicates
   .load FILE...                   load TSV, CSV or JSON Lines files
@@ -74,9 +85,10 @@ Outcome Shell::Load(const std::vector<std::string>& files) {
   absl::StatusOr<LoadResult> r = db_.Load(files, options);
   if (!r.ok()) return Failed(r.status(), "", nullptr, 0);
   words_loaded_ = false;
-  out() << absl::StrFormat(
-      "Loaded %d rows: %d claims added, %d duplicates skipped, %d new terms\n",
-      r->rows, r->claims_added, r->duplicates, r->terms_added);
+  out() << "Loaded " << cli::Count(r->rows, "row") << ": "
+        << cli::Count(r->claims_added, "claim") << " added, "
+        << cli::Count(r->duplicates, "duplicate") << " skipped, "
+        << cli::Count(r->terms_added, "new term") << "\n";
   return Outcome::kOk;
 }
 
@@ -132,6 +144,37 @@ Outcome Shell::RunDotCommand(absl::string_view line, const std::string& source,
       return fail(".timer takes on or off");
     }
     timer_ = args[0] == "on";
+    return Outcome::kOk;
+  }
+  if (command == ".strict") {
+    if (args.size() != 1 || (args[0] != "on" && args[0] != "off")) {
+      return fail(".strict takes on or off");
+    }
+    config_.strict = args[0] == "on";
+    return Outcome::kOk;
+  }
+  if (command == ".echo") {
+    if (args.size() != 1 || (args[0] != "on" && args[0] != "off")) {
+      return fail(".echo takes on or off");
+    }
+    echo_ = args[0] == "on";
+    return Outcome::kOk;
+  }
+  if (command == ".maxrows" || command == ".timeout") {
+    const bool rows = command == ".maxrows";
+    int64_t& limit = rows ? config_.limits.max_rows : config_.limits.timeout_ms;
+    if (args.empty()) {
+      out() << (rows ? cli::MaxRowsText(limit) : cli::TimeoutText(limit))
+            << "\n";
+      return Outcome::kOk;
+    }
+    if (args.size() > 1) return fail(absl::StrCat(command, " takes one value"));
+    absl::StatusOr<int64_t> value =
+        rows ? cli::ParseMaxRows(args[0]) : cli::ParseTimeout(args[0]);
+    if (!value.ok()) {
+      return fail(absl::StrCat(command, ": ", value.status().message()));
+    }
+    limit = *value;
     return Outcome::kOk;
   }
   if (command == ".explain") {

@@ -13,17 +13,23 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
+#include "tools/cli/open_store.h"
+#include "tools/cli/store_flags.h"
+#include "tools/cli/suggest.h"
 #include "tools/shell/line_reader.h"
 #include "tools/shell/shell.h"
 #include "tools/shell/sigint.h"
 
 namespace annals::shell {
 
-const char kShellUsage[] = R"(Usage: annals shell [--keep-going] STORE
+const char kShellUsage[] =
+    R"(Usage: annals shell [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE
 
-An interactive shell on STORE (created if missing): statements end with `;`
-or a blank line and may span lines; .help lists the dot commands (.mode,
-.timer, .explain, .at, .asof, .schema, .stats, .load, .read, .output, .quit).
+An interactive shell on STORE (an existing store: `annals init` or `annals
+load` makes one): statements end with `;` or a blank line and may span
+lines; .help lists the dot commands (.mode, .timer, .echo, .explain,
+.strict, .at, .asof, .maxrows, .timeout, .schema, .stats, .load, .read,
+.output, .quit).
 Line editing, history (in $ANNALS_HISTORY, $XDG_STATE_HOME/annals/history or
 ~/.annals_history) and tab completion of keywords, predicates and names.
 
@@ -36,14 +42,30 @@ no colours, and it stops at the first error with exit code 1, naming the
 script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read),
 or at Ctrl-C with exit code 130.
 
+When another process holds STORE for writing, the shell opens it read-only
+and says so: the prompt reads `annals (read-only)>`, each statement sees
+what that process has committed by then, and writes are refused.
+
 Options:
-  --keep-going   run the rest of a script after an error (exit code 1 if
-                 any failed)
+  --keep-going       run the rest of a script after an error (exit code 1
+                     if any failed)
+  --read-only        open the store without the writer lock: writes are
+                     refused, and reads follow whoever writes it
+  --max-rows=N       a result may hold N rows (default 1000000; 0: no
+                     limit); .maxrows changes it
+  --timeout=DURATION a statement may run that long: 1500 (milliseconds),
+                     30s, 2m (default 30s; 0: no limit); .timeout changes it
+  --strict           refuse writes that add a predicate the schema does not
+                     declare (.strict on|off changes it)
+
+On a terminal, an ASSERT that adds a name near a known one ("new entity
+'Rusia'; did you mean 'Russia'?") asks "commit? [y/N]" before it writes;
+from a pipe or a script it never asks (the notice goes to stderr).
 
 Examples:
   annals shell sco.annals
   annals shell sco.annals < report.aq
-  echo 'HISTORY Russia gas_flow_to_china_bcm;' | annals shell sco.annals
+  echo 'HISTORY Russia pipeline_gas_to_china;' | annals shell sco.annals
 )";
 
 namespace {
@@ -69,7 +91,16 @@ bool ColourTerminal() {
 int Interactive(Shell& shell, const std::string& store) {
   LineReader reader(HistoryPath(),
                     [&]() -> const CompletionWords& { return shell.Words(); });
-  // Ctrl-C: cancels the statement running, or drops the line being typed.
+  shell.set_confirm([&](const std::string& question) {
+    std::string answer;
+    LineReader::Read read = reader.ReadLine(question, &answer);
+    if (read == LineReader::Read::kEnd) std::cout << "\n";
+    return read == LineReader::Read::kLine &&
+           (absl::EqualsIgnoreCase(answer, "y") ||
+            absl::EqualsIgnoreCase(answer, "yes"));
+  });
+  // Ctrl-C: cancels the statement running, or drops the line being typed
+  // (at the commit question: no).
   SigintScope sigint(shell.cancellation());
   std::cout << "annals shell on " << store
             << ": statements end with ; or a blank line, .help for help\n";
@@ -134,51 +165,48 @@ int Interactive(Shell& shell, const std::string& store) {
 
 }  // namespace
 
-absl::StatusOr<Database> OpenWritableOrReadOnly(const std::string& store) {
-  absl::StatusOr<Database> db = Database::Open(store);
-  if (absl::IsFailedPrecondition(db.status())) {
-    Options read_only;
-    read_only.read_only = true;
-    absl::StatusOr<Database> ro = Database::Open(store, read_only);
-    if (ro.ok()) {
-      std::cerr << "annals: " << db.status().message()
-                << "; opened read-only\n";
-      return ro;
-    }
-  }
-  return db;
-}
-
 int ShellMain(const std::vector<std::string>& args) {
   ShellConfig config;
+  cli::StoreFlags flags;
   std::string store;
+  auto usage = [](const std::string& message) {
+    std::cerr << "annals: " << message << "\n\n" << kShellUsage;
+    return 2;
+  };
   for (const std::string& arg : args) {
     if (arg == "--help" || arg == "-h") {
       std::cout << kShellUsage;
       return 0;
     } else if (arg == "--keep-going") {
       config.keep_going = true;
-    } else if (absl::StartsWith(arg, "--") || !store.empty()) {
-      std::cerr << "annals: "
-                << (store.empty() || absl::StartsWith(arg, "--")
-                        ? "unknown option " + arg
-                        : "shell takes one STORE")
-                << "\n\n"
-                << kShellUsage;
-      return 2;
+    } else if (arg == "--strict") {
+      config.strict = true;
+    } else if (absl::StartsWith(arg, "--")) {
+      const size_t eq = arg.find('=');
+      const std::string name =
+          arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+      const std::string value =
+          eq == std::string::npos ? "" : arg.substr(eq + 1);
+      absl::StatusOr<bool> taken =
+          cli::ParseStoreFlag(name, value, /*limits=*/true, &flags);
+      if (!taken.ok()) return usage(std::string(taken.status().message()));
+      if (!*taken) return usage(cli::UnknownOptionMessage(name, kShellUsage));
+    } else if (!store.empty()) {
+      return usage("shell takes one STORE");
     } else {
       store = arg;
     }
   }
-  if (store.empty()) {
-    std::cerr << "annals: shell needs a STORE\n\n" << kShellUsage;
-    return 2;
-  }
-  absl::StatusOr<Database> db = OpenWritableOrReadOnly(store);
+  if (store.empty()) return usage("shell needs a STORE");
+  absl::StatusOr<Database> db = cli::OpenStore(
+      store, flags.read_only ? cli::Access::kRead : cli::Access::kWriteOrRead,
+      std::cerr);
   if (!db.ok()) {
     std::cerr << "annals: " << db.status().message() << "\n";
     return 1;
   }
+  config.read_only = db->read_only();
+  config.limits = flags.limits;
   config.interactive = isatty(STDIN_FILENO);
   config.colour = config.interactive && ColourTerminal();
   config.width = TerminalWidth();

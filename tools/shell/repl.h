@@ -13,16 +13,11 @@
 
 namespace annals::shell {
 
-// Runs the shell with the arguments after `shell`. Exit code: 0, 1 when a
-// statement or command of a script failed (or the store would not open), 2
-// for a usage error.
+// Runs the shell with the arguments after `shell` (options written
+// --name=value). Exit code: 0, 1 when a statement or command of a script
+// failed (or the store would not open: it is never created here), 2 for a
+// usage error.
 int ShellMain(const std::vector<std::string>& args);
-
-// Opens `store` for writing or, when another process holds it
-// (FailedPrecondition), read-only, as reads need no writer lock; says so on
-// stderr ("annals: WHY; opened read-only"). `annals shell` and `annals query`
-// open their store so.
-absl::StatusOr<Database> OpenWritableOrReadOnly(const std::string& store);
 
 // `annals shell --help`: usage, options and examples.
 extern const char kShellUsage[];

@@ -2,13 +2,18 @@
 // dot commands are in dot_commands.cc.
 #include "tools/shell/shell.h"
 
+#include <sys/resource.h>
+#include <sys/time.h>
+
 #include <chrono>
 #include <iostream>
 #include <set>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "tools/cli/store_flags.h"
 #include "tools/output/change_markers.h"
 #include "tools/output/timeline.h"
 #include "tools/shell/error_location.h"
@@ -23,6 +28,13 @@ std::ostream& Shell::out() { return file_ ? *file_ : std::cout; }
 void Shell::Error(absl::string_view message) {
   out().flush();
   std::cerr << "annals: " << message << "\n";
+}
+
+void Shell::PrintNotices(const std::vector<std::string>& notices) {
+  if (notices.empty()) return;
+  out().flush();
+  for (const std::string& notice : notices)
+    std::cerr << "-- " << notice << "\n";
 }
 
 void Shell::StatementError(absl::string_view message, const std::string& source,
@@ -49,8 +61,49 @@ std::string StatementKind(absl::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Wall-clock, user and system time since it was made.
+class StatementTimer {
+ public:
+  StatementTimer() : wall_(std::chrono::steady_clock::now()), cpu_(Cpu()) {}
+  // "Run Time: real 0.012 user 0.010 sys 0.001", as sqlite3 prints it.
+  std::string Text() const {
+    const double real =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_)
+            .count();
+    const auto [user, sys] = Cpu();
+    return absl::StrFormat("Run Time: real %.3f user %.3f sys %.3f\n", real,
+                           user - cpu_.first, sys - cpu_.second);
+  }
+
+ private:
+  static std::pair<double, double> Cpu() {
+    rusage r{};
+    getrusage(RUSAGE_SELF, &r);
+    auto seconds = [](const timeval& t) {
+      return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6;
+    };
+    return {seconds(r.ru_utime), seconds(r.ru_stime)};
+  }
+
+  std::chrono::steady_clock::time_point wall_;
+  std::pair<double, double> cpu_;
+};
+
+}  // namespace
+
 Outcome Shell::RunStatement(const StatementText& statement,
                             const std::string& source) {
+  const StatementTimer timer;
+  // The time of the whole statement, printed after its answer (or error).
+  auto timed = [&](Outcome outcome) {
+    if (timer_) {
+      out() << timer.Text();
+      out().flush();
+    }
+    return outcome;
+  };
   std::string text = statement.text;
   int shift = 0;
   if (explain_ && !absl::StartsWithIgnoreCase(
@@ -58,23 +111,32 @@ Outcome Shell::RunStatement(const StatementText& statement,
     text = "EXPLAIN " + text;
     shift = 8;
   }
-  QueryOptions options;
+  QueryOptions options = config_.limits;
   options.cancel = cancel_;
   options.default_at = at_;
   options.default_as_of = as_of_;
-  const auto start = std::chrono::steady_clock::now();
+  options.strict = config_.strict;
+  bool asked = false;
+  if (!ConfirmNewNames(text, options, &asked)) {
+    out() << "not committed\n";
+    return timed(Outcome::kOk);
+  }
   absl::StatusOr<ResultSet> result = db_.Query(text, options);
   std::vector<Row> rows;
   absl::Status status = result.status();
   if (status.ok()) status = result->ReadAll(&rows);
-  if (!status.ok()) return Failed(status, source, &statement, shift);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
+  if (absl::IsCancelled(status))
+    return timed(Failed(status, source, nullptr, 0));
+  if (!status.ok()) {
+    StatementError(cli::NameLimitFlags(status.message(), !config_.limit_flags),
+                   source, statement, shift);
+    return timed(Outcome::kError);
+  }
   const std::string kind = StatementKind(text);
   if (kind == "ASSERT" || kind == "RETRACT") words_loaded_ = false;
   const auto& columns = result->columns();
   std::ostream& o = out();
+  if (!asked) PrintNotices(result->notices());
   if (mode_ == output::OutputMode::kTable && output::IsChangeList(columns)) {
     o << "-- " << result->view() << "\n";
     for (const auto& line : output::RenderChanges(columns, rows, colour(),
@@ -95,9 +157,29 @@ Outcome Shell::RunStatement(const StatementText& statement,
     if (!lines.empty()) o << "\n";
     for (const auto& line : lines) o << line << "\n";
   }
-  if (timer_) o << absl::StrFormat("Run Time: %.3fs\n", seconds);
   o.flush();
-  return Outcome::kOk;
+  return timed(Outcome::kOk);
+}
+
+bool Shell::ConfirmNewNames(const std::string& text,
+                            const QueryOptions& options, bool* asked) {
+  *asked = false;
+  if (!config_.confirm || StatementKind(text) != "ASSERT" ||
+      absl::StartsWithIgnoreCase(absl::StripLeadingAsciiWhitespace(text),
+                                 "EXPLAIN")) {
+    return true;
+  }
+  // EXPLAIN of a write writes nothing; an error shows when it runs.
+  absl::StatusOr<ResultSet> dry = db_.Query("EXPLAIN " + text, options);
+  if (!dry.ok()) return true;
+  bool near = false;
+  for (const std::string& n : dry->notices()) {
+    near |= absl::StrContains(n, "; did you mean");
+  }
+  if (!near) return true;
+  PrintNotices(dry->notices());
+  *asked = true;
+  return config_.confirm("commit? [y/N] ");
 }
 
 Outcome Shell::Failed(const absl::Status& status, const std::string& source,
@@ -119,6 +201,7 @@ Outcome Shell::RunScript(std::istream& in, const std::string& source) {
   bool failed = false, cancelled = false;
   std::string line;
   auto run = [&](const StatementText& s) {
+    if (echo_) out() << s.text << "\n";
     Outcome o = RunStatement(s, source);
     if (o == Outcome::kError) failed = true;
     if (o == Outcome::kCancelled) cancelled = true;
@@ -129,6 +212,7 @@ Outcome Shell::RunScript(std::istream& in, const std::string& source) {
     if (!splitter.pending() &&
         absl::StartsWith(absl::StripLeadingAsciiWhitespace(line), ".")) {
       splitter.AddLine("");  // count the line
+      if (echo_) out() << line << "\n";
       Outcome o = RunDotCommand(line, source, splitter.lines());
       if (o == Outcome::kQuit) return failed ? Outcome::kError : o;
       if (o == Outcome::kCancelled) return o;
@@ -155,7 +239,8 @@ std::string Shell::Prompt(bool continuation) const {
     view +=
         (view.empty() ? "" : ", ") + std::string("as of ") + as_of_->ToString();
   }
-  std::string prompt = view.empty() ? "annals> " : "annals [" + view + "]> ";
+  std::string prompt = config_.read_only ? "annals (read-only)" : "annals";
+  prompt += view.empty() ? "> " : " [" + view + "]> ";
   if (!continuation) return prompt;
   return std::string(prompt.size() - 5, ' ') + "...> ";
 }
