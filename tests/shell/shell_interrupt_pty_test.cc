@@ -80,6 +80,7 @@ TEST_F(ShellInterruptTest, CtrlCClearsAHalfTypedStatement) {
   // A fresh statement, not glued to what was dropped.
   s->Send("FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\r");
   ASSERT_TRUE(s->WaitFor("?x\n56 bcm/yr\n(1 row)")) << s->output();
+  ASSERT_TRUE(s->WaitFor("annals> ")) << s->output();
   // Ctrl-C on an empty prompt: another prompt.
   s->Send("\x03");
   ASSERT_TRUE(s->WaitFor("^C\nannals> ")) << s->output();
