@@ -101,7 +101,8 @@ class ResultSet {
   const std::vector<std::string>& notices() const;
 
   // Moves to the next row: true and row() is set; false at the end or on an
-  // error, which status() then says. Rows are computed as they are asked
+  // error, which status() then says (CancelledError once the query's
+  // QueryOptions::cancel is cancelled). Rows are computed as they are asked
   // for.
   bool Next();
   const Row& row() const;
