@@ -184,7 +184,7 @@ Examples:
 )";
 
 constexpr char kQueryHelp[] =
-    R"(Usage: annals query [--format=table|csv|tsv|json] [--param=NAME=VALUE]... [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE [QUERY]
+    R"(Usage: annals query [--format=table|csv|tsv|json] [--plain-keys] [--param=NAME=VALUE]... [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE [QUERY]
 
 Runs a statement of the query language and prints its rows. Without QUERY
 the statement is read from standard input (use --file=PATH for a file).
@@ -200,6 +200,8 @@ Ctrl-C stops the statement (and the script) within a fraction of a second:
 
 Options:
   --format=F         table (default), csv, tsv or json
+  --plain-keys       csv, tsv and json name columns x, not ?x (pandas,
+                     jq and spreadsheets take them as they are)
   --file=PATH        read the statement (or script) from PATH
   --keep-going       run the rest of a script after an error (exit code 1)
   --param=NAME=VALUE a value for $NAME (repeatable): 2025-09-02 is a date,
@@ -223,6 +225,7 @@ Examples:
   annals query sco.annals "FIND ?who ?what WHERE ?who signed ?what AT 2025-09-02"
   annals query sco.annals "HISTORY Russia pipeline_gas_to_china"
   annals query --format=csv sco.annals "FIND ?p count(*) WHERE ?s ?p ?o GROUP BY ?p"
+  annals query --format=json --plain-keys sco.annals "FIND ?x WHERE Russia ?p ?x"
   annals query --timeout=2m --max-rows=0 sco.annals "FIND ?s ?p ?o WHERE ?s ?p ?o"
   annals query --param=s=Russia --param=t=2024-06-01 sco.annals \
       'FIND ?x WHERE $s pipeline_gas_to_china ?x AT $t'
@@ -576,13 +579,14 @@ int Find(const Args& args) {
 // an error while its rows are made goes to `fail`.
 template <typename FailFn>
 int PrintResult(annals::ResultSet& result, const std::string& format,
-                const FailFn& fail) {
+                bool plain_keys, const FailFn& fail) {
   // Notices (an unknown name, a new one) go to stderr: the rows stay clean.
   for (const std::string& notice : result.notices()) {
     std::cerr << "-- " << notice << "\n";
   }
   annals::output::PrintOptions options;
   options.mode = *annals::output::ParseOutputMode(format);
+  options.plain_keys = plain_keys;
   absl::Status s = annals::output::PrintResult(result, options, std::cout);
   return s.ok() ? 0 : fail(s);
 }
@@ -600,7 +604,7 @@ int CountStatements(const std::string& text) {
 int Query(const Args& args) {
   if (args.help) return std::cout << kQueryHelp, 0;
   std::string format = "table", file;
-  bool keep_going = false, strict = false;
+  bool keep_going = false, strict = false, plain_keys = false;
   annals::cli::StoreFlags store_flags;
   std::vector<std::pair<std::string, annals::Value>> params;
   for (const auto& [name, value] : args.flags) {
@@ -614,6 +618,8 @@ int Query(const Args& args) {
       keep_going = true;
     } else if (name == "strict") {
       strict = true;
+    } else if (name == "plain-keys") {
+      plain_keys = true;
     } else if (name == "format") {
       if (value != "table" && value != "csv" && value != "tsv" &&
           value != "json") {
@@ -674,6 +680,7 @@ int Query(const Args& args) {
     config.limit_flags = true;
     annals::shell::Shell shell(std::move(*db), config);
     shell.RunDotCommand(".mode " + format, "", 0);
+    if (plain_keys) shell.RunDotCommand(".keys plain", "", 0);
     std::istringstream in(text);
     annals::shell::SigintScope sigint(shell.cancellation());
     switch (shell.RunScript(in, file.empty() ? "stdin" : file)) {
@@ -704,7 +711,7 @@ int Query(const Args& args) {
   annals::shell::SigintScope sigint(query_options.cancel);
   auto result = prepared->Execute(query_options);
   if (!result.ok()) return fail(result.status());
-  return PrintResult(*result, format, fail);
+  return PrintResult(*result, format, plain_keys, fail);
 }
 
 int Stats(const Args& args) {

@@ -211,7 +211,7 @@ TEST_F(CliHelpTest, ExportWarnsOfWhatALoadWouldNotGiveBack) {
 }
 
 TEST_F(CliHelpTest, ExportUsageErrors) {
-  for (const char* args : {"export", "export --format=csv s",
+  for (const char* args : {"export", "export --format=xlsx s",
                            "export --format s", "export --as-of=someday s",
                            "export --as-of=2020 s 'FIND ?c WHERE "
                            "?c: a b ?o'",

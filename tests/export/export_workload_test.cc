@@ -1,6 +1,6 @@
 // The export round trip on 100,000 generated facts of ../shared/bench
 // (WORKLOAD.md): load -> export -> load into a fresh store -> export gives
-// the same bytes and the same claims, in both formats. Skips where
+// the same bytes and the same claims, in each format. Skips where
 // ../shared/bench/gen_facts.py or python3 is absent.
 #include <cstdlib>
 #include <filesystem>
@@ -42,8 +42,9 @@ TEST(ExportWorkload, HundredThousandFactsRoundTrip) {
   const std::vector<std::string> claims = ClaimsOf(*db);
   ASSERT_EQ(static_cast<int64_t>(claims.size()), loaded->claims_added);
 
-  for (ExportFormat format : {ExportFormat::kTsv, ExportFormat::kJsonl}) {
-    const std::string ext = format == ExportFormat::kTsv ? ".tsv" : ".jsonl";
+  for (ExportFormat format :
+       {ExportFormat::kTsv, ExportFormat::kCsv, ExportFormat::kJsonl}) {
+    const std::string ext(ExportExtension(format));
     SCOPED_TRACE(ext);
     const std::string first = ExportText(*db, format);
     WriteFile(dir.Join("export" + ext), first);

@@ -157,6 +157,53 @@ TEST_F(ShellPipeTest, DotCommands) {
   EXPECT_FALSE(absl::StrContains(r.out, "#c26\t48 bcm/yr")) << r.out;
 }
 
+// Not a terminal: tables are never cut, whatever COLUMNS says.
+TEST_F(ShellPipeTest, WideTablesAreWholeInAPipe) {
+  RunResult r = Run({"shell", store_},
+                    "FIND ?c ?x source(?c) WHERE ?c: Gazprom signed ?x AT 2025-09-02;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "#c16  Power of Siberia 2 memorandum  seed-article\n"))
+      << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "…")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "values cut")) << r.out;
+}
+
+TEST_F(ShellPipeTest, PlainKeys) {
+  RunResult r =
+      Run({"shell", store_},
+          ".keys\n.keys plain\n.keys\n.mode json\n"
+          "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          ".mode csv\nFIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          ".keys query\n"
+          "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.out, "query\nplain\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "[{\"x\": \"56 bcm/yr\"}]\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "x\n56 bcm/yr\n?x\n56 bcm/yr\n"))
+      << r.out;
+  RunResult bad = Run({"shell", store_}, ".keys bare\n");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(bad.err, ".keys takes plain or query"))
+      << bad.err;
+
+  // annals query --plain-keys, for one statement and for a script.
+  r = Run({"query", "--format=json", "--plain-keys", store_,
+           "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"},
+          "");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "[{\"x\": \"56 bcm/yr\"}]\n");
+  r = Run({"query", "--format=csv", "--plain-keys", store_},
+          "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\n"
+          "FIND ?o WHERE Russia member_of ?o;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.out, "x\n56 bcm/yr\no\n")) << r.out;
+  r = Run({"query", "--format=json", store_,
+           "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"},
+          "");
+  EXPECT_EQ(r.out, "[{\"?x\": \"56 bcm/yr\"}]\n");
+}
+
 TEST_F(ShellPipeTest, LoadAddsClaims) {
   WriteFile(root_ + "/more.tsv",
             "subject\tpredicate\tobject\tvalid_from\n"

@@ -1,7 +1,8 @@
 // `annals shell` on a pseudo-terminal: history kept across two sessions
 // (up-arrow recalls), tab completion of a predicate and of quoted entity
-// names, a multi-line statement with its continuation prompt, and HISTORY's
-// timeline drawn to fit terminals of 60 and 100 columns, in colour.
+// names, a multi-line statement with its continuation prompt, HISTORY's
+// timeline drawn to fit terminals of 60 and 100 columns, in colour, and wide
+// tables cut to the terminal with a hint to `.mode line`.
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -150,6 +151,51 @@ TEST_F(ShellPtyTest, TimelineFitsTheTerminal) {
       << wide->raw();
   wide->Send(".quit\r");
   EXPECT_EQ(wide->WaitExit(), 0);
+}
+
+TEST_F(ShellPtyTest, WideTablesAreCutWithAHintToModeLine) {
+  auto s = Start(40);
+  // #c16, "Power of Siberia 2 memorandum", "seed-article": 49 columns.
+  const std::string query =
+      "FIND ?c ?x source(?c) WHERE ?c: Gazprom signed ?x AT 2025-09-02;\r";
+  s->Send(query);
+  ASSERT_TRUE(s->WaitFor("(1 row)")) << s->output();
+  ASSERT_TRUE(
+      s->WaitFor("(values cut to fit 40 columns; .mode line shows them whole)"))
+      << s->output();
+  ASSERT_TRUE(s->WaitFor("annals> ")) << s->output();
+  std::string out = s->output();
+  // The columns' names and the row, between the view and the row count.
+  const size_t from = out.find('\n', out.rfind("-- valid at 2025-09-02"));
+  const std::string table =
+      out.substr(from + 1, out.rfind("(1 row)") - from - 1);
+  EXPECT_EQ(table,
+            "?c    ?x                    source(?c)\n"
+            "#c16  Power of Siberia 2 …  seed-article\n");
+  for (absl::string_view line : absl::StrSplit(table, '\n')) {
+    EXPECT_LE(output::DisplayWidth(line), 40u) << line;
+  }
+  // .mode line: every value whole, one per line, no hint.
+  s->Send(".mode line\r");
+  ASSERT_TRUE(s->WaitFor("annals> ")) << s->output();
+  s->Send(query);
+  ASSERT_TRUE(
+      s->WaitFor("        ?x = Power of Siberia 2 memorandum\n"
+                 "source(?c) = seed-article\n"))
+      << s->output();
+  ASSERT_TRUE(s->WaitFor("annals> ")) << s->output();
+  out = s->output();
+  EXPECT_EQ(out.find("values cut"), out.rfind("values cut")) << out;
+  // A narrow result is not cut and gets no hint.
+  s->Send(".mode table\r");
+  ASSERT_TRUE(s->WaitFor("annals> ")) << s->output();
+  s->Send("FIND ?x WHERE Russia gas_flow_to_china_bcm ?x;\r");
+  ASSERT_TRUE(s->WaitFor("(1 row)\n")) << s->output();
+  ASSERT_TRUE(s->WaitFor("annals> ")) << s->output();
+  out = s->output();
+  EXPECT_EQ(out.find("values cut"), out.rfind("values cut")) << out;
+  s->Send(".quit\r");
+  EXPECT_EQ(s->WaitExit(), 0);
 }
 
 }  // namespace

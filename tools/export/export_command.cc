@@ -6,7 +6,6 @@
 #include <iostream>
 #include <optional>
 
-#include "absl/strings/match.h"
 #include "annals/database.h"
 #include "tools/cli/count.h"
 #include "tools/cli/open_store.h"
@@ -16,7 +15,7 @@
 namespace annals::cli {
 
 const char kExportHelp[] =
-    R"(Usage: annals export [--format=tsv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
+    R"(Usage: annals export [--format=tsv|csv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
 
 Writes every live claim of STORE (or the claims QUERY names) as a file that
 `annals load` reads back to the same claims: subject, predicate, object with
@@ -30,9 +29,18 @@ claims live in the exported view are written).
 TSV fields are written as they are; when one holds a tab or a line break the
 file starts with the line `#escapes=backslash` and fields escape them as \t,
 \n, \r and a backslash as \\ (`annals load` reads such files as they are).
+CSV follows RFC 4180: a header record, lines ending in CRLF, a field with a
+comma, double quote or line break in double quotes (a quote doubled); it
+reads back with `annals load`, Python's csv module, pandas and spreadsheets.
+JSON Lines: one object per claim, keys as the column names, empty fields
+left out, confidence a number.
 
 Options:
-  --format=tsv|jsonl  tsv (default; jsonl when --output ends in .jsonl)
+  --format=tsv|csv|jsonl
+                      the file format; without it, taken from --output's
+                      extension as `annals load` does (.tsv or .txt: tsv,
+                      .csv: csv, .jsonl, .ndjson or .json: jsonl; any other
+                      is a usage error), and tsv on standard output
   --output=FILE       write to FILE instead of standard output
   --as-of=TIME        the store as recorded by the end of TIME: claims
                       recorded later are left out, claims retracted later
@@ -45,6 +53,7 @@ Options:
 
 Examples:
   annals export sco.annals > sco.tsv
+  annals export --output=sco.csv sco.annals
   annals export --format=jsonl --output=sco.jsonl sco.annals
   annals export --as-of=2025-09-01 --output=then.tsv sco.annals
   annals export sco.annals "FIND ?c WHERE ?c: Russia ?p ?o"
@@ -104,10 +113,13 @@ int RunExport(const std::vector<std::string>& positional,
   if (!options.query.empty() && options.as_of) {
     return Usage("--as-of and a QUERY: write AS OF in the query instead");
   }
-  options.format = format.value_or(absl::EndsWith(output, ".jsonl") ||
-                                           absl::EndsWith(output, ".ndjson")
-                                       ? exporter::ExportFormat::kJsonl
-                                       : exporter::ExportFormat::kTsv);
+  if (format) {
+    options.format = *format;
+  } else if (!output.empty()) {
+    auto by_name = exporter::ExportFormatOfPath(output);
+    if (!by_name.ok()) return Usage(std::string(by_name.status().message()));
+    options.format = *by_name;
+  }
 
   auto db = OpenStore(positional[0], Access::kRead, std::cerr);
   if (!db.ok()) return Fail(std::string(db.status().message()));

@@ -1,4 +1,4 @@
-// TSV and JSON Lines encodings of export fields; see export_format.h.
+// TSV, CSV and JSON Lines encodings of export fields; see export_format.h.
 #include "tools/export/export_format.h"
 
 #include "common/escape.h"
@@ -30,6 +30,26 @@ std::string TsvLine(const ExportFields& fields, bool escape) {
     }
   }
   line.push_back('\n');
+  return line;
+}
+
+std::string CsvHeader() {
+  std::string line;
+  for (int i = 0; i < kFieldCount; ++i) {
+    if (i > 0) line.push_back(',');
+    line.append(kFieldNames[i]);
+  }
+  line.append("\r\n");
+  return line;
+}
+
+std::string CsvLine(const ExportFields& fields) {
+  std::string line;
+  for (int i = 0; i < kFieldCount; ++i) {
+    if (i > 0) line.push_back(',');
+    line.append(CsvField(fields[i]));
+  }
+  line.append("\r\n");
   return line;
 }
 

@@ -27,8 +27,11 @@ using test_util::TempDir;
 using test_util::WriteFile;
 
 std::string Extension(ExportFormat format) {
-  return format == ExportFormat::kTsv ? ".tsv" : ".jsonl";
+  return std::string(ExportExtension(format));
 }
+
+constexpr ExportFormat kFormats[] = {ExportFormat::kTsv, ExportFormat::kCsv,
+                                     ExportFormat::kJsonl};
 
 // Opens a fresh store `name` in `dir`, with `schema` if not empty, and
 // loads `file` into it.
@@ -63,7 +66,7 @@ void ExpectRoundTrip(Database& db, const TempDir& dir, const std::string& tag,
 
 class DatasetRoundTrip : public testing::TestWithParam<std::string> {};
 
-TEST_P(DatasetRoundTrip, SameBytesAndSameClaimsInBothFormats) {
+TEST_P(DatasetRoundTrip, SameBytesAndSameClaimsInEachFormat) {
   const fs::path dataset =
       fs::path(ANNALS_SOURCE_DIR) / "datasets" / GetParam();
   std::string schema;
@@ -76,7 +79,7 @@ TEST_P(DatasetRoundTrip, SameBytesAndSameClaimsInBothFormats) {
   Database db =
       LoadFresh(dir, "original", (dataset / "claims.tsv").string(), schema);
   ASSERT_FALSE(ClaimsOf(db).empty());
-  for (ExportFormat format : {ExportFormat::kTsv, ExportFormat::kJsonl}) {
+  for (ExportFormat format : kFormats) {
     ExpectRoundTrip(db, dir, GetParam(), format, schema);
   }
 }
@@ -208,13 +211,9 @@ TEST_P(ExportHostileValuesTest, ComeBackAsTheyWere) {
   EXPECT_EQ(ClaimsOf(*db).size(), HostileClaims().size());
 }
 
-INSTANTIATE_TEST_SUITE_P(BothFormats, ExportHostileValuesTest,
-                         testing::Values(ExportFormat::kTsv,
-                                         ExportFormat::kJsonl),
-                         [](const auto& info) {
-                           return info.param == ExportFormat::kTsv
-                                      ? std::string("Tsv")
-                                      : std::string("Jsonl");
+INSTANTIATE_TEST_SUITE_P(EachFormat, ExportHostileValuesTest,
+                         testing::ValuesIn(kFormats), [](const auto& info) {
+                           return Extension(info.param).substr(1);
                          });
 
 TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
@@ -230,6 +229,48 @@ TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
             "recorded_at\tsource\tby\tconfidence\n"
             "a\\b\tp\tc\\t\tstring\t\t\t2026-01-02T03:04:05Z\t\t\t\n");
   ExpectRoundTrip(*db, dir, "plain", ExportFormat::kTsv);
+}
+
+TEST(ExportCsv, Rfc4180RecordsWithCrlf) {
+  TempDir dir;
+  auto db = Database::Open(dir.Join("store"));
+  ASSERT_TRUE(db.ok());
+  ClaimInput quoted = Input(Value::Entity("Gazprom, PJSC"), "said",
+                            Value::String("\"no\" deal\nyet"));
+  quoted.source = "plain source";
+  quoted.confidence = 0.5;
+  ASSERT_TRUE(db->Assert(quoted).ok());
+  ASSERT_TRUE(
+      db->Assert(Input(Value::Entity("a"), "p", Value::Integer(56))).ok());
+  EXPECT_EQ(ExportText(*db, ExportFormat::kCsv),
+            "subject,predicate,object,object_type,valid_from,valid_to,"
+            "recorded_at,source,by,confidence\r\n"
+            "\"Gazprom, PJSC\",said,\"\"\"no\"\" deal\nyet\",string,,,"
+            "2026-01-02T03:04:05Z,plain source,,0.5\r\n"
+            "a,p,56,,,,2026-01-02T03:04:05Z,,,\r\n");
+  ExpectRoundTrip(*db, dir, "csv", ExportFormat::kCsv);
+}
+
+TEST(ExportFormatNames, ByNameAndByExtension) {
+  EXPECT_EQ(*ParseExportFormat("CSV"), ExportFormat::kCsv);
+  EXPECT_EQ(*ParseExportFormat("tsv"), ExportFormat::kTsv);
+  EXPECT_EQ(*ParseExportFormat("jsonl"), ExportFormat::kJsonl);
+  EXPECT_FALSE(ParseExportFormat("xlsx").ok());
+  EXPECT_FALSE(ParseExportFormat("").ok());
+  // As `annals load` tells a file's format.
+  for (const char* path : {"a.tsv", "dir.d/a.TXT", "a.b.tsv"}) {
+    EXPECT_EQ(*ExportFormatOfPath(path), ExportFormat::kTsv) << path;
+  }
+  EXPECT_EQ(*ExportFormatOfPath("out/claims.Csv"), ExportFormat::kCsv);
+  for (const char* path : {"a.jsonl", "a.ndjson", "a.json"}) {
+    EXPECT_EQ(*ExportFormatOfPath(path), ExportFormat::kJsonl) << path;
+  }
+  for (const char* path :
+       {"a.xlsx", "claims", "dir.d/claims", ".csv/x", "a.", "/tmp/.tsv"}) {
+    auto f = ExportFormatOfPath(path);
+    EXPECT_FALSE(f.ok()) << path;
+    EXPECT_TRUE(absl::StrContains(f.status().message(), "--format=")) << path;
+  }
 }
 
 TEST(ExportTsv, CountsWhatALoadWouldNotGiveBack) {

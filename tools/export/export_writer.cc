@@ -52,9 +52,42 @@ absl::StatusOr<std::vector<ClaimId>> ClaimsOfQuery(Database& db,
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(std::string(name));
   if (lower == "tsv") return ExportFormat::kTsv;
+  if (lower == "csv") return ExportFormat::kCsv;
   if (lower == "jsonl") return ExportFormat::kJsonl;
   return absl::InvalidArgumentError(absl::StrCat(
-      "unknown export format '", std::string(name), "' (tsv or jsonl)"));
+      "unknown export format '", std::string(name), "' (tsv, csv or jsonl)"));
+}
+
+absl::StatusOr<ExportFormat> ExportFormatOfPath(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.find_last_of('.');
+  const bool has_extension =
+      dot != std::string_view::npos &&
+      (slash == std::string_view::npos || dot > slash + 1);
+  if (has_extension) {
+    const std::string ext =
+        absl::AsciiStrToLower(std::string(path.substr(dot + 1)));
+    if (ext == "tsv" || ext == "txt") return ExportFormat::kTsv;
+    if (ext == "csv") return ExportFormat::kCsv;
+    if (ext == "jsonl" || ext == "ndjson" || ext == "json") {
+      return ExportFormat::kJsonl;
+    }
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "cannot tell the export format from '", std::string(path),
+      "': name it .tsv, .csv or .jsonl, or give --format=tsv|csv|jsonl"));
+}
+
+std::string_view ExportExtension(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kTsv:
+      return ".tsv";
+    case ExportFormat::kCsv:
+      return ".csv";
+    case ExportFormat::kJsonl:
+      return ".jsonl";
+  }
+  return ".tsv";
 }
 
 absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
@@ -128,6 +161,11 @@ ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
   }
   if (format == ExportFormat::kJsonl) {
     for (const Claim& c : claims) *out << JsonLine(FieldsOf(c));
+    return result;
+  }
+  if (format == ExportFormat::kCsv) {
+    *out << CsvHeader();
+    for (const Claim& c : claims) *out << CsvLine(FieldsOf(c));
     return result;
   }
   if (result.escaped) *out << "#escapes=backslash\n";

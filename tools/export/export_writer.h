@@ -23,10 +23,18 @@
 
 namespace annals::exporter {
 
-enum class ExportFormat { kTsv, kJsonl };
+enum class ExportFormat { kTsv, kCsv, kJsonl };
 
-// "tsv" or "jsonl"; InvalidArgument otherwise.
+// "tsv", "csv" or "jsonl" (any case); InvalidArgument otherwise.
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name);
+
+// The format of a file named `path`, by its extension, as `annals load`
+// tells it: .tsv and .txt TSV, .csv CSV, .jsonl, .ndjson and .json JSON
+// Lines (any case). InvalidArgument for another extension or none.
+absl::StatusOr<ExportFormat> ExportFormatOfPath(std::string_view path);
+
+// The usual extension of `format`: ".tsv", ".csv" or ".jsonl".
+std::string_view ExportExtension(ExportFormat format);
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::kTsv;
@@ -63,8 +71,9 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
 
 // Writes `claims` to *out in options.format: TSV with a header line (and,
 // when a field holds a tab, line feed, carriage return, the first line
-// `#escapes=backslash` and backslash escapes), or JSON Lines with the same
-// keys, empty fields left out.
+// `#escapes=backslash` and backslash escapes), CSV (RFC 4180: a header
+// record, CRLF line ends, fields quoted where needed), or JSON Lines with the
+// same keys, empty fields left out.
 ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
                          std::ostream* out);
 

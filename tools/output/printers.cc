@@ -51,9 +51,15 @@ std::vector<size_t> FitWidths(const std::vector<size_t>& natural, size_t width,
   return fitted;
 }
 
+std::string PlainKey(const std::string& column) {
+  if (column.size() > 1 && column[0] == '?') return column.substr(1);
+  return column;
+}
+
 std::vector<std::string> TableLines(
     const std::vector<std::string>& columns,
-    const std::vector<std::vector<std::string>>& cells, size_t width) {
+    const std::vector<std::vector<std::string>>& cells, size_t width,
+    bool* cut) {
   std::vector<size_t> natural(columns.size());
   for (size_t i = 0; i < columns.size(); ++i) {
     natural[i] = DisplayWidth(columns[i]);
@@ -64,6 +70,7 @@ std::vector<std::string> TableLines(
     }
   }
   const std::vector<size_t> fitted = FitWidths(natural, width);
+  if (cut != nullptr) *cut = fitted != natural;
   auto line = [&](const std::vector<std::string>& row) {
     std::string out;
     for (size_t i = 0; i < row.size() && i < fitted.size(); ++i) {
@@ -94,13 +101,15 @@ std::vector<std::vector<std::string>> Texts(const std::vector<Row>& rows) {
 }
 
 void PrintJson(const std::vector<std::string>& columns,
-               const std::vector<Row>& rows, std::ostream& out) {
+               const std::vector<Row>& rows, bool plain_keys,
+               std::ostream& out) {
   out << "[";
   for (size_t r = 0; r < rows.size(); ++r) {
     out << (r ? ",\n " : "") << "{";
     for (size_t i = 0; i < columns.size() && i < rows[r].size(); ++i) {
       const Cell& c = rows[r][i];
-      out << (i ? ", " : "") << JsonString(columns[i]) << ": ";
+      out << (i ? ", " : "")
+          << JsonString(plain_keys ? PlainKey(columns[i]) : columns[i]) << ": ";
       const bool value = c.kind == Cell::Kind::kValue;
       if (c.kind == Cell::Kind::kNull) {
         out << "null";
@@ -117,11 +126,13 @@ void PrintJson(const std::vector<std::string>& columns,
 }
 
 void PrintSeparated(const std::vector<std::string>& columns,
-                    const std::vector<Row>& rows, bool csv, std::ostream& out) {
+                    const std::vector<Row>& rows, bool csv, bool plain_keys,
+                    std::ostream& out) {
   const char* sep = csv ? "," : "\t";
   auto field = [&](const std::string& s) { return csv ? CsvField(s) : s; };
   for (size_t i = 0; i < columns.size(); ++i) {
-    out << (i ? sep : "") << field(columns[i]);
+    out << (i ? sep : "")
+        << field(plain_keys ? PlainKey(columns[i]) : columns[i]);
   }
   out << "\n";
   for (const Row& row : rows) {
@@ -152,11 +163,12 @@ void PrintRows(const std::vector<std::string>& columns, const std::string& view,
                std::ostream& out) {
   switch (options.mode) {
     case OutputMode::kJson:
-      PrintJson(columns, rows, out);
+      PrintJson(columns, rows, options.plain_keys, out);
       return;
     case OutputMode::kCsv:
     case OutputMode::kTsv:
-      PrintSeparated(columns, rows, options.mode == OutputMode::kCsv, out);
+      PrintSeparated(columns, rows, options.mode == OutputMode::kCsv,
+                     options.plain_keys, out);
       return;
     case OutputMode::kLine:
       PrintLines(columns, rows, out);
@@ -166,11 +178,13 @@ void PrintRows(const std::vector<std::string>& columns, const std::string& view,
   }
   // Table: a header saying what the query saw, then aligned columns.
   out << "-- " << view << "\n";
+  bool cut = false;
   for (const std::string& line :
-       TableLines(columns, Texts(rows), options.width)) {
+       TableLines(columns, Texts(rows), options.width, &cut)) {
     out << line << "\n";
   }
   out << "(" << rows.size() << (rows.size() == 1 ? " row" : " rows") << ")\n";
+  if (cut && !options.cut_hint.empty()) out << options.cut_hint << "\n";
 }
 
 absl::Status PrintResult(ResultSet& result, const PrintOptions& options,

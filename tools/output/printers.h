@@ -26,7 +26,16 @@ struct PrintOptions {
   // Table mode only: the widest a line may be, in terminal columns; long
   // values are cut and end in `…`. 0: no limit.
   size_t width = 0;
+  // Table mode only: a line printed after the row count when a value was
+  // cut to fit `width` (e.g. a hint to `.mode line`); empty: none.
+  std::string cut_hint;
+  // csv, tsv and json: column names without their leading `?` (`x`, not
+  // `?x`), as other tools name columns.
+  bool plain_keys = false;
 };
+
+// `column` as PrintOptions::plain_keys names it: without a leading `?`.
+std::string PlainKey(const std::string& column);
 
 // Widths of columns whose widest cells are `natural`, so that they and the
 // gaps of `gap` between them fit in `width`: the widest columns shrink first,
@@ -36,9 +45,11 @@ std::vector<size_t> FitWidths(const std::vector<size_t>& natural, size_t width,
 
 // A table's lines (without the view header and the row count): the header
 // and one line per row, columns two spaces apart, the last one unpadded.
+// *cut (when given) says whether a value or name was cut to fit `width`.
 std::vector<std::string> TableLines(
     const std::vector<std::string>& columns,
-    const std::vector<std::vector<std::string>>& cells, size_t width);
+    const std::vector<std::vector<std::string>>& cells, size_t width,
+    bool* cut = nullptr);
 
 // Prints rows already read, in `options.mode`.
 void PrintRows(const std::vector<std::string>& columns, const std::string& view,

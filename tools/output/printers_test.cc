@@ -62,14 +62,58 @@ TEST(TableLinesTest, FittedTo40And30) {
   }
 }
 
-std::string Print(OutputMode mode, size_t width = 0) {
+std::string Print(OutputMode mode, size_t width = 0, bool plain_keys = false,
+                  const std::string& hint = "") {
   std::vector<Row> rows = {
       {Cell::Of(Value::Entity("Russia")), Cell::Of(Value::Integer(56))},
       {Cell::Of(Value::String("a,\"b\"")), Cell()}};
   std::ostringstream out;
-  PrintRows({"?x", "?n"}, "valid now, as currently recorded", rows,
-            {mode, width}, out);
+  PrintOptions options;
+  options.mode = mode;
+  options.width = width;
+  options.plain_keys = plain_keys;
+  options.cut_hint = hint;
+  PrintRows({"?x", "?n"}, "valid now, as currently recorded", rows, options,
+            out);
   return out.str();
+}
+
+TEST(PrintRowsTest, PlainKeysDropTheQuestionMark) {
+  EXPECT_EQ(Print(OutputMode::kJson, 0, true),
+            "[{\"x\": \"Russia\", \"n\": 56},\n"
+            " {\"x\": \"a,\\\"b\\\"\", \"n\": null}]\n");
+  EXPECT_EQ(Print(OutputMode::kCsv, 0, true),
+            "x,n\nRussia,56\n\"a,\"\"b\"\"\",\n");
+  EXPECT_EQ(Print(OutputMode::kTsv, 0, true), "x\tn\nRussia\t56\na,\"b\"\t\n");
+  // The table and line modes keep the statement's names.
+  EXPECT_EQ(Print(OutputMode::kLine, 0, true),
+            "?x = Russia\n?n = 56\n\n?x = a,\"b\"\n?n = \n");
+  EXPECT_EQ(PlainKey("?x"), "x");
+  EXPECT_EQ(PlainKey("count(*)"), "count(*)");
+  EXPECT_EQ(PlainKey("?"), "?");
+}
+
+TEST(PrintRowsTest, CutTablesSayHowToSeeTheWholeValues) {
+  const std::string hint = "(cut: .mode line)";
+  // Wide enough: nothing cut, no hint.
+  EXPECT_EQ(Print(OutputMode::kTable, 40, false, hint),
+            Print(OutputMode::kTable));
+  // 8 columns: the first column shrinks to 4.
+  EXPECT_EQ(Print(OutputMode::kTable, 8, false, hint),
+            "-- valid now, as currently recorded\n"
+            "?x    ?n\n"
+            "Rus…  56\n"
+            "a,\"…  \n"
+            "(2 rows)\n"
+            "(cut: .mode line)\n");
+  // No width (a pipe or a file): never cut, never a hint.
+  EXPECT_EQ(Print(OutputMode::kTable, 0, false, hint),
+            Print(OutputMode::kTable));
+  bool cut = true;
+  TableLines(kColumns, kCells, 0, &cut);
+  EXPECT_FALSE(cut);
+  TableLines(kColumns, kCells, 30, &cut);
+  EXPECT_TRUE(cut);
 }
 
 TEST(PrintRowsTest, EachMode) {

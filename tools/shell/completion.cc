@@ -25,8 +25,8 @@ const std::vector<std::string>& Keywords() {
 
 const std::vector<std::string>& DotCommands() {
   static const auto* const kDot = new std::vector<std::string>{
-      ".asof",   ".at",   ".exit", ".explain", ".help",  ".load", ".mode",
-      ".output", ".quit", ".read", ".schema",  ".stats", ".timer"};
+      ".asof", ".at",     ".exit", ".explain", ".help",   ".keys",  ".load",
+      ".mode", ".output", ".quit", ".read",    ".schema", ".stats", ".timer"};
   return *kDot;
 }
 

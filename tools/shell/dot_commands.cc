@@ -1,4 +1,4 @@
-// The shell's dot commands: settings (.mode, .timer, .echo, .explain,
+// The shell's dot commands: settings (.mode, .keys, .timer, .echo, .explain,
 // .strict, .at, .asof, .maxrows, .timeout, .output), the store (.schema,
 // .stats, .load), scripts (.read), .help and .quit.
 #include <fstream>
@@ -20,7 +20,10 @@ constexpr char kHelp[] =
 Tab completes keywords, predicates and entity names ("quoted" as needed).
 
   .mode table|csv|tsv|json|line   how results print (table: fitted to the
-                                  terminal, long values cut with …)
+                                  terminal, long values cut with …; line:
+                                  one `column = value` per line, whole)
+  .keys plain|query               column names in csv, tsv and json: x, or
+                                  ?x as the statement writes it (default)
   .timer on|off                   print each statement's run time (wall
                                   clock, user and system CPU seconds)
   .echo on|off                    print each statement of a script before
@@ -137,6 +140,17 @@ Outcome Shell::RunDotCommand(absl::string_view line, const std::string& source,
       return fail(".mode takes table, csv, tsv, json or line");
     }
     mode_ = *mode;
+    return Outcome::kOk;
+  }
+  if (command == ".keys") {
+    if (args.empty()) {
+      out() << (plain_keys_ ? "plain" : "query") << "\n";
+      return Outcome::kOk;
+    }
+    if (args.size() != 1 || (args[0] != "plain" && args[0] != "query")) {
+      return fail(".keys takes plain or query");
+    }
+    plain_keys_ = args[0] == "plain";
     return Outcome::kOk;
   }
   if (command == ".timer") {

@@ -12,6 +12,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "tools/cli/store_flags.h"
 #include "tools/output/change_markers.h"
@@ -148,6 +149,11 @@ Outcome Shell::RunStatement(const StatementText& statement,
     output::PrintOptions print;
     print.mode = mode_;
     print.width = file_ ? 0 : config_.width;
+    print.plain_keys = plain_keys_;
+    if (print.width > 0) {
+      print.cut_hint = absl::StrCat("(values cut to fit ", print.width,
+                                    " columns; .mode line shows them whole)");
+    }
     output::PrintRows(columns, result->view(), rows, print, o);
   }
   if (mode_ == output::OutputMode::kTable && kind == "HISTORY") {

@@ -112,6 +112,7 @@ class Shell {
   ShellConfig config_;
   Cancellation cancel_;
   output::OutputMode mode_ = output::OutputMode::kTable;
+  bool plain_keys_ = false;  // .keys plain
   bool timer_ = false;
   bool echo_ = false;  // scripts print each statement before its answer
   bool explain_ = false;
