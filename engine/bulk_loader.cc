@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -71,7 +72,7 @@ std::string SstPath(const std::string& dir, Family family,
 // SST file.
 template <class Fill>
 absl::Status WriteSst(Store* store, Family family, const std::string& dir,
-                      size_t count, Fill fill,
+                      size_t count, Fill fill, Interrupt* interrupt,
                       std::vector<Rocks::Ingest>* ingest) {
   if (count == 0) return absl::OkStatus();
   std::string path = SstPath(dir, family);
@@ -79,6 +80,7 @@ absl::Status WriteSst(Store* store, Family family, const std::string& dir,
                           SstWriter::Create(store->rocks(), family, path));
   std::string key, value;
   for (size_t i = 0; i < count; ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt->Tick());
     key.clear();
     value.clear();
     fill(i, &key, &value);
@@ -106,15 +108,21 @@ BulkLoader::BulkLoader(Store* store, std::vector<std::string> files,
                        int64_t load_time)
     : store_(store), files_(std::move(files)), load_time_(load_time) {}
 
-void BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
-  std::vector<uint32_t> local = terms_.Merge(terms);
+absl::Status BulkLoader::Append(const TermTable& terms, ClaimBuffer* rows) {
+  std::vector<uint32_t> local(terms.size());
+  for (uint32_t i = 0; i < terms.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
+    local[i] = terms_.Intern(terms.term(i));
+  }
   for (size_t i = 0; i < rows->size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     ClaimRecord& r = (*rows)[i];
     for (uint64_t* term : {&r.s, &r.p, &r.o, &r.source, &r.by}) {
       if (*term != kNone) *term = local[*term];
     }
   }
   rows_.MoveFrom(rows);
+  return absl::OkStatus();
 }
 
 void BulkLoader::NoteNewNames(const Counters& counters, bool store_has_terms,
@@ -160,6 +168,7 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
   new_term_.assign(terms_.size(), false);
   bool store_has_terms = counters.next_term > 1;
   for (size_t i = 0; i < terms_.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     const std::string& term = terms_.term(i);
     auto kind = static_cast<ValueKind>(term[0]);
     if (kind == ValueKind::kClaim) {
@@ -192,6 +201,7 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
     return local == kNone ? 0 : global_ids_[local];
   };
   for (size_t i = 0; i < rows_.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     ClaimRecord& r = rows_[i];
     r.s = global(r.s);
     r.p = global(r.p);
@@ -276,9 +286,11 @@ using KeySorter = RunSorter<SortKey, KeyOrder>;
 // its key when it fits.
 absl::Status SortKeys(Family f, const ClaimBuffer& rows,
                       const std::vector<bool>& skip, bool values,
-                      KeySorter* sorter) {
+                      Interrupt* interrupt, KeySorter* sorter) {
+  sorter->set_interrupt(interrupt);
   std::string v;
   for (uint32_t i = 0; i < rows.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt->Tick());
     if (skip[i]) continue;
     SortKey k = KeyOf(f, rows[i], i);
     if (k.k[4] == 0) k.k[4] = i;
@@ -323,7 +335,8 @@ struct TimeKeyLess {
 class TimeIndexWriter {
  public:
   TimeIndexWriter(Store* store, const ClaimBuffer* rows, const std::string& dir,
-                  TimePosition position, size_t run_records)
+                  TimePosition position, size_t run_records,
+                  Interrupt* interrupt)
       : store_(store),
         rows_(rows),
         position_(position),
@@ -332,7 +345,10 @@ class TimeIndexWriter {
         sorter_(
             dir,
             absl::StrCat("time", std::string(1, static_cast<char>(position))),
-            run_records, TimeKeyLess{}) {}
+            run_records, TimeKeyLess{}),
+        interrupt_(interrupt) {
+    sorter_.set_interrupt(interrupt);
+  }
 
   absl::Status Open() {
     ANNALS_ASSIGN_OR_RETURN(
@@ -381,6 +397,7 @@ class TimeIndexWriter {
     if (sorter_.count() == 0) return absl::OkStatus();
     ANNALS_RETURN_IF_ERROR(sorter_.Finish());
     for (TimeSortKey k{}; sorter_.Next(&k);) {
+      ANNALS_RETURN_IF_ERROR(interrupt_->Tick());
       key_.clear();
       EncodeTimeKey({position_, k.term, k.side, k.node, k.bound, k.id}, &key_);
       if (k.value_size <= sizeof(k.value)) {
@@ -407,6 +424,7 @@ class TimeIndexWriter {
   std::unique_ptr<SstWriter> writer_;
   uint64_t term_ = 0;
   std::string key_, value_;
+  Interrupt* interrupt_;
 };
 
 }  // namespace
@@ -432,6 +450,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
                   std::vector<uint32_t>>
       groups;
   for (uint32_t i = 0; i < rows_.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     const ClaimRecord& r = rows_[i];
     if (one_predicates.contains(r.p)) {
       groups[{r.s, r.p, r.source, r.by}].push_back(i);
@@ -460,6 +479,7 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
     absl::flat_hash_map<int64_t, uint64_t> last_value;  // by start
     for (uint32_t i : members) last_value[rows_[i].from_key()] = rows_[i].o;
     for (uint32_t i : members) {
+      ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
       if (last_value[rows_[i].from_key()] != rows_[i].o) {
         duplicate_[i] = true;
         ++summary->replaced_rows;
@@ -525,7 +545,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
   if (counters.claim_count == 0) {
     // Nothing stored to compare with: duplicates within the load only,
     // found by hashing, which needs no sort runs.
-    MarkDuplicatesInLoad(skip);
+    ANNALS_RETURN_IF_ERROR(MarkDuplicatesInLoad(skip));
   } else {
     ANNALS_RETURN_IF_ERROR(MarkDuplicatesSorted(skip));
   }
@@ -536,7 +556,7 @@ absl::Status BulkLoader::MarkDuplicates(const Counters& counters,
   return absl::OkStatus();
 }
 
-void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
+absl::Status BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
   // Rows by the hash of their identity, in two halves by the hash's top bit
   // (equal claims land in the same half), each sorted and scanned by a
   // thread of its own. Within a run of equal hashes rows are in file order,
@@ -545,17 +565,23 @@ void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
   std::vector<Entry> halves[2];
   absl::Hash<decltype(Identity(rows_[0]))> hash;
   for (uint32_t i = 0; i < rows_.size(); ++i) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     if (skip[i]) continue;
     uint64_t h = hash(Identity(rows_[i]));
     halves[h >> 63].push_back({h, i});
   }
   std::vector<uint32_t> found[2];
+  absl::Status status[2];
   auto scan = [&](int half) {
+    Interrupt interrupt = interrupt_;  // this thread's
     std::vector<Entry>& h = halves[half];
-    std::sort(h.begin(), h.end());
+    status[half] =
+        InterruptibleSort(h.begin(), h.end(), std::less<Entry>(), &interrupt);
+    if (!status[half].ok()) return;
     std::vector<uint32_t>& dups = found[half];
     std::vector<bool> dup;  // by place in the run of equal hashes
     for (size_t b = 0, e; b < h.size(); b = e) {
+      if (status[half] = interrupt.Tick(); !status[half].ok()) return;
       for (e = b + 1; e < h.size() && h[e].first == h[b].first;) ++e;
       if (e == b + 1) continue;
       dup.assign(e - b, false);
@@ -577,16 +603,19 @@ void BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
   std::thread helper(scan, 1);
   scan(0);
   helper.join();
+  for (const absl::Status& s : status) ANNALS_RETURN_IF_ERROR(s);
   for (const std::vector<uint32_t>& dups : found) {
     for (uint32_t i : dups) duplicate_[i] = true;
   }
+  return absl::OkStatus();
 }
 
 absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
   // Everything in memory when there is no directory (a dry run).
   KeySorter spo(tmp_dir_, "dedupe", tmp_dir_.empty() ? SIZE_MAX : run_records_,
                 KeyOrder{});
-  ANNALS_RETURN_IF_ERROR(SortKeys(Family::kSpo, rows_, skip, false, &spo));
+  ANNALS_RETURN_IF_ERROR(
+      SortKeys(Family::kSpo, rows_, skip, false, &interrupt_, &spo));
   std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
   // Claims already stored: one forward iterator over spo, seeking to each
   // candidate's (s, p, valid_from, o) in key order.
@@ -594,6 +623,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
       store_->rocks().NewIterator(Family::kSpo, "", "", nullptr);
   std::string prefix;
   for (SortKey k{}; spo.Next(&k);) {
+    ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     if (!group.empty() &&
         !std::equal(k.k, k.k + 4, group[0].k)) {  // s, p, valid_from, o
       group.clear();
@@ -721,11 +751,13 @@ absl::Status BulkLoader::WriteAndIngest(
   // subject, the predicate): a term's claims are adjacent in their order, so
   // each term's time entries are sorted on their own as the index is
   // written, instead of sorting the whole time index once more.
-  auto write_index = [&](Family f, std::vector<Rocks::Ingest>* files) {
+  auto write_index = [&](Family f, Interrupt* interrupt,
+                         std::vector<Rocks::Ingest>* files) {
     // Sort keys carry short values inline, so that writing reads them in
     // order instead of chasing each row's value across memory.
     KeySorter keys(dir, FamilyName(f), run_records_, KeyOrder{});
-    ANNALS_RETURN_IF_ERROR(SortKeys(f, rows_, duplicate_, true, &keys));
+    ANNALS_RETURN_IF_ERROR(
+        SortKeys(f, rows_, duplicate_, true, interrupt, &keys));
     ANNALS_ASSIGN_OR_RETURN(
         auto writer, SstWriter::Create(store_->rocks(), f, SstPath(dir, f)));
     std::optional<TimeIndexWriter> time;
@@ -733,12 +765,13 @@ absl::Status BulkLoader::WriteAndIngest(
       time.emplace(
           store_, &rows_, dir,
           f == Family::kSpo ? TimePosition::kSubject : TimePosition::kPredicate,
-          run_records_);
+          run_records_, interrupt);
       ANNALS_RETURN_IF_ERROR(time->Open());
     }
     std::string key, value;
     ClaimRecord claim;
     for (SortKey k{}; keys.Next(&k);) {
+      ANNALS_RETURN_IF_ERROR(interrupt->Tick());
       IndexKey index_key = ToIndexKey(f, k);
       key.clear();
       EncodeIndexKey(f, index_key, &key);
@@ -775,24 +808,25 @@ absl::Status BulkLoader::WriteAndIngest(
   }
   // Eight SST files from six jobs on two threads, largest jobs first.
   struct Job {
-    std::function<absl::Status(std::vector<Rocks::Ingest>*)> run;
+    std::function<absl::Status(Interrupt*, std::vector<Rocks::Ingest>*)> run;
     std::vector<Rocks::Ingest> files;
     absl::Status status;
   };
   std::vector<Job> jobs(6);
   Family indexes[] = {Family::kPos, Family::kSpo, Family::kOsp};
   for (int i = 0; i < 3; ++i) {
-    jobs[i].run = [&, f = indexes[i]](auto* files) {
-      return write_index(f, files);
+    jobs[i].run = [&, f = indexes[i]](Interrupt* interrupt, auto* files) {
+      return write_index(f, interrupt, files);
     };
   }
-  jobs[3].run = [&](auto* files) {
+  jobs[3].run = [&](Interrupt* interrupt, auto* files) {
     std::vector<uint32_t> by_id = kept;
     auto id_less = [&](uint32_t a, uint32_t b) {
       return rows_[a].id < rows_[b].id;
     };
     if (!std::is_sorted(by_id.begin(), by_id.end(), id_less)) {
-      std::sort(by_id.begin(), by_id.end(), id_less);
+      ANNALS_RETURN_IF_ERROR(
+          InterruptibleSort(by_id.begin(), by_id.end(), id_less, interrupt));
     }
     return WriteSst(
         store_, Family::kClaims, dir, by_id.size(),
@@ -800,34 +834,36 @@ absl::Status BulkLoader::WriteAndIngest(
           PutId(key, rows_[by_id[i]].id);
           EncodeClaimRecord(rows_[by_id[i]], value);
         },
-        files);
+        interrupt, files);
   };
-  jobs[4].run = [&](auto* files) {
+  jobs[4].run = [&](Interrupt* interrupt, auto* files) {
     return WriteSst(
         store_, Family::kTerms, dir, new_terms.size(),
         [&](size_t i, std::string* key, std::string* value) {
           PutId(key, global_ids_[new_terms[i]]);
           *value = terms_.term(new_terms[i]);
         },
-        files);
+        interrupt, files);
   };
-  jobs[5].run = [&](auto* files) {
+  jobs[5].run = [&](Interrupt* interrupt, auto* files) {
     std::vector<uint32_t> by_term = new_terms;
-    std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) {
-      return terms_.term(a) < terms_.term(b);
-    });
+    ANNALS_RETURN_IF_ERROR(InterruptibleSort(
+        by_term.begin(), by_term.end(),
+        [&](uint32_t a, uint32_t b) { return terms_.term(a) < terms_.term(b); },
+        interrupt));
     return WriteSst(
         store_, Family::kTermIds, dir, by_term.size(),
         [&](size_t i, std::string* key, std::string* value) {
           *key = terms_.term(by_term[i]);
           PutId(value, global_ids_[by_term[i]]);
         },
-        files);
+        interrupt, files);
   };
   std::atomic<size_t> next_job{0};
   auto worker = [&] {
+    Interrupt interrupt = interrupt_;  // this thread's
     for (size_t j; (j = next_job++) < jobs.size();) {
-      jobs[j].status = jobs[j].run(&jobs[j].files);
+      jobs[j].status = jobs[j].run(&interrupt, &jobs[j].files);
     }
   };
   std::thread helper(worker);
@@ -861,8 +897,10 @@ absl::Status BulkLoader::WriteAndIngest(
         *key = meta[i].first;
         *value = meta[i].second;
       },
-      &ingest));
+      &interrupt_, &ingest));
   step_done("write meta SST file");
+  // The last moment to stop: from here on the load completes.
+  ANNALS_RETURN_IF_ERROR(interrupt_.Check());
   ANNALS_RETURN_IF_ERROR(store_->Ingest(ingest, after));
   step_done("ingest");
   return absl::OkStatus();

@@ -35,6 +35,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -42,6 +43,7 @@
 #include "annals/load.h"
 #include "engine/claim_buffer.h"
 #include "engine/claim_record.h"
+#include "engine/interrupt.h"
 #include "engine/store.h"
 #include "engine/term_table.h"
 
@@ -57,9 +59,10 @@ class BulkLoader {
   // s, p, o, source and by hold numbers of `terms` (term bytes, see
   // dictionary.h; source and by: kNone for none), `batch` holds the file's
   // index in `files` and `row` its line; everything else as stored. A claim
-  // reference (kind kClaim) must name a stored claim. `rows` is left empty.
+  // reference (kind kClaim) must name a stored claim. `rows` is left empty,
+  // unless the interrupt (set_interrupt) trips: then its status.
   static constexpr uint64_t kNone = UINT64_MAX;
-  void Append(const TermTable& terms, ClaimBuffer* rows);
+  absl::Status Append(const TermTable& terms, ClaimBuffer* rows);
   int64_t rows() const { return static_cast<int64_t>(rows_.size()); }
 
   // The schema version the rows were checked against: Commit refuses the
@@ -70,6 +73,12 @@ class BulkLoader {
   // sorts at once). Tests make it small so that a small load goes through
   // runs on disk and their merge.
   void set_sort_run_records(size_t n) { run_records_ = n; }
+
+  // Commit ticks `interrupt` (a copy per thread) as it resolves, sorts and
+  // writes, and stops with its status when it trips, up to the final ingest:
+  // the store is then unchanged and the temporary files removed. Once the
+  // ingest has begun the load completes.
+  void set_interrupt(Interrupt interrupt) { interrupt_ = std::move(interrupt); }
 
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
@@ -86,7 +95,7 @@ class BulkLoader {
   absl::Status MarkDuplicates(const Counters& counters, LoadResult* summary);
   // MarkDuplicates' two ways, for the rows not in `skip`: within the load
   // only (an empty store), or also against the stored claims.
-  void MarkDuplicatesInLoad(const std::vector<bool>& skip);
+  absl::Status MarkDuplicatesInLoad(const std::vector<bool>& skip);
   absl::Status MarkDuplicatesSorted(const std::vector<bool>& skip);
   absl::Status WriteAndIngest(
       const std::string& tmp_dir, const Counters& before, const Counters& after,
@@ -109,6 +118,7 @@ class BulkLoader {
   // Stored claims the load retracts (supersession), full records; written
   // after the load's own rows under their own ids.
   std::vector<ClaimRecord> retracted_;
+  Interrupt interrupt_;  // this thread's; workers take copies
 };
 
 }  // namespace annals::engine

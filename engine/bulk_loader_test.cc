@@ -107,7 +107,7 @@ class BulkLoaderRunsTest : public testing::Test {
     MakeRows(seed, count, &terms, &rows);
     BulkLoader loader(store, {"facts.tsv"}, kLoadTime);
     loader.set_sort_run_records(run_records);
-    loader.Append(terms, &rows);
+    EXPECT_TRUE(loader.Append(terms, &rows).ok());
     auto summary = loader.Commit(false);
     EXPECT_TRUE(summary.ok()) << summary.status();
     return summary.ok() ? *summary : LoadResult{};

@@ -1,10 +1,12 @@
 // Nearest names and the notices about names; see name_notices.h.
 #include "engine/name_notices.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
+#include "common/edit_distance.h"
 #include "common/name_index.h"
 #include "engine/dictionary.h"
 
@@ -16,6 +18,16 @@ std::string WithHint(std::string text, const std::optional<std::string>& hint,
   if (near != nullptr) *near = hint.has_value();
   if (hint) absl::StrAppend(&text, "; did you mean '", *hint, "'?");
   return text;
+}
+
+// Whether a new name is near enough to a known one to be taken for a
+// misspelling of it. Stricter than a read's suggestion (which only hints):
+// between short names (four characters or fewer) one edit only, so a new
+// `Wang` is not taken for `Ann`, nor `Vic` for `Ivy`.
+bool NearEnoughForAWrite(std::string_view name, std::string_view known) {
+  std::vector<uint32_t> a = FoldName(name), b = FoldName(known);
+  size_t limit = std::min(a.size(), b.size()) <= 4 ? 1 : kMaxSuggestionDistance;
+  return FoldedDistance(a, b, limit) <= limit;
 }
 
 }  // namespace
@@ -53,11 +65,12 @@ std::string UnknownNameNotice(Store* store, std::string_view name,
 
 std::string NewNameNotice(Store* store, std::string_view name, bool predicate,
                           bool* near) {
-  return WithHint(
-      absl::StrCat("new ", predicate ? "predicate" : "entity", " '",
-                   AbslView(name), "'"),
-      predicate ? NearestPredicate(store, name) : NearestEntity(store, name),
-      near);
+  std::optional<std::string> hint =
+      predicate ? NearestPredicate(store, name) : NearestEntity(store, name);
+  if (hint && !NearEnoughForAWrite(name, *hint)) hint.reset();
+  return WithHint(absl::StrCat("new ", predicate ? "predicate" : "entity", " '",
+                               AbslView(name), "'"),
+                  hint, near);
 }
 
 std::string StrictRefusal(Store* store, std::string_view predicate) {

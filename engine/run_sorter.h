@@ -23,6 +23,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/interrupt.h"
 
 namespace annals::engine {
 
@@ -40,6 +41,9 @@ class RunSorter {
     if (run_records_ <= kMaxReserve) buffer_.reserve(run_records_);
   }
   ~RunSorter() { RemoveRuns(); }
+  // Sorts tick `interrupt` (not owned; null: none) and stop with its status
+  // when it trips (interrupt.h); the caller ticks it for Add and Next.
+  void set_interrupt(Interrupt* interrupt) { interrupt_ = interrupt; }
   RunSorter(const RunSorter&) = delete;
   RunSorter& operator=(const RunSorter&) = delete;
 
@@ -53,10 +57,7 @@ class RunSorter {
 
   // Ends adding; Next() then returns the records in order.
   absl::Status Finish() {
-    if (runs_.empty()) {
-      std::sort(buffer_.begin(), buffer_.end(), less_);
-      return absl::OkStatus();
-    }
+    if (runs_.empty()) return Sort();
     for (size_t r = 0; r < runs_.size(); ++r) {
       Run& run = runs_[r];
       run.file = std::fopen(run.path.c_str(), "rb");
@@ -67,7 +68,7 @@ class RunSorter {
     }
     // The last buffer stays in memory as a run of its own.
     if (!buffer_.empty()) {
-      std::sort(buffer_.begin(), buffer_.end(), less_);
+      if (absl::Status s = Sort(); !s.ok()) return s;
       Run run;
       run.block.swap(buffer_);
       runs_.push_back(std::move(run));
@@ -183,8 +184,16 @@ class RunSorter {
     }
   }
 
+  absl::Status Sort() {
+    if (interrupt_ == nullptr) {
+      std::sort(buffer_.begin(), buffer_.end(), less_);
+      return absl::OkStatus();
+    }
+    return InterruptibleSort(buffer_.begin(), buffer_.end(), less_, interrupt_);
+  }
+
   absl::Status Spill() {
-    std::sort(buffer_.begin(), buffer_.end(), less_);
+    if (absl::Status s = Sort(); !s.ok()) return s;
     Run run;
     run.path = absl::StrCat(dir_, "/", name_, "-", runs_.size(), ".run");
     run.left = buffer_.size();
@@ -208,6 +217,7 @@ class RunSorter {
   std::vector<Run> runs_;
   std::vector<size_t> heap_;  // run numbers
   absl::Status status_;
+  Interrupt* interrupt_ = nullptr;
 };
 
 }  // namespace annals::engine

@@ -55,13 +55,14 @@ IndexChoice Runnable(IndexChoice choice, const IdPattern& pattern,
 ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
                      const TimeView& view,
                      std::shared_ptr<const Snapshot> snapshot,
-                     std::optional<IndexChoice> choice)
+                     std::optional<IndexChoice> choice, Interrupt* interrupt)
     : store_(store),
       pattern_(pattern),
       view_(view),
       choice_(choice ? Runnable(*choice, pattern, view)
                      : ChooseIndex(pattern, view)),
-      snapshot_(std::move(snapshot)) {
+      snapshot_(std::move(snapshot)),
+      interrupt_(interrupt) {
   if (choice_.family == Family::kTime) {
     if (choice_.time_position == TimePosition::kSubject) {
       time_term_ = *pattern.s;
@@ -118,6 +119,7 @@ bool ClaimScan::ProbeIsWhole() {
   it_->Seek(prefix_);
   for (int n = 0; n < kProbeEntries && it_->Valid(); ++n, it_->Next()) {
     ++entries_read_;
+    if (Interrupted()) return true;
     ClaimRecord row;
     if (!DecodeEntry(Family::kSpo, &row)) return Finish(false);
     if (Visible(row, view_) && MatchesPattern(row)) small_rows_.push_back(row);
@@ -159,6 +161,7 @@ bool ClaimScan::NextInPrefix(ClaimRecord* row) {
   }
   for (; it_->Valid(); it_->Next()) {
     ++entries_read_;
+    if (Interrupted()) return false;
     if (!DecodeEntry(choice_.family, row)) return Finish(false);
     if (Visible(*row, view_) && MatchesPattern(*row)) return true;
   }
@@ -181,6 +184,7 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
       continue;
     }
     ++entries_read_;
+    if (Interrupted()) return false;
     TimeKey k;
     if (!DecodeTimeKey(it_->key(), &k) ||
         !DecodeTimeEntry(k, it_->value(), row)) {
@@ -196,6 +200,15 @@ bool ClaimScan::MatchesPattern(const ClaimRecord& row) const {
   return (!pattern_.s || *pattern_.s == row.s) &&
          (!pattern_.p || *pattern_.p == row.p) &&
          (!pattern_.o || *pattern_.o == row.o);
+}
+
+bool ClaimScan::Interrupted() {
+  if (interrupt_ == nullptr) return false;
+  absl::Status s = interrupt_->Tick();
+  if (s.ok()) return false;
+  finished_ = true;
+  status_ = std::move(s);
+  return true;
 }
 
 bool ClaimScan::Finish(bool readable) {

@@ -23,6 +23,7 @@
 
 #include "annals/claim.h"
 #include "engine/claim_record.h"
+#include "engine/interrupt.h"
 #include "engine/store.h"
 #include "engine/time_index.h"
 
@@ -50,10 +51,13 @@ class ClaimScan {
   // reads. A choice made for positions that are unbound when the scan runs
   // (a variable an OPTIONAL group left unbound) reads the same family with
   // the prefix of the positions that are bound; a time-index choice whose
-  // position is unbound reads as ChooseIndex would.
+  // position is unbound reads as ChooseIndex would. With an `interrupt` (not
+  // owned; null: none) each index entry read ticks it, matching or not; when
+  // it trips the scan ends with its status.
   ClaimScan(Store* store, const IdPattern& pattern, const TimeView& view,
             std::shared_ptr<const Snapshot> snapshot,
-            std::optional<IndexChoice> choice = std::nullopt);
+            std::optional<IndexChoice> choice = std::nullopt,
+            Interrupt* interrupt = nullptr);
   // The next matching claim (every field but batch and row), or false at the
   // end (and on every later call); then status() says whether the scan
   // completed.
@@ -73,6 +77,9 @@ class ClaimScan {
   // The claim at the iterator, an entry of spo, pos or osp.
   bool DecodeEntry(Family family, ClaimRecord* row);
   bool Finish(bool readable);
+  // One entry read: ticks the interrupt; true (and finished, with its
+  // status) when it trips.
+  bool Interrupted();
   // Whether the claim matches the bound positions the index key does not.
   bool MatchesPattern(const ClaimRecord& row) const;
 
@@ -97,6 +104,7 @@ class ClaimScan {
   size_t small_next_ = 0;
   absl::Status status_;
   int64_t entries_read_ = 0;
+  Interrupt* interrupt_ = nullptr;
 };
 
 }  // namespace annals::engine

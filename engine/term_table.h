@@ -33,13 +33,6 @@ class TermTable {
   void Prefetch(std::string_view term) const {
     numbers_.prefetch(AbslView(term));
   }
-  // Adds `other`'s terms; returns, for each number of `other`, its number
-  // here.
-  std::vector<uint32_t> Merge(const TermTable& other) {
-    std::vector<uint32_t> map(other.size());
-    for (uint32_t i = 0; i < other.size(); ++i) map[i] = Intern(other.term(i));
-    return map;
-  }
   // The number of `term`, or -1 when it is not here.
   int64_t Find(std::string_view term) const {
     auto it = numbers_.find(AbslView(term));

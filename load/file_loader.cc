@@ -18,6 +18,7 @@
 #include "common/status_macros.h"
 #include "engine/bulk_loader.h"
 #include "engine/dictionary.h"
+#include "engine/interrupt.h"
 #include "engine/schema_store.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
@@ -28,6 +29,9 @@ namespace {
 
 constexpr int64_t kProgressEvery = 100000;
 constexpr int kParseThreads = 2;
+
+constexpr char kCancelled[] =
+    "load cancelled: nothing was loaded, the store is unchanged";
 
 // The reject file, opened on the first rejected row.
 class Rejects {
@@ -158,7 +162,7 @@ void ParsePart(const std::string& path, uint32_t file_index,
                const LoadOptions& options, TimePoint load_time,
                uint64_t next_claim, const schema::Schema* schema,
                const absl::flat_hash_set<std::string>* strict_known,
-               Progress* progress, Part* part) {
+               Progress* progress, engine::Interrupt interrupt, Part* part) {
   RowDecoder decoder(&part->terms, load_time, next_claim, options.dates,
                      schema);
   decoder.set_events(options.events);
@@ -180,6 +184,10 @@ void ParsePart(const std::string& path, uint32_t file_index,
     bytes = now;
   };
   while (true) {
+    if (absl::Status s = interrupt.Tick(); !s.ok()) {
+      part->error = s;
+      return;
+    }
     if (!part->reader->Next(&raw)) {
       absl::Status s = part->reader->status();
       if (s.ok()) return;
@@ -220,6 +228,7 @@ absl::Status CheckEntityTypes(engine::Store* store,
                               const schema::Schema& schema,
                               const std::vector<std::string>& files,
                               const LoadOptions& options,
+                              engine::Interrupt* interrupt,
                               std::vector<std::vector<Part>>* files_parts) {
   bool any = false;
   for (const std::vector<Part>& parts : *files_parts) {
@@ -252,6 +261,7 @@ absl::Status CheckEntityTypes(engine::Store* store,
     for (Part& part : parts) {
       std::vector<bool> drop(part.rows.size(), false);
       for (const TypedRow& t : part.typed) {
+        ANNALS_RETURN_IF_ERROR(interrupt->Tick());
         const engine::ClaimRecord& row = part.rows[t.row];
         std::string object = part.terms.term(row.o).substr(1);
         std::vector<std::string>& known = types[object];
@@ -295,10 +305,13 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
                                      const LoadOptions& options) {
   if (files.empty()) return absl::InvalidArgumentError("no files to load");
   if (!options.dry_run) ANNALS_RETURN_IF_ERROR(store->Writable());
+  engine::Interrupt interrupt(options.cancel, kCancelled);
+  ANNALS_RETURN_IF_ERROR(interrupt.Check());
   absl::Time start = absl::Now();
   TimePoint load_time = TimePoint::Now();
   uint64_t next_claim = store->counters().next_claim;
   engine::BulkLoader loader(store, files, load_time.seconds);
+  loader.set_interrupt(interrupt);
   // Default: beside the first file (options.h), not in the working directory.
   std::string reject_path = options.reject_file.empty()
                                 ? absl::StrCat(files[0], ".rejects")
@@ -336,7 +349,8 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
       parts[k].reader = std::move(readers[k]);
       auto parse = [&, k] {
         ParsePart(files[i], i, options, load_time, next_claim, schema.get(),
-                  options.strict ? &in_use : nullptr, &progress, &parts[k]);
+                  options.strict ? &in_use : nullptr, &progress, interrupt,
+                  &parts[k]);
       };
       if (k + 1 < parts.size()) {
         threads.emplace_back(parse);
@@ -351,14 +365,14 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     }
     files_parts[i] = std::move(parts);
   }
-  ANNALS_RETURN_IF_ERROR(
-      CheckEntityTypes(store, *schema, files, options, &files_parts));
+  ANNALS_RETURN_IF_ERROR(CheckEntityTypes(store, *schema, files, options,
+                                          &interrupt, &files_parts));
   for (std::vector<Part>& parts : files_parts) {
     for (Part& part : parts) {
       for (const Reject& r : part.rejects) {
         ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
       }
-      loader.Append(part.terms, &part.rows);
+      ANNALS_RETURN_IF_ERROR(loader.Append(part.terms, &part.rows));
     }
   }
   double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);

@@ -1,7 +1,8 @@
 // LoadFiles: `annals load` and Database::Load. Reads every file with its
 // RowReader, decodes rows into the BulkLoader, handles bad rows (abort, or
 // with skip_bad write them to the reject file), reports progress, and
-// commits the load atomically at the end.
+// commits the load atomically at the end. LoadOptions::cancel stops it at
+// any point before the final ingest (CancelledError; nothing loaded).
 #ifndef ANNALS_LOAD_FILE_LOADER_H_
 #define ANNALS_LOAD_FILE_LOADER_H_
 

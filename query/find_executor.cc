@@ -68,7 +68,7 @@ FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
       options_(options),
       snapshot_(store->GetSnapshot()),
       schema_(store->schema().schema),
-      deadline_(options),
+      interrupt_(StatementInterrupt(options)),
       walks_(plan_.chains.size()),
       ids_(find_.vars.size(), 0),
       bound_(find_.vars.size(), false),
@@ -88,10 +88,7 @@ FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
   done_ = find_.matches_nothing && !OnlyAggregates(find_);
 }
 
-absl::Status FindExecutor::CheckLimits() {
-  if ((++scanned_ & 1023) != 0) return absl::OkStatus();
-  return deadline_.Check();
-}
+absl::Status FindExecutor::CheckLimits() { return interrupt_.Tick(); }
 
 void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   const PlanStep& step = plan_.chains[walk->chain].steps[step_index];
@@ -106,10 +103,10 @@ void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
   Level& level = walk->levels[step_index];
-  level.scan = p.matches_nothing
-                   ? nullptr
-                   : std::make_unique<engine::ClaimScan>(store_, ids, p.view,
-                                                         snapshot_, step.index);
+  level.scan = p.matches_nothing ? nullptr
+                                 : std::make_unique<engine::ClaimScan>(
+                                       store_, ids, p.view, snapshot_,
+                                       step.index, &interrupt_);
   level.newly_bound.clear();
   level.parent = parent;
   level.null_pass = false;
@@ -585,8 +582,9 @@ absl::Status FindExecutor::Materialize() {
     rows_.push_back(std::move(out));
   }
   if (!find_.order_by.empty()) {
-    std::stable_sort(
-        rows_.begin(), rows_.end(), [&](const Row& a, const Row& b) {
+    ANNALS_RETURN_IF_ERROR(engine::InterruptibleSort(
+        rows_.begin(), rows_.end(),
+        [&](const Row& a, const Row& b) {
           size_t extra = width;
           for (const BoundFind::Order& o : find_.order_by) {
             size_t col =
@@ -596,7 +594,8 @@ absl::Status FindExecutor::Materialize() {
             if (c != 0) return o.descending ? c > 0 : c < 0;
           }
           return false;
-        });
+        },
+        &interrupt_, /*stable=*/true));
   }
   for (Row& r : rows_) r.resize(width);  // drop the sort keys
   return absl::OkStatus();
@@ -607,6 +606,8 @@ bool FindExecutor::Next(Row* row, absl::Status* status) {
   if (done_) return false;
   while (true) {
     if (find_.limit >= 0 && emitted_ >= find_.limit) return false;
+    *status = interrupt_.Tick();  // also while gathered rows are handed out
+    if (!status->ok()) return false;
     if (materialize_) {
       if (!materialized_) {
         materialized_ = true;

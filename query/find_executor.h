@@ -87,6 +87,7 @@ class FindExecutor : public RowSource {
   absl::Status Project(Row* row);
   // Gathers every solution for ORDER BY, DISTINCT and aggregates.
   absl::Status Materialize();
+  // One unit of work (a row a scan passed on): the statement's interrupt.
   absl::Status CheckLimits();
   // The ids of `vars` (0 for unbound) as one string, for DISTINCT.
   std::string IdsKey(const std::vector<int>& vars) const;
@@ -100,7 +101,9 @@ class FindExecutor : public RowSource {
   // The store's schema when the query started: unit conversions in FILTER,
   // ORDER BY and aggregates (never null).
   std::shared_ptr<const schema::Schema> schema_;
-  Deadline deadline_;
+  // Ticked by every scan's entries and every row: cancellation and the
+  // time limit (limits.h).
+  engine::Interrupt interrupt_;
   std::vector<Walk> walks_;  // by chain
   bool done_ = false;
   std::vector<uint64_t> ids_;  // by variable: its term id, when bound
@@ -108,7 +111,6 @@ class FindExecutor : public RowSource {
   std::vector<engine::ClaimRecord> claims_;  // by claim variable
   ActualRows actual_;
   std::vector<bool> group_matched_;  // by OPTIONAL group: since it opened
-  int64_t scanned_ = 0;
   // Materialized output, for ORDER BY, DISTINCT and aggregates.
   bool materialize_ = false;
   bool materialized_ = false;

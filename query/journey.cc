@@ -42,7 +42,7 @@ class EarliestArrivalSearch {
         spec_(spec),
         options_(options),
         stats_(stats),
-        deadline_(options),
+        interrupt_(StatementInterrupt(options)),
         snapshot_(store->GetSnapshot()) {}
 
   absl::StatusOr<std::vector<JourneyHop>> Run() {
@@ -56,7 +56,7 @@ class EarliestArrivalSearch {
            !levels_.back().order.empty()) {
       Level next;
       for (uint64_t node : levels_.back().order) {
-        ANNALS_RETURN_IF_ERROR(deadline_.Check());
+        ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
         ANNALS_RETURN_IF_ERROR(
             Expand(node, levels_.back().arrivals.at(node), &next));
       }
@@ -80,7 +80,7 @@ class EarliestArrivalSearch {
   // when it reaches its object earlier than any level before.
   absl::Status Expand(uint64_t node, const Arrival& from, Level* next) {
     engine::ClaimScan scan(store_, HopPattern(spec_, node, true), spec_.view,
-                           snapshot_);
+                           snapshot_, std::nullopt, &interrupt_);
     engine::ClaimRecord row;
     while (scan.Next(&row)) {
       ++stats_->claims;
@@ -127,7 +127,7 @@ class EarliestArrivalSearch {
   const PathSpec& spec_;
   const QueryOptions& options_;
   SearchStats* stats_;
-  Deadline deadline_;
+  engine::Interrupt interrupt_;  // ticked by each node and entry read
   std::shared_ptr<const engine::Snapshot> snapshot_;
   std::vector<Level> levels_;
   // Every node reached: its earliest arrival over all levels so far.

@@ -6,16 +6,14 @@
 
 namespace annals::query {
 
-Deadline::Deadline(const QueryOptions& options)
-    : at_(options.timeout_ms > 0
-              ? absl::Now() + absl::Milliseconds(options.timeout_ms)
-              : absl::InfiniteFuture()),
-      timeout_ms_(options.timeout_ms) {}
-
-absl::Status Deadline::Check() const {
-  if (absl::Now() <= at_) return absl::OkStatus();
-  return absl::DeadlineExceededError(
-      absl::StrCat("query ran longer than its time limit (", timeout_ms_,
+engine::Interrupt StatementInterrupt(const QueryOptions& options) {
+  if (options.timeout_ms <= 0) {
+    return engine::Interrupt(options.cancel, "statement cancelled");
+  }
+  return engine::Interrupt(
+      options.cancel, "statement cancelled",
+      absl::Now() + absl::Milliseconds(options.timeout_ms),
+      absl::StrCat("query ran longer than its time limit (", options.timeout_ms,
                    " ms; QueryOptions::timeout_ms)"));
 }
 

@@ -50,7 +50,7 @@ class BidirectionalSearch {
         spec_(spec),
         options_(options),
         stats_(stats),
-        deadline_(options),
+        interrupt_(StatementInterrupt(options)),
         snapshot_(store->GetSnapshot()),
         fwd_{true, {spec.from}, {}, {spec.from}},
         bwd_{false, {spec.to}, {}, {spec.to}} {}
@@ -75,9 +75,9 @@ class BidirectionalSearch {
   absl::StatusOr<std::optional<uint64_t>> Grow(Side* side, const Side& other) {
     std::vector<uint64_t> next;
     for (uint64_t node : side->frontier) {
-      ANNALS_RETURN_IF_ERROR(deadline_.Check());
+      ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
       engine::ClaimScan scan(store_, HopPattern(spec_, node, side->forward),
-                             spec_.view, snapshot_);
+                             spec_.view, snapshot_, std::nullopt, &interrupt_);
       engine::ClaimRecord row;
       while (scan.Next(&row)) {
         ++stats_->claims;
@@ -119,7 +119,7 @@ class BidirectionalSearch {
   const PathSpec& spec_;
   const QueryOptions& options_;
   SearchStats* stats_;
-  Deadline deadline_;
+  engine::Interrupt interrupt_;  // ticked by each node and entry read
   std::shared_ptr<const engine::Snapshot> snapshot_;
   Side fwd_, bwd_;
 };

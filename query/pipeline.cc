@@ -44,6 +44,10 @@ absl::StatusOr<QueryResult> Execute(const PreparedStatement& prepared,
                                     const Parameters& parameters,
                                     engine::Store* store, ClaimWriter* writer,
                                     const QueryOptions& options) {
+  // Cancelled before it starts: not even a write.
+  if (options.cancel.cancelled()) {
+    return absl::CancelledError("statement cancelled");
+  }
   Statement statement = prepared.statement;
   ANNALS_RETURN_IF_ERROR(
       SubstituteParameters(prepared.text, parameters, &statement));

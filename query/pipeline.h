@@ -36,7 +36,8 @@ absl::StatusOr<PreparedStatement> Prepare(std::string_view text);
 
 // Runs `prepared` with `parameters` for its `$name`s, reading `store` and
 // writing through `writer`, within the limits of `options`. Without a
-// writer, ASSERT and RETRACT are refused (InvalidArgument).
+// writer, ASSERT and RETRACT are refused (InvalidArgument). CancelledError
+// when options.cancel is cancelled, before or while it runs (limits.h).
 absl::StatusOr<QueryResult> Execute(const PreparedStatement& prepared,
                                     const Parameters& parameters,
                                     engine::Store* store, ClaimWriter* writer,

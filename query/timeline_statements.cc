@@ -18,6 +18,7 @@
 #include "query/default_view.h"
 #include "query/eval.h"
 #include "query/explain.h"
+#include "query/limits.h"
 #include "query/periods.h"
 #include "query/query_result.h"
 
@@ -54,9 +55,10 @@ absl::StatusOr<TimelineScan> BindScan(engine::Store* store,
 
 // The claims `scan` reads, at most options.max_rows of them.
 absl::StatusOr<std::vector<engine::ClaimRecord>> Collect(
-    engine::Store* store, const TimelineScan& scan,
-    const QueryOptions& options) {
-  engine::ClaimScan claims(store, scan.ids, scan.view, store->GetSnapshot());
+    engine::Store* store, const TimelineScan& scan, const QueryOptions& options,
+    engine::Interrupt* interrupt) {
+  engine::ClaimScan claims(store, scan.ids, scan.view, store->GetSnapshot(),
+                           std::nullopt, interrupt);
   std::vector<engine::ClaimRecord> rows;
   engine::ClaimRecord row;
   while (claims.Next(&row)) {
@@ -75,17 +77,18 @@ absl::StatusOr<std::vector<engine::ClaimRecord>> Collect(
 // adds the claims read and the rows made.
 absl::StatusOr<QueryResult> TimelinePlan(
     engine::Store* store, const TimelineScan& scan, std::string then,
-    ExplainMode mode, const QueryOptions& options,
-    const std::function<int64_t(const std::vector<engine::ClaimRecord>&)>&
-        count_rows) {
+    ExplainMode mode, const QueryOptions& options, engine::Interrupt* interrupt,
+    const std::function<absl::StatusOr<int64_t>(
+        const std::vector<engine::ClaimRecord>&)>& count_rows) {
   std::string line = absl::StrCat(
       ScanLine(scan.ids, scan.view, scan.s_text, scan.p_text, "?o"), " (",
       scan.view_text);
   if (mode == ExplainMode::kAnalyze) {
     ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                            Collect(store, scan, options));
+                            Collect(store, scan, options, interrupt));
+    ANNALS_ASSIGN_OR_RETURN(int64_t rows, count_rows(claims));
     absl::StrAppend(&line, ", actual ", claims.size());
-    absl::StrAppend(&then, " (actual ", count_rows(claims), " rows)");
+    absl::StrAppend(&then, " (actual ", rows, " rows)");
   }
   absl::StrAppend(&line, ")");
   return PlanResult({line, "then " + then}, scan.result_view);
@@ -121,14 +124,18 @@ struct Change {
 
 absl::StatusOr<QueryResult> ChangeRows(engine::Store* store,
                                        std::vector<Change> changes,
-                                       std::string view) {
-  std::sort(changes.begin(), changes.end(),
-            [](const Change& a, const Change& b) {
-              return std::tie(a.at, a.claim->id, a.what) <
-                     std::tie(b.at, b.claim->id, b.what);
-            });
+                                       std::string view,
+                                       engine::Interrupt* interrupt) {
+  ANNALS_RETURN_IF_ERROR(engine::InterruptibleSort(
+      changes.begin(), changes.end(),
+      [](const Change& a, const Change& b) {
+        return std::tie(a.at, a.claim->id, a.what) <
+               std::tie(b.at, b.claim->id, b.what);
+      },
+      interrupt));
   std::vector<Row> rows;
   for (const Change& c : changes) {
+    ANNALS_RETURN_IF_ERROR(interrupt->Tick());
     const engine::ClaimRecord& r = *c.claim;
     Cell valid = Cell::Of(r.valid());
     rows.push_back({Cell::Of(Value::String(c.what)),
@@ -269,9 +276,9 @@ bool DeclaredMany(engine::Store* store, const schema::Schema& rules,
   return def != nullptr && !def->one;
 }
 
-std::vector<Row> DisputeRows(engine::Store* store,
-                             const std::vector<engine::ClaimRecord>& claims,
-                             bool possibly) {
+absl::StatusOr<std::vector<Row>> DisputeRows(
+    engine::Store* store, const std::vector<engine::ClaimRecord>& claims,
+    bool possibly, engine::Interrupt* interrupt) {
   // Claims come by predicate: compare within each predicate's run.
   std::shared_ptr<const schema::Schema> rules = store->schema().schema;
   std::vector<Row> rows;
@@ -281,6 +288,7 @@ std::vector<Row> DisputeRows(engine::Store* store,
     if (DeclaredMany(store, *rules, claims[begin].p)) continue;
     for (size_t i = begin; i < end; ++i) {
       for (size_t j = i + 1; j < end; ++j) {
+        ANNALS_RETURN_IF_ERROR(interrupt->Tick());  // pairs: n^2 of them
         const engine::ClaimRecord &x = claims[i], &y = claims[j];
         if (x.o == y.o || (x.source == y.source && x.by == y.by)) continue;
         if (!Overlap(x, y, possibly)) continue;
@@ -302,39 +310,45 @@ absl::StatusOr<QueryResult> RunChanges(const StatementContext& ctx,
   ApplyDefaultView(ctx.options, DefaultView::kAsOfOnly, s.pos, &s.time);
   ANNALS_ASSIGN_OR_RETURN(BoundChanges c,
                           BindChanges(ctx.store, ctx.text, s, ctx.notices));
+  engine::Interrupt interrupt = StatementInterrupt(ctx.options);
   if (ctx.explain != ExplainMode::kNone) {
     return TimelinePlan(
         ctx.store, c.scan,
         absl::StrCat("the starts, ends and retractions from ", c.a.ToString(),
                      " to the end of ", c.b.ToString(), ", by time"),
-        ctx.explain, ctx.options,
-        [&](const std::vector<engine::ClaimRecord>& claims) {
+        ctx.explain, ctx.options, &interrupt,
+        [&](const std::vector<engine::ClaimRecord>& claims)
+            -> absl::StatusOr<int64_t> {
           return static_cast<int64_t>(ChangesOf(c, claims).size());
         });
   }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                          Collect(ctx.store, c.scan, ctx.options));
-  return ChangeRows(ctx.store, ChangesOf(c, claims), c.scan.result_view);
+                          Collect(ctx.store, c.scan, ctx.options, &interrupt));
+  return ChangeRows(ctx.store, ChangesOf(c, claims), c.scan.result_view,
+                    &interrupt);
 }
 
 absl::StatusOr<QueryResult> RunDiff(const StatementContext& ctx,
                                     const DiffStatement& s) {
   ANNALS_ASSIGN_OR_RETURN(BoundDiff d,
                           BindDiff(ctx.store, ctx.text, s, ctx.notices));
+  engine::Interrupt interrupt = StatementInterrupt(ctx.options);
   if (ctx.explain != ExplainMode::kNone) {
     return TimelinePlan(
         ctx.store, d.scan,
         absl::StrCat("the recordings and retractions after the end of ",
                      d.a.ToString(), " up to the end of ", d.b.ToString(),
                      ", by time"),
-        ctx.explain, ctx.options,
-        [&](const std::vector<engine::ClaimRecord>& claims) {
+        ctx.explain, ctx.options, &interrupt,
+        [&](const std::vector<engine::ClaimRecord>& claims)
+            -> absl::StatusOr<int64_t> {
           return static_cast<int64_t>(DiffOf(d, claims).size());
         });
   }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                          Collect(ctx.store, d.scan, ctx.options));
-  return ChangeRows(ctx.store, DiffOf(d, claims), d.scan.result_view);
+                          Collect(ctx.store, d.scan, ctx.options, &interrupt));
+  return ChangeRows(ctx.store, DiffOf(d, claims), d.scan.result_view,
+                    &interrupt);
 }
 
 absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
@@ -343,6 +357,7 @@ absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
   ANNALS_ASSIGN_OR_RETURN(TimelineScan scan,
                           BindDisputes(ctx.store, ctx.text, s, ctx.notices));
   const bool possibly = !scan.view.certain;
+  engine::Interrupt interrupt = StatementInterrupt(ctx.options);
   if (ctx.explain != ExplainMode::kNone) {
     return TimelinePlan(
         ctx.store, scan,
@@ -351,18 +366,22 @@ absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
                      possibly ? "possibly" : "certainly",
                      " overlapping in valid time, from different sources or "
                      "people"),
-        ctx.explain, ctx.options,
-        [&](const std::vector<engine::ClaimRecord>& claims) {
-          return static_cast<int64_t>(
-              DisputeRows(ctx.store, claims, possibly).size());
+        ctx.explain, ctx.options, &interrupt,
+        [&](const std::vector<engine::ClaimRecord>& claims)
+            -> absl::StatusOr<int64_t> {
+          ANNALS_ASSIGN_OR_RETURN(
+              std::vector<Row> rows,
+              DisputeRows(ctx.store, claims, possibly, &interrupt));
+          return static_cast<int64_t>(rows.size());
         });
   }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
-                          Collect(ctx.store, scan, ctx.options));
+                          Collect(ctx.store, scan, ctx.options, &interrupt));
+  ANNALS_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                          DisputeRows(ctx.store, claims, possibly, &interrupt));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
-                     scan.result_view,
-                     DisputeRows(ctx.store, claims, possibly));
+                     scan.result_view, std::move(rows));
 }
 
 }  // namespace annals::query

@@ -4,7 +4,8 @@
 // a store (tools/cli/open_store.h).
 //
 // Exit codes: 0 success; 1 the operation failed (bad input, I/O, refused);
-// 2 usage error; 3 `annals check` found inconsistencies or schema violations.
+// 2 usage error; 3 `annals check` found inconsistencies or schema violations;
+// 130 `load` or `query` stopped by Ctrl-C (SIGINT).
 #include <unistd.h>
 
 #include <algorithm>
@@ -34,6 +35,7 @@
 #include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
 #include "tools/shell/shell.h"
+#include "tools/shell/sigint.h"
 #include "tools/shell/statement_splitter.h"
 
 namespace {
@@ -91,6 +93,7 @@ Exit codes:
   1  the operation failed (bad input, I/O error, refused)
   2  usage error (unknown command or option, missing argument)
   3  `annals check` found inconsistencies or claims that break the schema
+  130  `load` or `query` stopped by Ctrl-C (nothing loaded or written)
 )";
 
 constexpr char kLoadHelp[] = R"(Usage: annals load [OPTIONS] STORE FILE...
@@ -101,6 +104,8 @@ an empty directory) becomes a new store, and stderr says "created new
 store" (a failed load or --dry-run leaves none); a directory of other files
 or a plain file is refused.
 Rows equal to a claim already stored are skipped, so loading twice is safe.
+Ctrl-C stops the load within a fraction of a second: nothing is loaded, the
+store is unchanged, exit code 130.
 
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
@@ -193,6 +198,8 @@ one: it stops at the first error, exit code 1, naming the script's line and
 column (FILE:LINE:COLUMN, or stdin:...). When another process holds the
 store for writing, the store is opened read-only (stderr says so): reads
 see what that process has committed, ASSERT and RETRACT are refused.
+Ctrl-C stops the statement (and the script) within a fraction of a second:
+"statement cancelled" on stderr, exit code 130.
 
 Options:
   --format=F         table (default), csv, tsv or json
@@ -334,7 +341,7 @@ int UnknownOption(const std::string& name, const char* help) {
 
 int Fail(const absl::Status& s) {
   std::cerr << "annals: " << s.message() << "\n";
-  return kExitFailure;
+  return absl::IsCancelled(s) ? annals::shell::kExitInterrupted : kExitFailure;
 }
 
 std::string Rate(double per_second) {
@@ -441,6 +448,8 @@ int Load(const Args& args) {
                 << std::flush;
     };
   }
+  // Ctrl-C cancels the load: nothing is loaded, exit code 130.
+  annals::shell::SigintScope sigint(options.cancel);
   const std::string& store = args.positional[0];
   annals::cli::Creation creation;
   auto db = annals::cli::OpenStore(store, annals::cli::Access::kCreate,
@@ -676,10 +685,15 @@ int Query(const Args& args) {
     shell.RunDotCommand(".mode " + format, "", 0);
     if (plain_keys) shell.RunDotCommand(".keys plain", "", 0);
     std::istringstream in(text);
-    return shell.RunScript(in, file.empty() ? "stdin" : file) ==
-                   annals::shell::Outcome::kError
-               ? kExitFailure
-               : 0;
+    annals::shell::SigintScope sigint(shell.cancellation());
+    switch (shell.RunScript(in, file.empty() ? "stdin" : file)) {
+      case annals::shell::Outcome::kError:
+        return kExitFailure;
+      case annals::shell::Outcome::kCancelled:
+        return annals::shell::kExitInterrupted;
+      default:
+        return 0;
+    }
   }
   // Errors of a --file name it: FILE:LINE:COLUMN.
   auto fail = [&](const absl::Status& status) {
@@ -692,8 +706,12 @@ int Query(const Args& args) {
   auto prepared = db->Prepare(text);
   if (!prepared.ok()) return fail(prepared.status());
   for (auto& [name, value] : params) prepared->Bind(name, std::move(value));
+  // Ctrl-C cancels the statement, also while its rows are printed: exit
+  // code 130.
   annals::QueryOptions query_options = store_flags.limits;
   query_options.strict = strict;
+  query_options.cancel = annals::Cancellation();  // this statement's own
+  annals::shell::SigintScope sigint(query_options.cancel);
   auto result = prepared->Execute(query_options);
   if (!result.ok()) return fail(result.status());
   return PrintResult(*result, format, plain_keys, fail);

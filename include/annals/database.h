@@ -148,7 +148,9 @@ class Database {
   // Each of these points at its place: line, column, the line and a caret, also
   // when it is found while the statement runs (units that differ, a period
   // comparison of something else). ResourceExhausted or DeadlineExceeded when a
-  // limit of `options` is reached. Parameters (`$name`) need Prepare.
+  // limit of `options` is reached; CancelledError "statement cancelled" once
+  // options.cancel is cancelled (annals/cancel.h), also later, from
+  // ResultSet::Next. Parameters (`$name`) need Prepare.
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
   // Parses `text` once for PreparedQuery::Execute (InvalidArgument for a
@@ -198,7 +200,10 @@ class Database {
   // (LoadResult::duplicates), so loading a file twice adds nothing.
   // ResourceExhausted when the disk fills up (sort runs and SST files are
   // written in a directory of the store's): nothing is loaded, the temporary
-  // files are removed, and the Database may load again.
+  // files are removed, and the Database may load again. The same, with
+  // CancelledError "load cancelled: nothing was loaded, the store is
+  // unchanged", once options.cancel is cancelled (annals/cancel.h) before
+  // the final ingest begins.
   absl::StatusOr<LoadResult> Load(const std::vector<std::string>& files,
                                   const LoadOptions& options = LoadOptions());
 

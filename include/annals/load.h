@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "annals/cancel.h"
 #include "annals/claim.h"
 
 namespace annals {
@@ -63,6 +64,11 @@ struct LoadOptions {
   int64_t max_line_bytes = int64_t{64} << 20;
   // Called from a loading thread (never two at once); may be empty.
   std::function<void(const LoadProgress&)> progress;
+  // Stops the load from another thread or a signal handler
+  // (annals/cancel.h): Load then fails with CancelledError "load cancelled:
+  // nothing was loaded, the store is unchanged", its temporary files
+  // removed. Keep a copy to cancel with.
+  Cancellation cancel;
 };
 
 struct LoadResult {

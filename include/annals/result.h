@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "annals/cancel.h"
 #include "annals/time.h"
 #include "annals/value.h"
 
@@ -57,7 +58,7 @@ struct Cell {
 using Row = std::vector<Cell>;
 
 // Limits a query runs within; each is reported clearly when reached
-// (ResourceExhausted naming the limit).
+// (ResourceExhausted or DeadlineExceeded naming the limit).
 struct QueryOptions {
   int64_t timeout_ms = 30000;       // 0: none
   int64_t max_rows = 1000000;       // rows a result may hold
@@ -75,6 +76,11 @@ struct QueryOptions {
   // (Schemas declare predicates, not entities: new entity names are
   // allowed, and said in the result's notices.)
   bool strict = false;
+  // Stops the statement from another thread or a signal handler
+  // (annals/cancel.h): Query and Execute, and ResultSet::Next as rows stream,
+  // then fail with CancelledError "statement cancelled". Keep a copy to
+  // cancel with; a new QueryOptions has a flag of its own, not set.
+  Cancellation cancel;
 };
 
 class ResultSet {
@@ -95,7 +101,8 @@ class ResultSet {
   const std::vector<std::string>& notices() const;
 
   // Moves to the next row: true and row() is set; false at the end or on an
-  // error, which status() then says. Rows are computed as they are asked
+  // error, which status() then says (CancelledError once the query's
+  // QueryOptions::cancel is cancelled). Rows are computed as they are asked
   // for.
   bool Next();
   const Row& row() const;

@@ -79,7 +79,10 @@ class Connection(_Connection):
         empty valid_to means valid_from's span.
 
         LoadError (file, line, column) for a bad row without skip_bad, and
-        the store is unchanged; StoreError when the store refuses.
+        the store is unchanged; StoreError when the store refuses. Ctrl-C
+        stops the load within a fraction of a second and raises
+        KeyboardInterrupt (interrupt() from another thread: LoadError
+        "load cancelled: ..."); nothing is loaded either way.
         """
         if isinstance(path_or_paths, (str, bytes, _os.PathLike)):
             paths = [_os.fsdecode(path_or_paths)]

@@ -73,13 +73,16 @@ py::tuple RowTuple(const Row& row) {
 }  // namespace
 
 Result::Result(std::shared_ptr<Database> db,
-               std::unique_ptr<PreparedQuery> prepared, ResultSet rows)
+               std::unique_ptr<PreparedQuery> prepared, ResultSet rows,
+               std::shared_ptr<Interrupts> interrupts, Cancellation cancel)
     : columns_(rows.columns()),
       view_(rows.view()),
       notices_(rows.notices()),
       db_(std::move(db)),
       prepared_(std::move(prepared)),
-      rows_(std::move(rows)) {}
+      rows_(std::move(rows)),
+      interrupts_(std::move(interrupts)),
+      cancel_(std::move(cancel)) {}
 
 py::list Result::columns() const {
   Working working;
@@ -97,6 +100,7 @@ py::list Result::notices() const {
 std::vector<Row> Result::Read(int64_t n, bool keep) {
   std::vector<Row> out;
   absl::Status status;
+  CancellableCall call(interrupts_, cancel_);  // Ctrl-C stops the reading
   {
     GilRelease release;
     std::lock_guard<std::mutex> lock(mu_);
@@ -119,6 +123,7 @@ std::vector<Row> Result::Read(int64_t n, bool keep) {
       if (keep) buffered_.push_back(rows_.row());
     }
   }
+  call.RaiseIfInterrupted();
   if (!status.ok()) Raise(status, Doing::kQuery);
   return out;
 }
@@ -259,13 +264,16 @@ std::unique_ptr<Result> Connection::Execute(const std::string& statement,
     }
   }
   absl::StatusOr<ResultSet> rows = absl::InternalError("not run");
+  CancellableCall call(interrupts_, options.cancel);  // Ctrl-C stops it
   {
     GilRelease release;
     rows = query->Execute(options);
   }
+  call.RaiseIfInterrupted();
   if (!rows.ok()) Raise(rows.status(), Doing::kQuery);
   return std::make_unique<Result>(std::move(db), std::move(query),
-                                  *std::move(rows));
+                                  *std::move(rows), interrupts_,
+                                  options.cancel);
 }
 
 LoadResult Connection::Load(
@@ -318,10 +326,12 @@ LoadResult Connection::Load(
     };
   }
   absl::StatusOr<LoadResult> result = absl::InternalError("not loaded");
+  CancellableCall call(interrupts_, options.cancel);  // Ctrl-C stops it
   {
     GilRelease release;
     result = db->Load(files, options);
   }
+  call.RaiseIfInterrupted();
   if (state.error.has_value()) throw std::move(*state.error);
   if (!result.ok()) Raise(result.status(), Doing::kLoad);
   return *std::move(result);

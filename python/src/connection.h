@@ -20,13 +20,17 @@
 #include <vector>
 
 #include "annals/database.h"
+#include "interrupt.h"
 
 namespace annals::python {
 
 class Result {
  public:
+  // `cancel` is the one the statement runs with; `interrupts` its
+  // connection's (rows are read as a cancellable call: interrupt.h).
   Result(std::shared_ptr<Database> db, std::unique_ptr<PreparedQuery> prepared,
-         ResultSet rows);
+         ResultSet rows, std::shared_ptr<Interrupts> interrupts,
+         Cancellation cancel);
 
   pybind11::list columns() const;
   const std::string& view() const { return view_; }
@@ -61,6 +65,8 @@ class Result {
   std::unique_ptr<PreparedQuery> prepared_;
   ResultSet rows_;            // guarded by mu_
   std::deque<Row> buffered_;  // guarded by mu_: peeked, not yet fetched
+  std::shared_ptr<Interrupts> interrupts_;
+  Cancellation cancel_;
 };
 
 class Connection {
@@ -87,6 +93,9 @@ class Connection {
   std::vector<SchemaVersion> SchemaHistory();
   StoreStats Stats();
   CheckResult Check();
+  // Cancels the statements and loads of this connection under way, in any
+  // thread: they raise QueryError or LoadError "... cancelled".
+  void Interrupt() { interrupts_->InterruptAll(); }
   // Closes the store once no Result still reads it; later calls raise
   // annals.Error. Closing twice is fine.
   void Close();
@@ -101,6 +110,7 @@ class Connection {
   std::string path_;
   bool read_only_;
   std::shared_ptr<Database> db_;  // touched only with the GIL held
+  std::shared_ptr<Interrupts> interrupts_ = std::make_shared<Interrupts>();
 };
 
 }  // namespace annals::python

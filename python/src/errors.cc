@@ -28,6 +28,7 @@ const char* ClassFor(const absl::Status& status, Doing doing) {
     case absl::StatusCode::kNotFound:
     case absl::StatusCode::kOutOfRange:
     case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kCancelled:  // Connection.interrupt()
       switch (doing) {
         case Doing::kQuery:
           return "QueryError";
@@ -68,7 +69,6 @@ const char* ClassFor(const absl::Status& status, Doing doing) {
     case absl::StatusCode::kUnknown:
     case absl::StatusCode::kUnimplemented:
     case absl::StatusCode::kUnauthenticated:
-    case absl::StatusCode::kCancelled:
       return "StoreError";
     default:
       return "Error";

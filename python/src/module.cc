@@ -217,7 +217,11 @@ statement written without AT or AS OF (the shell's .at and .asof);
 `timeout_ms` (0: none), `max_rows` and `max_path_nodes` the limits
 (QueryOptions; by default 30 s, 1,000,000 rows, 100,000 nodes).
 Raises QueryError for a bad statement (with line and column) or a limit
-reached, StoreError when the store refuses (read-only, I/O).)")
+reached, StoreError when the store refuses (read-only, I/O).
+Ctrl-C stops a statement running (also while rows are fetched) within
+milliseconds and raises KeyboardInterrupt; interrupt() stops it from
+another thread (QueryError "statement cancelled"). The connection goes
+on working either way.)")
       .def("_load", &Connection::Load)
       .def("set_schema", &Connection::SetSchema, py::arg("text"),
            py::arg("file") = "schema", R"(
@@ -235,6 +239,12 @@ check() lists those that break it.)")
       .def("check", &Connection::Check, R"(
 Checks that every index agrees with the claim records and lists the claims
 that break the schema (CheckResult). Slow: reads everything.)")
+      .def("interrupt", &Connection::Interrupt, R"(
+Stops the statements (fetches included) and loads of this connection that
+are running now, from any thread: they raise QueryError "statement
+cancelled" or LoadError "load cancelled: nothing was loaded, the store is
+unchanged". Calls that start later are not affected. Ctrl-C does the same
+for the main thread's call, which raises KeyboardInterrupt.)")
       .def("close", &Connection::Close, R"(
 Closes the connection; the store closes once no Result still reads it.
 Closing twice is fine; any other call afterwards raises annals.Error.)")
@@ -253,6 +263,7 @@ PYBIND11_MODULE(_annals, m) {
   using namespace annals::python;  // NOLINT(build/namespaces)
   m.doc() = "The C++ core of the annals package (see annals.connect).";
   InitErrors();
+  InitInterrupts();
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);

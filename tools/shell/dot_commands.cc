@@ -83,11 +83,10 @@ Outcome Shell::Load(const std::vector<std::string>& files) {
     Error(".load needs at least one FILE");
     return Outcome::kError;
   }
-  absl::StatusOr<LoadResult> r = db_.Load(files);
-  if (!r.ok()) {
-    Error(r.status().message());
-    return Outcome::kError;
-  }
+  LoadOptions options;
+  options.cancel = cancel_;
+  absl::StatusOr<LoadResult> r = db_.Load(files, options);
+  if (!r.ok()) return Failed(r.status(), "", nullptr, 0);
   words_loaded_ = false;
   out() << "Loaded " << cli::Count(r->rows, "row") << ": "
         << cli::Count(r->claims_added, "claim") << " added, "

@@ -7,12 +7,17 @@
 #include <readline/history.h>
 // clang-format on
 
+#include <sys/select.h>
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <vector>
+
+#include "tools/shell/sigint.h"
 
 namespace annals::shell {
 namespace {
@@ -21,6 +26,21 @@ constexpr int kHistoryEntries = 1000;
 
 std::function<const CompletionWords&()>* g_words = nullptr;
 std::vector<std::string>* g_matches = nullptr;
+
+// The line readline's callback interface hands over.
+bool g_line_done = false;
+bool g_line_end = false;  // end of input instead of a line
+std::string g_line;
+
+void OnLine(char* line) {
+  g_line_done = true;
+  g_line_end = line == nullptr;
+  if (line != nullptr) {
+    g_line = line;
+    free(line);
+  }
+  rl_callback_handler_remove();
+}
 
 char* NextMatch(const char* /*text*/, int state) {
   static size_t next = 0;
@@ -65,6 +85,10 @@ LineReader::LineReader(std::string history_file,
     : history_file_(std::move(history_file)) {
   g_words = new std::function<const CompletionWords&()>(std::move(words));
   rl_readline_name = "annals";
+  // SIGINT is the shell's (sigint.h): readline installs no handlers of its
+  // own, and lines are read through its callback interface (ReadLine), so
+  // that a Ctrl-C can end a read readline would otherwise resume.
+  rl_catch_signals = 0;
   rl_attempted_completion_function = Complete;
   static char kBreaks[] = " \t\n(),;=<>!{}";
   static char kQuotes[] = "\"";
@@ -89,12 +113,45 @@ LineReader::~LineReader() {
   g_matches = nullptr;
 }
 
-std::optional<std::string> LineReader::ReadLine(const std::string& prompt) {
-  char* line = readline(prompt.c_str());
-  if (line == nullptr) return std::nullopt;
-  std::string text(line);
-  free(line);
-  return text;
+LineReader::Read LineReader::ReadLine(const std::string& prompt,
+                                      std::string* line) {
+  g_line_done = false;
+  rl_callback_handler_install(prompt.c_str(), OnLine);
+  const int fd = fileno(rl_instream != nullptr ? rl_instream : stdin);
+  // SIGINT is blocked but while pselect waits: one that comes before the
+  // wait is seen by TakeInterrupt, not lost until the next key.
+  sigset_t sigint, unblocked;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  while (!g_line_done) {
+    sigprocmask(SIG_BLOCK, &sigint, &unblocked);
+    if (SigintScope::TakeInterrupt()) {
+      sigprocmask(SIG_SETMASK, &unblocked, nullptr);
+      // Drop what was typed, restore the terminal, go to a fresh line.
+      rl_free_line_state();
+      rl_callback_sigcleanup();
+      rl_callback_handler_remove();
+      std::fputs("^C\n", rl_outstream != nullptr ? rl_outstream : stdout);
+      std::fflush(rl_outstream != nullptr ? rl_outstream : stdout);
+      return Read::kInterrupted;
+    }
+    fd_set in;
+    FD_ZERO(&in);
+    FD_SET(fd, &in);
+    int ready = pselect(fd + 1, &in, nullptr, nullptr, nullptr, &unblocked);
+    int error = errno;
+    sigprocmask(SIG_SETMASK, &unblocked, nullptr);
+    if (ready > 0) {
+      rl_callback_read_char();
+    } else if (ready < 0 && error != EINTR) {
+      rl_callback_handler_remove();
+      return Read::kEnd;
+    }
+  }
+  if (g_line_end) return Read::kEnd;
+  line->swap(g_line);
+  g_line.clear();
+  return Read::kLine;
 }
 
 void LineReader::AddHistory(const std::string& entry) {

@@ -1,5 +1,6 @@
 // Line editing for the interactive shell on GNU readline: prompts, history
 // kept in a file across sessions, and tab completion from the shell's words.
+// Ctrl-C (SIGINT, under a SigintScope: sigint.h) drops the line being typed.
 // One LineReader at a time (readline's state is global).
 #ifndef ANNALS_TOOLS_SHELL_LINE_READER_H_
 #define ANNALS_TOOLS_SHELL_LINE_READER_H_
@@ -26,9 +27,12 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  // The next line typed (several, separated by '\n', when a recalled
-  // multi-line entry is entered); nullopt at end of input (Ctrl-D).
-  std::optional<std::string> ReadLine(const std::string& prompt);
+  enum class Read { kLine, kEnd, kInterrupted };
+  // The next line typed into *line (several, separated by '\n', when a
+  // recalled multi-line entry is entered): kLine; kEnd at end of input
+  // (Ctrl-D on an empty line); kInterrupted on Ctrl-C, the typed text
+  // dropped (and "^C" and a new line shown).
+  Read ReadLine(const std::string& prompt, std::string* line);
   // Adds an entry to the history and appends it to the file, unless it
   // repeats the last one.
   void AddHistory(const std::string& entry);

@@ -1,14 +1,8 @@
 // The shell's main loop; see repl.h.
 #include "tools/shell/repl.h"
 
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-
-// clang-format off
-#include <cstdio>  // readline.h needs FILE
-#include <readline/readline.h>
-// clang-format on
 
 #include <cstdlib>
 #include <cstring>
@@ -24,9 +18,9 @@
 #include "tools/cli/suggest.h"
 #include "tools/shell/line_reader.h"
 #include "tools/shell/shell.h"
+#include "tools/shell/sigint.h"
 
 namespace annals::shell {
-namespace {}  // namespace
 
 const char kShellUsage[] =
     R"(Usage: annals shell [--keep-going] [--read-only] [--max-rows=N] [--timeout=DURATION] [--strict] STORE
@@ -39,9 +33,14 @@ lines; .help lists the dot commands (.mode, .timer, .echo, .explain,
 Line editing, history (in $ANNALS_HISTORY, $XDG_STATE_HOME/annals/history or
 ~/.annals_history) and tab completion of keywords, predicates and names.
 
+Ctrl-C stops the statement (or .load) that is running and returns to the
+prompt; on a half-typed statement it clears it. Ctrl-D on an empty prompt
+leaves the shell; on a half-typed statement it discards it, unrun.
+
 When standard input is not a terminal it runs it as a script: no prompts,
 no colours, and it stops at the first error with exit code 1, naming the
-script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read).
+script's line and column (stdin:LINE:COLUMN, or FILE:LINE:COLUMN for .read),
+or at Ctrl-C with exit code 130.
 
 When another process holds STORE for writing, the shell opens it read-only
 and says so: the prompt reads `annals (read-only)>`, each statement sees
@@ -71,20 +70,6 @@ Examples:
 
 namespace {
 
-volatile sig_atomic_t g_interrupted = 0;
-
-void OnInterrupt(int) {
-  g_interrupted = 1;
-  // While a line is read: drop what was typed and show a fresh prompt, as
-  // shells do. (While a statement runs, Ctrl-C only drops the statement
-  // being typed.)
-  if (!RL_ISSTATE(RL_STATE_READCMD)) return;
-  if (write(STDOUT_FILENO, "\n", 1) < 0) return;
-  rl_on_new_line();
-  rl_replace_line("", 0);
-  rl_redisplay();
-}
-
 size_t TerminalWidth() {
   if (!isatty(STDOUT_FILENO)) return 0;
   winsize ws{};
@@ -107,37 +92,56 @@ int Interactive(Shell& shell, const std::string& store) {
   LineReader reader(HistoryPath(),
                     [&]() -> const CompletionWords& { return shell.Words(); });
   shell.set_confirm([&](const std::string& question) {
-    std::optional<std::string> answer = reader.ReadLine(question);
-    if (!answer) std::cout << "\n";
-    return answer && (absl::EqualsIgnoreCase(*answer, "y") ||
-                      absl::EqualsIgnoreCase(*answer, "yes"));
+    std::string answer;
+    LineReader::Read read = reader.ReadLine(question, &answer);
+    if (read == LineReader::Read::kEnd) std::cout << "\n";
+    return read == LineReader::Read::kLine &&
+           (absl::EqualsIgnoreCase(answer, "y") ||
+            absl::EqualsIgnoreCase(answer, "yes"));
   });
-  struct sigaction action {};
-  action.sa_handler = OnInterrupt;
-  sigaction(SIGINT, &action, nullptr);
+  // Ctrl-C: cancels the statement running, or drops the line being typed
+  // (at the commit question: no).
+  SigintScope sigint(shell.cancellation());
   std::cout << "annals shell on " << store
             << ": statements end with ; or a blank line, .help for help\n";
   StatementSplitter splitter;
   std::string entry;  // the lines of the statement being typed
+  // Runs `run`, then clears the cancellation and forgets a Ctrl-C that
+  // stopped it (it is not for the next prompt). The flag is clear when a
+  // statement starts, unless Ctrl-C came after its line was read: then it
+  // stops at once.
+  auto running = [&](auto run) {
+    auto outcome = run();
+    SigintScope::TakeInterrupt();
+    shell.cancellation().Reset();
+    return outcome;
+  };
+  std::string input;
   while (true) {
     shell.set_width(TerminalWidth());
-    std::optional<std::string> input =
-        reader.ReadLine(shell.Prompt(splitter.pending()));
-    if (g_interrupted) {
-      g_interrupted = 0;
+    LineReader::Read read =
+        reader.ReadLine(shell.Prompt(splitter.pending()), &input);
+    if (read == LineReader::Read::kInterrupted) {  // back to `annals>`
+      shell.cancellation().Reset();
       splitter = StatementSplitter();
       entry.clear();
+      continue;
     }
-    if (!input) {
+    if (read == LineReader::Read::kEnd) {
       std::cout << "\n";
-      if (auto last = splitter.Finish()) shell.RunStatement(*last, "");
+      // Only what ended with `;` or a blank line runs: a statement cut
+      // short is not committed.
+      if (splitter.pending()) {
+        std::cout << "(unfinished statement discarded)\n";
+      }
       return 0;
     }
-    for (absl::string_view line : absl::StrSplit(*input, '\n')) {
+    for (absl::string_view line : absl::StrSplit(input, '\n')) {
       if (!splitter.pending() &&
           absl::StartsWith(absl::StripLeadingAsciiWhitespace(line), ".")) {
         reader.AddHistory(std::string(line));
-        if (shell.RunDotCommand(line, "", 0) == Outcome::kQuit) return 0;
+        Outcome o = running([&] { return shell.RunDotCommand(line, "", 0); });
+        if (o == Outcome::kQuit) return 0;
         continue;
       }
       if (!splitter.pending() && absl::StripAsciiWhitespace(line).empty()) {
@@ -152,7 +156,9 @@ int Interactive(Shell& shell, const std::string& store) {
         reader.AddHistory(entry);
         entry.clear();
       }
-      for (const StatementText& s : done) shell.RunStatement(s, "");
+      for (const StatementText& s : done) {
+        running([&] { return shell.RunStatement(s, ""); });
+      }
     }
   }
 }
@@ -206,7 +212,15 @@ int ShellMain(const std::vector<std::string>& args) {
   config.width = TerminalWidth();
   Shell shell(std::move(*db), config);
   if (config.interactive) return Interactive(shell, store);
-  return shell.RunScript(std::cin, "stdin") == Outcome::kError ? 1 : 0;
+  SigintScope sigint(shell.cancellation());
+  switch (shell.RunScript(std::cin, "stdin")) {
+    case Outcome::kError:
+      return 1;
+    case Outcome::kCancelled:
+      return kExitInterrupted;
+    default:
+      return 0;
+  }
 }
 
 }  // namespace annals::shell

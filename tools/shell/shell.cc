@@ -113,6 +113,7 @@ Outcome Shell::RunStatement(const StatementText& statement,
     shift = 8;
   }
   QueryOptions options = config_.limits;
+  options.cancel = cancel_;
   options.default_at = at_;
   options.default_as_of = as_of_;
   options.strict = config_.strict;
@@ -125,6 +126,8 @@ Outcome Shell::RunStatement(const StatementText& statement,
   std::vector<Row> rows;
   absl::Status status = result.status();
   if (status.ok()) status = result->ReadAll(&rows);
+  if (absl::IsCancelled(status))
+    return timed(Failed(status, source, nullptr, 0));
   if (!status.ok()) {
     StatementError(cli::NameLimitFlags(status.message(), !config_.limit_flags),
                    source, statement, shift);
@@ -185,15 +188,30 @@ bool Shell::ConfirmNewNames(const std::string& text,
   return config_.confirm("commit? [y/N] ");
 }
 
+Outcome Shell::Failed(const absl::Status& status, const std::string& source,
+                      const StatementText* statement, int shift) {
+  if (absl::IsCancelled(status)) {  // not an error of the statement's text
+    Error(status.message());
+    return Outcome::kCancelled;
+  }
+  if (statement == nullptr) {
+    Error(status.message());
+  } else {
+    StatementError(status.message(), source, *statement, shift);
+  }
+  return Outcome::kError;
+}
+
 Outcome Shell::RunScript(std::istream& in, const std::string& source) {
   StatementSplitter splitter;
-  bool failed = false;
+  bool failed = false, cancelled = false;
   std::string line;
   auto run = [&](const StatementText& s) {
     if (echo_) out() << s.text << "\n";
     Outcome o = RunStatement(s, source);
     if (o == Outcome::kError) failed = true;
-    return o == Outcome::kOk || config_.keep_going;
+    if (o == Outcome::kCancelled) cancelled = true;
+    return o == Outcome::kOk || (o == Outcome::kError && config_.keep_going);
   };
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -203,6 +221,7 @@ Outcome Shell::RunScript(std::istream& in, const std::string& source) {
       if (echo_) out() << line << "\n";
       Outcome o = RunDotCommand(line, source, splitter.lines());
       if (o == Outcome::kQuit) return failed ? Outcome::kError : o;
+      if (o == Outcome::kCancelled) return o;
       if (o == Outcome::kError) {
         failed = true;
         if (!config_.keep_going) return Outcome::kError;
@@ -210,11 +229,11 @@ Outcome Shell::RunScript(std::istream& in, const std::string& source) {
       continue;
     }
     for (const StatementText& s : splitter.AddLine(line)) {
-      if (!run(s)) return Outcome::kError;
+      if (!run(s)) return cancelled ? Outcome::kCancelled : Outcome::kError;
     }
   }
   if (auto last = splitter.Finish()) {
-    if (!run(*last)) return Outcome::kError;
+    if (!run(*last)) return cancelled ? Outcome::kCancelled : Outcome::kError;
   }
   return failed ? Outcome::kError : Outcome::kOk;
 }

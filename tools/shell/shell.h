@@ -22,8 +22,9 @@
 
 namespace annals::shell {
 
-// What running something came to.
-enum class Outcome { kOk, kError, kQuit };
+// What running something came to. kCancelled: stopped by the shell's
+// Cancellation (Ctrl-C); a script stops there, even with keep_going.
+enum class Outcome { kOk, kError, kQuit, kCancelled };
 
 struct ShellConfig {
   bool interactive = false;  // stdin is a terminal: prompts, history
@@ -78,6 +79,10 @@ class Shell {
     config_.confirm = std::move(confirm);
   }
 
+  // The flag every statement and .load runs with: Cancel() stops the one
+  // running (Ctrl-C, sigint.h). It stays set until Reset().
+  const Cancellation& cancellation() const { return cancel_; }
+
  private:
   std::ostream& out();
   bool colour() const { return config_.colour && !file_; }
@@ -99,8 +104,13 @@ class Shell {
   Outcome Load(const std::vector<std::string>& files);
   Outcome Read(const std::string& file);
 
+  // Reports a statement or .load's error: kCancelled for a cancel.
+  Outcome Failed(const absl::Status& status, const std::string& source,
+                 const StatementText* statement, int shift);
+
   Database db_;
   ShellConfig config_;
+  Cancellation cancel_;
   output::OutputMode mode_ = output::OutputMode::kTable;
   bool plain_keys_ = false;  // .keys plain
   bool timer_ = false;
