@@ -25,6 +25,7 @@ absl::StatusOr<Json> CheckName(const ServeContext& ctx,
                                const std::string& name) {
   QueryOptions options;
   options.timeout_ms = ctx.options->timeout_ms;
+  options.cancel = ctx.stopping;
   auto result = RunStatement(ctx, "FIND ?p WHERE $e ?p ?o LIMIT 1",
                              {{"e", Value::Entity(name)}}, options);
   if (!result.ok()) return result.status();

@@ -122,6 +122,7 @@ ApiResponse PostLoad(const ServeContext& ctx, const ApiRequest& req) {
   }
   LoadOptions options;
   options.format = *format;
+  options.cancel = ctx.stopping;
   const std::string dry = req.Param("dry_run");
   options.dry_run = dry == "1" || dry == "true";
   const std::string strict = req.Param("strict");

@@ -25,6 +25,9 @@ namespace annals::serve {
 struct ServeContext {
   Database* db = nullptr;
   const ServeOptions* options = nullptr;
+  // Set when the server stops: every running statement and load carries
+  // it and ends (503) instead of holding the stop up.
+  Cancellation stopping;
 };
 
 ApiResponse PostQuery(const ServeContext& ctx, const ApiRequest& req);

@@ -170,6 +170,7 @@ int Server::port() const { return impl_->port; }
 
 void Server::Stop() {
   std::call_once(impl_->stopped, [this] {
+    impl_->ctx.stopping.Cancel();  // running statements end at once
     impl_->http.stop();
     if (impl_->thread.joinable()) impl_->thread.join();
   });

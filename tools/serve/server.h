@@ -34,8 +34,8 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   int port() const;
-  // Stops taking requests, lets the running ones end, and returns when the
-  // serving thread has.
+  // Stops taking requests, cancels the statements and loads running (they
+  // answer 503), and returns when the serving thread has ended.
   void Stop();
 
  private:

@@ -5,6 +5,7 @@
 // concurrent requests from threads.
 #include "tools/serve/server.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -720,6 +721,31 @@ TEST_F(ServerTest, DisputesOfAHugeSubjectAreRefusedNotRun) {
   EXPECT_TRUE(absl::StrContains(a.body["notices"][0].get<std::string>(),
                                 "disputes not marked"));
   EXPECT_TRUE(a.body["disputes"].is_null());
+}
+
+TEST_F(ServerTest, StopCancelsARunningStatement) {
+  std::string rows = "subject\tpredicate\tobject\n";
+  for (int i = 0; i < 2000; ++i) absl::StrAppend(&rows, "N", i, "\tp\tM\n");
+  ASSERT_EQ(Post("/api/load", rows, Bearer(kToken), kTsv).status, 200);
+  ServeOptions unbounded;
+  unbounded.timeout_ms = 0;
+  Start(unbounded);
+  // 8e9 combinations: it would run for hours.
+  int status = 0;
+  std::thread slow([&] {
+    auto r = Client()->Post(
+        "/api/query",
+        R"({"statement": "FIND count(*) WHERE ?a p ?x, ?b p ?y, ?c p ?z"})",
+        "application/json");
+    status = r ? r->status : -1;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto start = std::chrono::steady_clock::now();
+  server_->Stop();
+  const auto took = std::chrono::steady_clock::now() - start;
+  slow.join();
+  EXPECT_LT(took, std::chrono::seconds(5));
+  EXPECT_TRUE(status == 503 || status == -1) << status;
 }
 
 TEST_F(ServerTest, BindingATakenPortFails) {

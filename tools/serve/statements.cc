@@ -30,6 +30,7 @@ absl::StatusOr<int64_t> Limit(const ApiRequest& req, const std::string& name,
 absl::StatusOr<QueryOptions> RequestOptions(const ServeContext& ctx,
                                             const ApiRequest& req) {
   QueryOptions o;
+  o.cancel = ctx.stopping;
   auto timeout = Limit(req, "timeout_ms", ctx.options->timeout_ms);
   if (!timeout.ok()) return timeout.status();
   o.timeout_ms = *timeout;
