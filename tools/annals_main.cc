@@ -30,6 +30,8 @@
 #include "tools/cli/suggest.h"
 #include "tools/export/export_command.h"
 #include "tools/output/printers.h"
+#include "tools/serve/serve_main.h"
+#include "tools/serve/serve_options.h"
 #include "tools/shell/error_location.h"
 #include "tools/shell/repl.h"
 #include "tools/shell/shell.h"
@@ -60,6 +62,7 @@ Commands:
   compact rewrite the store's files compactly (after a big load)
   schema  set the store's schema from a file, or print it (and its history)
   export  write the claims as TSV or JSON Lines that `annals load` reads back
+  serve   serve the store over HTTP: a JSON API (docs/http.md)
   version print the version of annals (also --version)
 
 Run `annals COMMAND --help` for a command's options and more examples.
@@ -918,6 +921,11 @@ int Export(const Args& args) {
   return annals::cli::RunExport(args.positional, args.flags);
 }
 
+int Serve(const Args& args) {
+  if (args.help) return std::cout << annals::serve::kServeHelp, 0;
+  return annals::serve::ServeMain(args.positional, args.flags);
+}
+
 // `annals shell`: its options and the STORE, on to tools/shell/.
 int Shell(const Args& args) {
   if (args.help) return std::cout << kShellHelp, 0;
@@ -975,6 +983,7 @@ const Command kCommands[] = {
     {"compact", Compact, kCompactHelp},
     {"schema", Schema, kSchemaHelp},
     {"export", Export, annals::cli::kExportHelp},
+    {"serve", Serve, annals::serve::kServeHelp},
     {"version", Version, kVersionHelp},
 };
 

@@ -6,9 +6,10 @@
 # repository root as the current directory.
 
 # What building the `annals` command and the library takes: tools/demo
-# installs only these.
+# installs only these (`annals serve` needs cpp-httplib and nlohmann-json).
 ANNALS_DEMO_PACKAGES=(build-essential cmake pkg-config librocksdb-dev
-  libabsl-dev libboost-serialization-dev libreadline-dev)
+  libabsl-dev libboost-serialization-dev libreadline-dev libcpp-httplib-dev
+  nlohmann-json3-dev)
 # What tools/check adds: the tests, benchmarks, the Python package and its
 # tests, the sanitizer runtimes, the fuzzing toolchain, and ccache (the
 # shared library's build reuses build/'s objects through it).
