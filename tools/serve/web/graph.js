@@ -8,14 +8,17 @@ import {s} from './dom.js';
 function place(center, names, width, height) {
   const cx = width / 2;
   const cy = height / 2;
-  const radius = Math.min(width, height) / 2 - (width < 600 ? 46 : 70);
+  const narrow = width < 600;
+  // An ellipse that fills the box, with room for the labels.
+  const rx = width / 2 - (narrow ? 58 : 175);
+  const ry = height / 2 - (narrow ? 34 : 30);
   const positions = new Map([[center, {x: cx, y: cy, angle: 0}]]);
   const others = names.filter((n) => n !== center);
-  const crowded = others.length > 14;
+  const crowded = !narrow && others.length > 14;
   others.forEach((name, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, others.length);
-    const r = crowded && i % 2 === 1 ? radius * 0.64 : radius;
-    positions.set(name, {x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle), angle});
+    const k = crowded && i % 2 === 1 ? 0.66 : 1;
+    positions.set(name, {x: cx + k * rx * Math.cos(angle), y: cy + k * ry * Math.sin(angle), angle});
   });
   return positions;
 }
@@ -23,7 +26,7 @@ function place(center, names, width, height) {
 // `edges`: [{subject, object, predicate, path}] (names); `order`: the node
 // names, center first.
 export function drawGraph(center, order, edges, width, onNode) {
-  const height = width < 600 ? Math.round(width * 1.15) : Math.min(640, Math.round(width * 0.62));
+  const height = width < 600 ? Math.round(width * 1.5) : Math.min(600, Math.round(width * 0.55));
   const positions = place(center, order, width, height);
   const defs = s('defs', {},
                  ['arrow', 'arrow-path'].map((id) =>
@@ -58,10 +61,12 @@ export function drawGraph(center, order, edges, width, onNode) {
                             'marker-end': `url(#${pair.path ? 'arrow-path' : 'arrow'})`}));
     const shown = pair.labels.length > 2 ?
         [...pair.labels.slice(0, 2), `+${pair.labels.length - 2} more`] : pair.labels;
+    // Labels 60% of the way out from the centre, away from its crowd.
+    const t = pair.to === center ? 0.4 : 0.6;
     const text = s('text', {class: pair.path ? 'edge-label path' : 'edge-label',
-                            x: a.x + dx * 0.55, y: a.y + dy * 0.55});
+                            x: a.x + dx * t, y: a.y + dy * t});
     shown.forEach((line, i) => text.append(
-        s('tspan', {x: a.x + dx * 0.55, dy: i === 0 ? -(shown.length - 1) * 6 : 12}, line)));
+        s('tspan', {x: a.x + dx * t, dy: i === 0 ? -(shown.length - 1) * 6 : 12}, line)));
     text.append(s('title', {}, pair.labels.join('\n')));
     labels.append(text);
   }
@@ -76,9 +81,14 @@ export function drawGraph(center, order, edges, width, onNode) {
                          onkeydown: (e) => { if (e.key === 'Enter') onNode(name); }});
     node.append(s('title', {}, name));
     node.append(s('circle', {cx: p.x, cy: p.y, r: isCenter ? 14 : 9}));
-    const short = name.length > 28 ? `${name.slice(0, 26)}…` : name;
+    const narrow = width < 600;
+    const max = narrow ? 16 : 24;
+    const short = name.length > max ? `${name.slice(0, max - 2)}…` : name;
     if (isCenter) {
       node.append(s('text', {class: 'node-label', x: p.x, y: p.y + 32, 'text-anchor': 'middle'}, name));
+    } else if (narrow) {  // under the node: a phone has no room beside it
+      node.append(s('text', {class: 'node-label', x: p.x, y: p.y + 22, 'text-anchor': 'middle'},
+                    short));
     } else {
       node.append(s('text', {class: 'node-label', x: p.x + (right ? 13 : -13), y: p.y + 4,
                              'text-anchor': right ? 'start' : 'end'}, short));

@@ -12,7 +12,7 @@ const PALETTE = ['#2563eb', '#0d9488', '#9333ea', '#c2410c', '#0891b2', '#4d7c0f
 const BAR = 24;       // bar height
 const ROW_GAP = 6;
 const LANE_GAP = 14;
-const AXIS = 28;      // the axis row at the top
+const AXIS = 40;      // the axis row at the top: the AT label, then the ticks
 const CHAR = 7.2;     // estimated width of a label character
 const FADE = 36;      // the fade of an open end
 
@@ -197,11 +197,11 @@ export function drawTimeline(lanes, range, width, onSelect) {
   const height = y;
   for (const tick of ticks(range.lo, range.hi, right - left)) {
     grid.append(s('line', {x1: x(tick.t), x2: x(tick.t), y1: AXIS - 6, y2: height}));
-    grid.append(s('text', {class: 'tick', x: x(tick.t), y: AXIS - 12}, tick.text));
+    grid.append(s('text', {class: 'tick', x: x(tick.t), y: AXIS - 10}, tick.text));
   }
   const cursor = s('g', {class: 'cursor', visibility: 'hidden'});
   const cursorLine = s('line', {y1: AXIS - 6, y2: height});
-  const cursorText = s('text', {class: 'cursor-label', y: 11});
+  const cursorText = s('text', {class: 'cursor-label', y: 12});
   cursor.append(cursorLine, cursorText);
   const svg = s('svg', {class: 'timeline', width, height, viewBox: `0 0 ${width} ${height}`,
                         role: 'img', 'aria-label': 'timelines of the claims'},
