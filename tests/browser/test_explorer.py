@@ -43,10 +43,19 @@ def server():
     with open(extra, "w", encoding="utf-8") as f:
         f.write("subject\tpredicate\tobject\tobject_type\n")
         f.write(f"Russia\tmotto\t{SCRIPT}\tstring\n")
+        f.write("Russia\tcapital\tPetrograd\tstring\n")
     for args in (["schema", store, str(data / "sco2025.schema")],
                  ["load", store, str(data / "claims.tsv")],
                  ["load", store, extra]):
         subprocess.run([CLI, *args], check=True, capture_output=True)
+    # One retracted claim, for the AS OF slider.
+    found = subprocess.run([CLI, "query", "--format=tsv", store,
+                            "FIND ?c WHERE ?c: Russia capital ?x"],
+                           check=True, capture_output=True, text=True).stdout
+    claim = re.findall(r"#c\d+", found)
+    assert len(claim) == 1, found
+    subprocess.run([CLI, "query", store, f"RETRACT {claim[0]}"], check=True,
+                   capture_output=True)
     proc = subprocess.Popen([CLI, "serve", "--port=0", "--quiet", store],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
@@ -138,6 +147,11 @@ def test_entity_timelines_and_sliders(server, driver):
         "return document.querySelector('g.lane[data-predicate=\"pipeline_gas_to_china\"]"
         " g.bar title').textContent")
     assert "source: seed-article" in title and "recorded: 2025-09-03" in title
+    # A retracted claim is drawn (dashed, struck through) but never holds.
+    assert lane_labels(driver, "capital") == {"Petrograd": "retracted"}
+    assert driver.execute_script(
+        "return getComputedStyle(document.querySelector("
+        "'g.lane[data-predicate=\"capital\"] .bar-label')).textDecorationLine") == "line-through"
     shot(driver, "entity_laptop")
 
     set_slider(driver, "at-slider", "2025-06-01")
@@ -146,6 +160,7 @@ def test_entity_timelines_and_sliders(server, driver):
         "48 bcm/yr": "holds", "56 bcm/yr": "not-held"}
     gas = [row for row in held(driver) if row[1] == "pipeline_gas_to_china"]
     assert [row[2] for row in gas] == ["48 bcm/yr"]
+    assert not [row for row in held(driver) if row[1] == "capital"]
     shot(driver, "entity_at_laptop")
 
     # As recorded by 2025-09-01 the article's claims were not yet known.
