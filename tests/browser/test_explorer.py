@@ -301,3 +301,14 @@ def test_phone_width_has_no_page_scroll(server, driver, page, ready):
     shot(driver, f"{name}_phone")
     no_alert(driver)
     width(driver, LAPTOP)
+
+
+def test_unknown_name_links_the_nearest(server, driver):
+    width(driver, LAPTOP)
+    driver.get(server + "/entity/Rusia")
+    link = wait(driver, ".notices a")[0]
+    assert "unknown name 'Rusia'" in driver.find_element(By.CSS_SELECTOR, ".notices").text
+    assert link.text == "Russia"
+    link.click()
+    wait(driver, 'g.lane[data-predicate="pipeline_gas_to_china"]')
+    assert driver.current_url.endswith("/entity/Russia")

@@ -6,6 +6,7 @@
 import {ApiError, getJson, segment} from './api.js';
 import {clear, h} from './dom.js';
 import {graphHref} from './nav.js';
+import {noticeList} from './notices.js';
 import {resultTable} from './table.js';
 import {DAY, dayOf, dayText, holdsAt, recordedAsOf} from './time.js';
 import {drawTimeline, timeRange} from './timeline.js';
@@ -66,9 +67,7 @@ export async function renderEntityPage(main, name) {
   main.append(h('div', {class: 'page-head'},
                 h('h1', {}, name),
                 h('a', {href: graphHref(name), class: 'button-link'}, 'Neighbourhood graph →')));
-  if (entity.notices.length) {
-    main.append(h('ul', {class: 'notices'}, entity.notices.map((n) => h('li', {}, n))));
-  }
+  if (entity.notices.length) main.append(noticeList(entity.notices));
   if (claims.length === 0) {
     main.append(h('p', {class: 'muted'}, 'No claims.'));
     return;

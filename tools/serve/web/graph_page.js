@@ -6,6 +6,7 @@ import {ApiError, getJson, segment} from './api.js';
 import {clear, h} from './dom.js';
 import {drawGraph} from './graph.js';
 import {entityHref, go, graphHref} from './nav.js';
+import {noticeList} from './notices.js';
 import {valueNode, valueText} from './values.js';
 
 function pathHops(result) {
@@ -65,9 +66,8 @@ export async function renderGraphPage(main, name, params) {
   const info = h('p', {class: 'view-line'}, hood.view,
                  ` · ${order.length - 1} neighbour${order.length === 2 ? '' : 's'}`);
   status.replaceWith(info);
-  for (const notice of [...hood.notices, ...(path ? path.notices : [])]) {
-    main.append(h('p', {class: 'notice'}, notice));
-  }
+  const notices = noticeList([...hood.notices, ...(path ? path.notices : [])]);
+  if (notices) main.append(notices);
   const chart = h('div', {class: 'chart'});
   main.append(chart);
   const walk = (node) => go(graphHref(node, {at: view.at, as_of: view.as_of}));

@@ -2,9 +2,10 @@
 // button or Ctrl-Enter; the result as a table with its notices and view
 // line, or the error with a caret under its place. The statement goes in
 // the URL (/query?q=...) so that a query can be bookmarked.
-import {ApiError, runQuery} from './api.js';
+import {ApiError, getJson, runQuery} from './api.js';
 import {h} from './dom.js';
 import {highlightInto} from './highlight.js';
+import {noticeList} from './notices.js';
 import {resultTable} from './table.js';
 
 const EXAMPLE = 'FIND ?s ?p ?o WHERE ?s ?p ?o LIMIT 20';
@@ -43,9 +44,7 @@ function resultBox(result, millis) {
              h('span', {class: 'view'}, result.view || ''),
              h('span', {class: 'count'},
                ` · ${rows} row${rows === 1 ? '' : 's'} · ${millis} ms`)),
-           result.notices.length ? h('ul', {class: 'notices'},
-                                     result.notices.map((n) => h('li', {}, n)))
-                                 : null,
+           noticeList(result.notices),
            resultTable(result));
 }
 
@@ -97,10 +96,15 @@ export function renderQueryPage(main, params) {
                  h('div', {class: 'query-controls'},
                    run, h('span', {class: 'hint'}, 'Ctrl-Enter'),
                    h('label', {}, 'AT ', at), h('label', {}, 'AS OF ', asOf)));
-  main.append(h('h1', {}, 'Query'),
-              h('p', {class: 'muted'}, 'One statement of the query language: ',
-                'FIND, HISTORY, CHANGES, DIFF, DISPUTES, PATH, EXPLAIN.'),
-              form, output);
+  const store = h('p', {class: 'muted', id: 'store-line'},
+                 'One statement of the query language: ',
+                 'FIND, HISTORY, CHANGES, DIFF, DISPUTES, PATH, EXPLAIN.');
+  main.append(h('h1', {}, 'Query'), store, form, output);
+  getJson('/api/stats').then((stats) => {
+    const span = stats.earliest && stats.latest ?
+        `, valid times from ${stats.earliest.text} to ${stats.latest.text}` : '';
+    store.prepend(`${stats.claims} claims, ${stats.terms} names and values${span}. `);
+  }).catch(() => {});
   textarea.value = params.get('q') || EXAMPLE;
   at.value = params.get('at') || '';
   asOf.value = params.get('as_of') || '';
