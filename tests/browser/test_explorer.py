@@ -312,3 +312,18 @@ def test_unknown_name_links_the_nearest(server, driver):
     link.click()
     wait(driver, 'g.lane[data-predicate="pipeline_gas_to_china"]')
     assert driver.current_url.endswith("/entity/Russia")
+
+
+def test_month_precision_possibly_holds_inside_its_month(server, driver):
+    width(driver, LAPTOP)
+    driver.get(server + "/entity/China%E2%80%93Russia%20relations")
+    wait(driver, 'g.lane[data-predicate="described_as"] g.bar', 4)
+    # Said "this week" (2025-09): possibly on 2025-09-03, certainly in October.
+    labels = lane_labels(driver, "described_as")
+    assert "at their highest level in history · Xi Jinping" in labels
+    set_slider(driver, "at-slider", "2025-09-03")
+    assert set(lane_labels(driver, "described_as").values()) == {"possibly"}
+    assert {row[4] for row in held(driver) if row[1] == "described_as"} == {"possible"}
+    set_slider(driver, "at-slider", "2025-10-02")
+    assert set(lane_labels(driver, "described_as").values()) == {"holds"}
+    shot(driver, "entity_precision_laptop")

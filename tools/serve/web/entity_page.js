@@ -22,6 +22,15 @@ function lanesOf(entity) {
   for (const c of entity.incoming) {
     add(`← ${c.predicate}`, `← ${c.predicate}`, true, c, valueText(c.subject));
   }
+  // The same value said by several people: name who said each.
+  for (const lane of lanes.values()) {
+    const count = new Map();
+    for (const item of lane.items) count.set(item.label, (count.get(item.label) || 0) + 1);
+    for (const item of lane.items) {
+      const who = item.claim.by || item.claim.source;
+      if (count.get(item.label) > 1 && who) item.label += ` · ${who}`;
+    }
+  }
   return [...lanes.values()];
 }
 
