@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "engine/wal_damage.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
@@ -156,6 +157,26 @@ rocksdb::ColumnFamilyOptions FamilyOptions(
   return o;
 }
 
+// After a strict open failed with Corruption: whether the store opens when
+// its write-ahead log is replayed only up to the first damage (read-only:
+// this changes nothing). Then the log is what is damaged.
+bool OnlyTheWalIsDamaged(
+    rocksdb::DBOptions db_options, const std::string& dir,
+    const std::vector<rocksdb::ColumnFamilyDescriptor>& families) {
+  if (WalFiles(dir).empty()) return false;
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      rocksdb::DB::OpenForReadOnly(db_options, dir, families, &handles, &raw);
+  if (!s.ok()) return false;
+  for (auto* h : handles)
+    raw->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  raw->Close().PermitUncheckedError();
+  delete raw;
+  return true;
+}
+
 }  // namespace
 
 const char* FamilyName(Family f) {
@@ -231,6 +252,10 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   db_options.max_background_jobs = 2;
   db_options.max_open_files = -1;  // as a secondary instance needs
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  // Every record of the write-ahead log must read: a damaged or cut-short
+  // tail is an error (DamagedWalError), never silently dropped, unless the
+  // user opts into dropping it (below).
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kAbsoluteConsistency;
   std::string log_dir = dir;
   if (opts.read_only) {
     // A follower writes nothing into the store: its log goes to a private
@@ -287,6 +312,16 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
             ? rocksdb::DB::OpenAsSecondary(db_options, dir, impl->secondary_dir,
                                            families, &handles, &raw)
             : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  }
+  if (s.IsCorruption() && OnlyTheWalIsDamaged(db_options, dir, families)) {
+    if (opts.read_only || !opts.drop_damaged_wal_tail) {
+      return DamagedWalError(dir, s.ToString());
+    }
+    ANNALS_RETURN_IF_ERROR(KeepDamagedWal(dir).status());
+    handles.clear();
+    db_options.wal_recovery_mode =
+        rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+    s = rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
   }
   if (!s.ok()) {
     if (s.IsIOError() && absl::StrContains(s.ToString(), "current process")) {
