@@ -197,6 +197,9 @@ class Snapshot {
     if (live_) live_->fetch_sub(1);
   }
   const rocksdb::Snapshot* get() const { return snap_; }
+  uint64_t sequence() const {
+    return snap_ != nullptr ? snap_->GetSequenceNumber() : UINT64_MAX;
+  }
 
  private:
   rocksdb::DB* db_;
@@ -399,6 +402,14 @@ std::shared_ptr<const Snapshot> Rocks::GetSnapshot() {
   std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
   impl_->live->fetch_add(1);
   return std::make_shared<Snapshot>(impl_->db.get(), nullptr, impl_->live);
+}
+
+uint64_t Rocks::LatestSequence() const {
+  return impl_->db->GetLatestSequenceNumber();
+}
+
+uint64_t Rocks::SnapshotSequence(const Snapshot& snap) {
+  return snap.sequence();
 }
 
 bool Rocks::follower() const { return !impl_->secondary_dir.empty(); }

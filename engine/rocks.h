@@ -72,6 +72,11 @@ class Rocks {
   // view must not move; it catches up next time). True when the data
   // changed; false, doing nothing, for a writer.
   absl::StatusOr<bool> CatchUp();
+  // The sequence number of the latest write, and the one a snapshot sees
+  // up to (a follower's view: the largest number, as its data moves only
+  // when no view is alive).
+  uint64_t LatestSequence() const;
+  static uint64_t SnapshotSequence(const Snapshot& snap);
 
   // NotFound when absent.
   absl::StatusOr<std::string> Get(Family f, std::string_view key,
