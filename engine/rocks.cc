@@ -139,21 +139,34 @@ bool PointLookups(Family f) {
          f == Family::kMeta;
 }
 
+// Data blocks of 16 KB rather than RocksDB's 4 KB: ZSTD and LZ4 find more
+// to share in them, and fewer blocks mean a smaller index; the workload's
+// queries were no slower (docs/benchmarks.md).
+constexpr size_t kBlockBytes = 16 << 10;
+
+rocksdb::BlockBasedTableOptions TableOptions(
+    Family f, const std::shared_ptr<rocksdb::Cache>& cache,
+    size_t block_bytes) {
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.format_version = 5;
+  t.block_size = block_bytes;
+  if (PointLookups(f)) {
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  return t;
+}
+
 rocksdb::ColumnFamilyOptions FamilyOptions(
     Family f, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   // LZ4 where data is young and rewritten by compactions; ZSTD (a third
   // smaller, a little slower to write) for the bottommost level, where most
-  // data ends up. Bulk loads land there too but write LZ4 (SstWriter::Create).
+  // data ends up. Bulk loads land there too (SstWriter::Create).
   o.compression = rocksdb::kLZ4Compression;
   o.bottommost_compression = rocksdb::kZSTD;
-  rocksdb::BlockBasedTableOptions t;
-  t.block_cache = cache;
-  t.format_version = 5;
-  if (PointLookups(f)) {
-    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  }
-  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  o.table_factory.reset(
+      rocksdb::NewBlockBasedTableFactory(TableOptions(f, cache, kBlockBytes)));
   return o;
 }
 
@@ -571,7 +584,7 @@ absl::Status Rocks::IngestAtomically(const std::vector<Ingest>& files) {
 
 absl::Status Rocks::CompactAll() {
   rocksdb::CompactRangeOptions options;
-  // Also rewrite a family that is one file already (loads leave it LZ4),
+  // Also rewrite a family that is one file already (a load's, ZSTD level 1),
   // but not the files this compaction has just written.
   options.bottommost_level_compaction =
       rocksdb::BottommostLevelCompaction::kForceOptimized;
@@ -628,11 +641,15 @@ absl::StatusOr<std::unique_ptr<SstWriter>> SstWriter::Create(
   rocksdb::Options options(
       rocksdb::DBOptions(),
       rocks.impl_->family_options[static_cast<int>(family)]);
-  // SstFileWriter compresses with the bottommost level's codec (zstd), which
-  // took a quarter of a bulk load's CPU time. Loads write LZ4 instead: about
-  // 28% more bytes on disk (179 instead of 140 bytes a fact), until a
-  // compaction that involves the files rewrites them in zstd.
-  options.bottommost_compression = rocksdb::kLZ4Compression;
+  // SstFileWriter compresses with the bottommost level's codec. At its
+  // default level (3) ZSTD took a quarter of a bulk load's CPU time, and LZ4
+  // hardly compresses 4 KB blocks of sorted keys (179 bytes a fact). ZSTD at
+  // level 1 in 16 KB blocks: 132 bytes a fact at 1,000,000 facts, about 10%
+  // more CPU in the SST jobs, the workload's queries as fast (alternating
+  // A/B, docs/benchmarks.md). Compactions rewrite at ZSTD's level 3.
+  options.bottommost_compression = rocksdb::kZSTD;
+  options.bottommost_compression_opts.enabled = true;
+  options.bottommost_compression_opts.level = 1;
   impl->writer = std::make_unique<rocksdb::SstFileWriter>(
       rocksdb::EnvOptions(), options,
       rocks.impl_->handles[static_cast<int>(family)]);

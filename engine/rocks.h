@@ -99,8 +99,9 @@ class Rocks {
   absl::Status IngestAtomically(const std::vector<Ingest>& files);
 
   // Rewrites each family's files into one sorted run at the bottommost
-  // level, compressed with ZSTD (bulk loads write LZ4: quicker to write,
-  // about a quarter larger). Reads and writes may go on meanwhile; a full
+  // level, compressed with ZSTD at its level 3 (bulk loads write level 1:
+  // quicker to write, a few percent larger; small writes are flushed in LZ4).
+  // Reads and writes may go on meanwhile; a full
   // disk (ResourceExhausted) leaves the old files in place, and compactions
   // stay refused (ResourceExhausted) until RocksDB sees free space again.
   absl::Status CompactAll();
