@@ -4,6 +4,7 @@
 #include "engine/rocks.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <cerrno>
@@ -102,22 +103,45 @@ absl::Status CheckStorePath(const std::string& dir, bool create) {
   return absl::OkStatus();
 }
 
-// What a writer changes when it commits: its log files and MANIFEST (and
-// CURRENT), each by name, size and modification time.
-std::string WriterFiles(const std::string& dir) {
-  std::string out;
+// The names of what a writer changes when it commits: its log files and
+// MANIFEST (and CURRENT).
+std::vector<std::string> WriterFileNames(const std::string& dir) {
+  std::vector<std::string> names;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (!absl::EndsWith(name, ".log") && !absl::StartsWith(name, "MANIFEST") &&
-        name != "CURRENT") {
+    std::string name = e.path().filename().string();
+    if (absl::EndsWith(name, ".log") || absl::StartsWith(name, "MANIFEST") ||
+        name == "CURRENT") {
+      names.push_back(std::move(name));
+    }
+  }
+  absl::c_sort(names);
+  return names;
+}
+
+// Each of `names` in `dir` by name, size and modification time: what an
+// append by the writer changes.
+std::string FileSignature(const std::string& dir,
+                          const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) {
+    struct stat st;
+    if (::stat(absl::StrCat(dir, "/", name).c_str(), &st) != 0) {
+      absl::StrAppend(&out, name, ":gone;");
       continue;
     }
-    const auto size = e.file_size(ec);
-    const auto time = e.last_write_time(ec).time_since_epoch().count();
-    absl::StrAppend(&out, name, ":", size, ":", time, ";");
+    absl::StrAppend(&out, name, ":", st.st_size, ":", st.st_mtim.tv_sec, ".",
+                    st.st_mtim.tv_nsec, ";");
   }
   return out;
+}
+
+// The directory's modification time in nanoseconds (it changes when a file
+// is made, renamed or removed), or -1.
+int64_t DirectoryTime(const std::string& dir) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0) return -1;
+  return int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec;
 }
 
 // A private directory for a secondary instance: $TMPDIR/annals-reader-XXXXXX.
@@ -237,6 +261,12 @@ struct Rocks::Impl {
   // caught up: unchanged, there is nothing to catch up with (RocksDB's
   // catch-up takes tens of milliseconds even then).
   std::string seen_files;
+  // Which files those were, and the directory's time when they were listed:
+  // while the directory keeps that time, no file was made or removed, and
+  // statting the files seen (microseconds) replaces listing the directory
+  // (tens of microseconds with many SST files, before every statement).
+  std::vector<std::string> seen_names;
+  int64_t seen_directory_time = -1;
 
   ~Impl() {
     for (auto* h : handles) {
@@ -431,7 +461,17 @@ absl::StatusOr<bool> Rocks::CatchUp() {
   if (!follower()) return false;
   std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
   if (impl_->live->load() > 0) return false;
-  std::string files = WriterFiles(dir_);
+  const int64_t directory_time = DirectoryTime(dir_);
+  if (directory_time < 0 || directory_time != impl_->seen_directory_time) {
+    impl_->seen_names = WriterFileNames(dir_);
+    // File times come from a coarse clock: a file made in the same tick as
+    // this listing could leave the directory's time as it is, so a time
+    // under a second old is not trusted (the next catch-up lists again).
+    const bool settled =
+        absl::GetCurrentTimeNanos() - directory_time >= 1000000000;
+    impl_->seen_directory_time = settled ? directory_time : -1;
+  }
+  std::string files = FileSignature(dir_, impl_->seen_names);
   if (files == impl_->seen_files) return false;
   const rocksdb::SequenceNumber before = impl_->db->GetLatestSequenceNumber();
   rocksdb::Status s = impl_->db->TryCatchUpWithPrimary();
