@@ -40,11 +40,9 @@ class Result {
   pybind11::list FetchMany(int64_t n);
   pybind11::list FetchAll();
   pybind11::tuple Next();  // __next__: StopIteration at the end
-  // The remaining rows by column, for df(): (columns, [values of each
-  // column], [dtype of each column]), the dtype being "int64", "Int64"
-  // (integers and nulls), "float64", "bool", "boolean" (booleans and nulls)
-  // or "object".
-  pybind11::tuple Columns();
+  // The remaining rows by column, for df(): (columns, [one entry of
+  // FrameBuilder::Finish per column]). Rows are read without the GIL.
+  pybind11::tuple Frame();
   // Up to `n` next rows, which the fetch methods then give again (for
   // _repr_html_).
   pybind11::list Peek(int64_t n);
@@ -53,6 +51,10 @@ class Result {
   // Reads up to `n` rows (all when n < 0) without the GIL, the peeked ones
   // first; `keep`: leaves them to be read again. Raises the query's error.
   std::vector<Row> Read(int64_t n, bool keep = false);
+  // As Read, calling `each(const Row&)` on each row (without the GIL)
+  // instead of keeping it.
+  template <typename Fn>
+  void ReadEach(int64_t n, bool keep, Fn&& each);
 
   std::vector<std::string> columns_;
   std::string view_;

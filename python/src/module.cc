@@ -191,9 +191,8 @@ write adds ("new entity 'Rusia'; did you mean 'Russia'?").)")
       .def("__next__", &Result::Next)
       .def("_peek", &Result::Peek, py::arg("size"),
            "Up to `size` next rows, left to be fetched again.")
-      .def("_columns", &Result::Columns,
-           "The remaining rows by column, with a dtype per column (for "
-           "df()).");
+      .def("_frame", &Result::Frame,
+           "The remaining rows by column, as NumPy arrays (for df()).");
   InAnnals(result);
 }
 
