@@ -136,8 +136,9 @@ py::tuple Result::Frame() {
   return py::make_tuple(columns(), frame.Finish());
 }
 
-Connection::Connection(const std::string& path, bool read_only, bool create)
-    : path_(path), read_only_(read_only) {
+Connection::Connection(const std::string& path, bool read_only, bool create,
+                       bool strict)
+    : path_(path), read_only_(read_only), strict_(strict) {
   Working working;
   Options options;
   options.read_only = read_only;
@@ -156,6 +157,14 @@ std::shared_ptr<Database> Connection::Get() const {
   return db_;
 }
 
+bool Connection::Strict(py::handle strict) const {
+  if (strict.is_none()) return strict_;
+  if (!py::isinstance<py::bool_>(strict)) {
+    throw py::type_error("strict is True, False or None (the connection's)");
+  }
+  return strict.cast<bool>();
+}
+
 void Connection::Close() {
   if (Exiting()) {  // an atexit hook after annals' own: close, no waiting
     db_ = nullptr;
@@ -171,12 +180,10 @@ void Connection::Close() {
   }
 }
 
-std::unique_ptr<Result> Connection::Execute(const std::string& statement,
-                                            py::object params, py::object at,
-                                            py::object as_of,
-                                            py::object timeout_ms,
-                                            py::object max_rows,
-                                            py::object max_path_nodes) {
+std::unique_ptr<Result> Connection::Execute(
+    const std::string& statement, py::object params, py::object at,
+    py::object as_of, py::object timeout_ms, py::object max_rows,
+    py::object max_path_nodes, py::object strict) {
   Working working;
   QueryOptions options;
   if (!at.is_none()) options.default_at = TimeFromPython(at, "at");
@@ -186,6 +193,7 @@ std::unique_ptr<Result> Connection::Execute(const std::string& statement,
   if (!max_path_nodes.is_none()) {
     options.max_path_nodes = max_path_nodes.cast<int64_t>();
   }
+  options.strict = Strict(strict);
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<PreparedQuery> prepared = absl::InternalError("not prepared");
   {
@@ -224,7 +232,7 @@ LoadResult Connection::Load(
     const std::vector<std::string>& files, const std::string& format,
     const std::vector<std::pair<std::string, std::string>>& columns,
     const std::string& dates, bool skip_bad, const std::string& reject_file,
-    bool dry_run, bool events, py::object progress) {
+    bool dry_run, bool events, py::object strict, py::object progress) {
   Working working;
   std::shared_ptr<Database> db = Get();
   LoadOptions options;
@@ -249,6 +257,7 @@ LoadResult Connection::Load(
   options.reject_file = reject_file;
   options.dry_run = dry_run;
   options.events = events;
+  options.strict = Strict(strict);
   // The callback runs on a loading thread: it takes the GIL, and its first
   // exception is kept (later calls are skipped) and raised once the load
   // has finished.

@@ -73,23 +73,26 @@ class Result {
 
 class Connection {
  public:
-  Connection(const std::string& path, bool read_only, bool create);
+  // `strict`: the default of Execute's and Load's `strict`.
+  Connection(const std::string& path, bool read_only, bool create, bool strict);
 
   // Runs one statement; `params` is a dict of `$name` (or `name`) -> value,
   // or None.
   // `options` holds the QueryOptions given (default_at and default_as_of as
-  // Python times).
+  // Python times; strict None: the connection's).
   std::unique_ptr<Result> Execute(const std::string& statement,
                                   pybind11::object params, pybind11::object at,
                                   pybind11::object as_of,
                                   pybind11::object timeout_ms,
                                   pybind11::object max_rows,
-                                  pybind11::object max_path_nodes);
+                                  pybind11::object max_path_nodes,
+                                  pybind11::object strict);
   LoadResult Load(
       const std::vector<std::string>& files, const std::string& format,
       const std::vector<std::pair<std::string, std::string>>& columns,
       const std::string& dates, bool skip_bad, const std::string& reject_file,
-      bool dry_run, bool events, pybind11::object progress);
+      bool dry_run, bool events, pybind11::object strict,
+      pybind11::object progress);
   SchemaVersion SetSchema(const std::string& text, const std::string& file);
   SchemaVersion Schema();
   std::vector<SchemaVersion> SchemaHistory();
@@ -104,13 +107,17 @@ class Connection {
   bool closed() const { return db_ == nullptr; }
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
+  bool strict() const { return strict_; }
 
  private:
   // The open database; annals.Error when closed.
   std::shared_ptr<Database> Get() const;
+  // A call's `strict`: True, False, or None for the connection's.
+  bool Strict(pybind11::handle strict) const;
 
   std::string path_;
   bool read_only_;
+  bool strict_;
   std::shared_ptr<Database> db_;  // touched only with the GIL held
   std::shared_ptr<Interrupts> interrupts_ = std::make_shared<Interrupts>();
 };
