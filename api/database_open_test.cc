@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/claim_input.h"
 #include "tests/support/temp_dir.h"
 
 namespace annals {
@@ -31,14 +32,7 @@ Options ReadOnly() {
   return o;
 }
 
-ClaimInput Input(const std::string& s, const std::string& p,
-                 const std::string& o) {
-  ClaimInput in;
-  in.subject = Value::Entity(s);
-  in.predicate = p;
-  in.object = Value::Entity(o);
-  return in;
-}
+using test::Input;
 
 int64_t CountAll(const Database& db, const Snapshot& snapshot = {}) {
   auto all = db.Find(ClaimPattern(), TimeView::AllTime(), snapshot);

@@ -27,6 +27,7 @@
 #include "engine/key_codec.h"
 #include "engine/rocks.h"
 #include "gtest/gtest.h"
+#include "tests/support/claim_input.h"
 #include "tests/support/temp_dir.h"
 
 namespace annals {
@@ -50,14 +51,7 @@ std::vector<ClaimId> Ids(const std::vector<Claim>& claims) {
   return ids;
 }
 
-ClaimInput Input(const std::string& s, const std::string& p,
-                 const std::string& o) {
-  ClaimInput in;
-  in.subject = Value::Entity(s);
-  in.predicate = p;
-  in.object = Value::Entity(o);
-  return in;
-}
+using test::Input;
 
 Options FastOptions() {
   Options o;

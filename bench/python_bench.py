@@ -44,7 +44,9 @@ import annals  # noqa: E402
 T = "2010-06-15"
 # Large results for df(): all claims of one predicate over all valid time
 # (about 66,000 at 1M facts), with a ClaimId, entity (str) columns, an
-# integer (plain int64) column and Time columns.
+# integer (plain int64) column and Time columns; then every claim (1,000,000
+# rows at 1M facts), narrow (three entity columns) and wide (eight columns:
+# a ClaimId, entities, three Time columns, a source).
 ALL_TIME = " DURING 1000 TO 3000 POSSIBLY"
 DF_QUERIES = [
     ("gas_export_bcm: claim, subject, int, from, to",
@@ -53,6 +55,11 @@ DF_QUERIES = [
      "FIND ?s ?o WHERE ?s owns ?o" + ALL_TIME),
     ("owns: claim, subject, object, from, recorded",
      "FIND ?c ?s ?o from(?c) recorded(?c) WHERE ?c: ?s owns ?o" + ALL_TIME),
+    ("every claim: subject, predicate, object",
+     "FIND ?s ?p ?o WHERE ?s ?p ?o" + ALL_TIME),
+    ("every claim: claim, s, p, o, from, to, recorded, source",
+     "FIND ?c ?s ?p ?o from(?c) to(?c) recorded(?c) source(?c) "
+     "WHERE ?c: ?s ?p ?o" + ALL_TIME),
 ]
 
 

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-def connect(path, read_only=False, create=True):
+def connect(path, read_only=False, create=True, strict=False):
     """Opens the Annals store in directory `path`, creating it when `create`
     and `path` is missing or an empty directory (never in a directory of
     other files, nor in a file). `read_only`: no writer lock, so any number
@@ -39,16 +39,19 @@ def connect(path, read_only=False, create=True):
     writer has committed by then; writes raise StoreError. StoreError when
     another process holds the store for writing, when there is no store and
     not `create` (or `read_only`), when `path` is a file or a directory of
-    other files, or when the store is damaged."""
-    return Connection(path, read_only=read_only, create=create)
+    other files, or when the store is damaged. `strict`: the default of
+    execute(), load() and load_dataframe() (`strict=None` there): a write
+    or load that would add a predicate the schema does not declare is an
+    error instead of a notice (as the CLI's --strict)."""
+    return Connection(path, read_only=read_only, create=create, strict=strict)
 
 
 class Connection(_Connection):
     """An open store (see connect). A context manager: `with` closes it.
     Shareable by threads: reads run at once, writes one at a time."""
 
-    def __init__(self, path, read_only=False, create=True):
-        super().__init__(_os.fspath(path), read_only, create)
+    def __init__(self, path, read_only=False, create=True, strict=False):
+        super().__init__(_os.fspath(path), read_only, create, bool(strict))
 
     def __enter__(self):
         return self
@@ -63,7 +66,7 @@ class Connection(_Connection):
 
     def load(self, path_or_paths, format=None, columns=None, dates=None,
              skip_bad=False, reject_file=None, dry_run=False, progress=None,
-             events=False):
+             events=False, strict=None):
         """Bulk-loads files, all or nothing, as `annals load` does, and
         returns a LoadSummary.
 
@@ -76,7 +79,13 @@ class Connection(_Connection):
         progress: called with a LoadProgress about every 100,000 rows (on
         another thread, with the GIL); an exception it raises is raised
         when the load has finished (the load is not stopped). events: an
-        empty valid_to means valid_from's span.
+        empty valid_to means valid_from's span. strict (None: the
+        connection's, as connect() set it): a row whose predicate no stored
+        claim uses and the schema does not declare is a bad row, LoadError
+        "FILE:LINE:COLUMN: new predicate 'membr_of' is not in the schema
+        ..." (with skip_bad, a rejected row); not strict, it loads and the
+        summary's notices say "new predicate ..." when it is near a known
+        one.
 
         LoadError (file, line, column) for a bad row without skip_bad, and
         the store is unchanged; StoreError when the store refuses. Ctrl-C
@@ -91,13 +100,14 @@ class Connection(_Connection):
         return self._load(paths, format or "", _column_pairs(columns),
                           dates or "", bool(skip_bad),
                           _os.fsdecode(reject_file) if reject_file else "",
-                          bool(dry_run), bool(events), progress)
+                          bool(dry_run), bool(events), strict, progress)
 
     def load_dataframe(self, df, **options):
         """Loads the rows of a pandas DataFrame whose columns are load-file
         columns (subject, predicate, object, valid_from, valid_to, source,
         by, confidence, object_type, recorded_at; or others named by
-        `columns`), as load() does with the same options. Missing values
+        `columns`), as load() does with the same options (strict
+        included). Missing values
         are empty fields. Returns the LoadSummary; a LoadError names the
         row as line N of the frame's file, the header being line 1."""
         with _tempfile.TemporaryDirectory(prefix="annals-df-") as tmp:
@@ -142,36 +152,22 @@ def _df(self):
     """The remaining rows as a pandas DataFrame, one column per result
     column: int64 for integers (Int64 with nulls), float64 for decimals,
     bool for booleans (boolean with nulls), object for the rest (str,
-    annals.Time, Quantity, ClaimId, Interval, None). An empty result keeps
-    its columns."""
-    import numpy as np
+    annals.Time, Quantity, ClaimId, Interval, None; equal values in them
+    are one object). An empty result keeps its columns. The columns are
+    made in C++, the rows read without the GIL."""
     import pandas as pd
 
-    names, values, dtypes = self._columns()
+    names, arrays = self._frame()
     data = {}
-    for i, (column, dtype) in enumerate(zip(values, dtypes)):
-        if dtype in ("int64", "float64", "bool"):
-            data[i] = np.array(column, dtype=dtype)
-        elif dtype in ("Int64", "boolean"):
-            data[i] = pd.array(column, dtype=dtype)
-        else:
-            data[i] = _object_array(np, column)
-    frame = pd.DataFrame(data, columns=range(len(names)))
+    for i, array in enumerate(arrays):
+        if isinstance(array, tuple):  # (values, mask, "Int64" | "boolean")
+            values, mask, dtype = array
+            kind = pd.arrays.IntegerArray if dtype == "Int64" else pd.arrays.BooleanArray
+            array = kind(values, mask)
+        data[i] = array
+    frame = pd.DataFrame(data, columns=range(len(names)), copy=False)
     frame.columns = names
     return frame
-
-
-def _object_array(np, column):
-    """A 1-d object array of the list's items, as they are. np.fromiter
-    (numpy 1.23 and later) takes them one by one; assigning the list to a
-    slice, the fallback, probes every item for array interfaces, which for
-    annals.Time costs about 0.4 us a cell."""
-    try:
-        return np.fromiter(column, dtype=object, count=len(column))
-    except (TypeError, ValueError):  # numpy before 1.23: no object fromiter
-        array = np.empty(len(column), dtype=object)
-        array[:] = column
-        return array
 
 
 _HTML_ROWS = 50
@@ -325,31 +321,26 @@ def _plot(self, ax=None):
             ax.broken_barh([(a, b - a)], (y - height / 2, height),
                            facecolors=color, alpha=alpha, linewidth=0)
 
+    def solid_end(t, y, edge, marker, first):
+        """Where the solid bar stops at one end of a claim: an open end
+        (t None) at the plot's edge, with an arrow; a coarse one past its
+        faded span (after it for the `first` end, before it for the last);
+        else at its instant, a change point."""
+        if t is None:
+            ax.plot([edge], [y], marker=marker, color=color, markersize=12,
+                    clip_on=False, zorder=3)
+            return edge
+        a, b = mdates.date2num(t.start()), mdates.date2num(t.end())
+        changes.add(a)
+        if t.precision not in _COARSE:
+            return a
+        span(a, b, y, 0.3)
+        return b if first else a
+
     for row in rows:
         y = lanes[str(row[at["value"]])]
-        start, end = row[at["from"]], row[at["to"]]
-        if start is None:
-            solid_from = left
-            ax.plot([left], [y], marker="<", color=color, markersize=12,
-                    clip_on=False, zorder=3)
-        else:
-            changes.add(mdates.date2num(start.start()))
-            if start.precision in _COARSE:
-                solid_from = mdates.date2num(start.end())
-                span(mdates.date2num(start.start()), solid_from, y, 0.3)
-            else:
-                solid_from = mdates.date2num(start.start())
-        if end is None:
-            solid_to = right
-            ax.plot([right], [y], marker=">", color=color, markersize=12,
-                    clip_on=False, zorder=3)
-        else:
-            changes.add(mdates.date2num(end.start()))
-            if end.precision in _COARSE:
-                solid_to = mdates.date2num(end.start())
-                span(solid_to, mdates.date2num(end.end()), y, 0.3)
-            else:
-                solid_to = mdates.date2num(end.start())
+        solid_from = solid_end(row[at["from"]], y, left, "<", first=True)
+        solid_to = solid_end(row[at["to"]], y, right, ">", first=False)
         span(solid_from, solid_to, y, 1.0)
     if changes:
         xs = sorted(changes)

@@ -144,7 +144,7 @@ class Result:
 class Connection:
     """An open store; a context manager."""
     def __init__(self, path: PathLike, read_only: bool = ...,
-                 create: bool = ...) -> None: ...
+                 create: bool = ..., strict: bool = ...) -> None: ...
     def __enter__(self) -> "Connection": ...
     def __exit__(self, *exc: Any) -> bool: ...
     @property
@@ -153,13 +153,23 @@ class Connection:
     def path(self) -> str: ...
     @property
     def read_only(self) -> bool: ...
+    @property
+    def strict(self) -> bool:
+        """The default of execute's, load's and load_dataframe's `strict`
+        (connect's)."""
+        ...
     def execute(self, statement: str,
                 params: Optional[Mapping[str, Param]] = ..., *,
                 at: Union[Time, str, datetime.date, None] = ...,
                 as_of: Union[Time, str, datetime.date, None] = ...,
                 timeout_ms: Optional[int] = ...,
                 max_rows: Optional[int] = ...,
-                max_path_nodes: Optional[int] = ...) -> Result: ...
+                max_path_nodes: Optional[int] = ...,
+                strict: Optional[bool] = ...) -> Result:
+        """Runs one statement. strict (None: the connection's): an ASSERT
+        adding a predicate the schema does not declare raises QueryError
+        and writes nothing."""
+        ...
     def load(self, path_or_paths: Union[PathLike, Iterable[PathLike]],
              format: Optional[str] = ...,
              columns: Union[None, str, Mapping[str, str],
@@ -167,7 +177,12 @@ class Connection:
              dates: Optional[str] = ..., skip_bad: bool = ...,
              reject_file: Optional[PathLike] = ..., dry_run: bool = ...,
              progress: Optional[Callable[[LoadProgress], Any]] = ...,
-             events: bool = ...) -> LoadSummary: ...
+             events: bool = ...,
+             strict: Optional[bool] = ...) -> LoadSummary:
+        """Bulk-loads files, all or nothing. strict (None: the
+        connection's): a row with a new predicate the schema does not
+        declare is a bad row (LoadError, or rejected with skip_bad)."""
+        ...
     def load_dataframe(self, df: pandas.DataFrame,
                        **options: Any) -> LoadSummary: ...
     def set_schema(self, text: str, file: str = ...) -> SchemaVersion: ...
@@ -184,4 +199,4 @@ class Connection:
     def close(self) -> None: ...
 
 def connect(path: PathLike, read_only: bool = ...,
-            create: bool = ...) -> Connection: ...
+            create: bool = ..., strict: bool = ...) -> Connection: ...

@@ -6,61 +6,14 @@
 
 #include "convert.h"
 #include "errors.h"
+#include "frame.h"
 #include "gil.h"
+#include "no_gc.h"
 
 namespace py = pybind11;
 
 namespace annals::python {
 namespace {
-
-// What the cells of one column are, as df() needs it.
-struct ColumnKind {
-  bool null = false;
-  bool integer = false;
-  bool decimal = false;
-  bool boolean = false;
-  bool other = false;
-
-  void Add(const Cell& cell) {
-    if (cell.kind == Cell::Kind::kNull) {
-      null = true;
-    } else if (cell.kind == Cell::Kind::kInterval) {
-      other = true;
-    } else if (cell.value.kind() == ValueKind::kInteger) {
-      integer = true;
-    } else if (cell.value.kind() == ValueKind::kDecimal) {
-      decimal = true;
-    } else if (cell.value.kind() == ValueKind::kBoolean) {
-      boolean = true;
-    } else {
-      other = true;
-    }
-  }
-  const char* DType() const {
-    if (other || (boolean && (integer || decimal))) return "object";
-    if (decimal) return "float64";  // integers among them become floats
-    if (integer) return null ? "Int64" : "int64";
-    if (boolean) return null ? "boolean" : "bool";
-    return "object";  // only nulls, or no rows
-  }
-};
-
-// The cyclic garbage collector paused while rows become Python objects:
-// they make no cycles, and the collections their many allocations would
-// set off cost two thirds of the time. Restores the collector only if it
-// was on (another thread's pause may overlap; the last one restores).
-class NoGc {
- public:
-  NoGc() : was_enabled_(PyGC_Disable()) {}
-  ~NoGc() {
-    if (was_enabled_) PyGC_Enable();
-  }
-  NoGc(const NoGc&) = delete;
-  NoGc& operator=(const NoGc&) = delete;
-
- private:
-  int was_enabled_;
-};
 
 py::tuple RowTuple(const Row& row) {
   py::tuple t(row.size());
@@ -99,33 +52,38 @@ py::list Result::notices() const {
 
 std::vector<Row> Result::Read(int64_t n, bool keep) {
   std::vector<Row> out;
+  ReadEach(n, keep, [&out](const Row& row) { out.push_back(row); });
+  return out;
+}
+
+template <typename Fn>
+void Result::ReadEach(int64_t n, bool keep, Fn&& each) {
   absl::Status status;
   CancellableCall call(interrupts_, cancel_);  // Ctrl-C stops the reading
   {
     GilRelease release;
     std::lock_guard<std::mutex> lock(mu_);
-    auto wanted = [&](size_t have) {
-      return n < 0 || static_cast<int64_t>(have) < n;
-    };
+    int64_t have = 0;
+    auto wanted = [&] { return n < 0 || have < n; };
     // Rows a peek read come first.
     size_t taken = 0;
-    for (; taken < buffered_.size() && wanted(out.size()); ++taken) {
-      out.push_back(buffered_[taken]);
+    for (; taken < buffered_.size() && wanted(); ++taken, ++have) {
+      each(buffered_[taken]);
     }
     if (!keep) buffered_.erase(buffered_.begin(), buffered_.begin() + taken);
-    while (!done_ && wanted(out.size())) {
+    while (!done_ && wanted()) {
       if (!rows_.Next()) {
         done_ = true;
         status = rows_.status();
         break;
       }
-      out.push_back(rows_.row());
+      each(rows_.row());
+      ++have;
       if (keep) buffered_.push_back(rows_.row());
     }
   }
   call.RaiseIfInterrupted();
   if (!status.ok()) Raise(status, Doing::kQuery);
-  return out;
 }
 
 py::list Result::Peek(int64_t n) {
@@ -171,29 +129,16 @@ py::tuple Result::Next() {
   return RowTuple(rows[0]);
 }
 
-py::tuple Result::Columns() {
+py::tuple Result::Frame() {
   Working working;
-  std::vector<Row> rows = Read(-1);
-  const size_t width = columns_.size();
-  std::vector<ColumnKind> kinds(width);
-  NoGc no_gc;
-  py::list values;
-  for (size_t c = 0; c < width; ++c) {
-    py::list column(rows.size());
-    for (size_t r = 0; r < rows.size(); ++r) {
-      const Cell& cell = rows[r][c];
-      kinds[c].Add(cell);
-      column[r] = ToPython(cell);
-    }
-    values.append(column);
-  }
-  py::list dtypes;
-  for (const ColumnKind& kind : kinds) dtypes.append(kind.DType());
-  return py::make_tuple(columns(), values, dtypes);
+  FrameBuilder frame(columns_.size());
+  ReadEach(-1, /*keep=*/false, [&frame](const Row& row) { frame.Add(row); });
+  return py::make_tuple(columns(), frame.Finish());
 }
 
-Connection::Connection(const std::string& path, bool read_only, bool create)
-    : path_(path), read_only_(read_only) {
+Connection::Connection(const std::string& path, bool read_only, bool create,
+                       bool strict)
+    : path_(path), read_only_(read_only), strict_(strict) {
   Working working;
   Options options;
   options.read_only = read_only;
@@ -212,6 +157,14 @@ std::shared_ptr<Database> Connection::Get() const {
   return db_;
 }
 
+bool Connection::Strict(py::handle strict) const {
+  if (strict.is_none()) return strict_;
+  if (!py::isinstance<py::bool_>(strict)) {
+    throw py::type_error("strict is True, False or None (the connection's)");
+  }
+  return strict.cast<bool>();
+}
+
 void Connection::Close() {
   if (Exiting()) {  // an atexit hook after annals' own: close, no waiting
     db_ = nullptr;
@@ -227,12 +180,10 @@ void Connection::Close() {
   }
 }
 
-std::unique_ptr<Result> Connection::Execute(const std::string& statement,
-                                            py::object params, py::object at,
-                                            py::object as_of,
-                                            py::object timeout_ms,
-                                            py::object max_rows,
-                                            py::object max_path_nodes) {
+std::unique_ptr<Result> Connection::Execute(
+    const std::string& statement, py::object params, py::object at,
+    py::object as_of, py::object timeout_ms, py::object max_rows,
+    py::object max_path_nodes, py::object strict) {
   Working working;
   QueryOptions options;
   if (!at.is_none()) options.default_at = TimeFromPython(at, "at");
@@ -242,6 +193,7 @@ std::unique_ptr<Result> Connection::Execute(const std::string& statement,
   if (!max_path_nodes.is_none()) {
     options.max_path_nodes = max_path_nodes.cast<int64_t>();
   }
+  options.strict = Strict(strict);
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<PreparedQuery> prepared = absl::InternalError("not prepared");
   {
@@ -280,7 +232,7 @@ LoadResult Connection::Load(
     const std::vector<std::string>& files, const std::string& format,
     const std::vector<std::pair<std::string, std::string>>& columns,
     const std::string& dates, bool skip_bad, const std::string& reject_file,
-    bool dry_run, bool events, py::object progress) {
+    bool dry_run, bool events, py::object strict, py::object progress) {
   Working working;
   std::shared_ptr<Database> db = Get();
   LoadOptions options;
@@ -305,6 +257,7 @@ LoadResult Connection::Load(
   options.reject_file = reject_file;
   options.dry_run = dry_run;
   options.events = events;
+  options.strict = Strict(strict);
   // The callback runs on a loading thread: it takes the GIL, and its first
   // exception is kept (later calls are skipped) and raised once the load
   // has finished.

@@ -40,11 +40,9 @@ class Result {
   pybind11::list FetchMany(int64_t n);
   pybind11::list FetchAll();
   pybind11::tuple Next();  // __next__: StopIteration at the end
-  // The remaining rows by column, for df(): (columns, [values of each
-  // column], [dtype of each column]), the dtype being "int64", "Int64"
-  // (integers and nulls), "float64", "bool", "boolean" (booleans and nulls)
-  // or "object".
-  pybind11::tuple Columns();
+  // The remaining rows by column, for df(): (columns, [one entry of
+  // FrameBuilder::Finish per column]). Rows are read without the GIL.
+  pybind11::tuple Frame();
   // Up to `n` next rows, which the fetch methods then give again (for
   // _repr_html_).
   pybind11::list Peek(int64_t n);
@@ -53,6 +51,10 @@ class Result {
   // Reads up to `n` rows (all when n < 0) without the GIL, the peeked ones
   // first; `keep`: leaves them to be read again. Raises the query's error.
   std::vector<Row> Read(int64_t n, bool keep = false);
+  // As Read, calling `each(const Row&)` on each row (without the GIL)
+  // instead of keeping it.
+  template <typename Fn>
+  void ReadEach(int64_t n, bool keep, Fn&& each);
 
   std::vector<std::string> columns_;
   std::string view_;
@@ -71,23 +73,26 @@ class Result {
 
 class Connection {
  public:
-  Connection(const std::string& path, bool read_only, bool create);
+  // `strict`: the default of Execute's and Load's `strict`.
+  Connection(const std::string& path, bool read_only, bool create, bool strict);
 
   // Runs one statement; `params` is a dict of `$name` (or `name`) -> value,
   // or None.
   // `options` holds the QueryOptions given (default_at and default_as_of as
-  // Python times).
+  // Python times; strict None: the connection's).
   std::unique_ptr<Result> Execute(const std::string& statement,
                                   pybind11::object params, pybind11::object at,
                                   pybind11::object as_of,
                                   pybind11::object timeout_ms,
                                   pybind11::object max_rows,
-                                  pybind11::object max_path_nodes);
+                                  pybind11::object max_path_nodes,
+                                  pybind11::object strict);
   LoadResult Load(
       const std::vector<std::string>& files, const std::string& format,
       const std::vector<std::pair<std::string, std::string>>& columns,
       const std::string& dates, bool skip_bad, const std::string& reject_file,
-      bool dry_run, bool events, pybind11::object progress);
+      bool dry_run, bool events, pybind11::object strict,
+      pybind11::object progress);
   SchemaVersion SetSchema(const std::string& text, const std::string& file);
   SchemaVersion Schema();
   std::vector<SchemaVersion> SchemaHistory();
@@ -102,13 +107,17 @@ class Connection {
   bool closed() const { return db_ == nullptr; }
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
+  bool strict() const { return strict_; }
 
  private:
   // The open database; annals.Error when closed.
   std::shared_ptr<Database> Get() const;
+  // A call's `strict`: True, False, or None for the connection's.
+  bool Strict(pybind11::handle strict) const;
 
   std::string path_;
   bool read_only_;
+  bool strict_;
   std::shared_ptr<Database> db_;  // touched only with the GIL held
   std::shared_ptr<Interrupts> interrupts_ = std::make_shared<Interrupts>();
 };

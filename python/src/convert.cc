@@ -100,6 +100,17 @@ py::object ToPython(const TimePoint& time) {
   return t;
 }
 
+// ClaimId is an int subclass: made by int's own constructor, without a
+// call through Python (a wide df() makes one per row).
+py::object ClaimIdObject(uint64_t id) {
+  auto* type = reinterpret_cast<PyTypeObject*>(types->claim_id.ptr());
+  py::tuple args = py::make_tuple(py::int_(id));
+  py::object c = py::reinterpret_steal<py::object>(
+      type->tp_new(type, args.ptr(), nullptr));
+  if (!c) throw py::error_already_set();
+  return c;
+}
+
 py::object ToPython(const std::optional<TimePoint>& time) {
   if (!time.has_value()) return py::none();
   return ToPython(*time);
@@ -125,7 +136,7 @@ py::object ToPython(const Value& value) {
     case ValueKind::kQuantity:
       return types->make_quantity(value.number(), value.text(), value.unit());
     case ValueKind::kClaim:
-      return types->claim_id(value.claim_id());
+      return ClaimIdObject(value.claim_id());
   }
   return py::str(value.ToString());
 }

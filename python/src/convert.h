@@ -6,6 +6,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
 #include <optional>
 
 #include "annals/result.h"
@@ -23,6 +24,8 @@ pybind11::object ToPython(const Value& value);
 pybind11::object ToPython(const TimePoint& time);
 pybind11::object ToPython(const std::optional<TimePoint>& time);  // None
 pybind11::object ToPython(const Interval& interval);
+// An annals.ClaimId.
+pybind11::object ClaimIdObject(uint64_t id);
 
 // A parameter's value: str -> an entity (a name), bool, int, float (a
 // decimal), annals.Time / datetime.datetime / datetime.date -> a date,

@@ -191,22 +191,23 @@ write adds ("new entity 'Rusia'; did you mean 'Russia'?").)")
       .def("__next__", &Result::Next)
       .def("_peek", &Result::Peek, py::arg("size"),
            "Up to `size` next rows, left to be fetched again.")
-      .def("_columns", &Result::Columns,
-           "The remaining rows by column, with a dtype per column (for "
-           "df()).");
+      .def("_frame", &Result::Frame,
+           "The remaining rows by column, as NumPy arrays (for df()).");
   InAnnals(result);
 }
 
 void BindConnection(py::module_& m) {
   py::class_<Connection> con(m, "_Connection", R"(
 The C++ side of annals.Connection.)");
-  con.def(py::init<const std::string&, bool, bool>(), py::arg("path"),
-          py::arg("read_only") = false, py::arg("create") = true)
+  con.def(py::init<const std::string&, bool, bool, bool>(), py::arg("path"),
+          py::arg("read_only") = false, py::arg("create") = true,
+          py::arg("strict") = false)
       .def("execute", &Connection::Execute, py::arg("statement"),
            py::arg("params") = py::none(), py::kw_only(),
            py::arg("at") = py::none(), py::arg("as_of") = py::none(),
            py::arg("timeout_ms") = py::none(), py::arg("max_rows") = py::none(),
-           py::arg("max_path_nodes") = py::none(), R"(
+           py::arg("max_path_nodes") = py::none(),
+           py::arg("strict") = py::none(), R"(
 Runs one statement of the query language (FIND, HISTORY, CHANGES, DIFF,
 DISPUTES, PATH, ASSERT, RETRACT, EXPLAIN) and returns its Result.
 `params` maps parameter names (`$name`, or `name`) to values: str is a
@@ -216,6 +217,12 @@ datetime.datetime), annals.Quantity, annals.ClaimId a literal.
 statement written without AT or AS OF (the shell's .at and .asof);
 `timeout_ms` (0: none), `max_rows` and `max_path_nodes` the limits
 (QueryOptions; by default 30 s, 1,000,000 rows, 100,000 nodes).
+`strict` (None: the connection's, as connect() set it): an ASSERT that
+would add a predicate the schema does not declare raises QueryError
+"new predicate 'membr_of' is not in the schema (strict: nothing written);
+did you mean 'member_of'?" and writes nothing (not strict: it is written,
+and Result.notices says "new predicate ..."). New entity names are never
+refused.
 Raises QueryError for a bad statement (with line and column) or a limit
 reached, StoreError when the store refuses (read-only, I/O).
 Ctrl-C stops a statement running (also while rows are fetched) within
@@ -253,7 +260,11 @@ Closing twice is fine; any other call afterwards raises annals.Error.)")
       .def_property_readonly("path", &Connection::path,
                              "The store's directory.")
       .def_property_readonly("read_only", &Connection::read_only,
-                             "True when opened read_only.");
+                             "True when opened read_only.")
+      .def_property_readonly(
+          "strict", &Connection::strict,
+          "The default of execute's, load's and load_dataframe's `strict` "
+          "(connect's).");
 }
 
 }  // namespace

@@ -157,3 +157,39 @@ def test_query_options(tiny):
         tiny.execute(flow, at=12)
     with pytest.raises(annals.Error):
         tiny.execute(flow, at="someday")
+
+
+def test_df_nullable_booleans_and_decimals(tiny):
+    df = tiny.execute(
+        "FIND ?x ?b ?f WHERE ?x ?p ?o, "
+        "OPTIONAL { ?x legally_binding ?b }, "
+        "OPTIONAL { ?x china_flow_share_of_prewar_europe_exports ?f } "
+        "GROUP BY ?x ?b ?f ORDER BY ?x").df()
+    assert str(df["?b"].dtype) == "boolean"
+    assert set(df["?b"].dropna()) == {True}
+    assert 0 < df["?b"].isna().sum() < len(df)
+    assert df["?f"].dtype == np.float64  # nulls are NaN
+    assert set(df["?f"].dropna()) == {0.5}
+    assert 0 < df["?f"].isna().sum() < len(df)
+
+
+def test_df_holds_what_fetchall_gives(tiny):
+    # Every kind of value, mixed in one column (object), and intervals.
+    for statement in ("FIND ?s ?p ?o WHERE ?s ?p ?o ORDER BY ?s ?p ?o",
+                      "HISTORY Russia", "PATH Gazprom TO Russia"):
+        rows = tiny.execute(statement).fetchall()
+        df = tiny.execute(statement).df()
+        assert [tuple(r) for r in df.itertuples(index=False)] == rows, statement
+    df = tiny.execute("FIND ?o WHERE ?s ?p ?o").df()
+    assert df["?o"].dtype == object
+    kinds = {type(v) for v in df["?o"]}
+    assert {str, int, bool, annals.Quantity, annals.Time} <= kinds
+
+
+def test_df_equal_values_share_one_object(tiny):
+    df = tiny.execute("FIND ?s ?c WHERE ?c: ?s ?p ?o").df()
+    russia = [v for v in df["?s"] if v == "Russia"]
+    assert len(russia) > 1 and all(v is russia[0] for v in russia)
+    claims = list(df["?c"])
+    assert len(set(claims)) == len(claims)
+    assert all(isinstance(c, annals.ClaimId) for c in claims)

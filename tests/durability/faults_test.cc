@@ -47,6 +47,7 @@
 #include "engine/run_sorter.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
+#include "tests/support/claim_input.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
 #include "tests/test_rng.h"
@@ -62,15 +63,6 @@ constexpr char kRootVariable[] = "ANNALS_FAULTS_ROOT";
 
 using test::ReadFile;
 using test::WriteFile;
-
-ClaimInput Input(const std::string& s, const std::string& p,
-                 const std::string& o) {
-  ClaimInput in;
-  in.subject = Value::Entity(s);
-  in.predicate = p;
-  in.object = Value::String(o);
-  return in;
-}
 
 // What a claim says, to compare reads with what was written.
 using Said = std::tuple<ClaimId, std::string, std::string, std::string>;
@@ -367,8 +359,9 @@ TEST(FaultsChild, DISABLED_DiskFullDuringWrites) {
   WriteFile(filler, std::string(1 << 20, 'x'));
   // Each claim some 600 bytes, compressible once flushed.
   auto claim = [](int i) {
-    return Input(absl::StrCat("e", i % 50), absl::StrCat("p", i % 5),
-                 absl::StrCat(std::string(600, 'o'), i));
+    return test::Input(Value::Entity(absl::StrCat("e", i % 50)),
+                       absl::StrCat("p", i % 5),
+                       Value::String(absl::StrCat(std::string(600, 'o'), i)));
   };
   std::map<ClaimId, Said> acknowledged;
   absl::Status failure;
@@ -432,7 +425,8 @@ TEST(FaultsChild, DISABLED_DiskFullDuringWrites) {
     ASSERT_TRUE(db.ok()) << db.status();
     ExpectIntact(*db, expected);
     // And it takes writes again.
-    auto id = db->Assert(Input("after", "p", "the disk was full"));
+    auto id = db->Assert(test::Input(Value::Entity("after"), "p",
+                                     Value::String("the disk was full")));
     ASSERT_TRUE(id.ok()) << id.status();
     EXPECT_EQ(*id, acknowledged.rbegin()->first + 1);
   }
@@ -509,7 +503,8 @@ TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
     // Everything reads as before, from the files as they were, and the same
     // handle still takes writes.
     ExpectIntact(*db, before);
-    auto added = db->Assert(Input("after", "p", "a failed compaction"));
+    auto added = db->Assert(test::Input(Value::Entity("after"), "p",
+                                        Value::String("a failed compaction")));
     ASSERT_TRUE(added.ok()) << added.status();
     all = Everything(*db);
     ASSERT_TRUE(all.ok()) << all.status();
@@ -535,7 +530,9 @@ TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
   auto db = Database::Open(store);
   ASSERT_TRUE(db.ok()) << db.status();
   ExpectIntact(*db, before);
-  EXPECT_TRUE(db->Assert(Input("after", "p", "reopening")).ok());
+  EXPECT_TRUE(db->Assert(test::Input(Value::Entity("after"), "p",
+                                     Value::String("reopening")))
+                  .ok());
 }
 
 // ---------------------------------------------------------------------------
@@ -1004,7 +1001,9 @@ class HeldStoreTest : public ::testing::Test {
   void SetUp() override {
     auto db = Database::Open(store_);
     ASSERT_TRUE(db.ok()) << db.status();
-    ASSERT_TRUE(db->Assert(Input("A", "p", "B")).ok());
+    ASSERT_TRUE(
+        db->Assert(test::Input(Value::Entity("A"), "p", Value::String("B")))
+            .ok());
   }
   void TearDown() override {
     if (holder_ > 0) Release();
@@ -1125,7 +1124,9 @@ TEST_F(HeldStoreTest, WritersAreRefusedReadersWelcome) {
   Release();
   db = Database::Open(store_);
   ASSERT_TRUE(db.ok()) << db.status();
-  ASSERT_TRUE(db->Assert(Input("A", "p", "C")).ok());
+  ASSERT_TRUE(
+      db->Assert(test::Input(Value::Entity("A"), "p", Value::String("C")))
+          .ok());
 }
 
 // ---------------------------------------------------------------------------
@@ -1138,7 +1139,8 @@ TEST(ReadOnlyTest, EveryWriteIsRefused) {
   {
     auto db = Database::Open(store);
     ASSERT_TRUE(db.ok()) << db.status();
-    auto a = db->Assert(Input("A", "p", "B"));
+    auto a =
+        db->Assert(test::Input(Value::Entity("A"), "p", Value::String("B")));
     ASSERT_TRUE(a.ok()) << a.status();
     id = *a;
   }

@@ -12,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "annals/database.h"
 #include "gtest/gtest.h"
+#include "tests/support/claim_input.h"
 #include "tools/export/export_fields.h"
 #include "tools/export/export_test_util.h"
 #include "tools/export/export_writer.h"
@@ -109,11 +110,10 @@ TEST(ExportRoundTrip, ShipsTheThreeDatasets) {
 
 TimePoint T(const char* text) { return *TimePoint::Parse(text); }
 
-ClaimInput Input(Value subject, std::string predicate, Value object) {
-  ClaimInput c;
-  c.subject = std::move(subject);
-  c.predicate = std::move(predicate);
-  c.object = std::move(object);
+// test::Input, recorded at a fixed time (exports print it).
+ClaimInput FixedInput(Value subject, std::string predicate, Value object) {
+  ClaimInput c =
+      test::Input(std::move(subject), std::move(predicate), std::move(object));
   c.recorded = T("2026-01-02T03:04:05Z");
   return c;
 }
@@ -124,7 +124,7 @@ ClaimInput Input(Value subject, std::string predicate, Value object) {
 std::vector<ClaimInput> HostileClaims() {
   std::vector<ClaimInput> claims;
   auto add = [&](Value s, std::string p, Value o) {
-    claims.push_back(Input(std::move(s), std::move(p), std::move(o)));
+    claims.push_back(FixedInput(std::move(s), std::move(p), std::move(o)));
     return &claims.back();
   };
   const Value e = Value::Entity("Gazprom");
@@ -221,7 +221,7 @@ TEST(ExportTsv, PlainUnlessAFieldNeedsEscapes) {
   auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE(
-      db->Assert(Input(Value::Entity("a\\b"), "p", Value::String("c\\t")))
+      db->Assert(FixedInput(Value::Entity("a\\b"), "p", Value::String("c\\t")))
           .ok());
   const std::string text = ExportText(*db, ExportFormat::kTsv);
   EXPECT_EQ(text,
@@ -235,13 +235,13 @@ TEST(ExportCsv, Rfc4180RecordsWithCrlf) {
   TempDir dir;
   auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
-  ClaimInput quoted = Input(Value::Entity("Gazprom, PJSC"), "said",
-                            Value::String("\"no\" deal\nyet"));
+  ClaimInput quoted = FixedInput(Value::Entity("Gazprom, PJSC"), "said",
+                                 Value::String("\"no\" deal\nyet"));
   quoted.source = "plain source";
   quoted.confidence = 0.5;
   ASSERT_TRUE(db->Assert(quoted).ok());
   ASSERT_TRUE(
-      db->Assert(Input(Value::Entity("a"), "p", Value::Integer(56))).ok());
+      db->Assert(FixedInput(Value::Entity("a"), "p", Value::Integer(56))).ok());
   EXPECT_EQ(ExportText(*db, ExportFormat::kCsv),
             "subject,predicate,object,object_type,valid_from,valid_to,"
             "recorded_at,source,by,confidence\r\n"
@@ -277,18 +277,18 @@ TEST(ExportTsv, CountsWhatALoadWouldNotGiveBack) {
   TempDir dir;
   auto db = Database::Open(dir.Join("store"));
   ASSERT_TRUE(db.ok());
-  ClaimInput first = Input(Value::Entity("a"), "p", Value::Entity("b"));
+  ClaimInput first = FixedInput(Value::Entity("a"), "p", Value::Entity("b"));
   ASSERT_TRUE(db->Assert(first).ok());
   first.confidence = 0.5;  // the same claim: Assert adds nothing
   auto again = db->Assert(first);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 1u);
-  ASSERT_TRUE(
-      db->Assert(Input(Value::Claim(1), "confirmed_by", Value::Entity("c")))
-          .ok());
-  ASSERT_TRUE(
-      db->Assert(Input(Value::Entity("bad \xC3("), "p", Value::Entity("d")))
-          .ok());
+  ASSERT_TRUE(db->Assert(FixedInput(Value::Claim(1), "confirmed_by",
+                                    Value::Entity("c")))
+                  .ok());
+  ASSERT_TRUE(db->Assert(FixedInput(Value::Entity("bad \xC3("), "p",
+                                    Value::Entity("d")))
+                  .ok());
   auto claims = SelectClaims(*db, ExportOptions());
   ASSERT_TRUE(claims.ok());
   // A store written before Assert skipped equal claims may hold one that
@@ -339,14 +339,14 @@ class ExportAsOfTest : public testing::Test {
     auto db = Database::Open(dir_.Join("store"));
     ASSERT_TRUE(db.ok());
     db_.emplace(*std::move(db));
-    ClaimInput early = Input(Value::Entity("Russia"), "flow",
-                             *Value::Quantity("48", "bcm/yr"));
+    ClaimInput early = FixedInput(Value::Entity("Russia"), "flow",
+                                  *Value::Quantity("48", "bcm/yr"));
     early.recorded = T("2020-03-01");
     early.valid = {T("2019-12-02"), std::nullopt};
     auto early_id = db_->Assert(early);
     ASSERT_TRUE(early_id.ok());
-    ClaimInput late = Input(Value::Entity("Russia"), "flow",
-                            *Value::Quantity("56", "bcm/yr"));
+    ClaimInput late = FixedInput(Value::Entity("Russia"), "flow",
+                                 *Value::Quantity("56", "bcm/yr"));
     late.recorded = T("2022-06-01");
     late.valid = {T("2025-09-02"), std::nullopt};
     ASSERT_TRUE(db_->Assert(late).ok());
