@@ -15,7 +15,8 @@
 namespace annals::cli {
 
 const char kExportHelp[] =
-    R"(Usage: annals export [--format=tsv|csv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
+    R"(Usage: annals export [--format=tsv|csv|jsonl|graphml] [--output=FILE]
+                     [--as-of=TIME] [--at=TIME | --all] STORE [QUERY]
 
 Writes every live claim of STORE (or the claims QUERY names) as a file that
 `annals load` reads back to the same claims: subject, predicate, object with
@@ -35,27 +36,41 @@ reads back with `annals load`, Python's csv module, pandas and spreadsheets.
 JSON Lines: one object per claim, keys as the column names, empty fields
 left out, confidence a number.
 
+GraphML (for networkx, Gephi, yEd) is a graph of a view, not a file to load
+back: entities are nodes (and so is each distinct value that is an object,
+and each claim a claim is about), claims are edges with their predicate,
+value, valid_from, valid_to, recorded_at, source, by and confidence. It holds
+what is valid now unless --at or --all says otherwise.
+
 Options:
-  --format=tsv|csv|jsonl
+  --format=tsv|csv|jsonl|graphml
                       the file format; without it, taken from --output's
                       extension as `annals load` does (.tsv or .txt: tsv,
-                      .csv: csv, .jsonl, .ndjson or .json: jsonl; any other
-                      is a usage error), and tsv on standard output
+                      .csv: csv, .jsonl, .ndjson or .json: jsonl, .graphml:
+                      graphml; any other is a usage error), and tsv on
+                      standard output
   --output=FILE       write to FILE instead of standard output
   --as-of=TIME        the store as recorded by the end of TIME: claims
                       recorded later are left out, claims retracted later
                       are written
+  --at=TIME           only claims that certainly hold at some instant of
+                      TIME (as a query's AT)
+  --all               every valid time: the default of tsv, csv and jsonl;
+                      graphml's default is what holds now
   --read-only         accepted, as for query and shell: export always opens
                       the store read-only (beside a writer, too)
   QUERY               a statement whose rows name the claims to export in
                       claim columns: bind them with ?c: and return ?c
-                      (write AS OF in the query, not --as-of)
+                      (write AS OF and AT in the query, not --as-of,
+                      --at or --all)
 
 Examples:
   annals export sco.annals > sco.tsv
   annals export --output=sco.csv sco.annals
   annals export --format=jsonl --output=sco.jsonl sco.annals
   annals export --as-of=2025-09-01 --output=then.tsv sco.annals
+  annals export --output=sco.graphml sco.annals
+  annals export --all --output=history.graphml sco.annals
   annals export sco.annals "FIND ?c WHERE ?c: Russia ?p ?o"
   annals export sco.annals > sco.tsv && annals load copy.annals sco.tsv
 )";
@@ -84,7 +99,7 @@ int RunExport(const std::vector<std::string>& positional,
   std::string output;
   for (const auto& [name, value] : flags) {
     const bool takes_value =
-        name == "format" || name == "output" || name == "as-of";
+        name == "format" || name == "output" || name == "as-of" || name == "at";
     if (takes_value && value.empty()) {
       return Usage("--" + name + " takes a value: --" + name + "=...");
     }
@@ -100,6 +115,13 @@ int RunExport(const std::vector<std::string>& positional,
         return Usage("--as-of: " + std::string(t.status().message()));
       }
       options.as_of = *t;
+    } else if (name == "at") {
+      auto t = TimePoint::Parse(value);
+      if (!t.ok()) return Usage("--at: " + std::string(t.status().message()));
+      options.at = *t;
+    } else if (name == "all") {
+      if (!value.empty()) return Usage("--all takes no value");
+      options.all = true;
     } else if (name == "read-only") {
       // Export always opens its store read-only (following its writer).
     } else {
@@ -113,6 +135,11 @@ int RunExport(const std::vector<std::string>& positional,
   if (!options.query.empty() && options.as_of) {
     return Usage("--as-of and a QUERY: write AS OF in the query instead");
   }
+  if (!options.query.empty() && (options.at || options.all)) {
+    return Usage(std::string(options.at ? "--at" : "--all") +
+                 " and a QUERY: write AT in the query instead");
+  }
+  if (options.at && options.all) return Usage("--at and --all: give one");
   if (format) {
     options.format = *format;
   } else if (!output.empty()) {
@@ -148,8 +175,18 @@ int RunExport(const std::vector<std::string>& positional,
       std::remove(partial.c_str());
       return Fail("cannot rename '" + partial + "' to '" + output + "'");
     }
-    std::cerr << "Exported " << Count(result.claims, "claim") << " to "
-              << output << "\n";
+    std::cerr << "Exported " << Count(result.claims, "claim");
+    if (options.format == exporter::ExportFormat::kGraphml) {
+      std::cerr << " (edges between " << Count(result.nodes, "node") << ")";
+    }
+    std::cerr << " to " << output << "\n";
+  }
+  if (result.xml_replaced > 0) {
+    std::cerr << "annals: warning: " << Count(result.xml_replaced, "claim")
+              << " (the first #c" << result.first_xml_replaced << ") "
+              << (result.xml_replaced == 1 ? "holds" : "hold")
+              << " control characters or invalid UTF-8, which XML cannot "
+                 "carry: written as U+FFFD\n";
   }
   if (result.duplicates > 0) {
     std::cerr << "annals: warning: " << Count(result.duplicates, "claim")
