@@ -890,6 +890,11 @@ absl::Status BulkLoader::WriteAndIngest(
     meta.emplace_back(
         key, absl::StrCat(load_time_, "\t", batch_rows[f], "\t", files_[f]));
   }
+  for (auto it = extra_meta_.rbegin(); it != extra_meta_.rend(); ++it) {
+    bool seen = false;
+    for (const auto& m : meta) seen = seen || m.first == it->first;
+    if (!seen) meta.push_back(*it);
+  }
   std::sort(meta.begin(), meta.end());
   ANNALS_RETURN_IF_ERROR(WriteSst(
       store_, Family::kMeta, dir, meta.size(),

@@ -79,12 +79,18 @@ class BulkLoader {
   // the store is then unchanged and the temporary files removed. Once the
   // ingest has begun the load completes.
   void set_interrupt(Interrupt interrupt) { interrupt_ = std::move(interrupt); }
+  // A meta entry the commit writes too (RDF prefixes: engine/prefixes.h);
+  // the last one given for a key wins.
+  void AddMeta(std::string key, std::string value) {
+    extra_meta_.emplace_back(std::move(key), std::move(value));
+  }
 
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
   absl::StatusOr<LoadResult> Commit(bool dry_run);
 
  private:
+  std::vector<std::pair<std::string, std::string>> extra_meta_;
   absl::Status ResolveTerms(const Counters& counters, Counters* after,
                             LoadResult* summary);
   // Fills the summary's new names and notices. REQUIRES: terms resolved,

@@ -20,6 +20,8 @@
 #include "engine/dictionary.h"
 #include "engine/interrupt.h"
 #include "engine/schema_store.h"
+#include "engine/prefixes.h"
+#include "load/rdf_row_reader.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
 #include "schema/validator.h"
@@ -37,7 +39,10 @@ constexpr char kCancelled[] =
 class Rejects {
  public:
   explicit Rejects(std::string path) : path_(std::move(path)) {}
-  absl::Status Add(std::string_view reason, std::string_view fields) {
+  // An RDF row (`rdf`) is written as a comment naming the error, then its
+  // statement (N-Triples/N-Quads), so the reject file loads as RDF.
+  absl::Status Add(std::string_view reason, std::string_view fields,
+                   bool rdf = false) {
     if (!out_.is_open()) {
       out_.open(path_, std::ios::trunc);
       if (!out_) {
@@ -47,8 +52,13 @@ class Rejects {
       out_ << "# rejected rows: file:line:column: reason, then the row's "
               "fields\n";
     }
-    out_ << reason << "\n";
-    if (!fields.empty()) out_ << "\t" << fields << "\n";
+    if (rdf) {
+      out_ << "# " << reason << "\n";
+      if (!fields.empty()) out_ << fields << "\n";
+    } else {
+      out_ << reason << "\n";
+      if (!fields.empty()) out_ << "\t" << fields << "\n";
+    }
     ++count_;
     return out_ ? absl::OkStatus()
                 : absl::InternalError(
@@ -108,7 +118,14 @@ struct Reject {
   int64_t ordinal = 0;
   std::string reason;
   std::string fields;
+  bool rdf = false;  // fields is the RDF statement
 };
+
+// What the reject file shows of a row: its fields, or for RDF its statement.
+std::string RowText(const RowReader& reader, const RawRow& row) {
+  std::string statement = reader.StatementText();
+  return statement.empty() ? FieldsText(row) : statement;
+}
 
 // A decoded row whose object must be an entity of a declared type: checked
 // once the whole load is read, as the load's own `type` claims count.
@@ -117,6 +134,7 @@ struct TypedRow {
   int64_t ordinal = 0;
   int32_t object_column = 0;
   std::string fields;
+  bool rdf = false;  // fields is the RDF statement
 };
 
 // What one parsing thread makes of one part of a file.
@@ -169,13 +187,15 @@ void ParsePart(const std::string& path, uint32_t file_index,
   RawRow raw;
   engine::ClaimRecord row;
   int64_t bytes = 0;
+  const bool rdf =
+      dynamic_cast<const RdfRowReader*>(part->reader.get()) != nullptr;
   auto bad_row = [&](const absl::Status& s, std::string fields) {
     if (!options.skip_bad) {
       part->error = s;
       return false;
     }
-    part->rejects.push_back(
-        {part->seen - 1, std::string(s.message()), std::move(fields)});
+    part->rejects.push_back({part->seen - 1, std::string(s.message()),
+                             std::move(fields), rdf});
     return true;
   };
   auto count_row = [&] {
@@ -213,9 +233,10 @@ void ParsePart(const std::string& path, uint32_t file_index,
           schema::NeedsObjectTypes(*schema, raw[Column::kPredicate].text) &&
           engine::EntityOfTerm(part->terms.term(row.o))) {
         part->typed.push_back({part->rows.size() - 1, part->seen - 1,
-                               raw[Column::kObject].column, FieldsText(raw)});
+                               raw[Column::kObject].column,
+                               RowText(*part->reader, raw), rdf});
       }
-    } else if (!bad_row(s, FieldsText(raw))) {
+    } else if (!bad_row(s, RowText(*part->reader, raw))) {
       return;
     }
   }
@@ -280,7 +301,8 @@ absl::Status CheckEntityTypes(engine::Store* store,
         std::string message = absl::StrCat(files[row.batch], ":", row.row, ":",
                                            t.object_column, ": ", s.message());
         if (!options.skip_bad) return absl::InvalidArgumentError(message);
-        part.rejects.push_back({t.ordinal, std::move(message), t.fields});
+        part.rejects.push_back({t.ordinal, std::move(message), t.fields,
+                                t.rdf});
         drop[t.row] = true;
       }
       if (std::find(drop.begin(), drop.end(), true) == drop.end()) continue;
@@ -339,7 +361,11 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   // Each file in up to two parts parsed at once; the parts are then taken in
   // file order, so ids, errors and rejects come out as from one thread.
   std::vector<std::vector<Part>> files_parts(files.size());
+  reader_options.base_iri = options.base_iri;
   for (uint32_t i = 0; i < files.size(); ++i) {
+    // RDF blank nodes are the file's own: `_:b1` of file 0 of a load whose
+    // claims start at id 57 is the entity `_:L57.0.b1` (docs/rdf.md).
+    reader_options.blank_scope = absl::StrCat("L", next_claim, ".", i, ".");
     ANNALS_ASSIGN_OR_RETURN(
         auto readers, OpenRowReaders(files[i], options.format, reader_options,
                                      kParseThreads));
@@ -361,6 +387,9 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     for (std::thread& t : threads) t.join();
     for (Part& part : parts) {
       ANNALS_RETURN_IF_ERROR(part.error);
+      for (auto& [name, iri] : part.reader->prefixes()) {
+        loader.AddMeta(engine::PrefixKey(name), iri);
+      }
       part.reader.reset();  // read to the end
     }
     files_parts[i] = std::move(parts);
@@ -370,7 +399,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   for (std::vector<Part>& parts : files_parts) {
     for (Part& part : parts) {
       for (const Reject& r : part.rejects) {
-        ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
+        ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields, r.rdf));
       }
       ANNALS_RETURN_IF_ERROR(loader.Append(part.terms, &part.rows));
     }

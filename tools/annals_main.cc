@@ -110,12 +110,21 @@ store is unchanged, exit code 130.
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
 Times: 2025, 2025-09, 2025-09-02, 2025-09-02T10:00:00Z; empty is open.
+RDF files give one claim per statement: IRIs and blank nodes (the load's
+own) are entities, literals keep their type, a named graph is the source;
+a syntax error in Turtle or TriG ends the load even with --skip-bad, whose
+reject file for RDF holds each statement with a # comment naming its error.
 TSV fields are literal; a TSV file whose first line is #escapes=backslash
 (as `annals export` writes one) has backslash escapes: \t, \n, \r, \\.
 An empty object needs its object_type (an empty string: object_type string).
 
 Options:
-  --format=tsv|csv|jsonl  file format (default: by extension)
+  --format=tsv|csv|jsonl|nt|nq|ttl|trig
+                          file format (default: by extension: .tsv .txt
+                          .csv .jsonl .ndjson .json, and RDF: .nt N-Triples,
+                          .nq N-Quads, .ttl Turtle, .trig TriG; docs/rdf.md)
+  --base=IRI              RDF: the base IRI relative IRIs resolve against
+                          (default: each file's file: IRI)
   --columns=NAME:COLUMN,...
                           load the files' column NAME (header name or JSON
                           key) as COLUMN, e.g. start:valid_from,end:valid_to
@@ -141,6 +150,7 @@ Examples:
   annals load sco.annals datasets/sco2025/claims.tsv
   annals load --skip-bad --reject-file=bad.txt events.annals events.csv
   annals load --dry-run events.annals events.jsonl
+  annals load kb.annals dump.nt more.ttl
   annals load --columns=start:valid_from,end:valid_to --dates=unknown-digits \
       --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
   annals load --columns=date:valid_from --events icews.annals \
@@ -388,9 +398,20 @@ int Load(const Args& args) {
         options.format = annals::LoadFormat::kCsv;
       } else if (value == "jsonl") {
         options.format = annals::LoadFormat::kJsonl;
+      } else if (value == "nt") {
+        options.format = annals::LoadFormat::kNTriples;
+      } else if (value == "nq") {
+        options.format = annals::LoadFormat::kNQuads;
+      } else if (value == "ttl") {
+        options.format = annals::LoadFormat::kTurtle;
+      } else if (value == "trig") {
+        options.format = annals::LoadFormat::kTriG;
       } else {
-        return Usage("--format must be tsv, csv or jsonl", kLoadHelp);
+        return Usage("--format must be tsv, csv, jsonl, nt, nq, ttl or trig",
+                     kLoadHelp);
       }
+    } else if (name == "base") {
+      options.base_iri = value;
     } else if (name == "events") {
       options.events = true;
     } else if (name == "dates") {
