@@ -26,6 +26,7 @@
 #include "engine/key_codec.h"
 #include "engine/name_notices.h"
 #include "engine/run_sorter.h"
+#include "engine/schema_store.h"
 #include "engine/supersession.h"
 #include "engine/time_index.h"
 
@@ -724,7 +725,12 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
     rows_.push_back(std::move(r));
     duplicate_.push_back(false);
   }
-  if (summary.claims_added == 0 && summary.terms_added == 0) {
+  if (new_schema_ != nullptr) {
+    AddMeta(SchemaKey(schema_version_ + 1),
+            EncodeSchemaValue(load_time_, new_schema_text_));
+  }
+  if (summary.claims_added == 0 && summary.terms_added == 0 &&
+      new_schema_ == nullptr) {
     summary.batches.clear();  // nothing to record: no batch
     return summary;
   }
@@ -735,6 +741,9 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
     if (new_term_[i]) {
       store_->dictionary().Remember(terms_.term(i), global_ids_[i]);
     }
+  }
+  if (new_schema_ != nullptr) {
+    store_->PublishSchema({schema_version_ + 1, new_schema_});
   }
   return summary;
 }

@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,6 +85,14 @@ class BulkLoader {
   void AddMeta(std::string key, std::string value) {
     extra_meta_.emplace_back(std::move(key), std::move(value));
   }
+  // A new schema version the commit records too, and then makes current
+  // (Wikidata labels as aliases): `text` parsed as `schema`, recorded at the
+  // load's time, as the version after the one CheckedAgainstSchema names.
+  void SetSchema(std::string text,
+                 std::shared_ptr<const schema::Schema> schema) {
+    new_schema_text_ = std::move(text);
+    new_schema_ = std::move(schema);
+  }
 
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
@@ -91,6 +100,8 @@ class BulkLoader {
 
  private:
   std::vector<std::pair<std::string, std::string>> extra_meta_;
+  std::string new_schema_text_;
+  std::shared_ptr<const schema::Schema> new_schema_;  // null: none
   absl::Status ResolveTerms(const Counters& counters, Counters* after,
                             LoadResult* summary);
   // Fills the summary's new names and notices. REQUIRES: terms resolved,

@@ -13,17 +13,21 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "engine/bulk_loader.h"
 #include "engine/dictionary.h"
 #include "engine/interrupt.h"
-#include "engine/schema_store.h"
 #include "engine/prefixes.h"
+#include "engine/schema_store.h"
 #include "load/rdf_row_reader.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
+#include "load/wikidata_aliases.h"
+#include "load/wikidata_reader.h"
+#include "schema/schema_parser.h"
 #include "schema/validator.h"
 
 namespace annals::load {
@@ -194,8 +198,8 @@ void ParsePart(const std::string& path, uint32_t file_index,
       part->error = s;
       return false;
     }
-    part->rejects.push_back({part->seen - 1, std::string(s.message()),
-                             std::move(fields), rdf});
+    part->rejects.push_back(
+        {part->seen - 1, std::string(s.message()), std::move(fields), rdf});
     return true;
   };
   auto count_row = [&] {
@@ -301,8 +305,8 @@ absl::Status CheckEntityTypes(engine::Store* store,
         std::string message = absl::StrCat(files[row.batch], ":", row.row, ":",
                                            t.object_column, ": ", s.message());
         if (!options.skip_bad) return absl::InvalidArgumentError(message);
-        part.rejects.push_back({t.ordinal, std::move(message), t.fields,
-                                t.rdf});
+        part.rejects.push_back(
+            {t.ordinal, std::move(message), t.fields, t.rdf});
         drop[t.row] = true;
       }
       if (std::find(drop.begin(), drop.end(), true) == drop.end()) continue;
@@ -322,10 +326,69 @@ absl::Status CheckEntityTypes(engine::Store* store,
 
 }  // namespace
 
+// Gives `loader` the schema with `labels` as aliases (wikidata_aliases.h),
+// recorded with the load. Returns the notice for the load's summary.
+absl::StatusOr<std::string> AddLabelAliases(
+    engine::Store* store, const engine::Store::CurrentSchema& current,
+    const std::vector<std::string>& files,
+    const std::vector<WikidataLabel>& labels, engine::BulkLoader* loader) {
+  std::string text;
+  if (current.version > 0) {
+    ANNALS_ASSIGN_OR_RETURN(
+        std::vector<engine::StoredSchema> versions,
+        engine::ReadSchemaVersions(store->rocks(), nullptr));
+    if (!versions.empty()) text = versions.back().text;
+  }
+  auto known = [&](std::string_view name) {
+    return store->dictionary()
+        .Find(Value::Entity(std::string(name)), nullptr)
+        .ok();
+  };
+  LabelAliases aliases = AliasesOfLabels(text, *current.schema, labels,
+                                         absl::StrJoin(files, ", "), known);
+  std::string notice;
+  if (aliases.added > 0) {
+    ANNALS_ASSIGN_OR_RETURN(
+        schema::Schema parsed,
+        schema::ParseSchema(aliases.text, "schema with Wikidata labels"));
+    loader->SetSchema(aliases.text, std::make_shared<const schema::Schema>(
+                                        std::move(parsed)));
+    notice = absl::StrCat(aliases.added, " Wikidata label",
+                          aliases.added == 1 ? "" : "s",
+                          " added to the schema as aliases");
+  }
+  if (aliases.left_out > 0) {
+    absl::StrAppend(&notice, notice.empty() ? "" : "; ", aliases.left_out,
+                    " label", aliases.left_out == 1 ? "" : "s",
+                    " left out, e.g. ", aliases.example);
+  }
+  return notice;
+}
+
 absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
                                      const std::vector<std::string>& files,
                                      const LoadOptions& options) {
   if (files.empty()) return absl::InvalidArgumentError("no files to load");
+  if (options.wikidata) {
+    for (const std::string& f : files) {
+      LoadFormat format = options.format;
+      if (format == LoadFormat::kAuto) {
+        std::string ext = std::filesystem::path(f).extension().string();
+        format = ext == ".nt"     ? LoadFormat::kNTriples
+                 : ext == ".ttl"  ? LoadFormat::kTurtle
+                 : ext == ".nq"   ? LoadFormat::kNQuads
+                 : ext == ".trig" ? LoadFormat::kTriG
+                                  : LoadFormat::kAuto;
+      }
+      if (format == LoadFormat::kAuto || format == LoadFormat::kTsv ||
+          format == LoadFormat::kCsv || format == LoadFormat::kJsonl) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--wikidata reads RDF (Wikidata's dumps are Turtle or "
+                         "N-Triples): name '",
+                         f, "' .ttl or .nt, or give --format=ttl|nt"));
+      }
+    }
+  }
   if (!options.dry_run) ANNALS_RETURN_IF_ERROR(store->Writable());
   engine::Interrupt interrupt(options.cancel, kCancelled);
   ANNALS_RETURN_IF_ERROR(interrupt.Check());
@@ -362,6 +425,9 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   // file order, so ids, errors and rejects come out as from one thread.
   std::vector<std::vector<Part>> files_parts(files.size());
   reader_options.base_iri = options.base_iri;
+  reader_options.wikidata = options.wikidata;
+  reader_options.language = options.language;
+  std::vector<WikidataLabel> labels;  // of every file, in file order
   for (uint32_t i = 0; i < files.size(); ++i) {
     // RDF blank nodes are the file's own: `_:b1` of file 0 of a load whose
     // claims start at id 57 is the entity `_:L57.0.b1` (docs/rdf.md).
@@ -390,12 +456,24 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
       for (auto& [name, iri] : part.reader->prefixes()) {
         loader.AddMeta(engine::PrefixKey(name), iri);
       }
+      if (const auto* wikidata =
+              dynamic_cast<const WikidataRowReader*>(part.reader.get())) {
+        labels.insert(labels.end(), wikidata->labels().begin(),
+                      wikidata->labels().end());
+      }
       part.reader.reset();  // read to the end
     }
     files_parts[i] = std::move(parts);
   }
   ANNALS_RETURN_IF_ERROR(CheckEntityTypes(store, *schema, files, options,
                                           &interrupt, &files_parts));
+  std::vector<std::string> notices;
+  if (!labels.empty()) {
+    ANNALS_ASSIGN_OR_RETURN(
+        std::string notice,
+        AddLabelAliases(store, current, files, labels, &loader));
+    if (!notice.empty()) notices.push_back(std::move(notice));
+  }
   for (std::vector<Part>& parts : files_parts) {
     for (Part& part : parts) {
       for (const Reject& r : part.rejects) {
@@ -407,6 +485,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);
   ANNALS_ASSIGN_OR_RETURN(LoadResult result, loader.Commit(options.dry_run));
   result.rows = progress.rows();
+  result.notices.insert(result.notices.end(), notices.begin(), notices.end());
   result.steps.insert(result.steps.begin(), {"read and decode", read_seconds});
   result.rejected = rejects.count();
   if (rejects.count() > 0) result.reject_file = rejects.path();

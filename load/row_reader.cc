@@ -16,6 +16,7 @@
 #include "load/jsonl_reader.h"
 #include "load/rdf_row_reader.h"
 #include "load/reader_util.h"
+#include "load/wikidata_reader.h"
 
 namespace annals::load {
 namespace {
@@ -82,6 +83,10 @@ absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
       rdf.max_line_bytes = options.max_line_bytes;
       auto reader = RdfReader::Open(path, syntax, rdf);
       if (!reader.ok()) return reader.status();
+      if (options.wikidata) {
+        return std::unique_ptr<RowReader>(std::make_unique<WikidataRowReader>(
+            std::move(*reader), path, options.language, options.blank_scope));
+      }
       return std::unique_ptr<RowReader>(std::make_unique<RdfRowReader>(
           std::move(*reader), options.blank_scope));
     }

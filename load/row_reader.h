@@ -34,6 +34,10 @@ struct ReaderOptions {
   // RDF: the base IRI ("" for the file's own) and what goes before each
   // blank node label to make it the load's own (load/rdf_terms.h).
   std::string base_iri;
+  // RDF read as Wikidata's statement model, labels in `language`
+  // (load/wikidata_reader.h).
+  bool wikidata = false;
+  std::string language = "en";
   std::string blank_scope;
 };
 

@@ -114,6 +114,12 @@ RDF files give one claim per statement: IRIs and blank nodes (the load's
 own) are entities, literals keep their type, a named graph is the source;
 a syntax error in Turtle or TriG ends the load even with --skip-bad, whose
 reject file for RDF holds each statement with a # comment naming its error.
+With --wikidata, RDF in the shape of Wikidata's dumps is read as Wikidata's
+statements (docs/wikidata.md): each statement one claim wd:Q wdt:P value,
+start/end time and point in time qualifiers its valid time, the reference
+URL its source; deprecated statements are left out, truthy triples that a
+statement gives are not loaded twice; labels and alt labels in --lang become
+schema aliases ("Vladimir Putin" names wd:Q7747), not claims.
 TSV fields are literal; a TSV file whose first line is #escapes=backslash
 (as `annals export` writes one) has backslash escapes: \t, \n, \r, \\.
 An empty object needs its object_type (an empty string: object_type string).
@@ -125,6 +131,10 @@ Options:
                           .nq N-Quads, .ttl Turtle, .trig TriG; docs/rdf.md)
   --base=IRI              RDF: the base IRI relative IRIs resolve against
                           (default: each file's file: IRI)
+  --wikidata              RDF files are Wikidata dumps (.ttl or .nt): read
+                          statements, qualifiers, ranks, references, labels
+  --lang=TAG              --wikidata: the language of the labels that become
+                          aliases (default: en)
   --columns=NAME:COLUMN,...
                           load the files' column NAME (header name or JSON
                           key) as COLUMN, e.g. start:valid_from,end:valid_to
@@ -151,6 +161,7 @@ Examples:
   annals load --skip-bad --reject-file=bad.txt events.annals events.csv
   annals load --dry-run events.annals events.jsonl
   annals load kb.annals dump.nt more.ttl
+  annals load --wikidata --lang=en wd.annals wikidata-sample.ttl
   annals load --columns=start:valid_from,end:valid_to --dates=unknown-digits \
       --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
   annals load --columns=date:valid_from --events icews.annals \
@@ -412,6 +423,14 @@ int Load(const Args& args) {
       }
     } else if (name == "base") {
       options.base_iri = value;
+    } else if (name == "wikidata") {
+      if (!value.empty()) return Usage("--wikidata takes no value", kLoadHelp);
+      options.wikidata = true;
+    } else if (name == "lang") {
+      if (value.empty()) {
+        return Usage("--lang takes a language tag: --lang=en", kLoadHelp);
+      }
+      options.language = value;
     } else if (name == "events") {
       options.events = true;
     } else if (name == "dates") {

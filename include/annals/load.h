@@ -53,6 +53,11 @@ struct LoadOptions {
   // RDF: the base IRI relative IRIs resolve against; "" for each file's
   // file: IRI.
   std::string base_iri;
+  // RDF read as Wikidata's statement model (docs/wikidata.md): statements
+  // with qualifiers, ranks and references as claims, labels and alt labels
+  // in `language` as schema aliases. Only with RDF files (.nt, .ttl, ...).
+  bool wikidata = false;
+  std::string language = "en";
   // Validate everything, write nothing.
   bool dry_run = false;
   // Go on past bad rows; they are written to `reject_file` (path:line:col,
