@@ -19,8 +19,8 @@
 #include "engine/bulk_loader.h"
 #include "engine/dictionary.h"
 #include "engine/interrupt.h"
-#include "engine/schema_store.h"
 #include "engine/prefixes.h"
+#include "engine/schema_store.h"
 #include "load/rdf_row_reader.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
@@ -194,8 +194,8 @@ void ParsePart(const std::string& path, uint32_t file_index,
       part->error = s;
       return false;
     }
-    part->rejects.push_back({part->seen - 1, std::string(s.message()),
-                             std::move(fields), rdf});
+    part->rejects.push_back(
+        {part->seen - 1, std::string(s.message()), std::move(fields), rdf});
     return true;
   };
   auto count_row = [&] {
@@ -301,8 +301,8 @@ absl::Status CheckEntityTypes(engine::Store* store,
         std::string message = absl::StrCat(files[row.batch], ":", row.row, ":",
                                            t.object_column, ": ", s.message());
         if (!options.skip_bad) return absl::InvalidArgumentError(message);
-        part.rejects.push_back({t.ordinal, std::move(message), t.fields,
-                                t.rdf});
+        part.rejects.push_back(
+            {t.ordinal, std::move(message), t.fields, t.rdf});
         drop[t.row] = true;
       }
       if (std::find(drop.begin(), drop.end(), true) == drop.end()) continue;
