@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "annals/rdf.h"
 
 namespace annals::load {
 
@@ -28,15 +29,7 @@ inline bool HasGraphs(RdfSyntax s) {
   return s == RdfSyntax::kNQuads || s == RdfSyntax::kTriG;
 }
 
-struct RdfTerm {
-  enum class Kind : uint8_t { kIri, kBlank, kLiteral };
-  Kind kind = Kind::kIri;
-  // The IRI, the blank node's label (without `_:`), or the literal's lexical
-  // form (escapes undone).
-  std::string value;
-  std::string datatype;  // literals: the datatype IRI, "" for plain ones
-  std::string language;  // literals: the language tag, "" if none
-};
+using ::annals::RdfTerm;
 
 struct RdfStatement {
   RdfTerm subject, predicate, object;
