@@ -104,6 +104,8 @@ class RdfReader {
   int64_t column_ = 1;          // column of text_[pos_]
   int64_t statement_line_ = 0;  // nt/nq: the line being parsed
   std::string line_buffer_;
+  std::string base_;        // the current base IRI
+  std::string nul_escape_;  // ttl/trig: the rest of a NUL's escape
   std::deque<RdfStatement> pending_;
   std::vector<std::pair<std::string, std::string>> prefixes_;
   absl::Status status_;

@@ -34,7 +34,15 @@ struct Node {
     SerdType type = term.kind == RdfTerm::Kind::kIri     ? SERD_URI
                     : term.kind == RdfTerm::Kind::kBlank ? SERD_BLANK
                                                          : SERD_LITERAL;
-    node = serd_node_from_substring(type, U8(term.value), term.value.size());
+    // Built by hand: Serd's own constructors stop at a NUL byte.
+    SerdNodeFlags flags = 0;
+    size_t chars = 0;
+    for (char c : term.value) {
+      if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
+      if (c == '"') flags |= SERD_HAS_QUOTE;
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+    }
+    node = SerdNode{U8(term.value), term.value.size(), chars, flags, type};
     datatype = term.datatype.empty()
                    ? SERD_NODE_NULL
                    : serd_node_from_string(SERD_URI, U8(term.datatype));
