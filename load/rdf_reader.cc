@@ -13,6 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
+#include "common/utf8.h"
+#include "load/iri.h"
 
 namespace annals::load {
 
@@ -121,6 +123,7 @@ RdfReader::RdfReader(std::string text, std::string name, RdfSyntax syntax,
       options_(options),
       serd_(std::make_unique<Serd>()) {
   if (options_.base_iri.empty()) options_.base_iri = FileIri(name_);
+  base_ = options_.base_iri;
   SerdNode base =
       serd_node_from_string(SERD_URI, U8(options_.base_iri.c_str()));
   serd_->env = serd_env_new(&base);
@@ -169,12 +172,10 @@ void RdfReader::OnError(unsigned line, unsigned column, std::string message) {
 void RdfReader::OnPrefix(const void* name, const void* uri) {
   const auto* n = static_cast<const SerdNode*>(name);
   const auto* u = static_cast<const SerdNode*>(uri);
-  serd_env_set_prefix(serd_->env, n, u);
-  // The namespace resolved against the base the environment has now.
-  std::string ns(NodeText(u));
-  SerdNode expanded = serd_env_expand_node(serd_->env, u);
-  if (expanded.buf != nullptr) ns = std::string(NodeText(&expanded));
-  serd_node_free(&expanded);
+  // The namespace resolved against the current base.
+  std::string ns = ResolveIri(base_, NodeText(u));
+  SerdNode absolute = serd_node_from_string(SERD_URI, U8(ns.c_str()));
+  serd_env_set_prefix(serd_->env, n, &absolute);
   std::string pname(NodeText(n));
   for (auto& [k, v] : prefixes_) {
     if (k == pname) {
@@ -186,11 +187,28 @@ void RdfReader::OnPrefix(const void* name, const void* uri) {
 }
 
 void RdfReader::OnBase(const void* uri) {
-  serd_env_set_base_uri(serd_->env, static_cast<const SerdNode*>(uri));
+  base_ = ResolveIri(base_, NodeText(static_cast<const SerdNode*>(uri)));
+  SerdNode absolute = serd_node_from_string(SERD_URI, U8(base_.c_str()));
+  serd_env_set_base_uri(serd_->env, &absolute);
 }
 
 size_t RdfReader::ReadBytes(void* buf, size_t size) {
+  // A raw NUL (allowed in a literal) goes to Serd escaped: to it a NUL
+  // would end the text.
+  if (!nul_escape_.empty() && size > 0) {
+    *static_cast<char*>(buf) = nul_escape_[0];
+    nul_escape_.erase(0, 1);
+    return 1;
+  }
+  if (size > 0 && pos_ < text_.size() && text_[pos_] == '\0') {
+    ++pos_;
+    ++column_;
+    nul_escape_ = "u0000";
+    *static_cast<char*>(buf) = '\\';
+    return 1;
+  }
   size_t n = std::min(size, text_.size() - pos_);
+  if (size_t nul = text_.find('\0', pos_); nul < pos_ + n) n = nul - pos_;
   for (size_t i = 0; i < n; ++i) {
     char c = text_[pos_ + i];
     if (c == '\n') {
@@ -221,6 +239,9 @@ int RdfReader::OnStatement(const void* graph, const void* s, const void* p,
         out->value = std::string(NodeText(node));
         return;
       case SERD_URI:
+        out->kind = RdfTerm::Kind::kIri;
+        out->value = ResolveIri(base_, NodeText(node));
+        return;
       case SERD_CURIE: {
         out->kind = RdfTerm::Kind::kIri;
         SerdNode expanded = serd_env_expand_node(serd_->env, node);
@@ -266,6 +287,19 @@ int RdfReader::OnStatement(const void* graph, const void* s, const void* p,
           std::string(NodeText(static_cast<const SerdNode*>(lang)));
     }
   }
+  for (const std::string* text :
+       {&st.subject.value, &st.predicate.value, &st.object.value,
+        &st.object.datatype, &st.object.language, &st.graph.value}) {
+    if (ok && !IsValidUtf8(*text)) {
+      if (error_.empty()) {
+        error_ = "not valid UTF-8 (an escape of a surrogate code point?)";
+        error_line_ = static_cast<unsigned>(
+            statement_line_ > 0 ? statement_line_ : line_);
+        error_column_ = static_cast<unsigned>(column_);
+      }
+      return SERD_ERR_BAD_SYNTAX;
+    }
+  }
   if (!ok) return SERD_ERR_BAD_CURIE;
   if (statement_line_ > 0) {
     st.line = statement_line_;
@@ -292,12 +326,16 @@ bool RdfReader::NextLineStatements() {
                        options_.max_line_bytes, " bytes"));
       return false;
     }
-    if (line.find('\0') != std::string_view::npos) {
-      status_ = absl::InvalidArgumentError(absl::StrCat(
-          name_, ":", number, ":", line.find('\0') + 1, ": NUL byte"));
-      return false;
+    // Serd reads NUL-terminated text: a raw NUL (allowed in a literal) goes
+    // to it escaped.
+    line_buffer_.clear();
+    for (char c : line) {
+      if (c == '\0') {
+        line_buffer_ += "\\u0000";
+      } else {
+        line_buffer_ += c;
+      }
     }
-    line_buffer_.assign(line);
     line_buffer_ += '\n';
     statement_line_ = number;
     error_.clear();

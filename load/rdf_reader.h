@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "annals/rdf.h"
 
 namespace annals::load {
 
@@ -28,15 +29,7 @@ inline bool HasGraphs(RdfSyntax s) {
   return s == RdfSyntax::kNQuads || s == RdfSyntax::kTriG;
 }
 
-struct RdfTerm {
-  enum class Kind : uint8_t { kIri, kBlank, kLiteral };
-  Kind kind = Kind::kIri;
-  // The IRI, the blank node's label (without `_:`), or the literal's lexical
-  // form (escapes undone).
-  std::string value;
-  std::string datatype;  // literals: the datatype IRI, "" for plain ones
-  std::string language;  // literals: the language tag, "" if none
-};
+using ::annals::RdfTerm;
 
 struct RdfStatement {
   RdfTerm subject, predicate, object;
@@ -111,6 +104,8 @@ class RdfReader {
   int64_t column_ = 1;          // column of text_[pos_]
   int64_t statement_line_ = 0;  // nt/nq: the line being parsed
   std::string line_buffer_;
+  std::string base_;        // the current base IRI
+  std::string nul_escape_;  // ttl/trig: the rest of a NUL's escape
   std::deque<RdfStatement> pending_;
   std::vector<std::pair<std::string, std::string>> prefixes_;
   absl::Status status_;

@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "annals/rdf.h"
 #include "common/absl_view.h"
-#include "load/rdf_terms.h"
 
 namespace annals::load {
 namespace {

@@ -1,5 +1,5 @@
 // RdfRowReader: an RDF file as load rows. Each statement becomes a row
-// (subject, predicate, object typed by load/rdf_terms.h, the graph as the
+// (subject, predicate, object typed by annals/rdf.h, the graph as the
 // source); statements `G annals:validFrom ...` right after a statement in
 // graph G (as `annals export --claims` writes them, docs/rdf.md) give that
 // row its valid time, recorded_at, source, by and confidence instead.

@@ -1,11 +1,10 @@
-// RDF terms <-> Annals values; see rdf_terms.h.
-#include "load/rdf_terms.h"
-
+// RDF terms <-> Annals values; see include/annals/rdf.h.
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "annals/rdf.h"
 #include "common/absl_view.h"
 
-namespace annals::load {
+namespace annals {
 namespace {
 
 bool Unreserved(unsigned char c) {
@@ -197,4 +196,4 @@ RdfTerm LiteralOfValue(const Value& value) {
   return t;
 }
 
-}  // namespace annals::load
+}  // namespace annals

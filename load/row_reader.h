@@ -32,7 +32,7 @@ struct ReaderOptions {
   // Header names and JSON keys that stand for columns (LoadOptions::columns).
   ColumnRenames renames;
   // RDF: the base IRI ("" for the file's own) and what goes before each
-  // blank node label to make it the load's own (load/rdf_terms.h).
+  // blank node label to make it the load's own (annals/rdf.h).
   std::string base_iri;
   // RDF read as Wikidata's statement model, labels in `language`
   // (load/wikidata_reader.h).

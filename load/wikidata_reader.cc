@@ -10,10 +10,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "annals/rdf.h"
 #include "annals/time.h"
 #include "annals/value.h"
 #include "common/absl_view.h"
-#include "load/rdf_terms.h"
 
 namespace annals::load {
 namespace {

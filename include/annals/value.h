@@ -53,8 +53,7 @@ class Value {
   // UTF-8), then `@` and `language`, or `^^` and the `datatype` IRI. Give
   // one of language and datatype (language wins); with neither it is
   // String(lexical).
-  static Value TaggedString(std::string_view lexical,
-                            std::string_view language,
+  static Value TaggedString(std::string_view lexical, std::string_view language,
                             std::string_view datatype);
 
   // Parses `text` as a value of `kind` (InvalidArgument naming the kind on
@@ -87,7 +86,8 @@ class Value {
 
   // Human-readable form: `Gazprom`, `"a string"`, `56`, `0.5`, `true`,
   // `2025-09-02`, `56 bcm/yr`, `#c42`. Entity names print bare. A tagged
-  // string prints `"chat"@en` or `"5"^^<http://www.w3.org/2001/XMLSchema#byte>`.
+  // string prints `"chat"@en` or
+  // `"5"^^<http://www.w3.org/2001/XMLSchema#byte>`.
   std::string ToString() const;
 
   friend bool operator==(const Value& a, const Value& b) {

@@ -1,18 +1,29 @@
-// The mapping between RDF terms and Annals values (docs/rdf.md): IRIs and
-// blank nodes are entities, `urn:annals:` IRIs stand for ordinary names,
-// xsd literals whose lexical form is canonical become native values, and
-// every other literal a tagged string (Value::TaggedString) that keeps its
-// lexical form, datatype and language. Used by the RDF load and export.
-#ifndef ANNALS_LOAD_RDF_TERMS_H_
-#define ANNALS_LOAD_RDF_TERMS_H_
+// RDF terms and how Annals maps them to its values (docs/rdf.md): IRIs and
+// blank nodes are entities, `urn:annals:` IRIs stand for ordinary names, xsd
+// literals whose lexical form is canonical become native values, and every
+// other literal a tagged string (Value::TaggedString) that keeps its lexical
+// form, datatype and language. `annals load` and `annals export` of RDF
+// (N-Triples, N-Quads, Turtle, TriG) use this mapping.
+#ifndef ANNALS_RDF_H_
+#define ANNALS_RDF_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "annals/value.h"
-#include "load/rdf_reader.h"
 
-namespace annals::load {
+namespace annals {
+
+struct RdfTerm {
+  enum class Kind : uint8_t { kIri, kBlank, kLiteral };
+  Kind kind = Kind::kIri;
+  // The IRI, the blank node's label (without `_:`), or the literal's lexical
+  // form (escapes undone).
+  std::string value;
+  std::string datatype;  // literals: the datatype IRI, "" for plain ones
+  std::string language;  // literals: the language tag, "" if none
+};
 
 // Names that are not IRIs are written as IRIs under this namespace, each
 // byte outside [A-Za-z0-9._~-] and below 0x80 percent-encoded.
@@ -49,6 +60,6 @@ Value ValueOfLiteral(std::string_view lexical, std::string_view datatype,
 // ValueOfLiteral): RdfTerm kind kLiteral.
 RdfTerm LiteralOfValue(const Value& value);
 
-}  // namespace annals::load
+}  // namespace annals
 
-#endif  // ANNALS_LOAD_RDF_TERMS_H_
+#endif  // ANNALS_RDF_H_
