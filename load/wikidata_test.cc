@@ -148,6 +148,9 @@ TEST_F(WikidataLoadTest, LabelsInTheLanguageAreAliases) {
       QueryText(*db_, absl::StrCat("FIND ?o WHERE \"Vladimir Putin\" \"",
                                    Wdt("P166"), "\" ?o AT 2007-06 POSSIBLY")),
       absl::StrCat(Wd("Q702434"), "\t\n"));
+  // The file's prefixes name the same entity and property.
+  EXPECT_EQ(QueryText(*db_, "FIND ?x WHERE wd:Q7747 wdt:P27 ?x"),
+            absl::StrCat(Wd("Q159"), "\t\n"));
   // Other languages' labels are not aliases.
   auto schema = db_->GetSchema();
   ASSERT_TRUE(schema.ok()) << schema.status();

@@ -400,7 +400,7 @@ void PrintNewNames(const annals::LoadResult& r) {
 int Load(const Args& args) {
   if (args.help) return std::cout << kLoadHelp, 0;
   annals::LoadOptions options;
-  bool quiet = false, verbose = false;
+  bool quiet = false, verbose = false, lang = false;
   for (const auto& [name, value] : args.flags) {
     if (name == "format") {
       if (value == "tsv") {
@@ -431,6 +431,7 @@ int Load(const Args& args) {
         return Usage("--lang takes a language tag: --lang=en", kLoadHelp);
       }
       options.language = value;
+      lang = true;
     } else if (name == "events") {
       options.events = true;
     } else if (name == "dates") {
@@ -468,6 +469,9 @@ int Load(const Args& args) {
     } else {
       return UnknownOption(name, kLoadHelp);
     }
+  }
+  if (lang && !options.wikidata) {
+    return Usage("--lang is for --wikidata loads", kLoadHelp);
   }
   if (args.positional.size() < 2) {
     return Usage("load needs a STORE and at least one FILE", kLoadHelp);
