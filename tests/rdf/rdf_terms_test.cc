@@ -9,6 +9,8 @@
 #include "gtest/gtest.h"
 #include "load/iri.h"
 #include "load/rdf_reader.h"
+#include "query/ast_printer.h"
+#include "query/parser.h"
 
 namespace annals {
 namespace {
@@ -190,6 +192,27 @@ TEST(RdfReader, RefusesSurrogateEscapes) {
   load::RdfStatement st;
   EXPECT_FALSE(reader->Next(&st));
   EXPECT_TRUE(absl::IsInvalidArgument(reader->status()));
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(RdfQueryNames, IrisAndPrefixedNamesParseAndPrintBack) {
+  auto script =
+      query::Parse("FIND ?o WHERE wd:Q7747 <http://example.org/p> ?o");
+  ASSERT_TRUE(script.ok()) << script.status();
+  std::string printed = query::ToString(*script);
+  EXPECT_NE(printed.find("wd:Q7747"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("<http://example.org/p>"), std::string::npos)
+      << printed;
+  auto again = query::Parse(printed);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(query::ToString(*again), printed);
+  // `?c: x` is still a claim variable, not a prefixed name.
+  EXPECT_TRUE(query::Parse("FIND ?c WHERE ?c: a b ?o").ok());
 }
 
 }  // namespace
