@@ -14,6 +14,7 @@
 #include "api/result_set_impl.h"
 #include "common/status_macros.h"
 #include "engine/check.h"
+#include "engine/prefixes.h"
 #include "engine/rocks.h"
 #include "engine/schema_store.h"
 #include "engine/stats.h"
@@ -168,6 +169,12 @@ absl::Status Database::Compact() {
         s.code(), absl::StrCat("store '", store.dir(), "', ", s.message()));
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
+Database::RdfPrefixes() const {
+  ANNALS_RETURN_IF_ERROR(impl_->store->CatchUp());
+  return engine::ReadPrefixes(impl_->store->rocks(), nullptr);
 }
 
 absl::StatusOr<StoreStats> Database::Stats() const {

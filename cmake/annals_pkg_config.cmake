@@ -30,6 +30,8 @@ function(annals_pc_collect items modules_var flags_var)
     elseif(item STREQUAL "RocksDB::rocksdb-shared" OR
            item STREQUAL "RocksDB::rocksdb")
       list(APPEND modules rocksdb)
+    elseif(item STREQUAL "PkgConfig::SERD")
+      list(APPEND modules serd-0)
     elseif(item STREQUAL "Boost::serialization")
       list(APPEND flags -lboost_serialization)
     elseif(item STREQUAL "Threads::Threads")

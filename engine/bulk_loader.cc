@@ -27,6 +27,7 @@
 #include "engine/key_codec.h"
 #include "engine/name_notices.h"
 #include "engine/run_sorter.h"
+#include "engine/schema_store.h"
 #include "engine/supersession.h"
 #include "engine/time_index.h"
 
@@ -734,7 +735,12 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
     rows_.push_back(std::move(r));
     duplicate_.push_back(false);
   }
-  if (summary.claims_added == 0 && summary.terms_added == 0) {
+  if (new_schema_ != nullptr) {
+    AddMeta(SchemaKey(schema_version_ + 1),
+            EncodeSchemaValue(load_time_, new_schema_text_));
+  }
+  if (summary.claims_added == 0 && summary.terms_added == 0 &&
+      new_schema_ == nullptr) {
     summary.batches.clear();  // nothing to record: no batch
     return summary;
   }
@@ -749,6 +755,9 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
     if (new_term_[i]) {
       store_->dictionary().Remember(terms_.term(i), global_ids_[i]);
     }
+  }
+  if (new_schema_ != nullptr) {
+    store_->PublishSchema({schema_version_ + 1, new_schema_});
   }
   return summary;
 }
@@ -923,6 +932,11 @@ absl::Status BulkLoader::WriteAndIngest(
     PutId(&key, before.next_batch + f);
     meta.emplace_back(
         key, absl::StrCat(load_time_, "\t", batch_rows[f], "\t", files_[f]));
+  }
+  for (auto it = extra_meta_.rbegin(); it != extra_meta_.rend(); ++it) {
+    bool seen = false;
+    for (const auto& m : meta) seen = seen || m.first == it->first;
+    if (!seen) meta.push_back(*it);
   }
   std::sort(meta.begin(), meta.end());
   ANNALS_RETURN_IF_ERROR(WriteSst(

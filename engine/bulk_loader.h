@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,12 +80,28 @@ class BulkLoader {
   // the store is then unchanged and the temporary files removed. Once the
   // ingest has begun the load completes.
   void set_interrupt(Interrupt interrupt) { interrupt_ = std::move(interrupt); }
+  // A meta entry the commit writes too (RDF prefixes: engine/prefixes.h);
+  // the last one given for a key wins.
+  void AddMeta(std::string key, std::string value) {
+    extra_meta_.emplace_back(std::move(key), std::move(value));
+  }
+  // A new schema version the commit records too, and then makes current
+  // (Wikidata labels as aliases): `text` parsed as `schema`, recorded at the
+  // load's time, as the version after the one CheckedAgainstSchema names.
+  void SetSchema(std::string text,
+                 std::shared_ptr<const schema::Schema> schema) {
+    new_schema_text_ = std::move(text);
+    new_schema_ = std::move(schema);
+  }
 
   // Loads everything atomically, or nothing when `dry_run` (the summary then
   // says what a load would do). Errors leave the store unchanged.
   absl::StatusOr<LoadResult> Commit(bool dry_run);
 
  private:
+  std::vector<std::pair<std::string, std::string>> extra_meta_;
+  std::string new_schema_text_;
+  std::shared_ptr<const schema::Schema> new_schema_;  // null: none
   absl::Status ResolveTerms(const Counters& counters, Counters* after,
                             LoadResult* summary);
   // Fills the summary's new names and notices. REQUIRES: terms resolved,

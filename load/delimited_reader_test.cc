@@ -787,7 +787,8 @@ TEST(OpenRowReaderTest, FormatOverridesTheExtension) {
   EXPECT_EQ(unknown.status().message(),
             "cannot tell the format of '" + path +
                 "' from its extension; use .tsv or .txt (TSV), .csv (CSV), "
-                ".jsonl, .ndjson or .json (JSON Lines), or give the format");
+                ".jsonl, .ndjson or .json (JSON Lines), .nt, .nq, .ttl or "
+                ".trig (RDF), or give the format");
 }
 
 TEST(OpenRowReaderTest, ErrorsOfOpening) {

@@ -13,15 +13,21 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "engine/bulk_loader.h"
 #include "engine/dictionary.h"
 #include "engine/interrupt.h"
+#include "engine/prefixes.h"
 #include "engine/schema_store.h"
+#include "load/rdf_row_reader.h"
 #include "load/row_decoder.h"
 #include "load/row_reader.h"
+#include "load/wikidata_aliases.h"
+#include "load/wikidata_reader.h"
+#include "schema/schema_parser.h"
 #include "schema/validator.h"
 
 namespace annals::load {
@@ -37,7 +43,10 @@ constexpr char kCancelled[] =
 class Rejects {
  public:
   explicit Rejects(std::string path) : path_(std::move(path)) {}
-  absl::Status Add(std::string_view reason, std::string_view fields) {
+  // An RDF row (`rdf`) is written as a comment naming the error, then its
+  // statement (N-Triples/N-Quads), so the reject file loads as RDF.
+  absl::Status Add(std::string_view reason, std::string_view fields,
+                   bool rdf = false) {
     if (!out_.is_open()) {
       out_.open(path_, std::ios::trunc);
       if (!out_) {
@@ -47,8 +56,13 @@ class Rejects {
       out_ << "# rejected rows: file:line:column: reason, then the row's "
               "fields\n";
     }
-    out_ << reason << "\n";
-    if (!fields.empty()) out_ << "\t" << fields << "\n";
+    if (rdf) {
+      out_ << "# " << reason << "\n";
+      if (!fields.empty()) out_ << fields << "\n";
+    } else {
+      out_ << reason << "\n";
+      if (!fields.empty()) out_ << "\t" << fields << "\n";
+    }
     ++count_;
     return out_ ? absl::OkStatus()
                 : absl::InternalError(
@@ -108,7 +122,14 @@ struct Reject {
   int64_t ordinal = 0;
   std::string reason;
   std::string fields;
+  bool rdf = false;  // fields is the RDF statement
 };
+
+// What the reject file shows of a row: its fields, or for RDF its statement.
+std::string RowText(const RowReader& reader, const RawRow& row) {
+  std::string statement = reader.StatementText();
+  return statement.empty() ? FieldsText(row) : statement;
+}
 
 // A decoded row whose object must be an entity of a declared type: checked
 // once the whole load is read, as the load's own `type` claims count.
@@ -117,6 +138,7 @@ struct TypedRow {
   int64_t ordinal = 0;
   int32_t object_column = 0;
   std::string fields;
+  bool rdf = false;  // fields is the RDF statement
 };
 
 // What one parsing thread makes of one part of a file.
@@ -169,13 +191,15 @@ void ParsePart(const std::string& path, uint32_t file_index,
   RawRow raw;
   engine::ClaimRecord row;
   int64_t bytes = 0;
+  const bool rdf =
+      dynamic_cast<const RdfRowReader*>(part->reader.get()) != nullptr;
   auto bad_row = [&](const absl::Status& s, std::string fields) {
     if (!options.skip_bad) {
       part->error = s;
       return false;
     }
     part->rejects.push_back(
-        {part->seen - 1, std::string(s.message()), std::move(fields)});
+        {part->seen - 1, std::string(s.message()), std::move(fields), rdf});
     return true;
   };
   auto count_row = [&] {
@@ -213,9 +237,10 @@ void ParsePart(const std::string& path, uint32_t file_index,
           schema::NeedsObjectTypes(*schema, raw[Column::kPredicate].text) &&
           engine::EntityOfTerm(part->terms.term(row.o))) {
         part->typed.push_back({part->rows.size() - 1, part->seen - 1,
-                               raw[Column::kObject].column, FieldsText(raw)});
+                               raw[Column::kObject].column,
+                               RowText(*part->reader, raw), rdf});
       }
-    } else if (!bad_row(s, FieldsText(raw))) {
+    } else if (!bad_row(s, RowText(*part->reader, raw))) {
       return;
     }
   }
@@ -280,7 +305,8 @@ absl::Status CheckEntityTypes(engine::Store* store,
         std::string message = absl::StrCat(files[row.batch], ":", row.row, ":",
                                            t.object_column, ": ", s.message());
         if (!options.skip_bad) return absl::InvalidArgumentError(message);
-        part.rejects.push_back({t.ordinal, std::move(message), t.fields});
+        part.rejects.push_back(
+            {t.ordinal, std::move(message), t.fields, t.rdf});
         drop[t.row] = true;
       }
       if (std::find(drop.begin(), drop.end(), true) == drop.end()) continue;
@@ -300,10 +326,69 @@ absl::Status CheckEntityTypes(engine::Store* store,
 
 }  // namespace
 
+// Gives `loader` the schema with `labels` as aliases (wikidata_aliases.h),
+// recorded with the load. Returns the notice for the load's summary.
+absl::StatusOr<std::string> AddLabelAliases(
+    engine::Store* store, const engine::Store::CurrentSchema& current,
+    const std::vector<std::string>& files,
+    const std::vector<WikidataLabel>& labels, engine::BulkLoader* loader) {
+  std::string text;
+  if (current.version > 0) {
+    ANNALS_ASSIGN_OR_RETURN(
+        std::vector<engine::StoredSchema> versions,
+        engine::ReadSchemaVersions(store->rocks(), nullptr));
+    if (!versions.empty()) text = versions.back().text;
+  }
+  auto known = [&](std::string_view name) {
+    return store->dictionary()
+        .Find(Value::Entity(std::string(name)), nullptr)
+        .ok();
+  };
+  LabelAliases aliases = AliasesOfLabels(text, *current.schema, labels,
+                                         absl::StrJoin(files, ", "), known);
+  std::string notice;
+  if (aliases.added > 0) {
+    ANNALS_ASSIGN_OR_RETURN(
+        schema::Schema parsed,
+        schema::ParseSchema(aliases.text, "schema with Wikidata labels"));
+    loader->SetSchema(aliases.text, std::make_shared<const schema::Schema>(
+                                        std::move(parsed)));
+    notice = absl::StrCat(aliases.added, " Wikidata label",
+                          aliases.added == 1 ? "" : "s",
+                          " added to the schema as aliases");
+  }
+  if (aliases.left_out > 0) {
+    absl::StrAppend(&notice, notice.empty() ? "" : "; ", aliases.left_out,
+                    " label", aliases.left_out == 1 ? "" : "s",
+                    " left out, e.g. ", aliases.example);
+  }
+  return notice;
+}
+
 absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
                                      const std::vector<std::string>& files,
                                      const LoadOptions& options) {
   if (files.empty()) return absl::InvalidArgumentError("no files to load");
+  if (options.wikidata) {
+    for (const std::string& f : files) {
+      LoadFormat format = options.format;
+      if (format == LoadFormat::kAuto) {
+        std::string ext = std::filesystem::path(f).extension().string();
+        format = ext == ".nt"     ? LoadFormat::kNTriples
+                 : ext == ".ttl"  ? LoadFormat::kTurtle
+                 : ext == ".nq"   ? LoadFormat::kNQuads
+                 : ext == ".trig" ? LoadFormat::kTriG
+                                  : LoadFormat::kAuto;
+      }
+      if (format == LoadFormat::kAuto || format == LoadFormat::kTsv ||
+          format == LoadFormat::kCsv || format == LoadFormat::kJsonl) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--wikidata reads RDF (Wikidata's dumps are Turtle or "
+                         "N-Triples): name '",
+                         f, "' .ttl or .nt, or give --format=ttl|nt"));
+      }
+    }
+  }
   if (!options.dry_run) ANNALS_RETURN_IF_ERROR(store->Writable());
   engine::Interrupt interrupt(options.cancel, kCancelled);
   ANNALS_RETURN_IF_ERROR(interrupt.Check());
@@ -339,7 +424,14 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   // Each file in up to two parts parsed at once; the parts are then taken in
   // file order, so ids, errors and rejects come out as from one thread.
   std::vector<std::vector<Part>> files_parts(files.size());
+  reader_options.base_iri = options.base_iri;
+  reader_options.wikidata = options.wikidata;
+  reader_options.language = options.language;
+  std::vector<WikidataLabel> labels;  // of every file, in file order
   for (uint32_t i = 0; i < files.size(); ++i) {
+    // RDF blank nodes are the file's own: `_:b1` of file 0 of a load whose
+    // claims start at id 57 is the entity `_:L57.0.b1` (docs/rdf.md).
+    reader_options.blank_scope = absl::StrCat("L", next_claim, ".", i, ".");
     ANNALS_ASSIGN_OR_RETURN(
         auto readers, OpenRowReaders(files[i], options.format, reader_options,
                                      kParseThreads));
@@ -361,16 +453,31 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
     for (std::thread& t : threads) t.join();
     for (Part& part : parts) {
       ANNALS_RETURN_IF_ERROR(part.error);
+      for (auto& [name, iri] : part.reader->prefixes()) {
+        loader.AddMeta(engine::PrefixKey(name), iri);
+      }
+      if (const auto* wikidata =
+              dynamic_cast<const WikidataRowReader*>(part.reader.get())) {
+        labels.insert(labels.end(), wikidata->labels().begin(),
+                      wikidata->labels().end());
+      }
       part.reader.reset();  // read to the end
     }
     files_parts[i] = std::move(parts);
   }
   ANNALS_RETURN_IF_ERROR(CheckEntityTypes(store, *schema, files, options,
                                           &interrupt, &files_parts));
+  std::vector<std::string> notices;
+  if (!labels.empty()) {
+    ANNALS_ASSIGN_OR_RETURN(
+        std::string notice,
+        AddLabelAliases(store, current, files, labels, &loader));
+    if (!notice.empty()) notices.push_back(std::move(notice));
+  }
   for (std::vector<Part>& parts : files_parts) {
     for (Part& part : parts) {
       for (const Reject& r : part.rejects) {
-        ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields));
+        ANNALS_RETURN_IF_ERROR(rejects.Add(r.reason, r.fields, r.rdf));
       }
       ANNALS_RETURN_IF_ERROR(loader.Append(part.terms, &part.rows));
     }
@@ -378,6 +485,7 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   double read_seconds = absl::ToDoubleSeconds(absl::Now() - start);
   ANNALS_ASSIGN_OR_RETURN(LoadResult result, loader.Commit(options.dry_run));
   result.rows = progress.rows();
+  result.notices.insert(result.notices.end(), notices.begin(), notices.end());
   result.steps.insert(result.steps.begin(), {"read and decode", read_seconds});
   result.rejected = rejects.count();
   if (rejects.count() > 0) result.reject_file = rejects.path();

@@ -95,6 +95,12 @@ class RowReader {
   // Bytes consumed so far and the file size (for progress), 0 if unknown.
   virtual int64_t bytes_read() const = 0;
   virtual int64_t bytes_total() const = 0;
+  // RDF files: the prefixes declared so far (name, namespace IRI), and the
+  // last row's statement as an N-Triples/N-Quads line (for the reject file).
+  virtual std::vector<std::pair<std::string, std::string>> prefixes() const {
+    return {};
+  }
+  virtual std::string StatementText() const { return {}; }
 };
 
 }  // namespace annals::load

@@ -14,7 +14,9 @@
 #include "absl/strings/str_cat.h"
 #include "load/delimited_reader.h"
 #include "load/jsonl_reader.h"
+#include "load/rdf_row_reader.h"
 #include "load/reader_util.h"
+#include "load/wikidata_reader.h"
 
 namespace annals::load {
 namespace {
@@ -31,6 +33,10 @@ LoadFormat FormatFromExtension(const std::string& path) {
   if (ext == "csv") return LoadFormat::kCsv;
   if (ext == "jsonl" || ext == "ndjson" || ext == "json")
     return LoadFormat::kJsonl;
+  if (ext == "nt") return LoadFormat::kNTriples;
+  if (ext == "nq") return LoadFormat::kNQuads;
+  if (ext == "ttl") return LoadFormat::kTurtle;
+  if (ext == "trig") return LoadFormat::kTriG;
   return LoadFormat::kAuto;
 }
 
@@ -44,7 +50,8 @@ absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
       return absl::InvalidArgumentError(absl::StrCat(
           "cannot tell the format of '", path,
           "' from its extension; use .tsv or .txt (TSV), .csv (CSV), "
-          ".jsonl, .ndjson or .json (JSON Lines), or give the format"));
+          ".jsonl, .ndjson or .json (JSON Lines), .nt, .nq, .ttl or .trig "
+          "(RDF), or give the format"));
     }
   }
   switch (format) {
@@ -62,6 +69,26 @@ absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
       auto reader = JsonlReader::Open(path, options);
       if (!reader.ok()) return reader.status();
       return std::unique_ptr<RowReader>(std::move(*reader));
+    }
+    case LoadFormat::kNTriples:
+    case LoadFormat::kNQuads:
+    case LoadFormat::kTurtle:
+    case LoadFormat::kTriG: {
+      RdfSyntax syntax = format == LoadFormat::kNTriples ? RdfSyntax::kNTriples
+                         : format == LoadFormat::kNQuads ? RdfSyntax::kNQuads
+                         : format == LoadFormat::kTurtle ? RdfSyntax::kTurtle
+                                                         : RdfSyntax::kTriG;
+      RdfReaderOptions rdf;
+      rdf.base_iri = options.base_iri;
+      rdf.max_line_bytes = options.max_line_bytes;
+      auto reader = RdfReader::Open(path, syntax, rdf);
+      if (!reader.ok()) return reader.status();
+      if (options.wikidata) {
+        return std::unique_ptr<RowReader>(std::make_unique<WikidataRowReader>(
+            std::move(*reader), path, options.language, options.blank_scope));
+      }
+      return std::unique_ptr<RowReader>(std::make_unique<RdfRowReader>(
+          std::move(*reader), options.blank_scope));
     }
     case LoadFormat::kAuto:
       break;

@@ -31,10 +31,19 @@ struct ReaderOptions {
   bool tsv_escapes = false;
   // Header names and JSON keys that stand for columns (LoadOptions::columns).
   ColumnRenames renames;
+  // RDF: the base IRI ("" for the file's own) and what goes before each
+  // blank node label to make it the load's own (annals/rdf.h).
+  std::string base_iri;
+  // RDF read as Wikidata's statement model, labels in `language`
+  // (load/wikidata_reader.h).
+  bool wikidata = false;
+  std::string language = "en";
+  std::string blank_scope;
 };
 
 // Opens `path` with the reader for `format`; kAuto picks it by extension:
-// .tsv/.txt -> TSV, .csv -> CSV, .jsonl/.ndjson/.json -> JSON Lines. Fails
+// .tsv/.txt -> TSV, .csv -> CSV, .jsonl/.ndjson/.json -> JSON Lines, .nt,
+// .nq, .ttl, .trig -> RDF (one reader per file, never split). Fails
 // when the file cannot be opened (NotFound "cannot open 'path': ..."), the
 // extension is unknown, or, for TSV/CSV, the header is bad (InvalidArgument
 // "path:1:col: ..."; not resumable). An empty file gives a reader with no

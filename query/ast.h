@@ -41,6 +41,9 @@ struct Term {
   Kind kind = Kind::kName;
   std::string name;
   bool quoted = false;  // kName written in double quotes
+  // kName written `prefix:local`: expanded with the store's RDF prefixes
+  // before it is bound (ExpandPrefixedNames).
+  bool prefixed = false;
   Value value;
   SourcePos pos;
 };

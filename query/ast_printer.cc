@@ -3,6 +3,7 @@
 
 #include <variant>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/escape.h"
@@ -197,10 +198,31 @@ std::string FormatName(const std::string& name) {
   return IsBareName(name) ? name : QueryQuoted(name);
 }
 
+// A name the lexer reads back from `<name>`: an IRI (lexer.h).
+bool LooksLikeIri(const std::string& name) {
+  if (name.empty() ||
+      !absl::ascii_isalpha(static_cast<unsigned char>(name[0])) ||
+      name.find(':') == std::string::npos) {
+    return false;
+  }
+  for (unsigned char c : name) {
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+        c == '|' || c == '^' || c == '`' || c == '\\') {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string ToString(const Term& term) {
   switch (term.kind) {
     case Term::Kind::kName:
-      return term.quoted ? QueryQuoted(term.name) : FormatName(term.name);
+      if (term.quoted) return QueryQuoted(term.name);
+      if (term.prefixed) return term.name;  // wd:Q7747
+      if (!IsBareName(term.name) && LooksLikeIri(term.name)) {
+        return absl::StrCat("<", term.name, ">");
+      }
+      return FormatName(term.name);
     case Term::Kind::kVariable:
       return absl::StrCat("?", term.name);
     case Term::Kind::kParameter:

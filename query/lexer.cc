@@ -134,6 +134,8 @@ absl::StatusOr<Token> Lexer::Next() {
     status = LexSigil(&token);
   } else if (c == '#') {
     status = LexClaimId(&token);
+  } else if (c == '<' && IriAhead()) {
+    status = LexIri(&token);
   } else {
     status = LexPunctuation(&token);
   }
@@ -145,6 +147,25 @@ absl::StatusOr<Token> Lexer::Next() {
 absl::Status Lexer::LexWord(Token* token) {
   size_t start = offset_;
   while (size_t len = NameCharAt(offset_)) Advance(len);
+  // `wd:Q7747`: a prefixed name (RDF), expanded with the store's prefixes
+  // when the statement runs (query/parameters.h).
+  if (Peek() == ':' && (NameCharAt(offset_ + 1) > 0 || IsDigit(Peek(1)))) {
+    Advance(1);
+    while (true) {
+      if (size_t len = NameCharAt(offset_)) {
+        Advance(len);
+      } else if (IsDigit(Peek()) ||
+                 ((Peek() == '-' || Peek() == '.') &&
+                  (NameCharAt(offset_ + 1) > 0 || IsDigit(Peek(1))))) {
+        Advance(1);
+      } else {
+        break;
+      }
+    }
+    token->kind = TokenKind::kIdentifier;
+    token->text = std::string(text_.substr(start, offset_ - start));
+    return absl::OkStatus();
+  }
   std::string_view word = text_.substr(start, offset_ - start);
   const KeywordInfo* keyword = FindKeyword(word);
   if (keyword != nullptr && keyword->reserved) {
@@ -154,6 +175,33 @@ absl::Status Lexer::LexWord(Token* token) {
     token->kind = TokenKind::kIdentifier;
   }
   token->text = std::string(word);
+  return absl::OkStatus();
+}
+
+bool Lexer::IriAhead() const {
+  char first = Peek(1);
+  if (!((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z'))) {
+    return false;
+  }
+  bool colon = false;
+  for (size_t i = offset_ + 1; i < text_.size(); ++i) {
+    auto c = static_cast<unsigned char>(text_[i]);
+    if (c == '>') return colon;
+    if (c <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '^' || c == '`' || c == '\\') {
+      return false;
+    }
+    colon = colon || c == ':';
+  }
+  return false;
+}
+
+absl::Status Lexer::LexIri(Token* token) {
+  size_t end = text_.find('>', offset_);
+  token->kind = TokenKind::kIdentifier;
+  token->text = std::string(text_.substr(offset_ + 1, end - offset_ - 1));
+  if (!IsValidUtf8(token->text)) return InvalidUtf8();
+  Advance(end + 1 - offset_);
   return absl::OkStatus();
 }
 

@@ -12,6 +12,10 @@
 //   \uXXXX (a surrogate pair for characters above U+FFFF). Raw control
 //   characters other than tab, and \u0000, are refused.
 // - `?x` variables, `$name` parameters, `#c42` claim ids.
+// - RDF names: `<http://example.org/x>` (an IRI: a letter, then no space,
+//   quote or `<` up to `>`, with a `:`) and `wd:Q7747` (an identifier, `:`
+//   and a local part of name characters, digits, `-` and inner `.`): both
+//   kIdentifier tokens, the text the IRI or the prefixed name as written.
 // - Numbers: `56`, `-3` (a `-` right before a digit), `0.5`. Integers must fit
 //   in 64 bits. A number may not run into a letter (`56bcm`): a quantity is a
 //   number, a space and a unit, and the parser puts them together.
@@ -50,6 +54,9 @@ class Lexer {
   absl::Status SkipSpace();
   absl::Status LexWord(Token* token);
   absl::Status LexQuoted(Token* token);
+  // `<http://...>`: an IRI, a name (an absolute IRI, no space, ends at `>`).
+  bool IriAhead() const;
+  absl::Status LexIri(Token* token);
   absl::Status LexEscape(std::string* out);
   absl::Status LexSigil(Token* token);  // ?x and $name
   absl::Status LexClaimId(Token* token);

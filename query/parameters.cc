@@ -1,41 +1,26 @@
 // Substituting parameters into a statement; see parameters.h.
 #include "query/parameters.h"
 
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "query/diagnostic.h"
 
 namespace annals::query {
 namespace {
 
-class Substituter {
+// Calls `visit` on every term of a statement.
+class TermWalker {
  public:
-  Substituter(std::string_view text, const Parameters& parameters)
-      : text_(text), parameters_(parameters) {}
-
-  absl::Status status() const { return status_; }
-
-  void operator()(Term& t) {
-    if (t.kind != Term::Kind::kParameter || !status_.ok()) return;
-    auto it = parameters_.find(t.name);
-    if (it == parameters_.end()) {
-      status_ = SyntaxError(text_, t.pos,
-                            absl::StrCat("parameter $", t.name,
-                                         " has no value; bind it with "
-                                         "PreparedQuery::Bind"));
-      return;
-    }
-    const Value& v = it->second;
-    if (v.is_entity()) {
-      t.kind = Term::Kind::kName;
-      t.name = v.text();
-      t.quoted = true;
-    } else {
-      t.kind = Term::Kind::kValue;
-      t.value = v;
-    }
-  }
+  explicit TermWalker(std::function<void(Term&)> visit)
+      : visit_(std::move(visit)) {}
+  void operator()(Term& t) { visit_(t); }
   void operator()(std::optional<Term>& t) {
     if (t) (*this)(*t);
   }
@@ -98,9 +83,7 @@ class Substituter {
   }
 
  private:
-  std::string_view text_;
-  const Parameters& parameters_;
-  absl::Status status_;
+  std::function<void(Term&)> visit_;
 };
 
 }  // namespace
@@ -108,9 +91,73 @@ class Substituter {
 absl::Status SubstituteParameters(std::string_view text,
                                   const Parameters& parameters,
                                   Statement* statement) {
-  Substituter substituter(text, parameters);
-  std::visit(substituter, statement->node);
-  return substituter.status();
+  absl::Status status;
+  TermWalker walker([&](Term& t) {
+    if (t.kind != Term::Kind::kParameter || !status.ok()) return;
+    auto it = parameters.find(t.name);
+    if (it == parameters.end()) {
+      status = SyntaxError(text, t.pos,
+                           absl::StrCat("parameter $", t.name,
+                                        " has no value; bind it with "
+                                        "PreparedQuery::Bind"));
+      return;
+    }
+    const Value& v = it->second;
+    if (v.is_entity()) {
+      t.kind = Term::Kind::kName;
+      t.name = v.text();
+      t.quoted = true;
+      t.prefixed = false;
+    } else {
+      t.kind = Term::Kind::kValue;
+      t.value = v;
+    }
+  });
+  std::visit(walker, statement->node);
+  return status;
+}
+
+absl::Status ExpandPrefixedNames(
+    std::string_view text,
+    const std::function<absl::StatusOr<PrefixMap>()>& prefixes,
+    const std::function<bool(std::string_view)>& is_name,
+    Statement* statement) {
+  absl::Status status;
+  std::optional<PrefixMap> map;
+  TermWalker walker([&](Term& t) {
+    if (t.kind != Term::Kind::kName || !t.prefixed || !status.ok()) return;
+    if (!map) {
+      absl::StatusOr<PrefixMap> read = prefixes();
+      if (!read.ok()) {
+        status = read.status();
+        return;
+      }
+      map = *std::move(read);
+    }
+    size_t colon = t.name.find(':');
+    std::string prefix = t.name.substr(0, colon);
+    auto it = map->find(prefix);
+    if (it != map->end()) {
+      t.name = absl::StrCat(it->second, t.name.substr(colon + 1));
+      t.prefixed = false;
+      return;
+    }
+    if (is_name(t.name)) return;  // a name with a colon in it
+    std::vector<std::string> known;
+    for (const auto& [name, iri] : *map) known.push_back(name);
+    std::sort(known.begin(), known.end());
+    status = SyntaxError(
+        text, t.pos,
+        absl::StrCat("unknown prefix '", prefix, "' in '", t.name, "' (",
+                     known.empty()
+                         ? std::string("the store has no prefixes: they come "
+                                       "from loaded Turtle and TriG files")
+                         : absl::StrCat("the store's prefixes: ",
+                                        absl::StrJoin(known, ", ")),
+                     "; write <IRI> for a full IRI)"));
+  });
+  std::visit(walker, statement->node);
+  return status;
 }
 
 }  // namespace annals::query

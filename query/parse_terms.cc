@@ -45,6 +45,9 @@ absl::StatusOr<Term> Parser::NameTerm(const Token& token) const {
   if (token.text.empty()) return ErrorAt(token.pos, "a name cannot be empty");
   Term term = Simple(Term::Kind::kName, token);
   term.quoted = token.kind == TokenKind::kQuoted;
+  term.prefixed = token.kind == TokenKind::kIdentifier &&
+                  !token.source.empty() && token.source[0] != '<' &&
+                  token.text.find(':') != std::string::npos;
   return term;
 }
 

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "common/status_macros.h"
+#include "engine/prefixes.h"
 #include "query/find_statement.h"
 #include "query/history_statement.h"
 #include "query/parser.h"
@@ -51,6 +52,19 @@ absl::StatusOr<QueryResult> Execute(const PreparedStatement& prepared,
   Statement statement = prepared.statement;
   ANNALS_RETURN_IF_ERROR(
       SubstituteParameters(prepared.text, parameters, &statement));
+  ANNALS_RETURN_IF_ERROR(ExpandPrefixedNames(
+      prepared.text,
+      [&]() -> absl::StatusOr<PrefixMap> {
+        ANNALS_ASSIGN_OR_RETURN(auto list,
+                                engine::ReadPrefixes(store->rocks(), nullptr));
+        return PrefixMap(list.begin(), list.end());
+      },
+      [&](std::string_view name) {
+        return store->dictionary()
+            .Find(Value::Entity(std::string(name)), nullptr)
+            .ok();
+      },
+      &statement));
   std::vector<std::string> notices;
   ANNALS_ASSIGN_OR_RETURN(const engine::Store::ReadView view,
                           store->GetReadView());

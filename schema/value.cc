@@ -181,6 +181,45 @@ Value Value::Claim(uint64_t claim_id) {
   return v;
 }
 
+Value Value::TaggedString(std::string_view lexical, std::string_view language,
+                          std::string_view datatype) {
+  Value v;
+  v.kind_ = ValueKind::kString;
+  v.text_ = std::string(lexical);
+  if (!language.empty()) {
+    absl::StrAppend(&v.text_, "\xFF@", AbslView(language));
+  } else if (!datatype.empty()) {
+    absl::StrAppend(&v.text_, "\xFF^^", AbslView(datatype));
+  }
+  return v;
+}
+
+std::string_view Value::lexical() const {
+  std::string_view t = text_;
+  if (kind_ != ValueKind::kString) return t;
+  return t.substr(0, t.find('\xFF'));
+}
+
+std::string_view Value::language() const {
+  std::string_view t = text_;
+  size_t tag = t.find('\xFF');
+  if (kind_ != ValueKind::kString || tag == std::string_view::npos ||
+      t.substr(tag + 1, 1) != "@") {
+    return {};
+  }
+  return t.substr(tag + 2);
+}
+
+std::string_view Value::datatype() const {
+  std::string_view t = text_;
+  size_t tag = t.find('\xFF');
+  if (kind_ != ValueKind::kString || tag == std::string_view::npos ||
+      t.substr(tag + 1, 2) != "^^") {
+    return {};
+  }
+  return t.substr(tag + 3);
+}
+
 absl::StatusOr<Value> Value::Parse(std::string_view text, ValueKind kind) {
   auto bad = [&](std::string_view expected) {
     return absl::InvalidArgumentError(
@@ -276,6 +315,14 @@ std::string Value::ToString() const {
     case ValueKind::kDecimal:
       return text_;
     case ValueKind::kString:
+      if (!language().empty()) {
+        return absl::StrCat("\"", AbslView(lexical()), "\"@",
+                            AbslView(language()));
+      }
+      if (!datatype().empty()) {
+        return absl::StrCat("\"", AbslView(lexical()), "\"^^<",
+                            AbslView(datatype()), ">");
+      }
       return absl::StrCat("\"", text_, "\"");
     case ValueKind::kInteger:
       return absl::StrCat(int_);

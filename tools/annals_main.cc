@@ -110,12 +110,31 @@ store is unchanged, exit code 130.
 Columns (header line, any order): subject, predicate, object (required);
 valid_from, valid_to, recorded_at, source, by, confidence, object_type.
 Times: 2025, 2025-09, 2025-09-02, 2025-09-02T10:00:00Z; empty is open.
+RDF files give one claim per statement: IRIs and blank nodes (the load's
+own) are entities, literals keep their type, a named graph is the source;
+a syntax error in Turtle or TriG ends the load even with --skip-bad, whose
+reject file for RDF holds each statement with a # comment naming its error.
+With --wikidata, RDF in the shape of Wikidata's dumps is read as Wikidata's
+statements (docs/wikidata.md): each statement one claim wd:Q wdt:P value,
+start/end time and point in time qualifiers its valid time, the reference
+URL its source; deprecated statements are left out, truthy triples that a
+statement gives are not loaded twice; labels and alt labels in --lang become
+schema aliases ("Vladimir Putin" names wd:Q7747), not claims.
 TSV fields are literal; a TSV file whose first line is #escapes=backslash
 (as `annals export` writes one) has backslash escapes: \t, \n, \r, \\.
 An empty object needs its object_type (an empty string: object_type string).
 
 Options:
-  --format=tsv|csv|jsonl  file format (default: by extension)
+  --format=tsv|csv|jsonl|nt|nq|ttl|trig
+                          file format (default: by extension: .tsv .txt
+                          .csv .jsonl .ndjson .json, and RDF: .nt N-Triples,
+                          .nq N-Quads, .ttl Turtle, .trig TriG; docs/rdf.md)
+  --base=IRI              RDF: the base IRI relative IRIs resolve against
+                          (default: each file's file: IRI)
+  --wikidata              RDF files are Wikidata dumps (.ttl or .nt): read
+                          statements, qualifiers, ranks, references, labels
+  --lang=TAG              --wikidata: the language of the labels that become
+                          aliases (default: en)
   --columns=NAME:COLUMN,...
                           load the files' column NAME (header name or JSON
                           key) as COLUMN, e.g. start:valid_from,end:valid_to
@@ -141,6 +160,8 @@ Examples:
   annals load sco.annals datasets/sco2025/claims.tsv
   annals load --skip-bad --reject-file=bad.txt events.annals events.csv
   annals load --dry-run events.annals events.jsonl
+  annals load kb.annals dump.nt more.ttl
+  annals load --wikidata --lang=en wd.annals wikidata-sample.ttl
   annals load --columns=start:valid_from,end:valid_to --dates=unknown-digits \
       --skip-bad --reject-file=yago.rejects yago.annals yago11k/train_named.tsv
   annals load --columns=date:valid_from --events icews.annals \
@@ -385,7 +406,7 @@ void PrintNewNames(const annals::LoadResult& r) {
 int Load(const Args& args) {
   if (args.help) return std::cout << kLoadHelp, 0;
   annals::LoadOptions options;
-  bool quiet = false, verbose = false;
+  bool quiet = false, verbose = false, lang = false;
   for (const auto& [name, value] : args.flags) {
     if (name == "format") {
       if (value == "tsv") {
@@ -394,9 +415,29 @@ int Load(const Args& args) {
         options.format = annals::LoadFormat::kCsv;
       } else if (value == "jsonl") {
         options.format = annals::LoadFormat::kJsonl;
+      } else if (value == "nt") {
+        options.format = annals::LoadFormat::kNTriples;
+      } else if (value == "nq") {
+        options.format = annals::LoadFormat::kNQuads;
+      } else if (value == "ttl") {
+        options.format = annals::LoadFormat::kTurtle;
+      } else if (value == "trig") {
+        options.format = annals::LoadFormat::kTriG;
       } else {
-        return Usage("--format must be tsv, csv or jsonl", kLoadHelp);
+        return Usage("--format must be tsv, csv, jsonl, nt, nq, ttl or trig",
+                     kLoadHelp);
       }
+    } else if (name == "base") {
+      options.base_iri = value;
+    } else if (name == "wikidata") {
+      if (!value.empty()) return Usage("--wikidata takes no value", kLoadHelp);
+      options.wikidata = true;
+    } else if (name == "lang") {
+      if (value.empty()) {
+        return Usage("--lang takes a language tag: --lang=en", kLoadHelp);
+      }
+      options.language = value;
+      lang = true;
     } else if (name == "events") {
       options.events = true;
     } else if (name == "dates") {
@@ -434,6 +475,9 @@ int Load(const Args& args) {
     } else {
       return UnknownOption(name, kLoadHelp);
     }
+  }
+  if (lang && !options.wikidata) {
+    return Usage("--lang is for --wikidata loads", kLoadHelp);
   }
   if (args.positional.size() < 2) {
     return Usage("load needs a STORE and at least one FILE", kLoadHelp);

@@ -34,6 +34,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -190,6 +191,11 @@ class Database {
 
   // A consistent view for several reads.
   Snapshot GetSnapshot() const;
+
+  // The RDF prefixes loaded files declared (name, namespace IRI), in name
+  // order; queries read `name:local` with them (docs/rdf.md).
+  absl::StatusOr<std::vector<std::pair<std::string, std::string>>> RdfPrefixes()
+      const;
 
   // Bulk-loads files (TSV/CSV with a header, or JSON Lines; see
   // docs/loading.md for the columns). A `#c42` subject or object must name a

@@ -22,7 +22,17 @@ struct LoadProgress {
   double seconds = 0;       // since the load started
 };
 
-enum class LoadFormat { kAuto, kTsv, kCsv, kJsonl };
+// kNTriples .. kTriG are RDF (docs/rdf.md).
+enum class LoadFormat {
+  kAuto,
+  kTsv,
+  kCsv,
+  kJsonl,
+  kNTriples,
+  kNQuads,
+  kTurtle,
+  kTriG
+};
 
 // How the times of a load file (valid_from, valid_to, recorded_at) are
 // written.
@@ -37,8 +47,17 @@ enum class DateFormat {
 };
 
 struct LoadOptions {
-  // kAuto picks by extension: .tsv/.txt, .csv, .jsonl/.ndjson/.json.
+  // kAuto picks by extension: .tsv/.txt, .csv, .jsonl/.ndjson/.json, and
+  // RDF: .nt, .nq, .ttl, .trig.
   LoadFormat format = LoadFormat::kAuto;
+  // RDF: the base IRI relative IRIs resolve against; "" for each file's
+  // file: IRI.
+  std::string base_iri;
+  // RDF read as Wikidata's statement model (docs/wikidata.md): statements
+  // with qualifiers, ranks and references as claims, labels and alt labels
+  // in `language` as schema aliases. Only with RDF files (.nt, .ttl, ...).
+  bool wikidata = false;
+  std::string language = "en";
   // Validate everything, write nothing.
   bool dry_run = false;
   // Go on past bad rows; they are written to `reject_file` (path:line:col,

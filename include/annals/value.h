@@ -48,6 +48,13 @@ class Value {
   static absl::StatusOr<Value> Quantity(std::string_view number,
                                         std::string_view unit);
   static Value Claim(uint64_t claim_id);
+  // An RDF literal with a language tag or a datatype Annals has no type for
+  // (docs/rdf.md): a string whose text is `lexical`, the byte 0xFF (never in
+  // UTF-8), then `@` and `language`, or `^^` and the `datatype` IRI. Give
+  // one of language and datatype (language wins); with neither it is
+  // String(lexical).
+  static Value TaggedString(std::string_view lexical, std::string_view language,
+                            std::string_view datatype);
 
   // Parses `text` as a value of `kind` (InvalidArgument naming the kind on
   // failure). For kQuantity the text is `<number> <unit>`; for kClaim `#c42`.
@@ -69,11 +76,18 @@ class Value {
   bool boolean() const { return int_ != 0; }
   const TimePoint& date() const { return date_; }
   const std::string& unit() const { return unit_; }
+  // Strings: the text without its RDF tag (see TaggedString), and the tag's
+  // language or datatype IRI ("" when it has none).
+  std::string_view lexical() const;
+  std::string_view language() const;
+  std::string_view datatype() const;
   // Numeric value of an integer, decimal or quantity (0 otherwise).
   double number() const;
 
   // Human-readable form: `Gazprom`, `"a string"`, `56`, `0.5`, `true`,
-  // `2025-09-02`, `56 bcm/yr`, `#c42`. Entity names print bare.
+  // `2025-09-02`, `56 bcm/yr`, `#c42`. Entity names print bare. A tagged
+  // string prints `"chat"@en` or
+  // `"5"^^<http://www.w3.org/2001/XMLSchema#byte>`.
   std::string ToString() const;
 
   friend bool operator==(const Value& a, const Value& b) {

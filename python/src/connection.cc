@@ -242,9 +242,19 @@ LoadResult Connection::Load(
     options.format = LoadFormat::kCsv;
   } else if (format == "jsonl") {
     options.format = LoadFormat::kJsonl;
+  } else if (format == "nt") {
+    options.format = LoadFormat::kNTriples;
+  } else if (format == "nq") {
+    options.format = LoadFormat::kNQuads;
+  } else if (format == "ttl") {
+    options.format = LoadFormat::kTurtle;
+  } else if (format == "trig") {
+    options.format = LoadFormat::kTriG;
   } else if (!format.empty() && format != "auto") {
     throw py::value_error(
-        "format must be None, 'tsv', 'csv' or 'jsonl', not '" + format + "'");
+        "format must be None, 'tsv', 'csv', 'jsonl', 'nt', 'nq', 'ttl' or "
+        "'trig', not '" +
+        format + "'");
   }
   if (dates == "unknown-digits") {
     options.dates = DateFormat::kUnknownDigits;

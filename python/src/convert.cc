@@ -124,6 +124,11 @@ py::object ToPython(const Value& value) {
   switch (value.kind()) {
     case ValueKind::kEntity:
     case ValueKind::kString:
+      // An RDF literal with a language or datatype (docs/rdf.md) reads as
+      // it is written in RDF: "chat"@en.
+      if (value.lexical().size() != value.text().size()) {
+        return py::str(value.ToString());
+      }
       return py::str(value.text());
     case ValueKind::kInteger:
       return py::int_(value.integer());

@@ -90,6 +90,50 @@ TEST_F(ExportCliTest, EachExtensionGivesItsFormat) {
   }
 }
 
+TEST_F(ExportCliTest, GraphmlByExtensionOfAView) {
+  test::CliResult r = Run({"export", "--all", "--output=all.graphml", store_});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "Exported 37 claims (edges between "))
+      << r.err;
+  const std::string all = ReadFile(Path("all.graphml"));
+  EXPECT_TRUE(absl::StartsWith(all, "<?xml version=\"1.0\"")) << all;
+  EXPECT_TRUE(absl::EndsWith(all, "</graphml>\n"));
+  // The default view is what holds now: fewer claims than --all.
+  r = Run({"export", "--format=graphml", store_});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.out, "<?xml")) << r.out.substr(0, 100);
+  EXPECT_LT(r.out.size(), all.size());
+  r = Run({"export", "--at=2025-09-01", "--format=graphml", store_});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "<data key=\"predicate\">held_in<"))
+      << r.out;
+}
+
+TEST_F(ExportCliTest, ViewOptionsThatConflictAreUsageErrors) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {{"--at=2025", "--all"}, "--at and --all: give one"},
+      {{"--all=yes"}, "--all takes no value"},
+      {{"--at=someday"}, "--at: "},
+      {{"--all", "QUERY"}, "--all and a QUERY"},
+      {{"--at=2025", "QUERY"}, "--at and a QUERY"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = {"export"};
+    for (const std::string& a : c.args) {
+      if (a != "QUERY") args.push_back(a);
+    }
+    args.push_back(store_);
+    if (c.args.back() == "QUERY") args.push_back("FIND ?c WHERE ?c: ?s ?p ?o");
+    test::CliResult r = Run(args);
+    EXPECT_EQ(r.exit_code, 2) << c.message;
+    EXPECT_TRUE(absl::StrContains(r.err, c.message)) << r.err;
+  }
+}
+
 TEST_F(ExportCliTest, AnExtensionWithoutAFormatIsAUsageError) {
   for (const char* file : {"claims.xlsx", "claims", "out.d/claims"}) {
     test::CliResult r =
@@ -98,8 +142,8 @@ TEST_F(ExportCliTest, AnExtensionWithoutAFormatIsAUsageError) {
     EXPECT_TRUE(absl::StrContains(
         r.err, std::string("annals: cannot tell the export format from '") +
                    file +
-                   "': name it .tsv, .csv or .jsonl, or give "
-                   "--format=tsv|csv|jsonl"))
+                   "': name it .tsv, .csv, .jsonl or .graphml, or give "
+                   "--format=tsv|csv|jsonl|graphml"))
         << r.err;
     EXPECT_TRUE(absl::StrContains(r.err, "Usage: annals export")) << r.err;
     EXPECT_FALSE(std::filesystem::exists(Path(file))) << file;
@@ -108,7 +152,7 @@ TEST_F(ExportCliTest, AnExtensionWithoutAFormatIsAUsageError) {
   test::CliResult r = Run({"export", "--format=xml", store_});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(absl::StrContains(
-      r.err, "unknown export format 'xml' (tsv, csv or jsonl)"))
+      r.err, "unknown export format 'xml' (tsv, csv, jsonl or graphml)"))
       << r.err;
 }
 

@@ -1,8 +1,10 @@
 // `annals export STORE [QUERY]`; see export_command.h.
 #include "tools/export/export_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -11,11 +13,13 @@
 #include "tools/cli/open_store.h"
 #include "tools/cli/suggest.h"
 #include "tools/export/export_writer.h"
+#include "tools/export/rdf_writer.h"
 
 namespace annals::cli {
 
 const char kExportHelp[] =
-    R"(Usage: annals export [--format=tsv|csv|jsonl] [--output=FILE] [--as-of=TIME] STORE [QUERY]
+    R"(Usage: annals export [--format=tsv|csv|jsonl|graphml|nt|nq|ttl|trig] [--claims]
+                     [--at=TIME|--all] [--output=FILE] [--as-of=TIME] STORE [QUERY]
 
 Writes every live claim of STORE (or the claims QUERY names) as a file that
 `annals load` reads back to the same claims: subject, predicate, object with
@@ -35,12 +39,33 @@ reads back with `annals load`, Python's csv module, pandas and spreadsheets.
 JSON Lines: one object per claim, keys as the column names, empty fields
 left out, confidence a number.
 
+GraphML (for networkx, Gephi, yEd) is a graph of a view, not a file to load
+back: entities are nodes (and so is each distinct value that is an object,
+and each claim a claim is about), claims are edges with their predicate,
+value, valid_from, valid_to, recorded_at, source, by and confidence. It holds
+what is valid now unless --at or --all says otherwise.
+
+RDF (docs/rdf.md): nt and ttl write one triple per claim of the view, nq and
+trig one quad, in the graph its source names (none: the default graph);
+ttl and trig with the store's prefixes. The view is what holds now, as
+currently recorded, unless --at, --all or --as-of say otherwise. --claims
+(nq or trig) writes every live claim instead (all valid time, unless --at)
+with everything Annals knows of it, each in a graph of its own annotated
+with annals:validFrom, validTo, recordedAt, source, by, confidence: loading
+that file into an empty store gives back the same claims.
+
 Options:
-  --format=tsv|csv|jsonl
+  --format=tsv|csv|jsonl|graphml|nt|nq|ttl|trig
                       the file format; without it, taken from --output's
                       extension as `annals load` does (.tsv or .txt: tsv,
-                      .csv: csv, .jsonl, .ndjson or .json: jsonl; any other
-                      is a usage error), and tsv on standard output
+                      .csv: csv, .jsonl, .ndjson or .json: jsonl, .graphml:
+                      graphml, .nt, .nq, .ttl, .trig; any other is a usage
+                      error), and tsv on standard output
+  --claims            RDF nq or trig: every claim with all it knows (above)
+  --at=TIME           only the claims that certainly hold at some instant of
+                      TIME (as a query's AT)
+  --all               every valid time: the default of tsv, csv and jsonl;
+                      graphml and RDF default to what holds now
   --output=FILE       write to FILE instead of standard output
   --as-of=TIME        the store as recorded by the end of TIME: claims
                       recorded later are left out, claims retracted later
@@ -49,14 +74,19 @@ Options:
                       the store read-only (beside a writer, too)
   QUERY               a statement whose rows name the claims to export in
                       claim columns: bind them with ?c: and return ?c
-                      (write AS OF in the query, not --as-of)
+                      (write AS OF and AT in the query, not --as-of,
+                      --at or --all)
 
 Examples:
   annals export sco.annals > sco.tsv
   annals export --output=sco.csv sco.annals
   annals export --format=jsonl --output=sco.jsonl sco.annals
   annals export --as-of=2025-09-01 --output=then.tsv sco.annals
+  annals export --output=sco.graphml sco.annals
+  annals export --all --output=history.graphml sco.annals
   annals export sco.annals "FIND ?c WHERE ?c: Russia ?p ?o"
+  annals export --format=ttl --at=2025-09-02 sco.annals
+  annals export --format=nq --claims --output=sco.nq sco.annals
   annals export sco.annals > sco.tsv && annals load copy.annals sco.tsv
 )";
 
@@ -75,6 +105,88 @@ int Fail(const std::string& message) {
   return kExitFailure;
 }
 
+// Writes to standard output, or to FILE through FILE.partial.
+int WriteOutput(const std::string& output,
+                const std::function<absl::Status(std::ostream*)>& write) {
+  if (output.empty()) {
+    absl::Status s = write(&std::cout);
+    std::cout.flush();
+    if (!s.ok()) return Fail(std::string(s.message()));
+    if (!std::cout) return Fail("writing to standard output failed");
+    return 0;
+  }
+  const std::string partial = output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) return Fail("cannot create '" + partial + "'");
+    absl::Status s = write(&out);
+    out.close();
+    if (!s.ok() || !out) {
+      std::remove(partial.c_str());
+      return Fail(s.ok() ? "writing '" + partial + "' failed"
+                         : std::string(s.message()));
+    }
+  }
+  if (std::rename(partial.c_str(), output.c_str()) != 0) {
+    std::remove(partial.c_str());
+    return Fail("cannot rename '" + partial + "' to '" + output + "'");
+  }
+  return 0;
+}
+
+int RunRdfExport(const std::string& store,
+                 const exporter::ExportOptions& options,
+                 const std::string& output, exporter::RdfFormat format,
+                 bool claims_mode, bool all, std::optional<TimePoint> at) {
+  if (all && at) return Usage("--all and --at: give one");
+  if (claims_mode && !exporter::HasGraphs(format)) {
+    return Usage(
+        "--claims writes each claim in a graph of its own: use "
+        "--format=nq or --format=trig");
+  }
+  if (!options.query.empty() && (all || at)) {
+    return Usage("--all or --at and a QUERY: write AT in the query instead");
+  }
+  auto db = OpenStore(store, Access::kRead, std::cerr);
+  if (!db.ok()) return Fail(std::string(db.status().message()));
+  std::vector<Claim> claims;
+  if (!options.query.empty()) {
+    auto selected = exporter::SelectClaims(*db, options);
+    if (!selected.ok()) return Fail(std::string(selected.status().message()));
+    claims = *std::move(selected);
+  } else {
+    TimeView view = claims_mode || all ? TimeView::AllTime() : TimeView::Now();
+    if (at) view.valid = Window::Of(*at);
+    if (options.as_of) view.as_of = options.as_of->SpanEnd() - 1;
+    absl::Status s = db->Scan(ClaimPattern(), view, [&](const Claim& c) {
+      claims.push_back(c);
+      return true;
+    });
+    if (!s.ok()) return Fail(std::string(s.message()));
+    std::sort(claims.begin(), claims.end(),
+              [](const Claim& a, const Claim& b) { return a.id < b.id; });
+  }
+  exporter::RdfWriteOptions rdf;
+  rdf.format = format;
+  rdf.claims = claims_mode;
+  auto prefixes = db->RdfPrefixes();
+  if (!prefixes.ok()) return Fail(std::string(prefixes.status().message()));
+  rdf.prefixes = *std::move(prefixes);
+  exporter::RdfWriteResult result;
+  int code = WriteOutput(output, [&](std::ostream* out) -> absl::Status {
+    auto r = exporter::WriteRdf(claims, rdf, out);
+    if (!r.ok()) return r.status();
+    result = *r;
+    return absl::OkStatus();
+  });
+  if (code != 0) return code;
+  if (!output.empty()) {
+    std::cerr << "Exported " << Count(result.claims, "claim") << " to "
+              << output << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunExport(const std::vector<std::string>& positional,
@@ -82,13 +194,27 @@ int RunExport(const std::vector<std::string>& positional,
   exporter::ExportOptions options;
   std::optional<exporter::ExportFormat> format;
   std::string output;
+  bool rdf = false, claims_mode = false, all = false;
+  exporter::RdfFormat rdf_format = exporter::RdfFormat::kNTriples;
+  std::optional<TimePoint> at;
   for (const auto& [name, value] : flags) {
     const bool takes_value =
-        name == "format" || name == "output" || name == "as-of";
+        name == "format" || name == "output" || name == "as-of" || name == "at";
     if (takes_value && value.empty()) {
       return Usage("--" + name + " takes a value: --" + name + "=...");
     }
-    if (name == "format") {
+    if (name == "format" && exporter::ParseRdfFormat(value, &rdf_format)) {
+      rdf = true;
+    } else if (name == "claims") {
+      claims_mode = true;
+    } else if (name == "all") {
+      if (!value.empty()) return Usage("--all takes no value");
+      all = true;
+    } else if (name == "at") {
+      auto t = TimePoint::Parse(value);
+      if (!t.ok()) return Usage("--at: " + std::string(t.status().message()));
+      at = *t;
+    } else if (name == "format") {
       auto f = exporter::ParseExportFormat(value);
       if (!f.ok()) return Usage(std::string(f.status().message()));
       format = *f;
@@ -113,6 +239,23 @@ int RunExport(const std::vector<std::string>& positional,
   if (!options.query.empty() && options.as_of) {
     return Usage("--as-of and a QUERY: write AS OF in the query instead");
   }
+  if (!format && !rdf && !output.empty()) {
+    size_t dot = output.find_last_of('.');
+    rdf = dot != std::string::npos &&
+          exporter::ParseRdfFormat(output.substr(dot + 1), &rdf_format);
+  }
+  if (rdf) {
+    return RunRdfExport(positional[0], options, output, rdf_format, claims_mode,
+                        all, at);
+  }
+  if (claims_mode) return Usage("--claims is for RDF formats (nq, trig)");
+  if (!options.query.empty() && (at || all)) {
+    return Usage(std::string(at ? "--at" : "--all") +
+                 " and a QUERY: write AT in the query instead");
+  }
+  if (at && all) return Usage("--at and --all: give one");
+  options.at = at;
+  options.all = all;
   if (format) {
     options.format = *format;
   } else if (!output.empty()) {
@@ -148,8 +291,18 @@ int RunExport(const std::vector<std::string>& positional,
       std::remove(partial.c_str());
       return Fail("cannot rename '" + partial + "' to '" + output + "'");
     }
-    std::cerr << "Exported " << Count(result.claims, "claim") << " to "
-              << output << "\n";
+    std::cerr << "Exported " << Count(result.claims, "claim");
+    if (options.format == exporter::ExportFormat::kGraphml) {
+      std::cerr << " (edges between " << Count(result.nodes, "node") << ")";
+    }
+    std::cerr << " to " << output << "\n";
+  }
+  if (result.xml_replaced > 0) {
+    std::cerr << "annals: warning: " << Count(result.xml_replaced, "claim")
+              << " (the first #c" << result.first_xml_replaced << ") "
+              << (result.xml_replaced == 1 ? "holds" : "hold")
+              << " control characters or invalid UTF-8, which XML cannot "
+                 "carry: written as U+FFFD\n";
   }
   if (result.duplicates > 0) {
     std::cerr << "annals: warning: " << Count(result.duplicates, "claim")

@@ -13,6 +13,7 @@
 #include "common/utf8.h"
 #include "tools/export/export_fields.h"
 #include "tools/export/export_format.h"
+#include "tools/export/graphml_writer.h"
 
 namespace annals::exporter {
 namespace {
@@ -49,13 +50,19 @@ absl::StatusOr<std::vector<ClaimId>> ClaimsOfQuery(Database& db,
 
 }  // namespace
 
+bool IsClaimsFileFormat(ExportFormat format) {
+  return format != ExportFormat::kGraphml;
+}
+
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(std::string(name));
   if (lower == "tsv") return ExportFormat::kTsv;
   if (lower == "csv") return ExportFormat::kCsv;
   if (lower == "jsonl") return ExportFormat::kJsonl;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown export format '", std::string(name), "' (tsv, csv or jsonl)"));
+  if (lower == "graphml") return ExportFormat::kGraphml;
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown export format '", std::string(name),
+                   "' (tsv, csv, jsonl or graphml)"));
 }
 
 absl::StatusOr<ExportFormat> ExportFormatOfPath(std::string_view path) {
@@ -72,10 +79,12 @@ absl::StatusOr<ExportFormat> ExportFormatOfPath(std::string_view path) {
     if (ext == "jsonl" || ext == "ndjson" || ext == "json") {
       return ExportFormat::kJsonl;
     }
+    if (ext == "graphml") return ExportFormat::kGraphml;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "cannot tell the export format from '", std::string(path),
-      "': name it .tsv, .csv or .jsonl, or give --format=tsv|csv|jsonl"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("cannot tell the export format from '", std::string(path),
+                   "': name it .tsv, .csv, .jsonl or .graphml, or give "
+                   "--format=tsv|csv|jsonl|graphml"));
 }
 
 std::string_view ExportExtension(ExportFormat format) {
@@ -86,6 +95,8 @@ std::string_view ExportExtension(ExportFormat format) {
       return ".csv";
     case ExportFormat::kJsonl:
       return ".jsonl";
+    case ExportFormat::kGraphml:
+      return ".graphml";
   }
   return ".tsv";
 }
@@ -93,10 +104,14 @@ std::string_view ExportExtension(ExportFormat format) {
 absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
                                                 const ExportOptions& options) {
   std::vector<Claim> claims;
+  if (options.at && options.all) {
+    return absl::InvalidArgumentError("--at and --all: give one of them");
+  }
   if (!options.query.empty()) {
-    if (options.as_of) {
+    if (options.as_of || options.at || options.all) {
       return absl::InvalidArgumentError(
-          "--as-of and a query: write AS OF in the query instead");
+          "--as-of, --at or --all and a query: write AS OF and AT in the "
+          "query instead");
     }
     absl::StatusOr<std::vector<ClaimId>> ids = ClaimsOfQuery(db, options.query);
     if (!ids.ok()) return ids.status();
@@ -109,6 +124,11 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
     }
   } else {
     TimeView view = TimeView::AllTime();  // every valid time
+    if (options.at) {
+      view.valid = Window::Of(*options.at);
+    } else if (!options.all && !IsClaimsFileFormat(options.format)) {
+      view.valid = TimeView::Now().valid;
+    }
     if (options.as_of) view.as_of = options.as_of->SpanEnd() - 1;
     absl::Status s = db.Scan(ClaimPattern(), view, [&](const Claim& c) {
       claims.push_back(c);
@@ -123,6 +143,7 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
 
 ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
                          std::ostream* out) {
+  if (format == ExportFormat::kGraphml) return WriteGraphml(claims, out);
   // Two passes, each making one row's fields at a time: the first finds
   // whether the TSV needs escapes (said before the header) and counts what
   // the warnings report, the second writes.

@@ -23,17 +23,21 @@
 
 namespace annals::exporter {
 
-enum class ExportFormat { kTsv, kCsv, kJsonl };
+enum class ExportFormat { kTsv, kCsv, kJsonl, kGraphml };
 
-// "tsv", "csv" or "jsonl" (any case); InvalidArgument otherwise.
+// True for the formats `annals load` reads back (tsv, csv, jsonl).
+bool IsClaimsFileFormat(ExportFormat format);
+
+// "tsv", "csv", "jsonl" or "graphml" (any case); InvalidArgument otherwise.
 absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name);
 
 // The format of a file named `path`, by its extension, as `annals load`
 // tells it: .tsv and .txt TSV, .csv CSV, .jsonl, .ndjson and .json JSON
-// Lines (any case). InvalidArgument for another extension or none.
+// Lines, .graphml GraphML (any case). InvalidArgument for another extension
+// or none.
 absl::StatusOr<ExportFormat> ExportFormatOfPath(std::string_view path);
 
-// The usual extension of `format`: ".tsv", ".csv" or ".jsonl".
+// The usual extension of `format`: ".tsv", ".csv", ".jsonl" or ".graphml".
 std::string_view ExportExtension(ExportFormat format);
 
 struct ExportOptions {
@@ -41,6 +45,11 @@ struct ExportOptions {
   // The store as recorded by the end of this time (claims recorded later
   // left out, claims retracted later included). nullopt: as recorded now.
   std::optional<TimePoint> as_of;
+  // Valid time: the claims that certainly hold at some instant of this
+  // point's span (as a query's AT). Unset: with `all`, or for the formats
+  // `annals load` reads back, every valid time; for GraphML, what holds now.
+  std::optional<TimePoint> at;
+  bool all = false;  // every valid time (not with `at`)
   // A statement of the query language; when set, the claims its rows name
   // in claim cells (`FIND ?c WHERE ?c: Russia ?p ?o`) instead of every live
   // claim. The statement says its own view (AS OF), so as_of must be unset.
@@ -60,12 +69,17 @@ struct ExportResult {
   int64_t invalid_utf8 = 0;
   ClaimId first_invalid_utf8 = 0;
   bool escaped = false;  // TSV: the file starts with #escapes=backslash
+  // GraphML: the nodes written, and the claims with text XML cannot carry
+  // (control characters, invalid UTF-8: written as U+FFFD) and the first.
+  int64_t nodes = 0;
+  int64_t xml_replaced = 0;
+  ClaimId first_xml_replaced = 0;
 };
 
 // The claims `options` selects, in claim id order (the order a load gives
 // ids in, so that exporting a store loaded from an export gives the same
 // bytes). InvalidArgument for a bad query, a query whose rows name no claim,
-// or query and as_of both set.
+// a query with as_of, at or all, or at with all.
 absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
                                                 const ExportOptions& options);
 
@@ -73,7 +87,7 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
 // when a field holds a tab, line feed, carriage return, the first line
 // `#escapes=backslash` and backslash escapes), CSV (RFC 4180: a header
 // record, CRLF line ends, fields quoted where needed), or JSON Lines with the
-// same keys, empty fields left out.
+// same keys, empty fields left out; or GraphML (graphml_writer.h).
 ExportResult WriteClaims(const std::vector<Claim>& claims, ExportFormat format,
                          std::ostream* out);
 

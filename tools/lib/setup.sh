@@ -9,7 +9,7 @@
 # installs only these (`annals serve` needs cpp-httplib and nlohmann-json).
 ANNALS_DEMO_PACKAGES=(build-essential cmake pkg-config librocksdb-dev
   libabsl-dev libboost-serialization-dev libreadline-dev libcpp-httplib-dev
-  nlohmann-json3-dev)
+  nlohmann-json3-dev libserd-dev)
 # What tools/check adds: the tests, benchmarks, the Python package and its
 # tests, the sanitizer runtimes, the fuzzing toolchain, and ccache (the
 # shared library's build reuses build/'s objects through it).
@@ -17,7 +17,7 @@ ANNALS_CHECK_PACKAGES=("${ANNALS_DEMO_PACKAGES[@]}" ccache libgtest-dev libgmock
   libbenchmark-dev libsqlite3-dev python3 python3-dev pybind11-dev
   python3-pandas python3-pytest python3-networkx python3-matplotlib
   python3-nbclient python3-nbformat python3-ipykernel clang-14
-  libclang-rt-14-dev chromium chromium-driver python3-selenium)
+  libclang-rt-14-dev python3-rdflib chromium chromium-driver python3-selenium)
 ANNALS_JOBS=${ANNALS_JOBS:-2}
 
 # Prints a stage header: "==> Building (Release) in build/".

@@ -8,6 +8,10 @@ namespace annals::output {
 std::string CellText(const Cell& cell) {
   if (cell.kind == Cell::Kind::kValue &&
       cell.value.kind() == ValueKind::kString) {
+    // An RDF literal with a language or datatype shows them: "chat"@en.
+    if (cell.value.lexical().size() != cell.value.text().size()) {
+      return cell.value.ToString();
+    }
     return cell.value.text();
   }
   return cell.ToString();

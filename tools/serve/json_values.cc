@@ -36,6 +36,17 @@ Json ValueJson(const Value& v) {
     case ValueKind::kBoolean:
       return v.boolean();
     case ValueKind::kString:
+      // An RDF literal with a language or datatype (docs/rdf.md): its parts.
+      if (!v.language().empty()) {
+        return Json{{"type", "literal"},
+                    {"text", std::string(v.lexical())},
+                    {"language", std::string(v.language())}};
+      }
+      if (!v.datatype().empty()) {
+        return Json{{"type", "literal"},
+                    {"text", std::string(v.lexical())},
+                    {"datatype", std::string(v.datatype())}};
+      }
       return v.text();
     case ValueKind::kEntity:
       return Json{{"type", "entity"}, {"text", v.text()}};
