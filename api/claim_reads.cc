@@ -55,8 +55,10 @@ absl::Status Database::Impl::Scan(const ClaimPattern& pattern,
     if (id.ok()) *out = *id;
     return id.status();
   };
-  // An alias names the entity it stands for.
-  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
+  // An alias names the entity it stands for, in the snapshot's schema.
+  ANNALS_ASSIGN_OR_RETURN(engine::Store::CurrentSchema at,
+                          store->SchemaAt(snap.get()));
+  const std::shared_ptr<const schema::Schema>& rules = at.schema;
   absl::Status s = absl::OkStatus();
   if (pattern.subject) {
     s.Update(resolve(rules->Canonical(*pattern.subject), &ids.s));

@@ -552,5 +552,41 @@ TEST_F(DatabaseSchemaTest, CheckListsEntitiesOfTheWrongType) {
                 "of type Company, found the entity Russia (of type Country)"});
 }
 
+// Reads on a snapshot use the schema as of that snapshot: an alias changed
+// after it is not seen by them, but is by the next statement.
+TEST_F(DatabaseSchemaTest, ReadsUseTheSchemaOfTheirSnapshot) {
+  for (const char* s : {"Alpha", "Beta"}) {
+    ClaimInput in;
+    in.subject = Value::Entity(s);
+    in.predicate = "owns";
+    in.object = Value::Entity(absl::StrCat(s, "Co"));
+    ASSERT_TRUE(db_->Assert(in).ok());
+  }
+  ASSERT_TRUE(db_->SetSchema("alias A = Alpha\n").ok());
+  Snapshot before = db_->GetSnapshot();
+  auto open = db_->Query("FIND ?o WHERE A owns ?o");  // streams, not read yet
+  ASSERT_TRUE(open.ok()) << open.status();
+  ASSERT_TRUE(db_->SetSchema("alias A = Beta\n").ok());
+
+  ClaimPattern a;
+  a.subject = Value::Entity("A");
+  auto old = db_->Find(a, TimeView(), before);
+  ASSERT_TRUE(old.ok()) << old.status();
+  ASSERT_EQ(old->size(), 1u);
+  EXPECT_EQ((*old)[0].object, Value::Entity("AlphaCo"));
+  ASSERT_TRUE(open->Next());
+  EXPECT_EQ(open->row()[0].ToString(), "AlphaCo");
+  EXPECT_FALSE(open->Next());
+
+  auto now = db_->Find(a, TimeView());
+  ASSERT_TRUE(now.ok()) << now.status();
+  ASSERT_EQ(now->size(), 1u);
+  EXPECT_EQ((*now)[0].object, Value::Entity("BetaCo"));
+  auto next = db_->Query("FIND ?o WHERE A owns ?o");
+  ASSERT_TRUE(next.ok()) << next.status();
+  ASSERT_TRUE(next->Next());
+  EXPECT_EQ(next->row()[0].ToString(), "BetaCo");
+}
+
 }  // namespace
 }  // namespace annals

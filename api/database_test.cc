@@ -856,7 +856,7 @@ TEST_F(DatabaseTest, CompactKeepsEveryClaimInFewerBytes) {
   ASSERT_TRUE(db->Compact().ok());
   auto stats_after = db->Stats();
   ASSERT_TRUE(stats_after.ok()) << stats_after.status();
-  // The loaded LZ4 files are rewritten in ZSTD.
+  // The loaded files (ZSTD level 1) are rewritten at level 3.
   EXPECT_LT(stats_after->bytes_on_disk, stats_before->bytes_on_disk);
   EXPECT_EQ(stats_after->claims, 20001);
   EXPECT_EQ(Answers(), before);

@@ -31,59 +31,113 @@ def micros(us):
 
 def markdown(results):
     sizes = sorted(int(n) for n in results["sizes"])
-    head = "| figure |" + "".join(" %s Annals | SQLite | ratio |" % size_name(n) for n in sizes)
+    by = {n: results["sizes"][str(n)] for n in sizes}
+    duck = any("duckdb" in by[n] for n in sizes)  # a second peer's columns
+    per_size = " %s Annals | SQLite | ratio |" + (" DuckDB | ratio |" if duck else "")
+    head = "| figure |" + "".join(per_size % size_name(n) for n in sizes)
     lines = [
-        "Annals and SQLite, same data, same run (%s). Ratio = Annals / SQLite: below 1 "
+        "Annals, SQLite%s: same data, same run (%s). Ratio = Annals / peer: below 1 "
         "Annals is faster, except for facts/s (above 1). Machine load before: %s; after: %s." %
-        (results["started"], results["uptime_before"], results["uptime_after"]),
+        (" and DuckDB" if duck else "", results["started"], results["uptime_before"],
+         results["uptime_after"]),
         "",
         head,
-        "|---|" + "---|---|---|" * len(sizes),
+        "|---|" + ("---|---|---|" + ("---|---|" if duck else "")) * len(sizes),
     ]
+
+    def duck_cells(n, value, annals, text):
+        """The DuckDB columns of one size: its figure and Annals / it."""
+        if not duck:
+            return ""
+        if value is None:
+            return " | |"
+        return " %s | %s |" % (text, ratio(annals, value))
+
     for key, label, fmt in FIGURES:
         row = "| %s |" % label
         for n in sizes:
-            a = results["sizes"][str(n)]["annals"][key]
-            s = results["sizes"][str(n)]["sqlite"][key]
+            a = by[n]["annals"][key]
+            s = by[n]["sqlite"][key]
+            d = by[n].get("duckdb", {}).get(key)
             row += " %s | %s | %s |" % (fmt.format(a), fmt.format(s), ratio(a, s))
+            row += duck_cells(n, d, a, fmt.format(d) if d is not None else "")
         lines.append(row)
     row = "| add 100,000 facts to the loaded store, s |"
     for n in sizes:
-        inc = results["sizes"][str(n)]["incremental"]
+        inc = by[n]["incremental"]
         row += " %.2f | %.2f | %s |" % (inc["annals_s"], inc["sqlite_s"],
                                        ratio(inc["annals_s"], inc["sqlite_s"]))
+        row += duck_cells(n, None, 0, "")
     lines.append(row)
-    if all("compacted" in results["sizes"][str(n)] for n in sizes):
+    if all("compacted" in by[n] for n in sizes):
         row = "| after `annals compact` (s): bytes on disk per fact |"
         for n in sizes:
-            c = results["sizes"][str(n)]["compacted"]
-            s = results["sizes"][str(n)]["sqlite"]["bytes_per_fact"]
+            c = by[n]["compacted"]
+            s = by[n]["sqlite"]["bytes_per_fact"]
             row += " %.1f (%.1f s) | %.1f | %s |" % (c["bytes_per_fact"], c["seconds"], s,
                                                   ratio(c["bytes_per_fact"], s))
+            d = by[n].get("duckdb", {}).get("bytes_per_fact")
+            row += duck_cells(n, d, c["bytes_per_fact"], "%.1f" % d if d is not None else "")
         lines.append(row)
-    names = list(results["sizes"][str(sizes[0])]["queries"])
+    dup_sizes = [n for n in sizes if by[n]["annals"].get("duplicates")]
+    if dup_sizes:
+        row = "| rows the load merged as duplicates (claims made) |"
+        for n in sizes:
+            a = by[n]["annals"]
+            row += " %s (%s)\u2020 | %s rows | |" % ("{:,}".format(a.get("duplicates", 0)),
+                                                 "{:,}".format(a.get("claims", n)),
+                                                 "{:,}".format(n))
+            row += duck_cells(n, None, 0, "")
+        lines.append(row)
+    names = list(by[sizes[0]]["queries"])
+    note = lambda runs: {1: " (1 run)", 0: " (stopped)"}.get(runs, "")  # noqa: E731
+    differ = False
     for q in names:
         row = "| %s, median |" % q
         for n in sizes:
-            r = results["sizes"][str(n)]["queries"].get(q)
+            r = by[n]["queries"].get(q)
             if r is None:
-                row += " | | |"
+                row += " | | |" + (" | |" if duck else "")
                 continue
-            note = lambda runs: {1: " (1 run)", 0: " (stopped)"}.get(runs, "")  # noqa: E731
             count = " [%s]" % "{:,}".format(r["annals_n"])
             if r["counts_differ"]:
-                count = " [%d vs %d: COUNTS DIFFER]" % (r["annals_n"], r["sqlite_n"])
+                count = " [%d vs %d: COUNTS DIFFER%s]" % (
+                    r["annals_n"], r["sqlite_n"], "\u2020" if n in dup_sizes else "")
             row += " %s%s%s | %s%s | %s |" % (
                 micros(r["annals_us"]), note(r["annals_runs"]), count,
                 (">" if r["sqlite_runs"] == 0 else "") + micros(r["sqlite_us"]),
                 note(r["sqlite_runs"]),
                 ratio(r["annals_us"], r["sqlite_us"]))
+            d = by[n].get("duckdb", {}).get("queries", {}).get(q)
+            text = ""
+            if d is not None:
+                text = micros(d["us"]) + note(d["runs"])
+                if d["n"] != r["sqlite_n"]:
+                    text += " [%d: COUNT DIFFERS]" % d["n"]
+                    differ = True
+            row += duck_cells(n, d and d["us"], r["annals_us"], text)
         lines.append(row)
     lines.append("")
-    lines.append("[n]: the result count (the same on both systems unless marked). Medians of "
+    if dup_sizes:
+        lines.append(
+            "\u2020 Rows equal but for recorded_at are one claim to Annals (docs/loading.md: "
+            "recorded_at does not make a claim different) and two rows to SQLite and DuckDB: "
+            "%s. A count that differs from SQLite's by up to that many rows differs for this "
+            "reason." %
+            "; ".join("the %s file has %s such row%s" % (
+                size_name(n), "{:,}".format(by[n]["annals"]["duplicates"]),
+                "" if by[n]["annals"]["duplicates"] == 1 else "s")
+                for n in dup_sizes))
+        lines.append("")
+    lines.append("[n]: the result count (the same on every system unless marked%s). Medians of "
                  "21 warm runs (fewer when that would pass 10 s; one run when the first takes "
-                 "more than 5 s; SQLite queries are stopped after 120 s). Annals loads: median of 3; SQLite's build was timed once "
-                 "and is cached in out/bench/.")
+                 "more than 5 s; SQLite queries are stopped after 120 s). Annals and DuckDB "
+                 "loads: median of 3 (DuckDB's: the whole node process, as PEERS.md); SQLite's "
+                 "build was timed once and is cached in out/bench/." %
+                 ("; DuckDB's is compared with SQLite's" if duck else ""))
+    if differ:
+        lines.append("")
+        lines.append("COUNT DIFFERS: DuckDB's result count is not SQLite's.")
     return "\n".join(lines) + "\n"
 
 

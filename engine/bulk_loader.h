@@ -105,7 +105,8 @@ class BulkLoader {
   absl::Status MarkDuplicatesSorted(const std::vector<bool>& skip);
   absl::Status WriteAndIngest(
       const std::string& tmp_dir, const Counters& before, const Counters& after,
-      const std::function<void(std::string)>& step_done);
+      const std::function<void(std::string)>& step_done,
+      std::vector<std::pair<std::string, double>>* cpu_steps);
 
   Store* store_;
   std::vector<std::string> files_;

@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "engine/wal_damage.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
@@ -138,22 +139,55 @@ bool PointLookups(Family f) {
          f == Family::kMeta;
 }
 
+// Data blocks of 16 KB rather than RocksDB's 4 KB: ZSTD and LZ4 find more
+// to share in them, and fewer blocks mean a smaller index; the workload's
+// queries were no slower (docs/benchmarks.md).
+constexpr size_t kBlockBytes = 16 << 10;
+
+rocksdb::BlockBasedTableOptions TableOptions(
+    Family f, const std::shared_ptr<rocksdb::Cache>& cache,
+    size_t block_bytes) {
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.format_version = 5;
+  t.block_size = block_bytes;
+  if (PointLookups(f)) {
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  return t;
+}
+
 rocksdb::ColumnFamilyOptions FamilyOptions(
     Family f, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   // LZ4 where data is young and rewritten by compactions; ZSTD (a third
   // smaller, a little slower to write) for the bottommost level, where most
-  // data ends up. Bulk loads land there too but write LZ4 (SstWriter::Create).
+  // data ends up. Bulk loads land there too (SstWriter::Create).
   o.compression = rocksdb::kLZ4Compression;
   o.bottommost_compression = rocksdb::kZSTD;
-  rocksdb::BlockBasedTableOptions t;
-  t.block_cache = cache;
-  t.format_version = 5;
-  if (PointLookups(f)) {
-    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  }
-  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  o.table_factory.reset(
+      rocksdb::NewBlockBasedTableFactory(TableOptions(f, cache, kBlockBytes)));
   return o;
+}
+
+// After a strict open failed with Corruption: whether the store opens when
+// its write-ahead log is replayed only up to the first damage (read-only:
+// this changes nothing). Then the log is what is damaged.
+bool OnlyTheWalIsDamaged(
+    rocksdb::DBOptions db_options, const std::string& dir,
+    const std::vector<rocksdb::ColumnFamilyDescriptor>& families) {
+  if (WalFiles(dir).empty()) return false;
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      rocksdb::DB::OpenForReadOnly(db_options, dir, families, &handles, &raw);
+  if (!s.ok()) return false;
+  for (auto* h : handles)
+    raw->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  raw->Close().PermitUncheckedError();
+  delete raw;
+  return true;
 }
 
 }  // namespace
@@ -176,6 +210,9 @@ class Snapshot {
     if (live_) live_->fetch_sub(1);
   }
   const rocksdb::Snapshot* get() const { return snap_; }
+  uint64_t sequence() const {
+    return snap_ != nullptr ? snap_->GetSequenceNumber() : UINT64_MAX;
+  }
 
  private:
   rocksdb::DB* db_;
@@ -231,6 +268,10 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   db_options.max_background_jobs = 2;
   db_options.max_open_files = -1;  // as a secondary instance needs
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  // Every record of the write-ahead log must read: a damaged or cut-short
+  // tail is an error (DamagedWalError), never silently dropped, unless the
+  // user opts into dropping it (below).
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kAbsoluteConsistency;
   std::string log_dir = dir;
   if (opts.read_only) {
     // A follower writes nothing into the store: its log goes to a private
@@ -287,6 +328,16 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
             ? rocksdb::DB::OpenAsSecondary(db_options, dir, impl->secondary_dir,
                                            families, &handles, &raw)
             : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
+  }
+  if (s.IsCorruption() && OnlyTheWalIsDamaged(db_options, dir, families)) {
+    if (opts.read_only || !opts.drop_damaged_wal_tail) {
+      return DamagedWalError(dir, s.ToString());
+    }
+    ANNALS_RETURN_IF_ERROR(KeepDamagedWal(dir).status());
+    handles.clear();
+    db_options.wal_recovery_mode =
+        rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+    s = rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
   }
   if (!s.ok()) {
     if (s.IsIOError() && absl::StrContains(s.ToString(), "current process")) {
@@ -364,6 +415,14 @@ std::shared_ptr<const Snapshot> Rocks::GetSnapshot() {
   std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
   impl_->live->fetch_add(1);
   return std::make_shared<Snapshot>(impl_->db.get(), nullptr, impl_->live);
+}
+
+uint64_t Rocks::LatestSequence() const {
+  return impl_->db->GetLatestSequenceNumber();
+}
+
+uint64_t Rocks::SnapshotSequence(const Snapshot& snap) {
+  return snap.sequence();
 }
 
 bool Rocks::follower() const { return !impl_->secondary_dir.empty(); }
@@ -525,7 +584,7 @@ absl::Status Rocks::IngestAtomically(const std::vector<Ingest>& files) {
 
 absl::Status Rocks::CompactAll() {
   rocksdb::CompactRangeOptions options;
-  // Also rewrite a family that is one file already (loads leave it LZ4),
+  // Also rewrite a family that is one file already (a load's, ZSTD level 1),
   // but not the files this compaction has just written.
   options.bottommost_level_compaction =
       rocksdb::BottommostLevelCompaction::kForceOptimized;
@@ -582,11 +641,15 @@ absl::StatusOr<std::unique_ptr<SstWriter>> SstWriter::Create(
   rocksdb::Options options(
       rocksdb::DBOptions(),
       rocks.impl_->family_options[static_cast<int>(family)]);
-  // SstFileWriter compresses with the bottommost level's codec (zstd), which
-  // took a quarter of a bulk load's CPU time. Loads write LZ4 instead: about
-  // 28% more bytes on disk (179 instead of 140 bytes a fact), until a
-  // compaction that involves the files rewrites them in zstd.
-  options.bottommost_compression = rocksdb::kLZ4Compression;
+  // SstFileWriter compresses with the bottommost level's codec. At its
+  // default level (3) ZSTD took a quarter of a bulk load's CPU time, and LZ4
+  // hardly compresses 4 KB blocks of sorted keys (179 bytes a fact). ZSTD at
+  // level 1 in 16 KB blocks: 132 bytes a fact at 1,000,000 facts, about 10%
+  // more CPU in the SST jobs, the workload's queries as fast (alternating
+  // A/B, docs/benchmarks.md). Compactions rewrite at ZSTD's level 3.
+  options.bottommost_compression = rocksdb::kZSTD;
+  options.bottommost_compression_opts.enabled = true;
+  options.bottommost_compression_opts.level = 1;
   impl->writer = std::make_unique<rocksdb::SstFileWriter>(
       rocksdb::EnvOptions(), options,
       rocks.impl_->handles[static_cast<int>(family)]);

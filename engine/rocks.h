@@ -72,6 +72,11 @@ class Rocks {
   // view must not move; it catches up next time). True when the data
   // changed; false, doing nothing, for a writer.
   absl::StatusOr<bool> CatchUp();
+  // The sequence number of the latest write, and the one a snapshot sees
+  // up to (a follower's view: the largest number, as its data moves only
+  // when no view is alive).
+  uint64_t LatestSequence() const;
+  static uint64_t SnapshotSequence(const Snapshot& snap);
 
   // NotFound when absent.
   absl::StatusOr<std::string> Get(Family f, std::string_view key,
@@ -94,8 +99,9 @@ class Rocks {
   absl::Status IngestAtomically(const std::vector<Ingest>& files);
 
   // Rewrites each family's files into one sorted run at the bottommost
-  // level, compressed with ZSTD (bulk loads write LZ4: quicker to write,
-  // about a quarter larger). Reads and writes may go on meanwhile; a full
+  // level, compressed with ZSTD at its level 3 (bulk loads write level 1:
+  // quicker to write, a few percent larger; small writes are flushed in LZ4).
+  // Reads and writes may go on meanwhile; a full
   // disk (ResourceExhausted) leaves the old files in place, and compactions
   // stay refused (ResourceExhausted) until RocksDB sees free space again.
   absl::Status CompactAll();

@@ -183,9 +183,59 @@ Store::CurrentSchema Store::schema() const {
   return schema_;
 }
 
+absl::StatusOr<Store::CurrentSchema> Store::SchemaAt(
+    const Snapshot* snap) const {
+  if (snap == nullptr) return schema();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (schema_changes_pending_ == 0 &&
+        schema_.sequence <= Rocks::SnapshotSequence(*snap)) {
+      return schema_;
+    }
+  }
+  // A change committed after the snapshot, or one in progress: the
+  // snapshot's own latest version.
+  ANNALS_ASSIGN_OR_RETURN(std::vector<StoredSchema> versions,
+                          ReadSchemaVersions(*rocks_, snap));
+  CurrentSchema at;
+  at.schema = std::make_shared<const schema::Schema>();
+  if (versions.empty()) return at;
+  const StoredSchema& last = versions.back();
+  if (CurrentSchema now = schema(); now.version == last.version) return now;
+  absl::StatusOr<schema::Schema> parsed = schema::ParseSchema(
+      last.text, absl::StrCat("schema version ", last.version));
+  if (!parsed.ok()) {
+    return absl::DataLossError(absl::StrCat(
+        "store '", dir(), "': unreadable schema: ", parsed.status().message()));
+  }
+  at.version = last.version;
+  at.schema = std::make_shared<const schema::Schema>(*std::move(parsed));
+  return at;
+}
+
+void Store::SchemaChangeBegins() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++schema_changes_pending_;
+}
+
+void Store::SchemaChangeFailed() {
+  std::lock_guard<std::mutex> lock(mu_);
+  --schema_changes_pending_;
+}
+
 void Store::PublishSchema(CurrentSchema current) {
+  // At or after the commit's own sequence number: the writer lock is held.
+  current.sequence = rocks_->LatestSequence();
   std::lock_guard<std::mutex> lock(mu_);
   schema_ = std::move(current);
+  --schema_changes_pending_;
+}
+
+absl::StatusOr<Store::ReadView> Store::GetReadView() {
+  ReadView view;
+  view.snapshot = GetSnapshot();
+  ANNALS_ASSIGN_OR_RETURN(view.schema, SchemaAt(view.snapshot.get()));
+  return view;
 }
 
 Store::ConsistentView Store::GetConsistentView() {

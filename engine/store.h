@@ -90,10 +90,30 @@ class Store {
   struct CurrentSchema {
     uint64_t version = 0;
     std::shared_ptr<const schema::Schema> schema;
+    // In every snapshot whose sequence number is at least this (Rocks).
+    uint64_t sequence = 0;
   };
   CurrentSchema schema() const;
+  // The schema as of `snap` (nullptr: the current one): what a read on that
+  // snapshot must use for aliases, units and one-ness, even when a newer
+  // schema was committed since. Reads meta only when a schema change was
+  // committed after the snapshot or is being committed. DataLoss when the
+  // version it reads does not parse.
+  absl::StatusOr<CurrentSchema> SchemaAt(const Snapshot* snap) const;
+  // A schema change is about to be committed (then PublishSchema, or
+  // SchemaChangeFailed). REQUIRES: writer_mutex() held.
+  void SchemaChangeBegins();
+  void SchemaChangeFailed();
   // Makes a committed schema change current. REQUIRES: writer_mutex() held.
   void PublishSchema(CurrentSchema current);
+
+  // A snapshot and the schema as of it, for one statement; unlike
+  // GetConsistentView it does not wait for a load in progress.
+  struct ReadView {
+    std::shared_ptr<const Snapshot> snapshot;
+    CurrentSchema schema;
+  };
+  absl::StatusOr<ReadView> GetReadView();
 
   // A snapshot with the counters and schema of the same instant. Writers
   // publish counters and schema after their write, so the three are taken
@@ -122,6 +142,7 @@ class Store {
   Counters counters_;
   absl::Status write_error_;
   CurrentSchema schema_;
+  int schema_changes_pending_ = 0;
 };
 
 }  // namespace annals::engine

@@ -1,7 +1,7 @@
 // engine::Store: opening (creating, reopening, read-only, refusing a second
 // writer and a missing store), the counters it keeps and persists, GetClaim,
-// the schema it loads, the single write path (Commit, Writable) and
-// ConsistentView.
+// the schema it loads and the schema as of a snapshot (SchemaAt), the
+// single write path (Commit, Writable) and ConsistentView.
 #include "engine/store.h"
 
 #include <cstdint>
@@ -187,6 +187,54 @@ TEST_F(StoreTest, ConsistentViewMatchesTheCountersAndSchema) {
   EXPECT_EQ(view.schema.version, 1u);
   EXPECT_EQ(view.schema.schema, (*store)->schema().schema);
   EXPECT_TRUE((*store)->GetClaim(kTinyRows, view.snapshot.get()).ok());
+}
+
+// A read on a snapshot uses the schema of that snapshot, not one committed
+// since (aliases, units and one-ness as of the snapshot); a schema change
+// being committed sends SchemaAt to the snapshot's own meta entries.
+TEST_F(StoreTest, SchemaAtIsTheSchemaOfTheSnapshot) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto set = [&](std::string_view text) {
+    WriteTxn txn(store.get());
+    ASSERT_TRUE(txn.SetSchema(text, "schema", 1795876800).ok());
+    ASSERT_TRUE(txn.Commit().ok());
+  };
+  auto none = store->GetSnapshot();
+  set("alias A = Alpha\n");
+  auto first = store->GetSnapshot();
+  set("alias A = Beta\n");
+  auto second = store->GetSnapshot();
+
+  auto at = store->SchemaAt(none.get());
+  ASSERT_TRUE(at.ok()) << at.status();
+  EXPECT_EQ(at->version, 0u);
+  EXPECT_EQ(at->schema->Canonical("A"), "A");
+  at = store->SchemaAt(first.get());
+  ASSERT_TRUE(at.ok()) << at.status();
+  EXPECT_EQ(at->version, 1u);
+  EXPECT_EQ(at->schema->Canonical("A"), "Alpha");
+  at = store->SchemaAt(second.get());
+  ASSERT_TRUE(at.ok()) << at.status();
+  EXPECT_EQ(at->version, 2u);
+  EXPECT_EQ(at->schema->Canonical("A"), "Beta");
+  // The current schema itself, not a copy parsed again.
+  EXPECT_EQ(at->schema, store->schema().schema);
+  at = store->SchemaAt(nullptr);
+  ASSERT_TRUE(at.ok());
+  EXPECT_EQ(at->version, 2u);
+
+  // While a change is being committed the snapshot's meta decides.
+  store->SchemaChangeBegins();
+  auto view = store->GetReadView();
+  ASSERT_TRUE(view.ok()) << view.status();
+  EXPECT_EQ(view->schema.version, 2u);
+  EXPECT_EQ(view->schema.schema->Canonical("A"), "Beta");
+  store->SchemaChangeFailed();
+  // And the old snapshot still sees its own after everything.
+  at = store->SchemaAt(first.get());
+  ASSERT_TRUE(at.ok());
+  EXPECT_EQ(at->schema->Canonical("A"), "Alpha");
 }
 
 TEST(CountersTest, WriteChangesListsOnlyWhatChanged) {

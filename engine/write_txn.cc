@@ -149,7 +149,11 @@ absl::Status WriteTxn::Commit() {
   }
   committed_ = true;
   if (batch_.count() == 0) return absl::OkStatus();
-  ANNALS_RETURN_IF_ERROR(store_->Commit(&batch_, counters_));
+  if (new_schema_) store_->SchemaChangeBegins();
+  if (absl::Status s = store_->Commit(&batch_, counters_); !s.ok()) {
+    if (new_schema_) store_->SchemaChangeFailed();
+    return s;
+  }
   for (const auto& [term, id] : new_terms_) {
     store_->dictionary().Remember(term, id);
   }

@@ -19,10 +19,10 @@ namespace {
 class Binder {
  public:
   Binder(engine::Store* store, std::string_view text,
-         std::vector<std::string>* notices)
+         std::vector<std::string>* notices, const engine::Store::ReadView* view)
       : store_(store),
         text_(text),
-        schema_(store->schema().schema),
+        schema_(view != nullptr ? view->schema.schema : store->schema().schema),
         notices_(notices) {}
 
   absl::StatusOr<uint64_t> BindConstant(const Term& t, bool predicate) {
@@ -478,14 +478,16 @@ absl::StatusOr<TimeView> BindView(std::string_view text,
 
 absl::StatusOr<uint64_t> BindTermId(engine::Store* store, std::string_view text,
                                     const Term& term, bool predicate,
-                                    std::vector<std::string>* notices) {
-  return Binder(store, text, notices).BindConstant(term, predicate);
+                                    std::vector<std::string>* notices,
+                                    const engine::Store::ReadView* view) {
+  return Binder(store, text, notices, view).BindConstant(term, predicate);
 }
 
 absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,
                                    const FindStatement& find,
-                                   std::vector<std::string>* notices) {
-  return Binder(store, text, notices).Bind(find);
+                                   std::vector<std::string>* notices,
+                                   const engine::Store::ReadView* view) {
+  return Binder(store, text, notices, view).Bind(find);
 }
 
 }  // namespace annals::query

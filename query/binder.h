@@ -118,15 +118,19 @@ inline constexpr uint64_t kNoTerm = 0;
 
 // `text` is the query source, for error messages; unknown names and literals
 // add a notice each to `notices`.
-absl::StatusOr<BoundFind> BindFind(engine::Store* store, std::string_view text,
-                                   const FindStatement& find,
-                                   std::vector<std::string>* notices);
+// `view` (the statement's, StatementContext::view) gives the schema whose
+// aliases and units apply; nullptr: the store's current schema.
+absl::StatusOr<BoundFind> BindFind(
+    engine::Store* store, std::string_view text, const FindStatement& find,
+    std::vector<std::string>* notices,
+    const engine::Store::ReadView* view = nullptr);
 
 // The dictionary id of a subject or predicate term given as a name or claim
 // id; kNoTerm, with a notice as in FIND, for one the store lacks.
-absl::StatusOr<uint64_t> BindTermId(engine::Store* store, std::string_view text,
-                                    const Term& term, bool predicate,
-                                    std::vector<std::string>* notices);
+absl::StatusOr<uint64_t> BindTermId(
+    engine::Store* store, std::string_view text, const Term& term,
+    bool predicate, std::vector<std::string>* notices,
+    const engine::Store::ReadView* view = nullptr);
 
 // Resolves a time term (a date literal, year integer or NOW).
 absl::StatusOr<TimePoint> BindTime(std::string_view text, const Term& term);

@@ -60,14 +60,15 @@ struct Accumulator {
 
 FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
                            BoundFind find, Plan plan,
-                           const QueryOptions& options)
+                           const QueryOptions& options,
+                           const engine::Store::ReadView* view)
     : store_(store),
       text_(text),
       find_(std::move(find)),
       plan_(std::move(plan)),
       options_(options),
-      snapshot_(store->GetSnapshot()),
-      schema_(store->schema().schema),
+      snapshot_(view != nullptr ? view->snapshot : store->GetSnapshot()),
+      schema_(view != nullptr ? view->schema.schema : store->schema().schema),
       interrupt_(StatementInterrupt(options)),
       walks_(plan_.chains.size()),
       ids_(find_.vars.size(), 0),

@@ -31,8 +31,11 @@ namespace annals::query {
 class FindExecutor : public RowSource {
  public:
   // `text` is the statement, for errors that point into it.
+  // `view`: the statement's snapshot and schema (StatementContext::view);
+  // nullptr: a snapshot of its own and the current schema.
   FindExecutor(engine::Store* store, std::string_view text, BoundFind find,
-               Plan plan, const QueryOptions& options);
+               Plan plan, const QueryOptions& options,
+               const engine::Store::ReadView* view = nullptr);
 
   bool Next(Row* row, absl::Status* status) override;
   // Rows each plan step passed on so far, by chain and step (for EXPLAIN

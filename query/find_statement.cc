@@ -24,7 +24,7 @@ QueryResult StreamFind(const StatementContext& ctx, BoundFind find, Plan plan) {
       std::move(columns),
       std::move(view),
       std::make_unique<FindExecutor>(ctx.store, ctx.text, std::move(find),
-                                     std::move(plan), ctx.options),
+                                     std::move(plan), ctx.options, ctx.view),
       {}};
 }
 
@@ -33,7 +33,8 @@ absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
   ApplyDefaultView(ctx.options, DefaultView::kAtAndAsOf, statement.pos,
                    &statement.time);
   ANNALS_ASSIGN_OR_RETURN(
-      BoundFind find, BindFind(ctx.store, ctx.text, statement, ctx.notices));
+      BoundFind find,
+      BindFind(ctx.store, ctx.text, statement, ctx.notices, ctx.view));
   if (find.projection.empty()) {
     return SyntaxError(ctx.text, statement.pos, "FIND lists nothing to return");
   }
@@ -44,7 +45,8 @@ absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
   std::string view = find.view;
   ActualRows actual;
   if (ctx.explain == ExplainMode::kAnalyze) {
-    FindExecutor executor(ctx.store, ctx.text, find, plan, ctx.options);
+    FindExecutor executor(ctx.store, ctx.text, find, plan, ctx.options,
+                          ctx.view);
     Row row;
     absl::Status status;
     while (executor.Next(&row, &status)) {

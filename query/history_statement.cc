@@ -63,9 +63,11 @@ void AddColumn(BoundFind* bound, std::string name, Operand::Kind kind, int var,
 absl::StatusOr<BoundFind> BindHistory(engine::Store* store,
                                       std::string_view text,
                                       const HistoryStatement& history,
-                                      std::vector<std::string>* notices) {
+                                      std::vector<std::string>* notices,
+                                      const engine::Store::ReadView* view) {
   ANNALS_ASSIGN_OR_RETURN(
-      BoundFind bound, BindFind(store, text, HistoryAsFind(history), notices));
+      BoundFind bound,
+      BindFind(store, text, HistoryAsFind(history), notices, view));
   if (!history.time.valid) {
     bound.patterns[0].view.valid.reset();
     bound.view = AllValidTime(bound.view, false);
@@ -90,8 +92,9 @@ absl::StatusOr<BoundFind> BindHistory(engine::Store* store,
 // Rows the scan passed on, when run (EXPLAIN ANALYZE).
 absl::StatusOr<int64_t> ScanRows(engine::Store* store, std::string_view text,
                                  const BoundFind& bound, const Plan& plan,
-                                 const QueryOptions& options) {
-  FindExecutor executor(store, text, bound, plan, options);
+                                 const QueryOptions& options,
+                                 const engine::Store::ReadView* view) {
+  FindExecutor executor(store, text, bound, plan, options, view);
   Row row;
   absl::Status status;
   while (executor.Next(&row, &status)) {
@@ -107,7 +110,8 @@ absl::StatusOr<QueryResult> RunHistory(const StatementContext& ctx,
   ApplyDefaultView(ctx.options, DefaultView::kAsOfOnly, history.pos,
                    &history.time);
   ANNALS_ASSIGN_OR_RETURN(
-      BoundFind bound, BindHistory(ctx.store, ctx.text, history, ctx.notices));
+      BoundFind bound,
+      BindHistory(ctx.store, ctx.text, history, ctx.notices, ctx.view));
   Plan plan = PlanFind(bound, ctx.store->counters());
   if (ctx.explain == ExplainMode::kNone) {
     return StreamFind(ctx, std::move(bound), std::move(plan));
@@ -118,8 +122,9 @@ absl::StatusOr<QueryResult> RunHistory(const StatementContext& ctx,
       TermText(history.predicate, "predicate"), " ?value (", bound.view,
       absl::StrFormat(", estimate %g rows", step.estimate));
   if (ctx.explain == ExplainMode::kAnalyze) {
-    ANNALS_ASSIGN_OR_RETURN(int64_t actual, ScanRows(ctx.store, ctx.text, bound,
-                                                     plan, ctx.options));
+    ANNALS_ASSIGN_OR_RETURN(
+        int64_t actual,
+        ScanRows(ctx.store, ctx.text, bound, plan, ctx.options, ctx.view));
     absl::StrAppend(&line, ", actual ", actual);
   }
   absl::StrAppend(&line, ")");

@@ -66,8 +66,11 @@ absl::StatusOr<QueryResult> Execute(const PreparedStatement& prepared,
       },
       &statement));
   std::vector<std::string> notices;
-  const StatementContext ctx{prepared.text,     store,         writer,  options,
-                             statement.explain, statement.pos, &notices};
+  ANNALS_ASSIGN_OR_RETURN(const engine::Store::ReadView view,
+                          store->GetReadView());
+  const StatementContext ctx{
+      prepared.text,     store,         writer,   options,
+      statement.explain, statement.pos, &notices, &view};
   ANNALS_ASSIGN_OR_RETURN(QueryResult result,
                           std::visit(RunKind{ctx}, statement.node));
   result.notices.insert(result.notices.begin(), notices.begin(), notices.end());

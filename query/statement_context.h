@@ -25,6 +25,10 @@ struct StatementContext {
   // What the answer should say besides its rows ("unknown name 'Germny';
   // did you mean 'Germany'?"); the pipeline hands them to the result.
   std::vector<std::string>* notices;
+  // The statement's snapshot and the schema as of it (aliases, units,
+  // one-ness), taken once when it starts: a schema committed later is not
+  // seen by this statement, only by the next.
+  const engine::Store::ReadView* view = nullptr;
 };
 
 }  // namespace annals::query

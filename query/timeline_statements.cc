@@ -278,9 +278,11 @@ bool DeclaredMany(engine::Store* store, const schema::Schema& rules,
 
 absl::StatusOr<std::vector<Row>> DisputeRows(
     engine::Store* store, const std::vector<engine::ClaimRecord>& claims,
-    bool possibly, engine::Interrupt* interrupt) {
-  // Claims come by predicate: compare within each predicate's run.
-  std::shared_ptr<const schema::Schema> rules = store->schema().schema;
+    bool possibly, const engine::Store::ReadView& view,
+    engine::Interrupt* interrupt) {
+  // Claims come by predicate: compare within each predicate's run. One-ness
+  // is the statement's schema's.
+  const std::shared_ptr<const schema::Schema>& rules = view.schema.schema;
   std::vector<Row> rows;
   for (size_t begin = 0, end; begin < claims.size(); begin = end) {
     end = begin + 1;
@@ -371,14 +373,15 @@ absl::StatusOr<QueryResult> RunDisputes(const StatementContext& ctx,
             -> absl::StatusOr<int64_t> {
           ANNALS_ASSIGN_OR_RETURN(
               std::vector<Row> rows,
-              DisputeRows(ctx.store, claims, possibly, &interrupt));
+              DisputeRows(ctx.store, claims, possibly, *ctx.view, &interrupt));
           return static_cast<int64_t>(rows.size());
         });
   }
   ANNALS_ASSIGN_OR_RETURN(std::vector<engine::ClaimRecord> claims,
                           Collect(ctx.store, scan, ctx.options, &interrupt));
-  ANNALS_ASSIGN_OR_RETURN(std::vector<Row> rows,
-                          DisputeRows(ctx.store, claims, possibly, &interrupt));
+  ANNALS_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      DisputeRows(ctx.store, claims, possibly, *ctx.view, &interrupt));
   return FixedResult({"predicate", "claim", "value", "source", "by",
                       "other_claim", "other_value", "other_source", "other_by"},
                      scan.result_view, std::move(rows));

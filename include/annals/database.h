@@ -233,9 +233,9 @@ class Database {
   absl::StatusOr<std::vector<std::string>> SchemaViolations() const;
 
   // Rewrites the store's files compactly: one sorted run per column family,
-  // compressed with ZSTD. Loads write LZ4 files, quicker to write and about
-  // a quarter larger (`annals compact` after a big load gives the space
-  // back); other writes are compacted as they go. Takes about 6 seconds per
+  // compressed with ZSTD. Loads write ZSTD at a quicker level, a few percent
+  // larger; small writes are flushed in LZ4 and compacted as they go, so a
+  // store built by many of them shrinks most. Takes about 6 seconds per
   // million claims on two cores; reads and writes may go on meanwhile.
   // FailedPrecondition on a read-only store; ResourceExhausted when the disk
   // has no room for the new files (the old ones stay: nothing is lost, and

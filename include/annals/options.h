@@ -26,6 +26,14 @@ struct Options {
   // Make every Assert/Retract durable (fsync) before it returns. Loads are
   // always durable when they return.
   bool sync_writes = true;
+  // Open a store whose write-ahead log (the writes since its data were last
+  // written to table files) is damaged at its end: first copy the log into
+  // a new directory `dir/damaged-wal-<unix seconds>/`, then replay it up to
+  // the damage and drop the rest. Off (the default), such a store is not
+  // opened: DataLoss naming the log and saying what to do (docs/storage.md,
+  // "A damaged write-ahead log"). Ignored when read_only (a read-only handle
+  // changes nothing, so it always reports the damage).
+  bool drop_damaged_wal_tail = false;
   // Memory for cached data blocks.
   int64_t block_cache_bytes = int64_t{256} << 20;
 };

@@ -473,7 +473,7 @@ TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
   const std::string built = outside + "/built";
   const std::string store = small + "/store";
   const std::string filler = small + "/filler";
-  // A loaded store (LZ4 files) of about 3 MB, built on the ordinary disk and
+  // A loaded store of about 3 MB, built on the ordinary disk and
   // copied onto the small one, which a filler file then fills up.
   WriteFile(outside + "/facts.tsv", TsvRows(0, 8000, 60, 4));
   {

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "tools/cli/suggest.h"
 
@@ -40,6 +41,7 @@ absl::StatusOr<Database> OpenStore(const std::string& path, Access access,
   Options options;
   options.create_if_missing = access == Access::kCreate;
   options.read_only = access == Access::kRead;
+  options.drop_damaged_wal_tail = access == Access::kRepair;
   const bool existed = access == Access::kCreate && Database::Exists(path);
   std::error_code ec;
   const bool dir_existed = std::filesystem::exists(path, ec);
@@ -90,6 +92,23 @@ void SayCreated(const std::string& path, const Creation& creation,
   if (creation.created) {
     notices << "annals: created new store '" << path << "'\n";
   }
+}
+
+std::string LatestDamagedWalCopy(const std::string& path) {
+  std::string latest;
+  std::filesystem::file_time_type when{};
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(path, ec)) {
+    if (!absl::StartsWith(e.path().filename().string(), "damaged-wal-")) {
+      continue;
+    }
+    const std::filesystem::file_time_type t = e.last_write_time(ec);
+    if (latest.empty() || t > when) {
+      latest = e.path().string();
+      when = t;
+    }
+  }
+  return latest;
 }
 
 }  // namespace annals::cli

@@ -16,6 +16,8 @@ namespace annals::cli {
 enum class Access {
   kCreate,       // load, schema FILE: for writing, created when missing
   kWrite,        // compact: an existing store, for writing
+  kRepair,       // check --repair: for writing, dropping a damaged
+                 // write-ahead log's tail (Options::drop_damaged_wal_tail)
   kRead,         // an existing store, read-only (following its writer)
   kWriteOrRead,  // query, shell: for writing, or read-only when another
                  // process holds it
@@ -47,6 +49,10 @@ void UndoCreation(const std::string& path, const Creation& creation);
 // "annals: created new store 'X'" on `notices` when `creation` says so.
 void SayCreated(const std::string& path, const Creation& creation,
                 std::ostream& notices);
+
+// The newest copy of a damaged write-ahead log that opening `path` with
+// kRepair kept (its `damaged-wal-*` directory), "" when there is none.
+std::string LatestDamagedWalCopy(const std::string& path);
 
 // "; did you mean 'dir/sco.annals'?" when an Annals store beside `path`
 // (in its parent directory) has a name within a few edits of its name;

@@ -17,7 +17,8 @@ ANNALS_CHECK_PACKAGES=("${ANNALS_DEMO_PACKAGES[@]}" ccache libgtest-dev libgmock
   libbenchmark-dev libsqlite3-dev python3 python3-dev pybind11-dev
   python3-pandas python3-pytest python3-networkx python3-matplotlib
   python3-nbclient python3-nbformat python3-ipykernel clang-14
-  libclang-rt-14-dev python3-rdflib)
+  libclang-rt-14-dev chromium chromium-driver python3-selenium
+  python3-rdflib)
 ANNALS_JOBS=${ANNALS_JOBS:-2}
 
 # Prints a stage header: "==> Building (Release) in build/".

@@ -18,7 +18,8 @@ namespace annals::serve {
 const char kServeHelp[] =
     R"(Usage: annals serve [OPTIONS] STORE
 
-Serves STORE over HTTP: a JSON API over the query language (docs/http.md).
+Serves STORE over HTTP: a JSON API over the query language (docs/http.md),
+and a web explorer at its URL: queries, timelines, graphs (docs/explorer.md).
 Listens on 127.0.0.1 (this machine only) unless --host says otherwise,
 prints its URL, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM. Every
 request reads its own snapshot; requests run concurrently.

@@ -19,6 +19,7 @@
 #include "httplib.h"
 #include "tools/serve/http_errors.h"
 #include "tools/serve/routes.h"
+#include "tools/serve/web_assets.h"
 
 namespace annals::serve {
 
@@ -116,6 +117,19 @@ void AddRoutes(httplib::Server& http, const ServeContext* ctx) {
            res);
       res.set_header("Allow", "POST");
     });
+  }
+  // The web explorer: its embedded files by exact name, and its app shell
+  // at every URL of a page (the page's script draws it from the URL).
+  http.Get(R"(/assets/([^/]+))",
+           [](const httplib::Request& req, httplib::Response& res) {
+             Send(GetWebAsset(req.matches[1]), res);
+           });
+  auto shell = [](const httplib::Request&, httplib::Response& res) {
+    Send(GetAppShell(), res);
+  };
+  for (const char* page :
+       {"/", "/query", R"(/entity/[^/][\s\S]*)", R"(/graph/[^/][\s\S]*)"}) {
+    http.Get(page, shell);
   }
   if (!ctx->options->cors_origin.empty()) {
     // The preflight of a cross-origin POST with JSON or a token.
