@@ -746,9 +746,16 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
   }
   if (dry_run) return summary;
   std::vector<std::pair<std::string, double>> cpu_steps;
-  ANNALS_RETURN_IF_ERROR(
-      DiskFull(store_->dir(),
-               WriteAndIngest(tmp.path, before, after, step_done, &cpu_steps)));
+  // A read view taken from the ingest on must read the schema from its
+  // snapshot until the new one is published (Store::SchemaAt).
+  if (new_schema_ != nullptr) store_->SchemaChangeBegins();
+  if (absl::Status s = DiskFull(
+          store_->dir(),
+          WriteAndIngest(tmp.path, before, after, step_done, &cpu_steps));
+      !s.ok()) {
+    if (new_schema_ != nullptr) store_->SchemaChangeFailed();
+    return s;
+  }
   // The SST jobs' CPU time, each (two run at once), after the steps.
   summary.steps.insert(summary.steps.end(), cpu_steps.begin(), cpu_steps.end());
   for (size_t i = 0; i < terms_.size(); ++i) {

@@ -15,6 +15,7 @@
 #include "engine/check.h"
 #include "engine/dictionary.h"
 #include "gtest/gtest.h"
+#include "schema/schema_parser.h"
 #include "tests/support/temp_dir.h"
 
 namespace annals::engine {
@@ -150,6 +151,36 @@ TEST_F(BulkLoaderRunsTest, RunsOnDiskWriteWhatOneSortInMemoryWrites) {
               std::string::npos)
         << entry.path();
   }
+}
+
+// A load that also records a schema version (Wikidata's labels as aliases)
+// publishes it as a finished change: none is counted as in flight after it
+// (Store::SchemaAt reads meta while one is), and reads take that schema.
+TEST_F(BulkLoaderRunsTest, ASchemaItRecordsIsPublishedAsFinished) {
+  std::unique_ptr<Store> store = OpenStore("schema");
+  ASSERT_NE(store, nullptr);
+  TermTable terms;
+  ClaimBuffer rows;
+  MakeRows(3, 50, &terms, &rows);
+  BulkLoader loader(store.get(), {"facts.tsv"}, kLoadTime);
+  loader.CheckedAgainstSchema(store->schema().version);
+  const std::string text = "alias Hub = hub\n";
+  auto parsed = schema::ParseSchema(text, "labels");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  loader.SetSchema(text,
+                   std::make_shared<const schema::Schema>(*std::move(parsed)));
+  ASSERT_TRUE(loader.Append(terms, &rows).ok());
+  auto summary = loader.Commit(false);
+  ASSERT_TRUE(summary.ok()) << summary.status();
+
+  EXPECT_EQ(store->schema_changes_in_flight(), 0);
+  auto snapshot = store->GetSnapshot();
+  auto at = store->SchemaAt(snapshot.get());
+  ASSERT_TRUE(at.ok()) << at.status();
+  EXPECT_EQ(at->version, 1u);
+  EXPECT_EQ(at->schema->Canonical("Hub"), "hub");
+  // The published schema itself, not a copy parsed again from meta.
+  EXPECT_EQ(at->schema, store->schema().schema);
 }
 
 }  // namespace

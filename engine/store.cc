@@ -223,6 +223,11 @@ void Store::SchemaChangeFailed() {
   --schema_changes_pending_;
 }
 
+int Store::schema_changes_in_flight() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return schema_changes_pending_;
+}
+
 void Store::PublishSchema(CurrentSchema current) {
   // At or after the commit's own sequence number: the writer lock is held.
   current.sequence = rocks_->LatestSequence();

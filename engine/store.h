@@ -104,6 +104,8 @@ class Store {
   // SchemaChangeFailed). REQUIRES: writer_mutex() held.
   void SchemaChangeBegins();
   void SchemaChangeFailed();
+  // How many schema changes are being committed now: 0 between writes.
+  int schema_changes_in_flight() const;
   // Makes a committed schema change current. REQUIRES: writer_mutex() held.
   void PublishSchema(CurrentSchema current);
 
