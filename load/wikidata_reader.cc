@@ -379,7 +379,10 @@ void WikidataRowReader::ReadAll() {
   };
 
   absl::flat_hash_set<std::string> given;  // subject, property, value
-  for (auto& [id, s] : m.statements) {
+  for (auto& entry : m.statements) {
+    // (Not a structured binding: clang 14 cannot capture one in a lambda.)
+    const auto& id = entry.first;
+    auto& s = entry.second;
     Model::Out out;
     out.at = s.at;
     auto fail = [&](std::string message) {
