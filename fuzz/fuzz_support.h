@@ -32,9 +32,11 @@ const schema::Schema& TinySchema();
 // by a RowDecoder (with `dates` and `events`, against TinySchema() when
 // `with_schema`); bad rows are skipped, at most `max_rows` rows are read.
 // Aborts when the reader breaks its contract (a non-InvalidArgument error
-// that is not final, a row line number that goes backwards).
+// that is not final, or, with `one_row_a_line`, a row line number that does
+// not grow: RDF gives several statements a line, a nested one first).
 void DrainRows(load::RowReader& reader, std::string_view path, DateFormat dates,
-               bool events, bool with_schema, int max_rows);
+               bool events, bool with_schema, int max_rows,
+               bool one_row_a_line = true);
 
 }  // namespace annals::fuzz
 

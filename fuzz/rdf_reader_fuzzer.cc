@@ -28,6 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   annals::load::RdfRowReader rows(std::move(reader), "L1.0.");
   annals::fuzz::DrainRows(rows, "in", annals::DateFormat::kIso,
                           /*events=*/false, (mode & 4) != 0,
-                          /*max_rows=*/10000);
+                          /*max_rows=*/10000, /*one_row_a_line=*/false);
   return 0;
 }
