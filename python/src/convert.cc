@@ -111,6 +111,21 @@ py::object ClaimIdObject(uint64_t id) {
   return c;
 }
 
+ClaimIdMaker::ClaimIdMaker()
+    : type_(reinterpret_cast<PyTypeObject*>(types->claim_id.ptr())), args_(1) {
+  PyTuple_SET_ITEM(args_.ptr(), 0, PyLong_FromLong(0));
+}
+
+PyObject* ClaimIdMaker::New(uint64_t id) {
+  PyObject* number = PyLong_FromUnsignedLongLong(id);
+  if (number == nullptr) return nullptr;
+  // Nobody else sees the tuple, and int's tp_new keeps no reference to it.
+  PyObject* old = PyTuple_GET_ITEM(args_.ptr(), 0);
+  PyTuple_SET_ITEM(args_.ptr(), 0, number);
+  Py_XDECREF(old);
+  return type_->tp_new(type_, args_.ptr(), nullptr);
+}
+
 py::object ToPython(const std::optional<TimePoint>& time) {
   if (!time.has_value()) return py::none();
   return ToPython(*time);

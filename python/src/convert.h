@@ -27,6 +27,19 @@ pybind11::object ToPython(const Interval& interval);
 // An annals.ClaimId.
 pybind11::object ClaimIdObject(uint64_t id);
 
+// Makes the ClaimIds of a df() column: as ClaimIdObject, without a new
+// argument tuple for each. Needs the GIL.
+class ClaimIdMaker {
+ public:
+  ClaimIdMaker();
+  // A new reference, or nullptr with the Python error set.
+  PyObject* New(uint64_t id);
+
+ private:
+  PyTypeObject* type_;
+  pybind11::tuple args_;  // our own: its one item is replaced in place
+};
+
 // A parameter's value: str -> an entity (a name), bool, int, float (a
 // decimal), annals.Time / datetime.datetime / datetime.date -> a date,
 // annals.Quantity, annals.ClaimId. TypeError for anything else.

@@ -3,9 +3,11 @@
 
 #include <pybind11/numpy.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "convert.h"
@@ -15,8 +17,6 @@ namespace py = pybind11;
 
 namespace annals::python {
 namespace {
-
-constexpr uint8_t kIntervalKind = 0xff;
 
 int64_t DoubleBits(double d) {
   int64_t bits;
@@ -30,6 +30,15 @@ double BitsDouble(int64_t bits) {
   return d;
 }
 
+// The array's data, its huge pages advised before the first touch
+// (huge_pages.h).
+template <typename T>
+T* FreshData(py::array& array) {
+  void* data = array.mutable_data();
+  AdviseHugePages(data, static_cast<size_t>(array.nbytes()));
+  return static_cast<T*>(data);
+}
+
 PyObject* NewRef(PyObject* o) {
   Py_INCREF(o);
   return o;
@@ -39,28 +48,82 @@ PyObject* NewRef(PyObject* o) {
 
 FrameBuilder::FrameBuilder(size_t width) : columns_(width) {}
 
+uint32_t* FrameBuilder::Days::Find(int64_t day) {
+  constexpr int64_t kMaxDays = int64_t{1} << 21;  // 8 MiB of slots
+  if (slots.empty()) {
+    base = day - 2048;
+    slots.assign(4096, 0);
+  }
+  const auto size = static_cast<int64_t>(slots.size());
+  if (day < base || day >= base + size) {
+    const int64_t low = std::min(base, day);
+    const int64_t high = std::max(base + size, day + 1);
+    if (high - low > kMaxDays) return nullptr;
+    const int64_t grown_size =
+        std::min(kMaxDays, std::max(high - low, 2 * size));
+    const int64_t grown_base = day < base ? high - grown_size : low;
+    std::vector<uint32_t> grown(grown_size, 0);
+    std::copy(slots.begin(), slots.end(), grown.begin() + (base - grown_base));
+    slots.swap(grown);
+    base = grown_base;
+  }
+  return &slots[day - base];
+}
+
+int64_t FrameBuilder::Keep(const Cell& cell) {
+  distinct_.push_back(cell);
+  return static_cast<int64_t>(distinct_.size() - 1);
+}
+
+int64_t FrameBuilder::FindTime(const Cell& cell) {
+  const TimePoint& t = cell.value.date();
+  const int p = static_cast<int>(t.precision);
+  constexpr int64_t kDay = 86400;
+  if (p >= 1 && p <= 3 && t.seconds % kDay == 0) {
+    if (uint32_t* slot = days_[p - 1].Find(t.seconds / kDay)) {
+      if (*slot == 0) *slot = static_cast<uint32_t>(Keep(cell)) + 1;
+      return *slot - 1;
+    }
+  }
+  auto [found, added] = times_.try_emplace(std::pair(t.seconds, p), 0);
+  if (added) found->second = static_cast<uint32_t>(Keep(cell));
+  return found->second;
+}
+
 int64_t FrameBuilder::Distinct(const Cell& cell, Column& column) {
-  auto add = [this](const Cell& c) {
-    distinct_.push_back(c);
-    return static_cast<int64_t>(distinct_.size() - 1);
-  };
-  if (cell.kind == Cell::Kind::kInterval) return add(cell);  // rare
+  if (cell.kind == Cell::Kind::kInterval) return Keep(cell);  // rare
   const Value& v = cell.value;
-  if (column.last >= 0 && distinct_[column.last].value == v) {
+  const ValueKind kind = v.kind();
+  if (column.last >= 0 && column.last_kind == kind &&
+      (kind == ValueKind::kDate
+           ? column.last_time == v.date()
+           : column.last_text == v.text() && column.last_unit == v.unit())) {
     return column.last;
   }
-  const bool date = v.kind() == ValueKind::kDate;
-  Key key{static_cast<uint8_t>(v.kind()), date ? v.date().seconds : v.integer(),
-          static_cast<uint8_t>(date ? static_cast<int>(v.date().precision) : 0),
-          v.text(), v.unit()};
-  auto found = index_.find(key);
-  if (found != index_.end()) return column.last = found->second;
-  int64_t i = column.last = add(cell);
-  // The key's views must outlive this row: point them into the copy.
-  key.text = distinct_.back().value.text();
-  key.unit = distinct_.back().value.unit();
-  index_.emplace(key, i);
-  return i;
+  column.last_kind = kind;
+  column.last_text = v.text();
+  column.last_unit = v.unit();
+  column.last_time = v.date();
+  // The index of the value in `map` by `key`, kept there if new.
+  auto find = [this, &cell](auto& map, const auto& key) -> int64_t {
+    auto found = map.find(key);
+    if (found != map.end()) return found->second;
+    int64_t i = Keep(cell);
+    map.emplace(key, static_cast<uint32_t>(i));
+    return i;
+  };
+  switch (kind) {
+    case ValueKind::kEntity:
+      return column.last = find(entities_, v.text());
+    case ValueKind::kString:
+      return column.last = find(strings_, v.text());
+    case ValueKind::kDate:
+      return column.last = FindTime(cell);
+    case ValueKind::kQuantity:
+      return column.last = find(quantities_, QuantityKey{v.text(), v.unit()});
+    default:  // not kOther (Add)
+      return column.last = Keep(cell);
+  }
 }
 
 void FrameBuilder::Add(const Row& row) {
@@ -102,7 +165,7 @@ void FrameBuilder::Add(const Row& row) {
 }
 
 // As the dtypes df() promises (annals/__init__.py).
-const char* FrameBuilder::DType(const Column& column) const {
+const char* FrameBuilder::DType(const Column& column) {
   const bool null = column.has[static_cast<int>(Tag::kNull)];
   const bool integer = column.has[static_cast<int>(Tag::kInteger)];
   const bool decimal = column.has[static_cast<int>(Tag::kDecimal)];
@@ -124,15 +187,25 @@ py::object FrameBuilder::ObjectArray(const Column& column,
                   std::vector<py::ssize_t>{static_cast<py::ssize_t>(rows_)});
   // A new object array holds NULLs (read as None): each slot takes a new
   // reference once.
-  auto** data = static_cast<PyObject**>(array.mutable_data());
-  for (size_t r = 0; r < rows_; ++r) {
+  auto** data = FreshData<PyObject*>(array);
+  std::optional<ClaimIdMaker> claims;
+  if (column.has[static_cast<int>(Tag::kClaim)]) claims.emplace();
+  // The cells of shared objects are counted, and each object then given
+  // its count of references at once (Py_SET_REFCNT): an INCREF a cell
+  // wrote to objects all over memory.
+  std::vector<uint32_t>& uses = uses_;
+  uses.assign(column.has[static_cast<int>(Tag::kOther)] ? objects.size() : 0,
+              0);
+  size_t r = 0;
+  for (; r < rows_; ++r) {
     const int64_t payload = column.payload[r];
     switch (column.tags[r]) {
       case Tag::kOther:
-        data[r] = NewRef(objects[payload].ptr());
-        break;
+        data[r] = objects[payload].ptr();
+        ++uses[payload];
+        continue;
       case Tag::kClaim:
-        data[r] = ClaimIdObject(static_cast<uint64_t>(payload)).release().ptr();
+        data[r] = claims->New(static_cast<uint64_t>(payload));
         break;
       case Tag::kInteger:
         data[r] = PyLong_FromLongLong(payload);
@@ -147,8 +220,14 @@ py::object FrameBuilder::ObjectArray(const Column& column,
         data[r] = NewRef(Py_None);
         break;
     }
-    if (data[r] == nullptr) throw py::error_already_set();
+    if (data[r] == nullptr) break;  // out of memory: the rest stay NULL
   }
+  for (size_t i = 0; i < uses.size(); ++i) {
+    if (uses[i] == 0) continue;
+    PyObject* o = objects[i].ptr();
+    Py_SET_REFCNT(o, Py_REFCNT(o) + uses[i]);
+  }
+  if (r < rows_) throw py::error_already_set();
   return std::move(array);
 }
 
@@ -164,13 +243,13 @@ py::list FrameBuilder::Finish() {
     if (dtype == "int64") {
       py::array_t<int64_t> values(n);
       if (n > 0) {
-        std::memcpy(values.mutable_data(), column.payload.data(),
+        std::memcpy(FreshData<int64_t>(values), column.payload.data(),
                     sizeof(int64_t) * rows_);
       }
       out.append(std::move(values));
     } else if (dtype == "float64") {
       py::array_t<double> values(n);
-      double* data = values.mutable_data();
+      double* data = FreshData<double>(values);
       for (size_t r = 0; r < rows_; ++r) {
         switch (column.tags[r]) {
           case Tag::kInteger:
@@ -186,15 +265,15 @@ py::list FrameBuilder::Finish() {
       out.append(std::move(values));
     } else if (dtype == "bool") {
       py::array_t<bool> values(n);
-      bool* data = values.mutable_data();
+      bool* data = FreshData<bool>(values);
       for (size_t r = 0; r < rows_; ++r) data[r] = column.payload[r] != 0;
       out.append(std::move(values));
     } else if (dtype == "Int64" || dtype == "boolean") {
       // pandas' nullable arrays: the values (0 where null) and the mask.
       py::array_t<int64_t> values(n);
       py::array_t<bool> mask(n);
-      int64_t* data = values.mutable_data();
-      bool* nulls = mask.mutable_data();
+      int64_t* data = FreshData<int64_t>(values);
+      bool* nulls = FreshData<bool>(mask);
       for (size_t r = 0; r < rows_; ++r) {
         nulls[r] = column.tags[r] == Tag::kNull;
         data[r] = nulls[r] ? 0 : column.payload[r];
