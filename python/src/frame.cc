@@ -232,7 +232,8 @@ py::object FrameBuilder::ObjectArray(const Column& column,
 }
 
 py::list FrameBuilder::Finish() {
-  NoGc no_gc;  // the objects make no cycles (no_gc.h)
+  NoGc no_gc;              // the objects make no cycles (no_gc.h)
+  HugeArenas huge_arenas;  // the ClaimIds' (huge_pages.h)
   std::vector<py::object> objects;
   objects.reserve(distinct_.size());
   for (const Cell& cell : distinct_) objects.push_back(ToPython(cell));

@@ -15,7 +15,71 @@ constexpr size_t kHuge = size_t{2} << 20;   // the x86-64 huge page
 
 size_t RoundUp(size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
 
+// The huge page HugeArenas cuts arenas from, and how much of it is left.
+// Guarded by the GIL.
+char* arena_chunk = nullptr;
+size_t arena_left = 0;
+
+void* AllocateArena(void*, size_t size) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (size <= kHuge && kHuge % size == 0) {
+    if (arena_left < size) {
+      // A fresh huge page (a block of exactly kHuge: never kLarge or more).
+      void* mapped = mmap(nullptr, 2 * kHuge, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (mapped == MAP_FAILED) return nullptr;
+      auto start = reinterpret_cast<uintptr_t>(mapped);
+      const uintptr_t aligned = (start + kHuge - 1) / kHuge * kHuge;
+      if (aligned > start) munmap(mapped, aligned - start);
+      if (start + 2 * kHuge > aligned + kHuge) {
+        munmap(reinterpret_cast<void*>(aligned + kHuge),
+               start + 2 * kHuge - aligned - kHuge);
+      }
+      if (arena_left > 0) munmap(arena_chunk, arena_left);
+      arena_chunk = reinterpret_cast<char*>(aligned);
+      arena_left = kHuge;
+      madvise(arena_chunk, kHuge, MADV_HUGEPAGE);
+    }
+    void* p = arena_chunk;
+    arena_chunk += size;
+    arena_left -= size;
+    return p;
+  }
+#endif
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p == MAP_FAILED ? nullptr : p;
+}
+
+// The allocator HugeArenas replaced, which frees every arena: Python's own
+// (Objects/obmalloc.c) maps each arena on its own and frees it with munmap,
+// as it may the arenas cut here (munmap takes any whole pages).
+PyObjectArenaAllocator saved_arenas;
+
+void FreeArena(void*, void* p, size_t size) {
+  saved_arenas.free(saved_arenas.ctx, p, size);
+}
+
 }  // namespace
+
+HugeArenas::HugeArenas() {
+  PyObject_GetArenaAllocator(&saved_);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  // Only over Python's own (no context): another's may not free with munmap.
+  if (saved_.ctx == nullptr && saved_.free != nullptr) {
+    saved_arenas = saved_;
+    PyObjectArenaAllocator huge{nullptr, AllocateArena, FreeArena};
+    PyObject_SetArenaAllocator(&huge);
+  }
+#endif
+}
+
+HugeArenas::~HugeArenas() {
+  PyObject_SetArenaAllocator(&saved_);
+  if (arena_left > 0) munmap(arena_chunk, arena_left);
+  arena_chunk = nullptr;
+  arena_left = 0;
+}
 
 void* AllocateLarge(size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
