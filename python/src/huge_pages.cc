@@ -19,6 +19,7 @@ size_t RoundUp(size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
 // Guarded by the GIL.
 char* arena_chunk = nullptr;
 size_t arena_left = 0;
+int arena_scopes = 0;  // HugeArenas alive
 
 void* AllocateArena(void*, size_t size) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -63,11 +64,13 @@ void FreeArena(void*, void* p, size_t size) {
 }  // namespace
 
 HugeArenas::HugeArenas() {
-  PyObject_GetArenaAllocator(&saved_);
+  // Scopes may overlap (another thread's df(), while this one's runs Python
+  // code): the first one in installs, the last one out restores.
+  if (arena_scopes++ > 0) return;
+  PyObject_GetArenaAllocator(&saved_arenas);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   // Only over Python's own (no context): another's may not free with munmap.
-  if (saved_.ctx == nullptr && saved_.free != nullptr) {
-    saved_arenas = saved_;
+  if (saved_arenas.ctx == nullptr && saved_arenas.free != nullptr) {
     PyObjectArenaAllocator huge{nullptr, AllocateArena, FreeArena};
     PyObject_SetArenaAllocator(&huge);
   }
@@ -75,7 +78,8 @@ HugeArenas::HugeArenas() {
 }
 
 HugeArenas::~HugeArenas() {
-  PyObject_SetArenaAllocator(&saved_);
+  if (--arena_scopes > 0) return;
+  PyObject_SetArenaAllocator(&saved_arenas);
   if (arena_left > 0) munmap(arena_chunk, arena_left);
   arena_chunk = nullptr;
   arena_left = 0;

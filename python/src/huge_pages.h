@@ -26,17 +26,14 @@ void AdviseHugePages(void* p, size_t bytes);
 
 // While alive, Python's small objects (pymalloc's arenas) get memory cut
 // from huge pages: a df() column of a million ClaimIds fills 48 MiB of
-// them. Made and destroyed with the GIL held; the arenas are freed as
-// Python's own are (munmap), whenever that is.
+// them. Made and destroyed with the GIL held (scopes may overlap); the
+// arenas are freed as Python's own are (munmap), whenever that is.
 class HugeArenas {
  public:
   HugeArenas();
   ~HugeArenas();
   HugeArenas(const HugeArenas&) = delete;
   HugeArenas& operator=(const HugeArenas&) = delete;
-
- private:
-  PyObjectArenaAllocator saved_;
 };
 
 template <typename T>

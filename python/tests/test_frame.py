@@ -122,3 +122,26 @@ def test_large_frame(mixed):
     assert df["?c"].map(int).nunique() == 440
     del df
     gc.collect()
+
+
+def test_threads_make_frames_at_once(mixed):
+    # Quantities are made by Python code, where another thread's df() may
+    # run: their scopes of huge-page arenas overlap.
+    import threading
+    q = "FIND ?c ?o from(?c) WHERE ?c: ?s p1 ?o" + ALL
+    expected = mixed.execute(q).fetchall()
+    failures = []
+
+    def work():
+        for _ in range(20):
+            got = as_rows(mixed.execute(q).df())
+            if got != expected:
+                failures.append(got)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
+    assert len(expected) == 440
