@@ -90,8 +90,10 @@ bool RdfRowReader::Annotate(const RdfStatement& st) {
     by_ = text;
   } else if (local == "confidence") {
     confidence_ = text;
+  } else if (local == "retractedAt") {
+    retracted_ = text;
   }
-  // Others (retractedAt, batch, claim) are for the reader of the file.
+  // Others (batch) are for the reader of the file.
   return true;
 }
 
@@ -127,6 +129,7 @@ bool RdfRowReader::Next(RawRow* row) {
   to_.clear();
   recorded_.clear();
   confidence_.clear();
+  retracted_.clear();
   // Annotations of this statement's graph follow it directly.
   while (statement_.has_graph) {
     if (!reader_->Next(&next_)) {
@@ -164,6 +167,9 @@ void RdfRowReader::Fill(RawRow* row) {
   set(Column::kValidTo, to_, false);
   set(Column::kRecordedAt, recorded_, false);
   set(Column::kConfidence, confidence_, false);
+  row->retracted_at.present = !retracted_.empty();
+  row->retracted_at.text = retracted_;
+  row->retracted_at.column = statement_.column;
 }
 
 std::string RdfRowReader::StatementText() const {

@@ -2,7 +2,8 @@
 // (subject, predicate, object typed by annals/rdf.h, the graph as the
 // source); statements `G annals:validFrom ...` right after a statement in
 // graph G (as `annals export --claims` writes them, docs/rdf.md) give that
-// row its valid time, recorded_at, source, by and confidence instead.
+// row its valid time, recorded_at, retraction, source, by and confidence
+// instead.
 #ifndef ANNALS_LOAD_RDF_ROW_READER_H_
 #define ANNALS_LOAD_RDF_ROW_READER_H_
 
@@ -47,7 +48,7 @@ class RdfRowReader : public RowReader {
   absl::Status next_status_;
   // Field texts of the returned row.
   std::string subject_, predicate_, object_, object_type_, source_, by_, from_,
-      to_, recorded_, confidence_;
+      to_, recorded_, confidence_, retracted_;
   bool annotated_ = false;
   std::string text_;  // StatementText
 };

@@ -196,6 +196,19 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   }
   out->recorded = recorded.seconds;
   out->recorded_precision = recorded.precision;
+  if (!Empty(row.retracted_at)) {
+    engine::Endpoint retracted;
+    if (absl::Status s = ParseTime(row.retracted_at, dates_, &retracted);
+        !s.ok()) {
+      return Error(path, row.line, row.retracted_at,
+                   absl::StrCat("retractedAt: ", s.message()));
+    }
+    if (retracted.seconds < recorded.seconds) {
+      return Error(path, row.line, row.retracted_at,
+                   "retractedAt is before recordedAt");
+    }
+    out->retracted = retracted.seconds;
+  }
 
   const RawField& confidence = row[Column::kConfidence];
   if (!Empty(confidence)) {

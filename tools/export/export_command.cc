@@ -147,25 +147,15 @@ int RunRdfExport(const std::string& store,
   if (!options.query.empty() && (all || at)) {
     return Usage("--all or --at and a QUERY: write AT in the query instead");
   }
+  exporter::ExportOptions select = options;
+  select.at = at;
+  select.all = all || (claims_mode && !at && options.query.empty());
+  select.now = true;
+  select.retracted = claims_mode;
   auto db = OpenStore(store, Access::kRead, std::cerr);
   if (!db.ok()) return Fail(std::string(db.status().message()));
-  std::vector<Claim> claims;
-  if (!options.query.empty()) {
-    auto selected = exporter::SelectClaims(*db, options);
-    if (!selected.ok()) return Fail(std::string(selected.status().message()));
-    claims = *std::move(selected);
-  } else {
-    TimeView view = claims_mode || all ? TimeView::AllTime() : TimeView::Now();
-    if (at) view.valid = Window::Of(*at);
-    if (options.as_of) view.as_of = options.as_of->SpanEnd() - 1;
-    absl::Status s = db->Scan(ClaimPattern(), view, [&](const Claim& c) {
-      claims.push_back(c);
-      return true;
-    });
-    if (!s.ok()) return Fail(std::string(s.message()));
-    std::sort(claims.begin(), claims.end(),
-              [](const Claim& a, const Claim& b) { return a.id < b.id; });
-  }
+  auto claims = exporter::SelectClaims(*db, select);
+  if (!claims.ok()) return Fail(std::string(claims.status().message()));
   exporter::RdfWriteOptions rdf;
   rdf.format = format;
   rdf.claims = claims_mode;
@@ -174,7 +164,7 @@ int RunRdfExport(const std::string& store,
   rdf.prefixes = *std::move(prefixes);
   exporter::RdfWriteResult result;
   int code = WriteOutput(output, [&](std::ostream* out) -> absl::Status {
-    auto r = exporter::WriteRdf(claims, rdf, out);
+    auto r = exporter::WriteRdf(*claims, rdf, out);
     if (!r.ok()) return r.status();
     result = *r;
     return absl::OkStatus();
@@ -270,27 +260,12 @@ int RunExport(const std::vector<std::string>& positional,
   if (!claims.ok()) return Fail(std::string(claims.status().message()));
 
   exporter::ExportResult result;
-  if (output.empty()) {
-    result = exporter::WriteClaims(*claims, options.format, &std::cout);
-    std::cout.flush();
-    if (!std::cout) return Fail("writing to standard output failed");
-  } else {
-    // Written beside FILE, then renamed: FILE is whole or untouched.
-    const std::string partial = output + ".partial";
-    {
-      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-      if (!out) return Fail("cannot create '" + partial + "'");
-      result = exporter::WriteClaims(*claims, options.format, &out);
-      out.close();
-      if (!out) {
-        std::remove(partial.c_str());
-        return Fail("writing '" + partial + "' failed");
-      }
-    }
-    if (std::rename(partial.c_str(), output.c_str()) != 0) {
-      std::remove(partial.c_str());
-      return Fail("cannot rename '" + partial + "' to '" + output + "'");
-    }
+  int code = WriteOutput(output, [&](std::ostream* out) -> absl::Status {
+    result = exporter::WriteClaims(*claims, options.format, out);
+    return absl::OkStatus();
+  });
+  if (code != 0) return code;
+  if (!output.empty()) {
     std::cerr << "Exported " << Count(result.claims, "claim");
     if (options.format == exporter::ExportFormat::kGraphml) {
       std::cerr << " (edges between " << Count(result.nodes, "node") << ")";
