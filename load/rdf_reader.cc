@@ -15,6 +15,7 @@
 #include "common/absl_view.h"
 #include "common/utf8.h"
 #include "load/iri.h"
+#include "load/rdf12_lines.h"
 
 namespace annals::load {
 
@@ -337,8 +338,14 @@ bool RdfReader::NextLineStatements() {
       }
     }
     line_buffer_ += '\n';
+    // RDF 1.2: `_:c7 rdf:reifies <<( s p o )>> .` (rdf12_lines.h).
+    RdfTerm reifier;
+    const bool reified = syntax_ == RdfSyntax::kNTriples &&
+                         line_buffer_.find("<<(") != std::string::npos &&
+                         UnwrapReification(&line_buffer_, &reifier);
     statement_line_ = number;
     error_.clear();
+    error_line_ = error_column_ = 0;  // none of an earlier line's
     size_t before = pending_.size();
     SerdStatus st =
         serd_reader_read_string(serd_->reader, U8(line_buffer_.c_str()));
@@ -351,6 +358,12 @@ bool RdfReader::NextLineStatements() {
               ? std::string(reinterpret_cast<const char*>(serd_strerror(st)))
               : error_));
       return false;
+    }
+    if (reified) {
+      for (size_t i = before; i < pending_.size(); ++i) {
+        pending_[i].has_graph = true;
+        pending_[i].graph = reifier;
+      }
     }
     if (pending_.size() > before) return true;
   }
@@ -366,6 +379,7 @@ bool RdfReader::NextChunkStatements() {
   }
   while (pending_.empty() && !ended_) {
     error_.clear();
+    error_line_ = error_column_ = 0;
     SerdStatus st = serd_reader_read_chunk(serd_->reader);
     if (st == SERD_FAILURE) {
       ended_ = true;
