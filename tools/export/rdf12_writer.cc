@@ -1,8 +1,6 @@
 // Claims as RDF 1.2 reifications in N-Triples or Turtle; see rdf12_writer.h.
 #include "tools/export/rdf12_writer.h"
 
-#include <cstdio>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
@@ -10,11 +8,6 @@
 
 namespace annals::exporter {
 namespace {
-
-bool IriRefuses(unsigned char c) {
-  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' ||
-         c == '}' || c == '|' || c == '^' || c == '`' || c == '\\';
-}
 
 // xsd:local when the datatype is in xsd: with a plain local name.
 bool AppendXsdName(const std::string& iri, std::string* out) {
@@ -43,58 +36,6 @@ void AppendTurtleTerm(const RdfTerm& t, std::string* out) {
 }
 
 }  // namespace
-
-void AppendNTriplesTerm(const RdfTerm& t, std::string* out) {
-  switch (t.kind) {
-    case RdfTerm::Kind::kIri:
-      *out += '<';
-      for (char c : t.value) {
-        if (IriRefuses(static_cast<unsigned char>(c))) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04X",
-                        static_cast<unsigned char>(c));
-          *out += escape;
-        } else {
-          *out += c;
-        }
-      }
-      *out += '>';
-      return;
-    case RdfTerm::Kind::kBlank:
-      absl::StrAppend(out, "_:", t.value);
-      return;
-    case RdfTerm::Kind::kLiteral:
-      *out += '"';
-      for (char c : t.value) {
-        switch (c) {
-          case '"':
-            *out += "\\\"";
-            break;
-          case '\\':
-            *out += "\\\\";
-            break;
-          case '\n':
-            *out += "\\n";
-            break;
-          case '\r':
-            *out += "\\r";
-            break;
-          default:
-            *out += c;
-        }
-      }
-      *out += '"';
-      if (!t.language.empty()) {
-        absl::StrAppend(out, "@", t.language);
-      } else if (!t.datatype.empty()) {
-        RdfTerm dt;
-        dt.value = t.datatype;
-        *out += "^^";
-        AppendNTriplesTerm(dt, out);
-      }
-      return;
-  }
-}
 
 int64_t WriteRdf12Claims(const std::vector<Claim>& claims, bool turtle,
                          std::ostream* out) {

@@ -18,16 +18,12 @@
 
 #include "annals/claim.h"
 #include "annals/rdf.h"
+#include "tools/export/ntriples_term.h"
 
 namespace annals::exporter {
 
 inline constexpr char kRdfReifies[] =
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies";
-
-// `t` in N-Triples syntax (also Turtle's): <IRI> with \u escapes of the
-// characters an IRIREF refuses, _:label, or "lexical" with \" \\ \n \r
-// escaped and its @language or ^^<datatype>.
-void AppendNTriplesTerm(const RdfTerm& t, std::string* out);
 
 // Writes `claims`: `turtle` false for N-Triples 1.2, true for Turtle 1.2.
 // Returns the number of statements (reifications and notes).
