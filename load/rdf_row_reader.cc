@@ -59,9 +59,13 @@ RdfRowReader::RdfRowReader(std::unique_ptr<RdfReader> reader,
                            std::string blank_scope)
     : reader_(std::move(reader)), scope_(std::move(blank_scope)) {}
 
-std::string RdfRowReader::Name(const RdfTerm& t) const {
-  if (t.kind == RdfTerm::Kind::kBlank) return NameOfBlank(scope_, t.value);
+std::string NameOfTerm(std::string_view blank_scope, const RdfTerm& t) {
+  if (t.kind == RdfTerm::Kind::kBlank) return NameOfBlank(blank_scope, t.value);
   return NameOfIri(t.value);
+}
+
+std::string RdfRowReader::Name(const RdfTerm& t) const {
+  return NameOfTerm(scope_, t);
 }
 
 bool RdfRowReader::Annotate(const RdfStatement& st) {

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,10 @@
 #include "load/rdf_reader.h"
 
 namespace annals::load {
+
+// The entity name of an IRI or blank node term of a load whose blank
+// nodes are scoped by `blank_scope` (NameOfIri, NameOfBlank).
+std::string NameOfTerm(std::string_view blank_scope, const RdfTerm& t);
 
 class RdfRowReader : public RowReader {
  public:

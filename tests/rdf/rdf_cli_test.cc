@@ -266,5 +266,25 @@ TEST_F(RdfCliTest, BadRetractedAtIsRefusedWithItsPosition) {
   EXPECT_TRUE(absl::StrContains(r.err, "bad2.nq:1:1: retractedAt: ")) << r.err;
 }
 
+// In N-Triples each bad line reports its own column, never an earlier
+// line's (the reader resets the error position for each line).
+TEST_F(RdfCliTest, EachBadLineReportsItsOwnColumn) {
+  Write("c.nt",
+        "<http://a/s> <http://a/p> <<( <http://a/s> <http://a/p> 1 )>> .\n"
+        "<http://a/s> <http://a/p> \"\\uD800\" .\n"
+        "<http://a/s> <http://a/p> \"x\" <http://g> .\n"
+        "<http://a/s> <http://a/p> \"ok\" .\n"
+        "<http://a/s> <http://a/p> \"x\"@ .\n");
+  test::CliResult r = Run({"load", "--skip-bad", "kb", "c.nt"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "1 claim added")) << r.out;
+  const std::string rejects = test::ReadFile(dir_.Join("c.nt.rejects"));
+  EXPECT_TRUE(absl::StrContains(rejects, "# c.nt:1:28: ")) << rejects;
+  EXPECT_TRUE(absl::StrContains(rejects, "# c.nt:2:1: not valid UTF-8"))
+      << rejects;
+  EXPECT_TRUE(absl::StrContains(rejects, "# c.nt:3:31: ")) << rejects;
+  EXPECT_TRUE(absl::StrContains(rejects, "# c.nt:5:31: ")) << rejects;
+}
+
 }  // namespace
 }  // namespace annals
