@@ -29,3 +29,16 @@ export function recordedAsOf(claim, asOf) {
   if (retracted !== null && retracted < end) return 'retracted';
   return 'recorded';
 }
+
+// The smallest and largest of `numbers` ({lo, hi}; null when there are
+// none), by a loop: Math.min(...numbers) throws a RangeError beyond about
+// 100,000 arguments, and an entity may have more times than that.
+export function extent(numbers) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const n of numbers) {
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  return lo <= hi ? {lo, hi} : null;
+}
