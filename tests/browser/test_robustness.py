@@ -219,7 +219,6 @@ def test_a_huge_entity_is_drawn_in_part_and_says_so(server, driver):
         "s.dispatchEvent(new Event('input'));")
     assert len(driver.find_elements(By.CSS_SELECTOR, "#holding tbody tr")) == 500
     assert driver.find_element(By.ID, "holding-more").text.startswith("and ")
-    shot(driver, "huge_entity_laptop")
 
 
 def test_a_statement_of_many_tokens_is_highlighted(server, driver):
@@ -235,6 +234,78 @@ def test_a_statement_of_many_tokens_is_highlighted(server, driver):
         "box.value = ''; box.dispatchEvent(new Event('input'));"
         "return count;", box)
     assert count == 75000  # 150,000 tokens: more than a call takes arguments
+
+
+# An entity with a claim of the year 50 (which Date.UTC would read as
+# 1950) and one from the year 300000 on (beyond what a JS Date holds).
+FAR = """
+const time = (start, text) => ({type: 'time', start, end: start + 86400, precision: 'day', text});
+const year = 365.2425 * 86400;
+const claim = (id, from, to, object) => ({
+  id: {type: 'claim', id, text: `#c${id}`}, subject: {type: 'entity', text: 'Far'},
+  predicate: 'era', object: {type: 'string', text: object},
+  valid: {type: 'interval', from, to, text: '...'}, source: 'generated', by: '',
+  confidence: 1, recorded: time(1735689600, '2025-01-01'), retracted: null, disputed_by: []});
+const d = new Date(0);
+d.setUTCFullYear(50, 2, 1);
+const year50 = d.getTime() / 1000;
+window.__gate.stub['/api/entity/Far'] = {
+  entity: {type: 'entity', text: 'Far'}, notices: [], incoming: [], disputes: null, view: '',
+  claims: [claim(1, time(year50, '0050-03-01'), time(year50 + 10 * year, '0060-03-01'), 'Rome'),
+           claim(2, time((300000 - 1970) * year, '300000'), null, 'far future')]};
+"""
+
+
+def test_times_far_from_now_are_drawn(server, driver):
+    width(driver, LAPTOP)
+    driver.get(server + "/query")
+    wait(driver, "#statement")
+    gate(driver)
+    driver.execute_script(FAR)
+    goto(driver, "Far")
+    assert len(wait(driver, "g.bar", 2)) == 2
+    years = [int(tick) for tick in text(driver, "text.tick")]
+    assert len(years) >= 3 and years == sorted(years) and years[-1] >= 250000, years
+    slider = driver.find_element(By.ID, "at-slider")
+    driver.execute_script("arguments[0].value = arguments[0].max;"
+                          "arguments[0].dispatchEvent(new Event('input'));", slider)
+    assert driver.find_element(By.ID, "at-slider-value").text.startswith("about ")
+    assert [row[2] for row in held_rows(driver)] == ["far future"]
+    driver.execute_script("arguments[0].value = Math.floor(arguments[1] / 86400);"
+                          "arguments[0].dispatchEvent(new Event('input'));",
+                          slider, -60336835200)  # 0058-01-01
+    assert driver.find_element(By.ID, "at-slider-value").text == "0058-01-01"
+    assert [row[2] for row in held_rows(driver)] == ["Rome"]
+    assert not driver.find_elements(By.CSS_SELECTOR, ".error-box")
+
+
+def held_rows(driver):
+    return [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+            for tr in driver.find_elements(By.CSS_SELECTOR, "#holding tbody tr")]
+
+
+LONE_SURROGATE = r"/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/"
+
+
+def test_a_long_name_is_cut_between_characters(server, driver):
+    width(driver, LAPTOP)
+    driver.get(server + "/query")
+    wait(driver, "#statement")
+    far = "a" + "\U0001D504" * 30  # an odd first unit, then 30 surrogate pairs
+    gate(driver, stub={"/api/neighbourhood/Ring": {
+        "nodes": [{"type": "entity", "text": far}], "attributes": [], "notices": [],
+        "edges": [{"subject": {"type": "entity", "text": "Ring"}, "predicate": "p",
+                   "object": {"type": "entity", "text": far}}],
+        "view": "valid now, as currently recorded"}})
+    driver.execute_script("history.pushState(null, '', '/graph/Ring');"
+                          "dispatchEvent(new PopStateEvent('popstate'));")
+    label = wait(driver, 'g.node:not(.center) .node-label')[0]
+    shown = label.get_attribute("textContent")
+    assert shown.endswith("…") and len(shown) < len(far), shown
+    assert not driver.execute_script(f"return {LONE_SURROGATE}.test(arguments[0].textContent)",
+                                     label)
+    assert label.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "title").get_attribute(
+        "textContent") == far
 
 
 def test_no_page_broke_the_content_security_policy(server, driver):

@@ -8,7 +8,8 @@
 // chart holds at most MAX_BARS bars; what does not fit is counted and said
 // ("+N more not drawn"), never drawn.
 import {s} from './dom.js';
-import {DAY, dayText, extent, holdsAt, recordedAsOf} from './time.js';
+import {DAY, YEAR, dayText, extent, holdsAt, monthStart, monthText, recordedAsOf,
+        yearOf} from './time.js';
 
 const PALETTE = ['#2563eb', '#0d9488', '#9333ea', '#c2410c', '#0891b2', '#4d7c0f',
                  '#be185d', '#6d28d9', '#b45309', '#047857'];
@@ -43,22 +44,33 @@ export function timeRange(claims) {
   return {lo: lo - pad, hi: hi + pad};
 }
 
+// A step of 1, 2 or 5 times a power of ten, at least `x` (and at least 1).
+function niceStep(x) {
+  if (!(x > 1)) return 1;
+  const power = 10 ** Math.floor(Math.log10(x));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= x);
+}
+
+// The axis' ticks over [lo, hi]: months or years, about one per 90 px. Far
+// times (beyond what a Date holds) are placed by the average year, so
+// every loop ends.
 function ticks(lo, hi, width) {
-  const years = (hi - lo) / (365.25 * DAY);
+  const years = (hi - lo) / YEAR;
   const wanted = Math.max(2, Math.floor(width / 90));
   const out = [];
-  const first = new Date(lo * 1000).getUTCFullYear();
+  const first = yearOf(lo) - 1;
   if (years / wanted < 0.9) {  // months
     const step = [1, 2, 3, 6].find((m) => years * 12 / m <= wanted) || 12;
-    for (let y = first, m = 0; ; m += step) {
-      const t = Date.UTC(y, m, 1) / 1000;
-      if (t > hi) break;
-      if (t >= lo) out.push({t, text: new Date(t * 1000).toISOString().slice(0, 7)});
+    for (let m = 0; ; m += step) {
+      const t = monthStart(first, m);
+      if (!Number.isFinite(t) || t > hi) break;
+      if (t >= lo) out.push({t, text: monthText(t)});
     }
   } else {
-    const step = [1, 2, 5, 10, 20, 50, 100].find((n) => years / n <= wanted) || 200;
+    const step = niceStep(years / wanted);
     for (let y = Math.ceil(first / step) * step; ; y += step) {
-      const t = Date.UTC(y, 0, 1) / 1000;
+      const exact = monthStart(y, 0);
+      const t = Number.isFinite(exact) ? exact : (y - 1970) * YEAR;
       if (t > hi) break;
       if (t >= lo) out.push({t, text: String(y)});
     }
