@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from explorer_support import LAPTOP, shot, wait, width
+from explorer_support import LAPTOP, held, wait, width
 
 # window.__gate: requests whose URL or body holds one of `hold` (each
 # pattern once) wait until release() (see RELEASE); those whose URL holds a
@@ -91,8 +91,8 @@ def test_a_late_entity_answer_does_not_paint_over_the_next_page(server, driver):
 
 def test_a_late_graph_answer_does_not_paint_over_a_newer_view(server, driver):
     width(driver, LAPTOP)
-    driver.get(server + "/graph/Russia?at=2025-09-02")
-    wait(driver, "g.node", 3)
+    driver.get(server + "/graph/Mongolia?at=2025-09-02")
+    wait(driver, "g.node", 2)
     gate(driver, hold=["at=2024-01-01"])
 
     def draw_at(day):
@@ -150,10 +150,7 @@ def test_a_malformed_address_says_so(server, driver):
         message = wait(driver, ".error-box")[0].text
         assert f"Not a valid address: {path.split('?')[0]}" in message, message
         assert driver.title == "Not a valid address · Annals"
-    shot(driver, "bad_address_laptop")
-    # The header still works from there.
-    goto(driver, "Mongolia")
-    wait(driver, "g.bar")
+        assert driver.find_element(By.ID, "goto-name").is_displayed()  # the header is there
 
 
 def test_an_answer_the_page_cannot_draw_is_reported(server, driver):
@@ -166,18 +163,18 @@ def test_an_answer_the_page_cannot_draw_is_reported(server, driver):
     assert message.startswith("This page could not be drawn: TypeError"), message
 
 
-# Stubs GET /api/entity/Huge with an entity of 60,000 claims (and 10,000
+# Stubs GET /api/entity/Huge with an entity of 30,000 claims (and 10,000
 # naming it) in 6 predicates, each valid for a year from a day of its own:
-# 280,000 valid times, more than Math.min(...) takes (Chromium's limit is
+# 160,000 valid times, more than Math.min(...) takes (Chromium's limit is
 # about 125,000 arguments), more bars than a chart can hold.
 HUGE = """
 const claims = [];
 const incoming = [];
 const time = (t) => ({type: 'time', start: t, end: t + 86400, precision: 'day',
                       text: new Date(t * 1000).toISOString().slice(0, 10)});
-for (let i = 0; i < 70000; i++) {
+for (let i = 0; i < 40000; i++) {
   const from = 946684800 + (i % 9000) * 86400;
-  const about = i < 60000;
+  const about = i < 30000;
   const other = {type: 'entity', text: `E${i}`};
   const claim = {
     id: {type: 'claim', id: i + 1, text: `#c${i + 1}`},
@@ -206,18 +203,19 @@ def test_a_huge_entity_is_drawn_in_part_and_says_so(server, driver):
     goto(driver, "Huge")
     wait(driver, "#not-drawn")
     bars = driver.execute_script("return document.querySelectorAll('g.bar').length")
-    assert 100 <= bars <= 1500
+    assert 100 <= bars <= 1000
     note = driver.find_element(By.ID, "not-drawn").text
-    assert f"{70000 - bars} of 70000 claims are not drawn" in note, note
+    assert f"{40000 - bars} of 40000 claims are not drawn" in note, note
     assert text(driver, "h1") == ["Huge"]
-    mores = driver.find_elements(By.CSS_SELECTOR, "text.lane-more")
-    assert mores and all(m.text.endswith("more not drawn") for m in mores)
+    mores = driver.execute_script(
+        "return [...document.querySelectorAll('text.lane-more')].map((t) => t.textContent)")
+    assert mores and all(m.endswith("more not drawn") for m in mores), mores
     # AT lists at most 500 of what held and counts the rest.
     driver.execute_script(
         "const s = document.getElementById('at-slider');"
         "s.value = Math.floor((946684800 + 4000 * 86400) / 86400);"
         "s.dispatchEvent(new Event('input'));")
-    assert len(driver.find_elements(By.CSS_SELECTOR, "#holding tbody tr")) == 500
+    assert driver.execute_script("return document.querySelectorAll('#holding tbody tr').length") == 500
     assert driver.find_element(By.ID, "holding-more").text.startswith("and ")
 
 
@@ -270,18 +268,13 @@ def test_times_far_from_now_are_drawn(server, driver):
     driver.execute_script("arguments[0].value = arguments[0].max;"
                           "arguments[0].dispatchEvent(new Event('input'));", slider)
     assert driver.find_element(By.ID, "at-slider-value").text.startswith("about ")
-    assert [row[2] for row in held_rows(driver)] == ["far future"]
+    assert [row[2] for row in held(driver)] == ["far future"]
     driver.execute_script("arguments[0].value = Math.floor(arguments[1] / 86400);"
                           "arguments[0].dispatchEvent(new Event('input'));",
                           slider, -60336835200)  # 0058-01-01
     assert driver.find_element(By.ID, "at-slider-value").text == "0058-01-01"
-    assert [row[2] for row in held_rows(driver)] == ["Rome"]
+    assert [row[2] for row in held(driver)] == ["Rome"]
     assert not driver.find_elements(By.CSS_SELECTOR, ".error-box")
-
-
-def held_rows(driver):
-    return [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
-            for tr in driver.find_elements(By.CSS_SELECTOR, "#holding tbody tr")]
 
 
 LONE_SURROGATE = r"/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/"

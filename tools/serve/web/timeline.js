@@ -21,7 +21,7 @@ const CHAR = 7.2;     // estimated width of a label character
 const FADE = 36;      // the fade of an open end
 const MORE = 16;      // the height of a lane's "+N more" line
 export const MAX_ROWS = 8;
-export const MAX_BARS = 1500;
+export const MAX_BARS = 1000;
 
 // The claims' time range [lo, hi] in seconds, padded.
 export function timeRange(claims) {
