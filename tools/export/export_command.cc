@@ -26,7 +26,9 @@ Writes every live claim of STORE (or the claims QUERY names) as a file that
 `annals load` reads back to the same claims: subject, predicate, object with
 its type (entity, string, integer, decimal, boolean, date, quantity with its
 unit), valid_from and valid_to with their precision and open ends,
-recorded_at, source, by and confidence. Claims come in claim id order, so
+recorded_at, source, by and confidence; a string loaded from RDF with a
+language or datatype as its RDF literal, "chat"@fr, with the object_type
+literal. Claims come in claim id order, so
 exporting the store that loaded an export gives the same bytes again. Not
 kept: claim ids (a load gives new ones), load batches and retractions (only
 claims live in the exported view are written; RDF --claims keeps
