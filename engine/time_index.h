@@ -39,6 +39,10 @@ struct TreeExtent {
   uint32_t node, lo, hi;
 };
 TreeExtent ExtentOf(const ClaimRecord& row);
+// The closed tree days [a, b] a window of seconds covers (open ends: 1 and
+// 2^24-1), and the day (since 1970-01-01) of a tree day.
+std::pair<uint32_t, uint32_t> WindowTreeDays(const Window& window);
+int64_t TreeDayToDay(uint32_t tree_day);
 // Upper entries are read only for nodes left of the window (where hi >= a >
 // node), so a claim whose extent ends at its node has none.
 inline bool HasTimeEntry(const TreeExtent& e, TimeSide side) {
