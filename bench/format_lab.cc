@@ -25,6 +25,7 @@
 #include "engine/key_codec.h"
 #include "engine/rocks.h"
 #include "engine/store.h"
+#include "engine/term_id.h"
 #include "engine/time_index.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -237,6 +238,32 @@ int main(int argc, char** argv) {
       e->emplace_back(std::move(key), std::move(v));
     };
   };
+  // The same by object (key 'o', object, class, lo, claim; value subject,
+  // predicate, index value), for every object or for entities only.
+  auto object_classes = [&](bool entities_only) {
+    return [entities_only](const ClaimRecord& r, Entries* e) {
+      if (entities_only &&
+          annals::engine::TermKind(r.o) != annals::ValueKind::kEntity) {
+        return;
+      }
+      auto x = annals::engine::ExtentOf(r);
+      std::string key, v;
+      key.push_back('o');
+      PutId(&key, r.o);
+      key.push_back(
+          x.hi >= (1u << 24) - 1
+              ? '\xff'
+              : static_cast<char>(32 - __builtin_clz((x.hi - x.lo) | 1)));
+      for (int i = 2; i >= 0; --i) {
+        key.push_back(static_cast<char>(x.lo >> (8 * i)));
+      }
+      PutId(&key, r.id);
+      PutVarint(&v, r.s);
+      PutVarint(&v, r.p);
+      annals::engine::EncodeIndexValue(r, &v);
+      e->emplace_back(std::move(key), std::move(v));
+    };
+  };
   // A row as its distance from the row the claim id predicts (the batch's
   // first claim id, then one a row).
   absl::flat_hash_map<uint64_t, std::pair<uint64_t, int64_t>> batch_first;
@@ -278,6 +305,14 @@ int main(int argc, char** argv) {
          PutVarint(&v, r.s);
          PutVarint(&v, r.p);
          PutVarint(&v, r.o);
+         PutVarint(&v, days(r));
+         e->emplace_back(annals::engine::IdKey(r.id), std::move(v));
+       }},
+      {"claims: id -> s p valid_from day (o found in spo)",
+       [&](const ClaimRecord& r, Entries* e) {
+         std::string v;
+         PutVarint(&v, r.s);
+         PutVarint(&v, r.p);
          PutVarint(&v, days(r));
          e->emplace_back(annals::engine::IdKey(r.id), std::move(v));
        }},
@@ -345,6 +380,10 @@ int main(int argc, char** argv) {
        classes(annals::engine::TimePosition::kSubject, 0, true, true)},
       {"time by predicate, length classes, s o index value",
        classes(annals::engine::TimePosition::kPredicate, 0, true, true)},
+      {"time by object, length classes, s p index value",
+       object_classes(false)},
+      {"time by object (entities only), length classes, s p index value",
+       object_classes(true)},
       {"time by predicate, length classes, s o",
        classes(annals::engine::TimePosition::kPredicate, 0, true)},
   };
