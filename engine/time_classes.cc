@@ -29,6 +29,18 @@ std::string ClassPrefix(TimePosition position, uint64_t term, uint8_t c) {
   return out;
 }
 
+uint64_t Term(TimePosition position, const ClaimRecord& row) {
+  switch (position) {
+    case TimePosition::kSubject:
+      return row.s;
+    case TimePosition::kPredicate:
+      return row.p;
+    case TimePosition::kObject:
+      break;
+  }
+  return row.o;
+}
+
 }  // namespace
 
 uint8_t LengthClass(const TreeExtent& extent) {
@@ -41,7 +53,7 @@ void EncodeClassKey(TimePosition position, const ClaimRecord& row,
                     std::string* out) {
   TreeExtent extent = ExtentOf(row);
   out->push_back(static_cast<char>(position));
-  PutId(out, position == TimePosition::kSubject ? row.s : row.p);
+  PutId(out, Term(position, row));
   out->push_back(static_cast<char>(LengthClass(extent)));
   PutTreeDay(out, extent.lo);
   PutId(out, row.id);
@@ -51,7 +63,8 @@ bool DecodeClassKey(std::string_view key, ClassKey* k) {
   if (key.empty()) return false;
   k->position = static_cast<TimePosition>(key[0]);
   if (k->position != TimePosition::kSubject &&
-      k->position != TimePosition::kPredicate) {
+      k->position != TimePosition::kPredicate &&
+      k->position != TimePosition::kObject) {
     return false;
   }
   key.remove_prefix(1);
@@ -69,8 +82,9 @@ bool DecodeClassKey(std::string_view key, ClassKey* k) {
 
 void EncodeClassValue(TimePosition position, const ClaimRecord& row,
                       std::string_view index_value, std::string* out) {
+  // The two ids the key lacks, in s, p, o order.
   PutVarint(out, position == TimePosition::kSubject ? row.p : row.s);
-  PutVarint(out, row.o);
+  PutVarint(out, position == TimePosition::kObject ? row.p : row.o);
   const int64_t lo_day = TreeDayToDay(ExtentOf(row).lo);
   int64_t from = row.from.open() ? lo_day * kDay : row.from.seconds;
   int64_t day = FloorDay(from);
@@ -81,8 +95,8 @@ void EncodeClassValue(TimePosition position, const ClaimRecord& row,
 
 bool DecodeClassEntry(const ClassKey& key, std::string_view value,
                       ClaimRecord* row) {
-  uint64_t other, days, second;
-  if (!GetVarint(&value, &other) || !GetVarint(&value, &row->o) ||
+  uint64_t first, second_id, days, second;
+  if (!GetVarint(&value, &first) || !GetVarint(&value, &second_id) ||
       !GetVarint(&value, &days) || !GetVarint(&value, &second) ||
       second >= kDay) {
     return false;
@@ -96,12 +110,16 @@ bool DecodeClassEntry(const ClassKey& key, std::string_view value,
                         row)) {
     return false;
   }
-  if (key.position == TimePosition::kSubject) {
-    row->s = key.term;
-    row->p = other;
-  } else {
-    row->p = key.term;
-    row->s = other;
+  switch (key.position) {
+    case TimePosition::kSubject:
+      row->s = key.term, row->p = first, row->o = second_id;
+      break;
+    case TimePosition::kPredicate:
+      row->p = key.term, row->s = first, row->o = second_id;
+      break;
+    case TimePosition::kObject:
+      row->o = key.term, row->s = first, row->p = second_id;
+      break;
   }
   row->id = key.claim;
   row->batch = 0;

@@ -1,5 +1,6 @@
 // Format 3's valid-time index (issue 20; engine/FORMAT.md, "Format 3"): one
-// entry a claim, keyed by position (subject or predicate), term, the claim's
+// entry a claim and position, keyed by position (subject, predicate or
+// object), term, the claim's
 // length class and the first day of its extent. The length class of a claim
 // whose possible extent is the closed tree days [lo, hi] (time_index.h) is
 // the bit width of hi - lo (0 for one day, at most 24), or kOpenClass when
@@ -49,8 +50,9 @@ void EncodeClassKey(TimePosition position, const ClaimRecord& row,
                     std::string* out);
 bool DecodeClassKey(std::string_view key, ClassKey* k);
 
-// The value: the two ids the key lacks as varints (predicate then object at
-// the subject position, subject then object at the predicate's), valid_from
+// The value: the two ids the key lacks as varints, in subject, predicate,
+// object order (p o at the subject position, s o at the predicate's, s p at
+// the object's), valid_from
 // as a zigzag varint of days from lo's day and a varint second of its day
 // (0, 0 when open: the index value says so), then the index value.
 void EncodeClassValue(TimePosition position, const ClaimRecord& row,

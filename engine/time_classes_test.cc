@@ -17,6 +17,8 @@ namespace annals::engine {
 namespace {
 
 constexpr int64_t kDay = 86400;
+constexpr TimePosition kAll[] = {
+    TimePosition::kSubject, TimePosition::kPredicate, TimePosition::kObject};
 
 ClaimRecord Row(uint64_t id, std::optional<int64_t> from_day,
                 std::optional<int64_t> to_day) {
@@ -42,7 +44,7 @@ class TimeClassesTest : public ::testing::Test {
     rows_[row.id] = row;
     std::string value;
     EncodeIndexValue(row, &value);
-    for (TimePosition position : kTimePositions) {
+    for (TimePosition position : kAll) {
       std::string key, entry;
       EncodeClassKey(position, row, &key);
       EncodeClassValue(position, row, value, &entry);
@@ -159,6 +161,8 @@ TEST_F(TimeClassesTest, OtherTermsAreNotRead) {
             std::multiset<uint64_t>{2});
   EXPECT_TRUE(Read(TimePosition::kSubject, mine.s, {5, 5}).empty());
   EXPECT_TRUE(Read(TimePosition::kSubject, mine.s, Days(300, 400)).empty());
+  EXPECT_EQ(Read(TimePosition::kObject, other.o, Days(0, 1000)),
+            std::multiset<uint64_t>{2});
 }
 
 TEST_F(TimeClassesTest, EntryRoundTripsEveryField) {
@@ -177,7 +181,7 @@ TEST_F(TimeClassesTest, EntryRoundTripsEveryField) {
     row.retracted = 21000 * kDay;
     std::string value;
     EncodeIndexValue(row, &value);
-    for (TimePosition position : kTimePositions) {
+    for (TimePosition position : kAll) {
       std::string key, entry;
       EncodeClassKey(position, row, &key);
       EncodeClassValue(position, row, value, &entry);

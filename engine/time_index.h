@@ -27,8 +27,13 @@
 
 namespace annals::engine {
 
-// Which id leads a time-index key.
-enum class TimePosition : char { kSubject = 's', kPredicate = 'p' };
+// Which id leads a time-index key. Format 3's index by length class
+// (time_classes.h) also has the object position; format 2's tree does not.
+enum class TimePosition : char {
+  kSubject = 's',
+  kPredicate = 'p',
+  kObject = 'o'
+};
 inline constexpr TimePosition kTimePositions[] = {TimePosition::kSubject,
                                                   TimePosition::kPredicate};
 
