@@ -7,7 +7,7 @@
 //
 //   build/bench/format_lab STORE [TMPDIR]
 // LAB_LAYOUTS_ONLY=1 skips the first table; LAB_MATCH=text measures only
-// the layouts whose name holds `text`.
+// the layouts whose name holds `text` (LAB_MATCH="format 3": format 3 alone).
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -405,6 +405,47 @@ int main(int argc, char** argv) {
     std::printf("| %s | %.2f | %.1f | %.1f | %.1f | %.1f |\n", l.name,
                 e.size() / n, raw / n, a / n, b / n, c / n);
     std::fflush(stdout);
+  }
+  // Format 3 as decided (FORMAT.md), every family of it from
+  // Format3Entries, as a load or `annals upgrade` would write them.
+  if (match == nullptr || std::string(match) == "format 3") {
+    std::vector<Entries> f3(4);  // claims, spo, time by s, p and o together
+    int64_t positions[3] = {0, 0, 0};
+    std::vector<annals::engine::IndexEntry> entries;
+    for (const ClaimRecord& r : rows) {
+      auto [id, row] = batch_first[r.batch];
+      annals::engine::Format3Entries(
+          r, annals::engine::RowBase{id, row},
+          per_subject[r.s] > annals::engine::kSmallSubjectClaims, &entries);
+      for (auto& x : entries) {
+        int i = x.family == Family::kClaims ? 0
+                : x.family == Family::kSpo  ? 1
+                                            : 2;
+        if (i == 2) {
+          i = x.key[0] == 's' ? 2 : 3;
+          ++positions[x.key[0] == 's' ? 0 : x.key[0] == 'p' ? 1 : 2];
+        }
+        f3[i].emplace_back(std::move(x.key), std::move(x.value));
+      }
+    }
+    std::printf(
+        "\nformat 3 (Format3Entries): time entries a claim by subject %.2f, "
+        "predicate %.2f, object %.2f\n\n",
+        positions[0] / n, positions[1] / n, positions[2] / n);
+    std::printf(
+        "| knobs | claims | spo | time by subject | time by "
+        "predicate and object | sum |\n|---|---|---|---|---|---|\n");
+    for (const Knobs& k : {base, big, big3}) {
+      std::printf("| %s", k.name);
+      int64_t sum = 0;
+      for (Entries& e : f3) {
+        int64_t b = SstBytes(e, k);
+        sum += b;
+        std::printf(" | %.1f", b / n);
+      }
+      std::printf(" | %.1f |\n", sum / n);
+      std::fflush(stdout);
+    }
   }
   std::printf(
       "\nsubjects: %zu; claims of subjects with more than 64, 256, "
