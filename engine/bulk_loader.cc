@@ -55,6 +55,15 @@ bool SameClaim(const ClaimRecord& a, const ClaimRecord& b) {
   return Identity(a) == Identity(b);
 }
 
+// A duplicate: the same claim, both live, or both retracted at the same time
+// and recorded at the same time (a row that comes retracted, from an
+// `annals export --claims` file, is a past record: it never stands for a
+// live claim, nor a live claim for it).
+bool SameRecord(const ClaimRecord& a, const ClaimRecord& b) {
+  return a.retracted == b.retracted &&
+         (!a.is_retracted() || a.recorded == b.recorded) && SameClaim(a, b);
+}
+
 // A claim the load states twice is on record since the earlier statement,
 // whichever comes first in the file.
 void KeepEarlierRecord(const ClaimRecord& again, ClaimRecord* kept) {
@@ -463,7 +472,8 @@ absl::Status BulkLoader::ApplySupersession(const Counters& counters,
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
     const ClaimRecord& r = rows_[i];
-    if (one_predicates.contains(r.p)) {
+    // A row that comes retracted supersedes nothing: it is history.
+    if (one_predicates.contains(r.p) && !r.is_retracted()) {
       groups[{r.s, r.p, r.source, r.by}].push_back(i);
       one_value_[i] = true;
     }
@@ -599,7 +609,7 @@ absl::Status BulkLoader::MarkDuplicatesInLoad(const std::vector<bool>& skip) {
       for (size_t x = b + 1; x < e; ++x) {
         for (size_t y = b; y < x; ++y) {
           if (!dup[y - b] &&
-              SameClaim(rows_[h[y].second], rows_[h[x].second])) {
+              SameRecord(rows_[h[y].second], rows_[h[x].second])) {
             // The rows of a half are its own: no other thread writes them.
             KeepEarlierRecord(rows_[h[x].second], &rows_[h[y].second]);
             dup[x - b] = true;
@@ -642,7 +652,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
     group.push_back(k);
     for (size_t j = 0; j + 1 < group.size(); ++j) {
       if (!duplicate_[group[j].row] &&
-          SameClaim(rows_[group[j].row], rows_[k.row])) {
+          SameRecord(rows_[group[j].row], rows_[k.row])) {
         KeepEarlierRecord(rows_[k.row], &rows_[group[j].row]);
         duplicate_[k.row] = true;
         break;
@@ -664,7 +674,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
           return absl::DataLossError(absl::StrCat(
               "store '", store_->dir(), "': unreadable entry in index spo"));
         }
-        if (!stored.is_retracted() && SameClaim(stored, r)) {
+        if (SameRecord(stored, r)) {
           duplicate_[i] = true;
           break;
         }

@@ -10,7 +10,10 @@
 // "The same claim": equal subject, predicate, object, valid_from and valid_to
 // (with their precisions), source and by. A row equal to an earlier row of
 // the load, or to a stored claim that is not retracted, is not added again;
-// recorded_at and confidence do not count.
+// recorded_at and confidence do not count. A row may come already retracted
+// (ClaimRecord::retracted set: `annals export --claims` files keep history):
+// it is stored as it is, a duplicate only of a claim retracted at the same
+// time and recorded at the same time, and supersedes nothing.
 //
 // One value at a time (supersession.h): the rows of predicates the schema
 // declares `one` act as if asserted one by one in file order, all recorded
@@ -59,7 +62,8 @@ class BulkLoader {
   // Adds rows parsed in file order, in the order of the file's parts: their
   // s, p, o, source and by hold numbers of `terms` (term bytes, see
   // dictionary.h; source and by: kNone for none), `batch` holds the file's
-  // index in `files` and `row` its line; everything else as stored. A claim
+  // index in `files` and `row` its line; everything else as stored
+  // (`retracted` too: kNotRetracted for a live row). A claim
   // reference (kind kClaim) must name a stored claim. `rows` is left empty,
   // unless the interrupt (set_interrupt) trips: then its status.
   static constexpr uint64_t kNone = UINT64_MAX;

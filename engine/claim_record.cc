@@ -302,6 +302,12 @@ void EncodeIndexValue(const ClaimRecord& row, std::string* out) {
 }
 
 bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRecord* row) {
+  return ConsumeIndexValue(&in, from_key, row) && in.empty();
+}
+
+bool ConsumeIndexValue(std::string_view* bytes, int64_t from_key,
+                       ClaimRecord* row) {
+  std::string_view& in = *bytes;
   if (in.size() < 3) return false;
   uint8_t flags = in[0];
   uint8_t precisions = in[1];
@@ -339,7 +345,7 @@ bool DecodeIndexValue(std::string_view in, int64_t from_key, ClaimRecord* row) {
     if (!GetVarint(&in, &v) || v > 1000000) return false;
     row->confidence = v / 1e6;
   }
-  return in.empty();
+  return true;
 }
 
 bool Visible(const ClaimRecord& row, const TimeView& view) {

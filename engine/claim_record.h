@@ -67,6 +67,10 @@ void EncodeIndexValue(const ClaimRecord& row, std::string* out);
 // `from_key`, comes from the index key); the caller fills the key's ids.
 bool DecodeIndexValue(std::string_view bytes, int64_t from_key,
                       ClaimRecord* row);
+// The same for an index value at the start of `bytes`, which it removes
+// (format 3's spo values continue after it).
+bool ConsumeIndexValue(std::string_view* bytes, int64_t from_key,
+                       ClaimRecord* row);
 
 // True when the claim is visible in `view` on both time axes.
 bool Visible(const ClaimRecord& row, const TimeView& view);

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <set>
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/match.h"
@@ -197,6 +198,26 @@ rocksdb::ColumnFamilyOptions FamilyOptions(
 // After a strict open failed with Corruption: whether the store opens when
 // its write-ahead log is replayed only up to the first damage (read-only:
 // this changes nothing). Then the log is what is damaged.
+// The stores this process has open for writing (canonical paths): for a
+// follower opened in the same process, whose writer's lock fcntl cannot see.
+absl::Mutex writers_mu(absl::kConstInit);
+std::set<std::string>& WritersInThisProcess() {
+  static auto* writers = new std::set<std::string>;
+  return *writers;
+}
+std::string CanonicalDir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(dir, ec);
+  return ec ? dir : p.string();
+}
+bool AWriterIsLive(const std::string& dir) {
+  {
+    absl::MutexLock lock(&writers_mu);
+    if (WritersInThisProcess().count(CanonicalDir(dir)) > 0) return true;
+  }
+  return AnotherProcessWrites(dir);
+}
+
 bool OnlyTheWalIsDamaged(
     rocksdb::DBOptions db_options, const std::string& dir,
     const std::vector<rocksdb::ColumnFamilyDescriptor>& families) {
@@ -268,7 +289,15 @@ struct Rocks::Impl {
   std::vector<std::string> seen_names;
   int64_t seen_directory_time = -1;
 
+  // A writer: the store's canonical path, in WritersInThisProcess() while
+  // open.
+  std::string writer_dir;
+
   ~Impl() {
+    if (!writer_dir.empty()) {
+      absl::MutexLock lock(&writers_mu);
+      WritersInThisProcess().erase(writer_dir);
+    }
     for (auto* h : handles) {
       if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
     }
@@ -359,6 +388,15 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
                                            families, &handles, &raw)
             : rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
   }
+  if (s.IsCorruption() && opts.read_only && AWriterIsLive(dir)) {
+    // The writer may be writing the log's last record right now: a
+    // follower reads the log up to it, as the writer's next catch-up will.
+    handles.clear();
+    db_options.wal_recovery_mode =
+        rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+    s = rocksdb::DB::OpenAsSecondary(db_options, dir, impl->secondary_dir,
+                                     families, &handles, &raw);
+  }
   if (s.IsCorruption() && OnlyTheWalIsDamaged(db_options, dir, families)) {
     if (opts.read_only || !opts.drop_damaged_wal_tail) {
       return DamagedWalError(dir, s.ToString());
@@ -421,6 +459,11 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   impl->db.reset(raw);
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
+  if (!opts.read_only) {
+    impl->writer_dir = CanonicalDir(dir);
+    absl::MutexLock lock(&writers_mu);
+    WritersInThisProcess().insert(impl->writer_dir);
+  }
 
   return std::unique_ptr<Rocks>(
       new Rocks(std::move(impl), dir, opts.read_only));

@@ -77,6 +77,12 @@ TreeExtent ExtentOf(const ClaimRecord& row) {
   return {ForkNode(lo, hi), lo, hi};
 }
 
+std::pair<uint32_t, uint32_t> WindowTreeDays(const Window& window) {
+  return TreeDays(window);
+}
+
+int64_t TreeDayToDay(uint32_t tree_day) { return NodeDay(tree_day); }
+
 std::string TimePrefix(TimePosition position, uint64_t term) {
   std::string out(1, static_cast<char>(position));
   PutId(&out, term);

@@ -27,8 +27,13 @@
 
 namespace annals::engine {
 
-// Which id leads a time-index key.
-enum class TimePosition : char { kSubject = 's', kPredicate = 'p' };
+// Which id leads a time-index key. Format 3's index by length class
+// (time_classes.h) also has the object position; format 2's tree does not.
+enum class TimePosition : char {
+  kSubject = 's',
+  kPredicate = 'p',
+  kObject = 'o'
+};
 inline constexpr TimePosition kTimePositions[] = {TimePosition::kSubject,
                                                   TimePosition::kPredicate};
 
@@ -39,6 +44,10 @@ struct TreeExtent {
   uint32_t node, lo, hi;
 };
 TreeExtent ExtentOf(const ClaimRecord& row);
+// The closed tree days [a, b] a window of seconds covers (open ends: 1 and
+// 2^24-1), and the day (since 1970-01-01) of a tree day.
+std::pair<uint32_t, uint32_t> WindowTreeDays(const Window& window);
+int64_t TreeDayToDay(uint32_t tree_day);
 // Upper entries are read only for nodes left of the window (where hi >= a >
 // node), so a claim whose extent ends at its node has none.
 inline bool HasTimeEntry(const TreeExtent& e, TimeSide side) {

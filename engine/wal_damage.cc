@@ -31,6 +31,17 @@ std::vector<std::string> WalFiles(const std::string& dir) {
   return out;
 }
 
+bool AnotherProcessWrites(const std::string& dir) {
+  int fd = ::open((dir + "/LOCK").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock query = {};
+  query.l_type = F_WRLCK;
+  query.l_whence = SEEK_SET;  // l_start 0, l_len 0: the whole file
+  bool held = ::fcntl(fd, F_GETLK, &query) == 0 && query.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
 absl::Status DamagedWalError(const std::string& dir,
                              const std::string& reason) {
   std::vector<std::string> logs = WalFiles(dir);

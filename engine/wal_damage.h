@@ -23,6 +23,11 @@ std::vector<std::string> WalFiles(const std::string& dir);
 // logs and RocksDB's `reason`, and saying what to do.
 absl::Status DamagedWalError(const std::string& dir, const std::string& reason);
 
+// Whether another process holds the store's writer lock (`dir/LOCK`,
+// RocksDB's fcntl lock): its log's last record may be half-written at this
+// moment, which is not damage.
+bool AnotherProcessWrites(const std::string& dir);
+
 // Copies the logs of `dir` into a new directory `dir/damaged-wal-<unix
 // seconds>[-N]/` and syncs them; returns its path.
 absl::StatusOr<std::string> KeepDamagedWal(const std::string& dir);

@@ -371,15 +371,9 @@ absl::StatusOr<LoadResult> LoadFiles(engine::Store* store,
   if (files.empty()) return absl::InvalidArgumentError("no files to load");
   if (options.wikidata) {
     for (const std::string& f : files) {
-      LoadFormat format = options.format;
-      if (format == LoadFormat::kAuto) {
-        std::string ext = std::filesystem::path(f).extension().string();
-        format = ext == ".nt"     ? LoadFormat::kNTriples
-                 : ext == ".ttl"  ? LoadFormat::kTurtle
-                 : ext == ".nq"   ? LoadFormat::kNQuads
-                 : ext == ".trig" ? LoadFormat::kTriG
-                                  : LoadFormat::kAuto;
-      }
+      const LoadFormat format = options.format == LoadFormat::kAuto
+                                    ? FormatFromExtension(f)
+                                    : options.format;
       if (format == LoadFormat::kAuto || format == LoadFormat::kTsv ||
           format == LoadFormat::kCsv || format == LoadFormat::kJsonl) {
         return absl::InvalidArgumentError(

@@ -73,6 +73,9 @@ struct RawField {
 struct RawRow {
   int64_t line = 0;  // 1-based line number in the file
   std::array<RawField, kColumnCount> fields;
+  // When the claim was retracted: RDF `annals export --claims` files only
+  // (annals:retractedAt), not a column of TSV, CSV or JSON Lines.
+  RawField retracted_at;
   const RawField& operator[](Column c) const {
     return fields[static_cast<int>(c)];
   }

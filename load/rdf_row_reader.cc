@@ -59,9 +59,13 @@ RdfRowReader::RdfRowReader(std::unique_ptr<RdfReader> reader,
                            std::string blank_scope)
     : reader_(std::move(reader)), scope_(std::move(blank_scope)) {}
 
-std::string RdfRowReader::Name(const RdfTerm& t) const {
-  if (t.kind == RdfTerm::Kind::kBlank) return NameOfBlank(scope_, t.value);
+std::string NameOfTerm(std::string_view blank_scope, const RdfTerm& t) {
+  if (t.kind == RdfTerm::Kind::kBlank) return NameOfBlank(blank_scope, t.value);
   return NameOfIri(t.value);
+}
+
+std::string RdfRowReader::Name(const RdfTerm& t) const {
+  return NameOfTerm(scope_, t);
 }
 
 bool RdfRowReader::Annotate(const RdfStatement& st) {
@@ -90,8 +94,10 @@ bool RdfRowReader::Annotate(const RdfStatement& st) {
     by_ = text;
   } else if (local == "confidence") {
     confidence_ = text;
+  } else if (local == "retractedAt") {
+    retracted_ = text;
   }
-  // Others (retractedAt, batch, claim) are for the reader of the file.
+  // Others (batch) are for the reader of the file.
   return true;
 }
 
@@ -127,6 +133,7 @@ bool RdfRowReader::Next(RawRow* row) {
   to_.clear();
   recorded_.clear();
   confidence_.clear();
+  retracted_.clear();
   // Annotations of this statement's graph follow it directly.
   while (statement_.has_graph) {
     if (!reader_->Next(&next_)) {
@@ -164,6 +171,9 @@ void RdfRowReader::Fill(RawRow* row) {
   set(Column::kValidTo, to_, false);
   set(Column::kRecordedAt, recorded_, false);
   set(Column::kConfidence, confidence_, false);
+  row->retracted_at.present = !retracted_.empty();
+  row->retracted_at.text = retracted_;
+  row->retracted_at.column = statement_.column;
 }
 
 std::string RdfRowReader::StatementText() const {

@@ -2,12 +2,14 @@
 // (subject, predicate, object typed by annals/rdf.h, the graph as the
 // source); statements `G annals:validFrom ...` right after a statement in
 // graph G (as `annals export --claims` writes them, docs/rdf.md) give that
-// row its valid time, recorded_at, source, by and confidence instead.
+// row its valid time, recorded_at, retraction, source, by and confidence
+// instead.
 #ifndef ANNALS_LOAD_RDF_ROW_READER_H_
 #define ANNALS_LOAD_RDF_ROW_READER_H_
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +17,10 @@
 #include "load/rdf_reader.h"
 
 namespace annals::load {
+
+// The entity name of an IRI or blank node term of a load whose blank
+// nodes are scoped by `blank_scope` (NameOfIri, NameOfBlank).
+std::string NameOfTerm(std::string_view blank_scope, const RdfTerm& t);
 
 class RdfRowReader : public RowReader {
  public:
@@ -47,7 +53,7 @@ class RdfRowReader : public RowReader {
   absl::Status next_status_;
   // Field texts of the returned row.
   std::string subject_, predicate_, object_, object_type_, source_, by_, from_,
-      to_, recorded_, confidence_;
+      to_, recorded_, confidence_, retracted_;
   bool annotated_ = false;
   std::string text_;  // StatementText
 };

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "engine/dictionary.h"
+#include "load/literal_field.h"
 #include "schema/validator.h"
 
 namespace annals::load {
@@ -46,7 +47,11 @@ absl::Status ObjectTerm(const RawRow& row, std::string* out) {
   const RawField& type = row[Column::kObjectType];
   std::string_view text = object.text;
   Value v;
-  if (!Empty(type)) {
+  if (!Empty(type) && IsLiteralType(type.text)) {
+    auto parsed = ParseLiteralField(text);
+    if (!parsed.ok()) return parsed.status();
+    v = *std::move(parsed);
+  } else if (!Empty(type)) {
     auto kind = ParseValueKind(type.text);
     if (!kind.ok()) return kind.status();
     auto parsed = Value::Parse(text, *kind);
@@ -129,6 +134,7 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
                          &predicate_);
   if (absl::Status s = ObjectTerm(row, &object_); !s.ok()) {
     return fail(!Empty(row[Column::kObjectType]) &&
+                        !IsLiteralType(row[Column::kObjectType].text) &&
                         !ParseValueKind(row[Column::kObjectType].text).ok()
                     ? Column::kObjectType
                     : Column::kObject,
@@ -196,6 +202,19 @@ absl::Status RowDecoder::Decode(const RawRow& row, std::string_view path,
   }
   out->recorded = recorded.seconds;
   out->recorded_precision = recorded.precision;
+  if (!Empty(row.retracted_at)) {
+    engine::Endpoint retracted;
+    if (absl::Status s = ParseTime(row.retracted_at, dates_, &retracted);
+        !s.ok()) {
+      return Error(path, row.line, row.retracted_at,
+                   absl::StrCat("retractedAt: ", s.message()));
+    }
+    if (retracted.seconds < recorded.seconds) {
+      return Error(path, row.line, row.retracted_at,
+                   "retractedAt is before recordedAt");
+    }
+    out->retracted = retracted.seconds;
+  }
 
   const RawField& confidence = row[Column::kConfidence];
   if (!Empty(confidence)) {

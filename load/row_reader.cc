@@ -19,9 +19,7 @@
 #include "load/wikidata_reader.h"
 
 namespace annals::load {
-namespace {
 
-// Format for the extension of `path`, or kAuto when it is not known.
 LoadFormat FormatFromExtension(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   const size_t dot = path.find_last_of('.');
@@ -39,8 +37,6 @@ LoadFormat FormatFromExtension(const std::string& path) {
   if (ext == "trig") return LoadFormat::kTriG;
   return LoadFormat::kAuto;
 }
-
-}  // namespace
 
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
     const std::string& path, LoadFormat format, const ReaderOptions& options) {

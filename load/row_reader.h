@@ -51,6 +51,10 @@ struct ReaderOptions {
 absl::StatusOr<std::unique_ptr<RowReader>> OpenRowReader(
     const std::string& path, LoadFormat format, const ReaderOptions& options);
 
+// The format of `path` by its extension (any case), as above; kAuto when the
+// extension is not one of them or there is none.
+LoadFormat FormatFromExtension(const std::string& path);
+
 // Readers for up to `parts` consecutive parts of the file, to parse in
 // parallel; together they read every row once, in order, with the right
 // line numbers. Files that cannot be split safely (CSV, whose quoted fields

@@ -14,6 +14,7 @@
 #include "annals/time.h"
 #include "annals/value.h"
 #include "common/absl_view.h"
+#include "load/rdf_row_reader.h"
 
 namespace annals::load {
 namespace {
@@ -237,10 +238,7 @@ const std::vector<WikidataLabel>& WikidataRowReader::labels() const {
 
 void WikidataRowReader::ReadAll() {
   Model& m = *model_;
-  auto name = [&](const RdfTerm& t) {
-    return t.kind == RdfTerm::Kind::kBlank ? NameOfBlank(scope_, t.value)
-                                           : NameOfIri(t.value);
-  };
+  auto name = [&](const RdfTerm& t) { return NameOfTerm(scope_, t); };
   auto node = [&](const RdfTerm& t) -> StatementNode& {
     return m.statements[name(t)];
   };
@@ -273,7 +271,11 @@ void WikidataRowReader::ReadAll() {
                                " has a value ps:", AbslView(property));
       }
       if (s.property.empty()) s.property = std::string(property);
-    } else if (!(property = PropertyAfter(pred, kQualifierValue)).empty()) {
+    } else if (const bool full_value =
+                   !(property = PropertyAfter(pred, kQualifierValue)).empty();
+               full_value ||
+               !(property = PropertyAfter(pred, kQualifier)).empty()) {
+      // pqv: the full time value node (with its precision), pq: the literal.
       Qualifier q = QualifierOf(property);
       if (q == Qualifier::kNone) continue;
       StatementNode& s = node(st.subject);
@@ -281,16 +283,11 @@ void WikidataRowReader::ReadAll() {
       TimeRef& t = q == Qualifier::kStart ? s.start
                    : q == Qualifier::kEnd ? s.end
                                           : s.point;
-      t.node = name(o);
-    } else if (!(property = PropertyAfter(pred, kQualifier)).empty()) {
-      Qualifier q = QualifierOf(property);
-      if (q == Qualifier::kNone) continue;
-      StatementNode& s = node(st.subject);
-      touch(s, st);
-      TimeRef& t = q == Qualifier::kStart ? s.start
-                   : q == Qualifier::kEnd ? s.end
-                                          : s.point;
-      if (o.kind == RdfTerm::Kind::kLiteral) t.literal = o;
+      if (full_value) {
+        t.node = name(o);
+      } else if (o.kind == RdfTerm::Kind::kLiteral) {
+        t.literal = o;
+      }
     } else if (!(property = PropertyAfter(pred, kReference)).empty()) {
       if (property != "P854" && property != "P248") continue;
       Reference& r = m.references[name(st.subject)];
@@ -412,9 +409,7 @@ void WikidataRowReader::ReadAll() {
     auto value_time = m.times.end();
     if (!s.value_node.empty()) value_time = m.times.find(s.value_node);
     if (v.kind != RdfTerm::Kind::kLiteral) {
-      out.object = v.kind == RdfTerm::Kind::kBlank
-                       ? NameOfBlank(scope_, v.value)
-                       : NameOfIri(v.value);
+      out.object = NameOfTerm(scope_, v);
       out.object_type = "entity";
     } else if (value_time != m.times.end() &&
                value_time->second.precision >= 0) {
@@ -480,9 +475,7 @@ void WikidataRowReader::ReadAll() {
       out.object =
           value.kind() == ValueKind::kString ? value.text() : value.ToString();
     } else {
-      out.object = t.object.kind == RdfTerm::Kind::kBlank
-                       ? NameOfBlank(scope_, t.object.value)
-                       : NameOfIri(t.object.value);
+      out.object = NameOfTerm(scope_, t.object);
       out.object_type = "entity";
     }
     m.rows.push_back(std::move(out));

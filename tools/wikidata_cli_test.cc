@@ -45,6 +45,14 @@ TEST_F(WikidataCliTest, LoadsTheSampleAndAnswersByLabel) {
       << r.out;
 }
 
+// The extension is read as by any load: in any case.
+TEST_F(WikidataCliTest, UpperCaseExtensionIsTurtle) {
+  test::WriteFileIn(root_, "SAMPLE.TTL", test::ReadFile(sample_));
+  test::CliResult r = Run({"load", "--wikidata", "wd.annals", "SAMPLE.TTL"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "5 claims added")) << r.out;
+}
+
 TEST_F(WikidataCliTest, ABadStatementFailsTheLoadWithItsPlace) {
   test::WriteFileIn(root_, "bad.ttl",
                     "@prefix p: <http://www.wikidata.org/prop/> .\n"

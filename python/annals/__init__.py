@@ -66,12 +66,13 @@ class Connection(_Connection):
 
     def load(self, path_or_paths, format=None, columns=None, dates=None,
              skip_bad=False, reject_file=None, dry_run=False, progress=None,
-             events=False, strict=None):
+             events=False, strict=None, wikidata=False, lang=None):
         """Bulk-loads files, all or nothing, as `annals load` does, and
         returns a LoadSummary.
 
-        path_or_paths: a path or a list of paths (TSV/CSV with a header, or
-        JSON Lines). format: None (by extension), "tsv", "csv", "jsonl".
+        path_or_paths: a path or a list of paths (TSV/CSV with a header,
+        JSON Lines, or RDF). format: None (by extension), "tsv", "csv",
+        "jsonl", "nt", "nq", "ttl", "trig".
         columns: a dict {name in the file: Annals column} (or pairs, or the
         CLI's "NAME:COLUMN,..."). dates: None or "iso", "unknown-digits".
         skip_bad: go on past bad rows, writing them to reject_file (default
@@ -85,7 +86,11 @@ class Connection(_Connection):
         "FILE:LINE:COLUMN: new predicate 'membr_of' is not in the schema
         ..." (with skip_bad, a rejected row); not strict, it loads and the
         summary's notices say "new predicate ..." when it is near a known
-        one.
+        one. wikidata: read RDF files as Wikidata's statement model
+        (`annals load --wikidata`, docs/wikidata.md): each statement node a
+        claim with its qualifiers' valid time and its reference as source;
+        labels and alternative labels in `lang` (default "en") become schema
+        aliases that queries accept. lang without wikidata is a ValueError.
 
         LoadError (file, line, column) for a bad row without skip_bad, and
         the store is unchanged; StoreError when the store refuses. Ctrl-C
@@ -100,7 +105,8 @@ class Connection(_Connection):
         return self._load(paths, format or "", _column_pairs(columns),
                           dates or "", bool(skip_bad),
                           _os.fsdecode(reject_file) if reject_file else "",
-                          bool(dry_run), bool(events), strict, progress)
+                          bool(dry_run), bool(events), strict, progress,
+                          bool(wikidata), _lang(lang))
 
     def load_dataframe(self, df, **options):
         """Loads the rows of a pandas DataFrame whose columns are load-file
@@ -123,6 +129,14 @@ class Connection(_Connection):
                     "load_dataframe with skip_bad needs a reject_file "
                     "(the frame's temporary file goes away)")
             return self.load(path, **options)
+
+
+def _lang(lang):
+    if lang is None:
+        return ""
+    if not isinstance(lang, str) or not lang:
+        raise ValueError(f"lang must be a language tag such as 'en', not {lang!r}")
+    return lang
 
 
 def _column_pairs(columns):

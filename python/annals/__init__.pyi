@@ -178,10 +178,14 @@ class Connection:
              reject_file: Optional[PathLike] = ..., dry_run: bool = ...,
              progress: Optional[Callable[[LoadProgress], Any]] = ...,
              events: bool = ...,
-             strict: Optional[bool] = ...) -> LoadSummary:
+             strict: Optional[bool] = ...,
+             wikidata: bool = ...,
+             lang: Optional[str] = ...) -> LoadSummary:
         """Bulk-loads files, all or nothing. strict (None: the
         connection's): a row with a new predicate the schema does not
-        declare is a bad row (LoadError, or rejected with skip_bad)."""
+        declare is a bad row (LoadError, or rejected with skip_bad).
+        wikidata: RDF read as Wikidata's statement model, labels in lang
+        (default "en") as aliases (docs/wikidata.md)."""
         ...
     def load_dataframe(self, df: pandas.DataFrame,
                        **options: Any) -> LoadSummary: ...

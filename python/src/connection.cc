@@ -232,7 +232,8 @@ LoadResult Connection::Load(
     const std::vector<std::string>& files, const std::string& format,
     const std::vector<std::pair<std::string, std::string>>& columns,
     const std::string& dates, bool skip_bad, const std::string& reject_file,
-    bool dry_run, bool events, py::object strict, py::object progress) {
+    bool dry_run, bool events, py::object strict, py::object progress,
+    bool wikidata, const std::string& language) {
   Working working;
   std::shared_ptr<Database> db = Get();
   LoadOptions options;
@@ -268,6 +269,11 @@ LoadResult Connection::Load(
   options.dry_run = dry_run;
   options.events = events;
   options.strict = Strict(strict);
+  if (!language.empty() && !wikidata) {
+    throw py::value_error("lang is for wikidata loads: give wikidata=True");
+  }
+  options.wikidata = wikidata;
+  if (!language.empty()) options.language = language;
   // The callback runs on a loading thread: it takes the GIL, and its first
   // exception is kept (later calls are skipped) and raised once the load
   // has finished.

@@ -92,7 +92,7 @@ class Connection {
       const std::vector<std::pair<std::string, std::string>>& columns,
       const std::string& dates, bool skip_bad, const std::string& reject_file,
       bool dry_run, bool events, pybind11::object strict,
-      pybind11::object progress);
+      pybind11::object progress, bool wikidata, const std::string& language);
   SchemaVersion SetSchema(const std::string& text, const std::string& file);
   SchemaVersion Schema();
   std::vector<SchemaVersion> SchemaHistory();

@@ -1,138 +1,17 @@
-"""Browser tests of the web explorer of `annals serve` (docs/explorer.md).
-
-Headless Chromium through Selenium (Debian's chromium, chromium-driver and
-python3-selenium) against `annals serve --port=0` on a temporary store of
-datasets/sco2025 plus one claim whose value is `<script>alert(1)</script>`.
-Each test writes screenshots under out/screenshots/. When Chromium cannot
-start, the run exits with code 77 (ctest: skipped) and says why; any other
-problem fails.
+"""Browser tests of the web explorer of `annals serve` (docs/explorer.md):
+what its pages show. Headless Chromium through Selenium (Debian's chromium,
+chromium-driver and python3-selenium; conftest.py starts it and the
+server). Each test writes screenshots under out/screenshots/.
 
   ANNALS_CLI=build/tools/annals /usr/bin/python3 -m pytest -q tests/browser
 """
-import datetime
-import os
-import pathlib
-import re
-import shutil
-import subprocess
-import tempfile
-
 import pytest
-from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = pathlib.Path(os.environ.get("ANNALS_SOURCE_DIR",
-                                   pathlib.Path(__file__).resolve().parents[2]))
-CLI = os.environ.get("ANNALS_CLI", str(ROOT / "build" / "tools" / "annals"))
-SHOTS = ROOT / "out" / "screenshots"
-SCRIPT = "<script>alert(1)</script>"
-LAPTOP = (1366, 900)
-PHONE = (390, 844)
-
-
-@pytest.fixture(scope="module")
-def server():
-    tmp = tempfile.mkdtemp(prefix="annals-browser-")
-    store = os.path.join(tmp, "sco.annals")
-    data = ROOT / "datasets" / "sco2025"
-    extra = os.path.join(tmp, "script.tsv")
-    with open(extra, "w", encoding="utf-8") as f:
-        f.write("subject\tpredicate\tobject\tobject_type\n")
-        f.write(f"Russia\tmotto\t{SCRIPT}\tstring\n")
-        f.write("Russia\tcapital\tPetrograd\tstring\n")
-    for args in (["schema", store, str(data / "sco2025.schema")],
-                 ["load", store, str(data / "claims.tsv")],
-                 ["load", store, extra]):
-        subprocess.run([CLI, *args], check=True, capture_output=True)
-    # One retracted claim, for the AS OF slider.
-    found = subprocess.run([CLI, "query", "--format=tsv", store,
-                            "FIND ?c WHERE ?c: Russia capital ?x"],
-                           check=True, capture_output=True, text=True).stdout
-    claim = re.findall(r"#c\d+", found)
-    assert len(claim) == 1, found
-    subprocess.run([CLI, "query", store, f"RETRACT {claim[0]}"], check=True,
-                   capture_output=True)
-    proc = subprocess.Popen([CLI, "serve", "--port=0", "--quiet", store],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = proc.stdout.readline()
-    match = re.search(r"http://[\d.]+:\d+", line)
-    assert match, f"no URL in {line!r}: {proc.stderr.read() if proc.poll() is not None else ''}"
-    yield match.group(0)
-    proc.terminate()
-    assert proc.wait(timeout=20) == 0
-    shutil.rmtree(tmp)
-
-
-@pytest.fixture(scope="module")
-def driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", f"--window-size={LAPTOP[0]},{LAPTOP[1]}"):
-        options.add_argument(arg)
-    if os.path.exists("/usr/bin/chromium"):
-        options.binary_location = "/usr/bin/chromium"
-    service = Service(executable_path=shutil.which("chromedriver")
-                                      or "/usr/bin/chromedriver")
-    try:
-        browser = webdriver.Chrome(options=options, service=service)
-    except (WebDriverException, OSError) as e:
-        pytest.exit(f"SKIP: Chromium cannot start here ({str(e).splitlines()[0]})",
-                    returncode=77)
-    browser.set_script_timeout(20)
-    yield browser
-    browser.quit()
-
-
-def width(driver, size):
-    """Sets the viewport (not the window) to size, as a phone or laptop would."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": size[0], "height": size[1], "deviceScaleFactor": 1,
-        "mobile": size[0] < 600})
-
-
-def shot(driver, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    view = driver.execute_script("return [window.innerWidth, window.innerHeight]")
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": view[0], "height": min(max(height, view[1]), 2400),
-        "deviceScaleFactor": 1, "mobile": view[0] < 600})
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
-    width(driver, view)
-
-
-def wait(driver, css, count=1):
-    WebDriverWait(driver, 10).until(
-        lambda d: len(d.find_elements(By.CSS_SELECTOR, css)) >= count)
-    return driver.find_elements(By.CSS_SELECTOR, css)
-
-
-def no_alert(driver):
-    with pytest.raises(NoAlertPresentException):
-        driver.switch_to.alert.text
-
-
-def lane_labels(driver, predicate):
-    lane = driver.find_element(By.CSS_SELECTOR, f'g.lane[data-predicate="{predicate}"]')
-    return {b.find_element(By.CSS_SELECTOR, ".bar-label").get_attribute("textContent"):
-            b.get_attribute("data-state")
-            for b in lane.find_elements(By.CSS_SELECTOR, "g.bar")}
-
-
-def set_slider(driver, slider_id, day):
-    days = (datetime.date.fromisoformat(day) - datetime.date(1970, 1, 1)).days
-    driver.execute_script(
-        "const s = document.getElementById(arguments[0]);"
-        "s.value = arguments[1]; s.dispatchEvent(new Event('input'));", slider_id, days)
-
-
-def held(driver):
-    return [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
-            for tr in driver.find_elements(By.CSS_SELECTOR, "#holding tbody tr")]
+from explorer_support import (LAPTOP, PHONE, SCRIPT, held, lane_labels, no_alert,
+                              set_slider, shot, wait, width)
 
 
 def test_entity_timelines_and_sliders(server, driver):

@@ -4,7 +4,13 @@
 // are cut off or garbled, and the store is reopened. Opening fails with
 // DataLoss naming the log and `annals check --repair`, and changes nothing;
 // with Options::drop_damaged_wal_tail (what --repair uses) it opens with
-// every write before the damage, keeping a copy of the damaged log.
+// every write before the damage, keeping a copy of the damaged log. A
+// follower beside a live writer reads the log up to a half-written record.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -159,6 +165,63 @@ TEST_P(WalTailTest, CliCheckSaysWhatToDoAndRepairDoesIt) {
       test::RunCli(temp_.path(), {"check", "--repair", store_});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(absl::StrContains(again.out, "nothing to repair")) << again.out;
+}
+
+// A follower opened while another process writes may find the log's last
+// record half-written: that is the writer's work in progress, not damage
+// (a record whose checksum fails still is).
+// (Here a child process holds the writer's lock over a log cut short.)
+TEST_P(WalTailTest, AFollowerBesideALiveWriterReadsUpToItsLastRecord) {
+  WriteClaims();
+  DamageLog();
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  pid_t holder = fork();
+  ASSERT_GE(holder, 0);
+  if (holder == 0) {
+    int fd = open((store_ + "/LOCK").c_str(), O_RDWR);
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    char ok = (fd >= 0 && fcntl(fd, F_SETLK, &lock) == 0) ? 'y' : 'n';
+    (void)!write(ready[1], &ok, 1);
+    pause();
+    _exit(0);
+  }
+  struct Reaper {  // the child goes, whatever the test asserts
+    pid_t pid;
+    void Reap() {
+      if (pid > 0) kill(pid, SIGKILL), waitpid(pid, nullptr, 0);
+      pid = -1;
+    }
+    ~Reaper() { Reap(); }
+  } reaper{holder};
+  char ok = 0;
+  ASSERT_EQ(read(ready[0], &ok, 1), 1);
+  close(ready[0]);
+  close(ready[1]);
+  EXPECT_EQ(ok, 'y');
+  {
+    Options options;
+    options.read_only = true;
+    auto db = Database::Open(store_, options);
+    if (GetParam() == Damage::kCutShort) {
+      ASSERT_TRUE(db.ok()) << db.status();
+      EXPECT_EQ(CountClaims(*db), kClaims - 1);
+    } else {
+      // A record whose checksum fails was written whole: that is damage.
+      ASSERT_FALSE(db.ok());
+      EXPECT_EQ(db.status().code(), absl::StatusCode::kDataLoss);
+    }
+  }
+  reaper.Reap();
+  EXPECT_EQ(test::ReadFile(log_), damaged_);
+  // The writer gone, the same log is damage again.
+  Options options;
+  options.read_only = true;
+  auto db = Database::Open(store_, options);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), absl::StatusCode::kDataLoss) << db.status();
 }
 
 // A store closed normally opens as before: the strict reading of the log

@@ -18,17 +18,21 @@
 namespace annals::cli {
 
 const char kExportHelp[] =
-    R"(Usage: annals export [--format=tsv|csv|jsonl|graphml|nt|nq|ttl|trig] [--claims]
-                     [--at=TIME|--all] [--output=FILE] [--as-of=TIME] STORE [QUERY]
+    R"(Usage: annals export [--format=tsv|csv|jsonl|graphml|nt|nq|ttl|trig]
+                     [--claims [--rdf12]] [--at=TIME|--all] [--output=FILE]
+                     [--as-of=TIME] STORE [QUERY]
 
 Writes every live claim of STORE (or the claims QUERY names) as a file that
 `annals load` reads back to the same claims: subject, predicate, object with
 its type (entity, string, integer, decimal, boolean, date, quantity with its
 unit), valid_from and valid_to with their precision and open ends,
-recorded_at, source, by and confidence. Claims come in claim id order, so
+recorded_at, source, by and confidence; a string loaded from RDF with a
+language or datatype as its RDF literal, "chat"@fr, with the object_type
+literal. Claims come in claim id order, so
 exporting the store that loaded an export gives the same bytes again. Not
 kept: claim ids (a load gives new ones), load batches and retractions (only
-claims live in the exported view are written).
+claims live in the exported view are written; RDF --claims keeps
+retractions).
 
 TSV fields are written as they are; when one holds a tab or a line break the
 file starts with the line `#escapes=backslash` and fields escape them as \t,
@@ -49,10 +53,14 @@ RDF (docs/rdf.md): nt and ttl write one triple per claim of the view, nq and
 trig one quad, in the graph its source names (none: the default graph);
 ttl and trig with the store's prefixes. The view is what holds now, as
 currently recorded, unless --at, --all or --as-of say otherwise. --claims
-(nq or trig) writes every live claim instead (all valid time, unless --at)
-with everything Annals knows of it, each in a graph of its own annotated
-with annals:validFrom, validTo, recordedAt, source, by, confidence: loading
-that file into an empty store gives back the same claims.
+(nq or trig) writes every claim instead, retracted ones too (all valid
+time, unless --at), with everything Annals knows of it, each in a graph of
+its own annotated with annals:validFrom, validTo, recordedAt, retractedAt,
+source, by, confidence: loading that file into an empty store gives back
+the same claims and their history. --claims --rdf12 (nt or ttl) writes
+each claim as an RDF 1.2 reifier of its triple (`_:c7 rdf:reifies
+<<( s p o )>>`, Turtle `<< s p o ~ _:c7 >>`) with the same notes; `annals
+load` reads the N-Triples form back, not the Turtle one.
 
 Options:
   --format=tsv|csv|jsonl|graphml|nt|nq|ttl|trig
@@ -62,6 +70,8 @@ Options:
                       graphml, .nt, .nq, .ttl, .trig; any other is a usage
                       error), and tsv on standard output
   --claims            RDF nq or trig: every claim with all it knows (above)
+  --rdf12             with --claims, nt or ttl: RDF 1.2 reifications instead
+                      of named graphs
   --at=TIME           only the claims that certainly hold at some instant of
                       TIME (as a query's AT)
   --all               every valid time: the default of tsv, csv and jsonl;
@@ -87,6 +97,7 @@ Examples:
   annals export sco.annals "FIND ?c WHERE ?c: Russia ?p ?o"
   annals export --format=ttl --at=2025-09-02 sco.annals
   annals export --format=nq --claims --output=sco.nq sco.annals
+  annals export --format=nt --claims --rdf12 --output=sco.nt sco.annals
   annals export sco.annals > sco.tsv && annals load copy.annals sco.tsv
 )";
 
@@ -137,44 +148,44 @@ int WriteOutput(const std::string& output,
 int RunRdfExport(const std::string& store,
                  const exporter::ExportOptions& options,
                  const std::string& output, exporter::RdfFormat format,
-                 bool claims_mode, bool all, std::optional<TimePoint> at) {
+                 bool claims_mode, bool rdf12, bool all,
+                 std::optional<TimePoint> at) {
   if (all && at) return Usage("--all and --at: give one");
-  if (claims_mode && !exporter::HasGraphs(format)) {
+  if (rdf12 && !claims_mode) {
+    return Usage("--rdf12 is a way to write --claims: give both");
+  }
+  if (rdf12 && exporter::HasGraphs(format)) {
+    return Usage(
+        "--rdf12 writes RDF 1.2 reifications, not graphs: use --format=nt "
+        "or --format=ttl");
+  }
+  if (claims_mode && !rdf12 && !exporter::HasGraphs(format)) {
     return Usage(
         "--claims writes each claim in a graph of its own: use "
-        "--format=nq or --format=trig");
+        "--format=nq or --format=trig (or nt or ttl with --rdf12)");
   }
   if (!options.query.empty() && (all || at)) {
     return Usage("--all or --at and a QUERY: write AT in the query instead");
   }
+  exporter::ExportOptions select = options;
+  select.at = at;
+  select.all = all || (claims_mode && !at && options.query.empty());
+  select.now = true;
+  select.retracted = claims_mode;
   auto db = OpenStore(store, Access::kRead, std::cerr);
   if (!db.ok()) return Fail(std::string(db.status().message()));
-  std::vector<Claim> claims;
-  if (!options.query.empty()) {
-    auto selected = exporter::SelectClaims(*db, options);
-    if (!selected.ok()) return Fail(std::string(selected.status().message()));
-    claims = *std::move(selected);
-  } else {
-    TimeView view = claims_mode || all ? TimeView::AllTime() : TimeView::Now();
-    if (at) view.valid = Window::Of(*at);
-    if (options.as_of) view.as_of = options.as_of->SpanEnd() - 1;
-    absl::Status s = db->Scan(ClaimPattern(), view, [&](const Claim& c) {
-      claims.push_back(c);
-      return true;
-    });
-    if (!s.ok()) return Fail(std::string(s.message()));
-    std::sort(claims.begin(), claims.end(),
-              [](const Claim& a, const Claim& b) { return a.id < b.id; });
-  }
+  auto claims = exporter::SelectClaims(*db, select);
+  if (!claims.ok()) return Fail(std::string(claims.status().message()));
   exporter::RdfWriteOptions rdf;
   rdf.format = format;
   rdf.claims = claims_mode;
+  rdf.rdf12 = rdf12;
   auto prefixes = db->RdfPrefixes();
   if (!prefixes.ok()) return Fail(std::string(prefixes.status().message()));
   rdf.prefixes = *std::move(prefixes);
   exporter::RdfWriteResult result;
   int code = WriteOutput(output, [&](std::ostream* out) -> absl::Status {
-    auto r = exporter::WriteRdf(claims, rdf, out);
+    auto r = exporter::WriteRdf(*claims, rdf, out);
     if (!r.ok()) return r.status();
     result = *r;
     return absl::OkStatus();
@@ -194,7 +205,7 @@ int RunExport(const std::vector<std::string>& positional,
   exporter::ExportOptions options;
   std::optional<exporter::ExportFormat> format;
   std::string output;
-  bool rdf = false, claims_mode = false, all = false;
+  bool rdf = false, claims_mode = false, rdf12 = false, all = false;
   exporter::RdfFormat rdf_format = exporter::RdfFormat::kNTriples;
   std::optional<TimePoint> at;
   for (const auto& [name, value] : flags) {
@@ -207,6 +218,8 @@ int RunExport(const std::vector<std::string>& positional,
       rdf = true;
     } else if (name == "claims") {
       claims_mode = true;
+    } else if (name == "rdf12") {
+      rdf12 = true;
     } else if (name == "all") {
       if (!value.empty()) return Usage("--all takes no value");
       all = true;
@@ -246,9 +259,12 @@ int RunExport(const std::vector<std::string>& positional,
   }
   if (rdf) {
     return RunRdfExport(positional[0], options, output, rdf_format, claims_mode,
-                        all, at);
+                        rdf12, all, at);
   }
-  if (claims_mode) return Usage("--claims is for RDF formats (nq, trig)");
+  if (claims_mode || rdf12) {
+    return Usage(std::string(claims_mode ? "--claims" : "--rdf12") +
+                 " is for RDF formats (nq, trig; nt, ttl with --rdf12)");
+  }
   if (!options.query.empty() && (at || all)) {
     return Usage(std::string(at ? "--at" : "--all") +
                  " and a QUERY: write AT in the query instead");
@@ -270,27 +286,12 @@ int RunExport(const std::vector<std::string>& positional,
   if (!claims.ok()) return Fail(std::string(claims.status().message()));
 
   exporter::ExportResult result;
-  if (output.empty()) {
-    result = exporter::WriteClaims(*claims, options.format, &std::cout);
-    std::cout.flush();
-    if (!std::cout) return Fail("writing to standard output failed");
-  } else {
-    // Written beside FILE, then renamed: FILE is whole or untouched.
-    const std::string partial = output + ".partial";
-    {
-      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-      if (!out) return Fail("cannot create '" + partial + "'");
-      result = exporter::WriteClaims(*claims, options.format, &out);
-      out.close();
-      if (!out) {
-        std::remove(partial.c_str());
-        return Fail("writing '" + partial + "' failed");
-      }
-    }
-    if (std::rename(partial.c_str(), output.c_str()) != 0) {
-      std::remove(partial.c_str());
-      return Fail("cannot rename '" + partial + "' to '" + output + "'");
-    }
+  int code = WriteOutput(output, [&](std::ostream* out) -> absl::Status {
+    result = exporter::WriteClaims(*claims, options.format, out);
+    return absl::OkStatus();
+  });
+  if (code != 0) return code;
+  if (!output.empty()) {
     std::cerr << "Exported " << Count(result.claims, "claim");
     if (options.format == exporter::ExportFormat::kGraphml) {
       std::cerr << " (edges between " << Count(result.nodes, "node") << ")";

@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include "absl/strings/str_cat.h"
+#include "annals/rdf.h"
+#include "tools/export/ntriples_term.h"
 
 namespace annals::exporter {
 
@@ -13,8 +15,19 @@ Value InferredObject(std::string_view text) {
   return maybe_literal ? Value::Infer(text) : Value::Entity(std::string(text));
 }
 
+bool IsTaggedString(const Value& value) {
+  return value.kind() == ValueKind::kString &&
+         value.lexical().size() != value.text().size();
+}
+
 void ObjectField(const Value& value, std::string* text,
                  std::string* object_type) {
+  if (IsTaggedString(value)) {  // "chat"@fr, as RDF writes it
+    text->clear();
+    AppendNTriplesTerm(LiteralOfValue(value), text);
+    *object_type = "literal";
+    return;
+  }
   // A string is its text, unquoted; everything else prints as it parses.
   *text = value.kind() == ValueKind::kString ? value.text() : value.ToString();
   object_type->clear();

@@ -32,9 +32,15 @@ using ExportFields = std::array<std::string, kFieldCount>;
 // literal, then Value::Infer).
 Value InferredObject(std::string_view text);
 
+// True for a string loaded from RDF with a language or datatype (a tagged
+// string: Value::TaggedString).
+bool IsTaggedString(const Value& value);
+
 // `value` as a load field: its text and, when InferredObject(text) would not
 // give it back or the text is blank (the empty string), its kind name for
-// object_type.
+// object_type. A tagged string is its RDF literal, `"chat"@fr` or
+// `"5"^^<http://www.w3.org/2001/XMLSchema#byte>` (N-Triples escapes), with
+// object_type `literal`.
 void ObjectField(const Value& value, std::string* text,
                  std::string* object_type);
 

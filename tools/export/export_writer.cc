@@ -126,12 +126,19 @@ absl::StatusOr<std::vector<Claim>> SelectClaims(Database& db,
     TimeView view = TimeView::AllTime();  // every valid time
     if (options.at) {
       view.valid = Window::Of(*options.at);
-    } else if (!options.all && !IsClaimsFileFormat(options.format)) {
+    } else if (!options.all &&
+               (options.now || !IsClaimsFileFormat(options.format))) {
       view.valid = TimeView::Now().valid;
     }
     if (options.as_of) view.as_of = options.as_of->SpanEnd() - 1;
+    view.include_retracted = options.retracted;
     absl::Status s = db.Scan(ClaimPattern(), view, [&](const Claim& c) {
       claims.push_back(c);
+      // Retracted after the view's time: live as then recorded.
+      if (view.as_of && claims.back().retracted &&
+          claims.back().retracted->seconds > *view.as_of) {
+        claims.back().retracted.reset();
+      }
       return true;
     });
     if (!s.ok()) return s;

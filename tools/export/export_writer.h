@@ -50,6 +50,13 @@ struct ExportOptions {
   // `annals load` reads back, every valid time; for GraphML, what holds now.
   std::optional<TimePoint> at;
   bool all = false;  // every valid time (not with `at`)
+  // Without `at` or `all`: what holds now, whatever the format (RDF's
+  // default).
+  bool now = false;
+  // Retracted claims too, with their retraction time (RDF --claims); with
+  // as_of, those retracted by then, and the others as live then (their
+  // `retracted` cleared).
+  bool retracted = false;
   // A statement of the query language; when set, the claims its rows name
   // in claim cells (`FIND ?c WHERE ?c: Russia ?p ?o`) instead of every live
   // claim. The statement says its own view (AS OF), so as_of must be unset.

@@ -29,6 +29,13 @@ constexpr Key kKeys[] = {
     {"recorded_at", "edge", "string"}, {"source", "edge", "string"},
     {"by", "edge", "string"},          {"confidence", "edge", "double"},
 };
+// Declared only when some value is a string loaded from RDF with a language
+// or datatype: its label and value are then the lexical form, and these say
+// the rest (on the node and on each edge to it).
+constexpr Key kTagKeys[] = {
+    {"language", "all", "string"},
+    {"datatype", "all", "string"},
+};
 
 class GraphBuilder {
  public:
@@ -42,11 +49,12 @@ class GraphBuilder {
     if (added) {
       it->second = absl::StrCat("n", ids_.size() - 1);
       absl::StrAppend(&nodes_, "    <node id=\"", it->second, "\">");
-      Data("label", text, &nodes_);
+      Data("label", IsTaggedString(value) ? value.lexical() : text, &nodes_);
       Data("kind", kind, &nodes_);
       if (value.kind() == ValueKind::kQuantity) {
         Data("unit", value.unit(), &nodes_);
       }
+      Tags(value, &nodes_);
       nodes_.append("</node>\n");
     }
     return it->second;
@@ -58,6 +66,15 @@ class GraphBuilder {
     if (AppendXmlEscaped(text, out)) replaced_ = true;
     out->append("</data>");
   }
+
+  // The language or datatype of a tagged string, as data.
+  void Tags(const Value& value, std::string* out) {
+    if (!IsTaggedString(value)) return;
+    tagged_ = true;
+    if (!value.language().empty()) Data("language", value.language(), out);
+    if (!value.datatype().empty()) Data("datatype", value.datatype(), out);
+  }
+  bool tagged() const { return tagged_; }
 
   // Whether any text since the last call needed replacing (and resets it).
   bool TakeReplaced() {
@@ -73,6 +90,7 @@ class GraphBuilder {
   absl::flat_hash_map<std::string, std::string> ids_;
   std::string nodes_;
   bool replaced_ = false;
+  bool tagged_ = false;
 };
 
 }  // namespace
@@ -90,8 +108,10 @@ ExportResult WriteGraphml(const std::vector<Claim>& claims, std::ostream* out) {
     absl::StrAppend(&edges, "    <edge id=\"c", c.id, "\" source=\"", source,
                     "\" target=\"", target, "\">");
     graph.Data("predicate", f[1], &edges);
-    graph.Data("value", f[2], &edges);
+    graph.Data("value", IsTaggedString(c.object) ? c.object.lexical() : f[2],
+               &edges);
     graph.Data("object_type", ValueKindName(c.object.kind()), &edges);
+    graph.Tags(c.object, &edges);
     // Empty fields (an open end, no source) are left out.
     constexpr struct {
       int field;
@@ -117,10 +137,14 @@ ExportResult WriteGraphml(const std::vector<Claim>& claims, std::ostream* out) {
           "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
           "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  for (const Key& key : kKeys) {
+  auto declare = [&](const Key& key) {
     *out << "  <key id=\"" << key.id << "\" for=\"" << key.domain
          << "\" attr.name=\"" << key.id << "\" attr.type=\"" << key.type
          << "\"/>\n";
+  };
+  for (const Key& key : kKeys) declare(key);
+  if (graph.tagged()) {
+    for (const Key& key : kTagKeys) declare(key);
   }
   *out << "  <graph id=\"annals\" edgedefault=\"directed\">\n"
        << graph.nodes() << edges << "  </graph>\n</graphml>\n";

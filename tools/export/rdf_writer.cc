@@ -8,7 +8,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "annals/rdf.h"
-#include "tools/export/export_fields.h"
+#include "tools/export/claim_notes.h"
+#include "tools/export/rdf12_writer.h"
 
 namespace annals::exporter {
 namespace {
@@ -51,12 +52,6 @@ struct Node {
                    : serd_node_from_string(SERD_LITERAL, U8(term.language));
   }
 };
-
-RdfTerm TermOfValue(const Value& v) {
-  if (v.kind() == ValueKind::kEntity) return NodeOfName(v.text());
-  if (v.kind() == ValueKind::kClaim) return NodeOfName(v.ToString());
-  return LiteralOfValue(v);
-}
 
 RdfTerm Annals(std::string_view local) {
   RdfTerm t;
@@ -145,11 +140,25 @@ bool HasGraphs(RdfFormat format) {
 absl::StatusOr<RdfWriteResult> WriteRdf(const std::vector<Claim>& claims,
                                         const RdfWriteOptions& options,
                                         std::ostream* out) {
+  RdfWriteResult result;
+  if (options.rdf12) {
+    if (!options.claims || (options.format != RdfFormat::kNTriples &&
+                            options.format != RdfFormat::kTurtle)) {
+      return absl::InvalidArgumentError(
+          "--rdf12 writes --claims as RDF 1.2 reifications: use it with "
+          "--claims and nt or ttl");
+    }
+    result.statements =
+        WriteRdf12Claims(claims, options.format == RdfFormat::kTurtle, out);
+    result.claims = static_cast<int64_t>(claims.size());
+    out->flush();
+    if (!*out) return absl::UnavailableError("writing the export failed");
+    return result;
+  }
   if (options.claims && !HasGraphs(options.format)) {
     return absl::InvalidArgumentError(
         "--claims writes each claim in a graph of its own: use nq or trig");
   }
-  RdfWriteResult result;
   Writer writer(options, out);
   Node s, p, o, g, ap, ao;
   for (const Claim& c : claims) {
@@ -168,31 +177,10 @@ absl::StatusOr<RdfWriteResult> WriteRdf(const std::vector<Claim>& claims,
     claim_graph.value = absl::StrCat("c", c.id);
     g.Set(claim_graph);
     writer.Write(&g, s, p, o);
-    auto note = [&](std::string_view what, RdfTerm value) {
+    for (auto& [what, value] : ClaimNotes(c)) {
       ap.Set(Annals(what));
       ao.Set(std::move(value));
       writer.Write(nullptr, g, ap, ao);
-    };
-    if (c.valid.from)
-      note("validFrom", LiteralOfValue(Value::Date(*c.valid.from)));
-    if (c.valid.to) note("validTo", LiteralOfValue(Value::Date(*c.valid.to)));
-    note("recordedAt", LiteralOfValue(Value::Date(c.recorded)));
-    if (c.retracted) {
-      note("retractedAt", LiteralOfValue(Value::Date(*c.retracted)));
-    }
-    if (!c.source.empty())
-      note("source", LiteralOfValue(Value::String(c.source)));
-    if (!c.by.empty()) note("by", NodeOfName(c.by));
-    if (c.confidence != 1.0) {
-      RdfTerm conf;
-      conf.kind = RdfTerm::Kind::kLiteral;
-      conf.value = ShortestDouble(c.confidence);
-      conf.datatype = absl::StrCat(std::string(kXsdNs), "double");
-      note("confidence", conf);
-    }
-    if (c.batch != 0) {
-      note("batch",
-           LiteralOfValue(Value::Integer(static_cast<int64_t>(c.batch))));
     }
     ++result.claims;
   }

@@ -28,7 +28,10 @@ bool HasGraphs(RdfFormat format);
 
 struct RdfWriteOptions {
   RdfFormat format = RdfFormat::kNTriples;
-  bool claims = false;  // needs nq or trig
+  bool claims = false;  // needs nq or trig, or rdf12
+  // With claims: each claim an RDF 1.2 reifier of its triple (rdf12_writer.h)
+  // in nt or ttl, instead of a named graph.
+  bool rdf12 = false;
   // Written as @prefix in ttl and trig, and used to shorten IRIs there.
   std::vector<std::pair<std::string, std::string>> prefixes;
 };
@@ -38,7 +41,8 @@ struct RdfWriteResult {
   int64_t statements = 0;
 };
 
-// Writes `claims` to *out. InvalidArgument for `claims` with nt or ttl;
+// Writes `claims` to *out. InvalidArgument for `claims` with nt or ttl
+// (unless rdf12) and for rdf12 without claims or with nq or trig;
 // Unavailable when writing fails.
 absl::StatusOr<RdfWriteResult> WriteRdf(const std::vector<Claim>& claims,
                                         const RdfWriteOptions& options,

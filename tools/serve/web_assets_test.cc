@@ -53,17 +53,6 @@ TEST(WebAssetsTest, KeywordsAreTheLexersTable) {
       << asset->body;
 }
 
-TEST(WebAssetsTest, NoPageHasInlineScriptOrStyle) {
-  for (const WebAsset* a = WebAssetsBegin(); a != WebAssetsEnd(); ++a) {
-    if (a->name != "index.html") continue;
-    EXPECT_FALSE(absl::StrContains(std::string(a->body), "<script>"));
-    EXPECT_FALSE(absl::StrContains(std::string(a->body), "style="));
-    EXPECT_FALSE(absl::StrContains(std::string(a->body), "<style"));
-    EXPECT_FALSE(absl::StrContains(std::string(a->body), "http://"));
-    EXPECT_FALSE(absl::StrContains(std::string(a->body), "https://"));
-  }
-}
-
 class WebServeTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -1,13 +1,20 @@
 // Building HTML and SVG nodes. Every name and value goes in as a text node
 // (createTextNode) or an attribute, never as markup: data can not become
-// HTML, whatever it holds.
+// HTML, whatever it holds. The page's Content-Security-Policy blocks inline
+// handlers and style attributes, so an `on...` attribute must be a function
+// (it becomes a listener) and `style` is refused: classes and style.css do
+// the styling.
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function setAttributes(node, attrs) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') {
-      node.addEventListener(key.slice(2), value);
+    const lower = key.toLowerCase();
+    if (lower.startsWith('on')) {
+      if (typeof value !== 'function') throw new TypeError(`${key}: not a function`);
+      node.addEventListener(lower.slice(2), value);
+    } else if (lower === 'style') {
+      throw new TypeError('a style attribute (the CSP blocks it): use a class');
     } else {
       node.setAttribute(key, value === true ? '' : String(value));
     }

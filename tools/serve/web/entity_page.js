@@ -2,15 +2,18 @@
 // GET /api/entity/NAME drawn as timelines (timeline.js), with two sliders:
 // AT (valid time) dims what does not hold that day, AS OF (transaction
 // time) hides what was not yet recorded and marks what was retracted by
-// then; a table lists what held. Click a bar for its provenance.
-import {ApiError, getJson, segment} from './api.js';
+// then; a table lists what held (at most MAX_HELD rows). Click a bar for
+// its provenance.
+import {errorText, getJson, segment} from './api.js';
 import {clear, h} from './dom.js';
 import {graphHref} from './nav.js';
 import {noticeList} from './notices.js';
 import {resultTable} from './table.js';
-import {DAY, dayOf, dayText, holdsAt, recordedAsOf} from './time.js';
-import {drawTimeline, timeRange} from './timeline.js';
+import {DAY, dayOf, dayText, extent, holdsAt, recordedAsOf} from './time.js';
+import {MAX_BARS, MAX_ROWS, drawTimeline, timeRange} from './timeline.js';
 import {valueNode, valueText} from './values.js';
+
+const MAX_HELD = 500;
 
 function lanesOf(entity) {
   const lanes = new Map();
@@ -60,17 +63,19 @@ function slider(id, label, min, max) {
   return {box, input, value, reset};
 }
 
-export async function renderEntityPage(main, name) {
+// `signal` aborts when the reader moves on: nothing is drawn after that.
+export async function renderEntityPage(main, name, signal) {
   main.append(h('p', {class: 'muted'}, 'Loading ', name, '…'));
   let entity;
   try {
-    entity = await getJson(`/api/entity/${segment(name)}`);
+    entity = await getJson(`/api/entity/${segment(name)}`, null, signal);
   } catch (e) {
+    if (signal.aborted) return;
     clear(main);
-    main.append(h('h1', {}, name), h('p', {class: 'error-box'},
-                                       e instanceof ApiError ? e.error.message : String(e)));
+    main.append(h('h1', {}, name), h('p', {class: 'error-box', role: 'alert'}, errorText(e)));
     return;
   }
+  if (signal.aborted) return;
   clear(main);
   const claims = [...entity.claims, ...entity.incoming];
   main.append(h('div', {class: 'page-head'},
@@ -82,11 +87,10 @@ export async function renderEntityPage(main, name) {
     return;
   }
   const range = timeRange(claims);
-  const recordedDays = claims.flatMap((c) => [c.recorded.start, c.retracted?.start])
-                             .filter((t) => t !== undefined && t !== null).map(dayOf);
+  const recorded = extent(claims.flatMap((c) => [c.recorded.start, c.retracted?.start])
+                                .filter((t) => t !== undefined && t !== null));
   const at = slider('at-slider', 'AT', dayOf(range.lo), dayOf(range.hi));
-  const asOf = slider('as-of-slider', 'AS OF', Math.min(...recordedDays) - 1,
-                      Math.max(...recordedDays));
+  const asOf = slider('as-of-slider', 'AS OF', dayOf(recorded.lo) - 1, dayOf(recorded.hi));
   at.reset.textContent = 'All time';
   asOf.reset.textContent = 'Now';
   const disputedCount = claims.filter((c) => c.disputed_by.length).length;
@@ -101,10 +105,12 @@ export async function renderEntityPage(main, name) {
                    h('span', {class: 'key key-retracted'}, 'retracted'),
                    h('span', {class: 'key key-dim'}, 'not holding at AT'));
   const chart = h('div', {class: 'chart'});
+  const notDrawn = h('p', {class: 'muted', id: 'not-drawn', hidden: true});
   const held = h('div', {id: 'holding'});
   const panel = h('div', {id: 'details'}, h('p', {class: 'muted'},
                                              'Hover a bar for its provenance; click it for details.'));
-  main.append(summary, h('div', {class: 'sliders'}, at.box, asOf.box), legend, chart, panel, held);
+  main.append(summary, h('div', {class: 'sliders'}, at.box, asOf.box), legend, chart, notDrawn, panel,
+              held);
   if (entity.disputes && entity.disputes.rows.length) {
     main.append(h('h2', {}, 'Disputes'), resultTable(entity.disputes));
   }
@@ -118,8 +124,9 @@ export async function renderEntityPage(main, name) {
       held.replaceChildren();
       return;
     }
-    const rows = claims.filter((c) => recordedAsOf(c, state.asOf) === 'recorded' &&
-                                      holdsAt(c, state.at) !== '');
+    const all = claims.filter((c) => recordedAsOf(c, state.asOf) === 'recorded' &&
+                                     holdsAt(c, state.at) !== '');
+    const rows = all.slice(0, MAX_HELD);
     held.replaceChildren(
         h('h2', {}, `What held at ${dayText(state.at)}, `,
           state.asOf === null ? 'as currently recorded'
@@ -131,7 +138,10 @@ export async function renderEntityPage(main, name) {
           h('tbody', {}, rows.map((c) => h('tr', {'data-claim': c.id.id},
               h('td', {}, valueNode(c.subject)), h('td', {}, c.predicate),
               h('td', {class: 'value'}, valueNode(c.object)), h('td', {}, c.valid.text),
-              h('td', {}, holdsAt(c, state.at))))))));
+              h('td', {}, holdsAt(c, state.at))))))),
+        all.length > rows.length ?
+            h('p', {class: 'muted', id: 'holding-more'},
+              `and ${all.length - rows.length} more (the first ${MAX_HELD} are listed)`) : null);
   }
 
   function refresh() {
@@ -148,6 +158,11 @@ export async function renderEntityPage(main, name) {
     const width = Math.max(300, chart.clientWidth);
     timeline = drawTimeline(lanesOf(entity), range, width, select);
     chart.replaceChildren(timeline.svg);
+    notDrawn.hidden = timeline.hidden === 0;
+    notDrawn.textContent = `${timeline.hidden} of ${claims.length} claims are not drawn ` +
+        `(a lane stacks at most ${MAX_ROWS} rows, the chart holds at most ${MAX_BARS} ` +
+        'bars); the table under AT lists what held, and HISTORY on the query page ' +
+        'lists every claim.';
     refresh();
   }
 
@@ -172,16 +187,13 @@ export async function renderEntityPage(main, name) {
   });
   let lastWidth = 0;
   const observer = new ResizeObserver(() => {
-    if (!chart.isConnected) {
-      observer.disconnect();
-      return;
-    }
     if (Math.abs(chart.clientWidth - lastWidth) > 4) {
       lastWidth = chart.clientWidth;
       draw();
     }
   });
   observer.observe(chart);
+  signal.addEventListener('abort', () => observer.disconnect(), {once: true});
   lastWidth = chart.clientWidth;
   draw();
 }

@@ -83,7 +83,8 @@ export function drawGraph(center, order, edges, width, onNode) {
     node.append(s('circle', {cx: p.x, cy: p.y, r: isCenter ? 14 : 9}));
     const narrow = width < 600;
     const max = narrow ? 16 : 24;
-    const short = name.length > max ? `${name.slice(0, max - 2)}…` : name;
+    const chars = Array.from(name);  // by code point: never half a surrogate pair
+    const short = chars.length > max ? `${chars.slice(0, max - 2).join('')}…` : name;
     if (isCenter) {
       node.append(s('text', {class: 'node-label', x: p.x, y: p.y + 32, 'text-anchor': 'middle'}, name));
     } else if (narrow) {  // under the node: a phone has no room beside it

@@ -2,8 +2,8 @@
 // neighbourhood at a time (GET /api/neighbourhood) as a graph (graph.js);
 // click a node to walk to it. "Path to" asks GET /api/path and draws the
 // hops highlighted on the graph, and lists them.
-import {ApiError, getJson, segment} from './api.js';
-import {clear, h} from './dom.js';
+import {errorText, getJson, segment} from './api.js';
+import {h} from './dom.js';
 import {drawGraph} from './graph.js';
 import {entityHref, go, graphHref} from './nav.js';
 import {noticeList} from './notices.js';
@@ -19,7 +19,9 @@ function pathHops(result) {
   }));
 }
 
-export async function renderGraphPage(main, name, params) {
+// `signal` aborts when the reader moves on (another entity, another AT or
+// AS OF): nothing is drawn after that.
+export async function renderGraphPage(main, name, params, signal) {
   const view = {at: params.get('at') || '', as_of: params.get('as_of') || ''};
   const pathTo = params.get('path_to') || '';
   const input = (id, label, value, placeholder) =>
@@ -42,15 +44,17 @@ export async function renderGraphPage(main, name, params) {
   let hood;
   let path = null;
   try {
-    hood = await getJson(`/api/neighbourhood/${segment(name)}`, view);
-    if (pathTo) {
-      path = await getJson('/api/path', {from: name, to: pathTo, max: 6, ...view});
+    hood = await getJson(`/api/neighbourhood/${segment(name)}`, view, signal);
+    if (pathTo && !signal.aborted) {
+      path = await getJson('/api/path', {from: name, to: pathTo, max: 6, ...view}, signal);
     }
   } catch (e) {
-    status.replaceWith(h('div', {class: 'error-box', role: 'alert'},
-                         e instanceof ApiError ? e.error.message : String(e)));
+    if (!signal.aborted) {
+      status.replaceWith(h('div', {class: 'error-box', role: 'alert'}, errorText(e)));
+    }
     return;
   }
+  if (signal.aborted) return;
   const hops = path ? pathHops(path) : [];
   const edges = hood.edges.map((e) => ({subject: e.subject.text, object: e.object.text,
                                         predicate: e.predicate, path: false}));
@@ -76,13 +80,13 @@ export async function renderGraphPage(main, name, params) {
   draw();
   let lastWidth = chart.clientWidth;
   const observer = new ResizeObserver(() => {
-    if (!chart.isConnected) return observer.disconnect();
     if (Math.abs(chart.clientWidth - lastWidth) > 4) {
       lastWidth = chart.clientWidth;
       draw();
     }
   });
   observer.observe(chart);
+  signal.addEventListener('abort', () => observer.disconnect(), {once: true});
 
   if (path) {
     main.append(h('h2', {}, `PATH ${name} TO ${pathTo}`));

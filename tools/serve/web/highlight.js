@@ -36,10 +36,16 @@ export function tokenize(text) {
   return tokens;
 }
 
-// Fills `pre` with the highlighted text.
+// Fills `pre` with the highlighted text (through a fragment, not
+// replaceChildren(...tokens): a long text has more tokens than a call may
+// take arguments).
 export function highlightInto(pre, text) {
-  pre.replaceChildren(...tokenize(text).map((t) =>
-      t.kind ? h('span', {class: `tok-${t.kind}`}, t.text) : document.createTextNode(t.text)));
+  const fragment = document.createDocumentFragment();
+  for (const t of tokenize(text)) {
+    fragment.appendChild(t.kind ? h('span', {class: `tok-${t.kind}`}, t.text)
+                                : document.createTextNode(t.text));
+  }
   // A final line break needs something after it to take up its line.
-  pre.appendChild(document.createTextNode('\n '));
+  fragment.appendChild(document.createTextNode('\n '));
+  pre.replaceChildren(fragment);
 }

@@ -1,8 +1,9 @@
 // The query page: an editor with the language highlighted, run with the
 // button or Ctrl-Enter; the result as a table with its notices and view
 // line, or the error with a caret under its place. The statement goes in
-// the URL (/query?q=...) so that a query can be bookmarked.
-import {ApiError, getJson, runQuery} from './api.js';
+// the URL (/query?q=...) so that a query can be bookmarked. A run started
+// while another still waits aborts it: only the newest run's answer shows.
+import {ApiError, errorText, getJson, runQuery} from './api.js';
 import {h} from './dom.js';
 import {highlightInto} from './highlight.js';
 import {noticeList} from './notices.js';
@@ -48,7 +49,8 @@ function resultBox(result, millis) {
            resultTable(result));
 }
 
-export function renderQueryPage(main, params) {
+// `signal` aborts when the reader leaves the page.
+export function renderQueryPage(main, params, signal) {
   const textarea = h('textarea', {
     id: 'statement', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off',
     'aria-label': 'Statement', rows: 4,
@@ -59,6 +61,8 @@ export function renderQueryPage(main, params) {
   const run = h('button', {id: 'run', type: 'submit', class: 'primary'}, 'Run');
   const output = h('div', {id: 'output', 'aria-live': 'polite'});
   const sync = () => highlightInto(pre, textarea.value);
+  let running = null;  // the AbortController of the run waiting for its answer
+  signal.addEventListener('abort', () => running && running.abort(), {once: true});
 
   async function execute() {
     const statement = textarea.value;
@@ -69,15 +73,24 @@ export function renderQueryPage(main, params) {
     history.replaceState(null, '', `/query?${url}`);
     output.replaceChildren(h('p', {class: 'muted'}, 'Running…'));
     run.disabled = true;
+    if (running) running.abort();
+    const mine = new AbortController();
+    running = mine;
     const started = performance.now();
     try {
-      const result = await runQuery(statement, {at: at.value.trim(), as_of: asOf.value.trim()});
+      const result = await runQuery(statement, {at: at.value.trim(), as_of: asOf.value.trim()},
+                                    mine.signal);
+      if (mine.signal.aborted) return;
       output.replaceChildren(resultBox(result, Math.round(performance.now() - started)));
     } catch (e) {
+      if (mine.signal.aborted) return;
       const error = e instanceof ApiError ? e.error : {message: String(e)};
       output.replaceChildren(errorBox(error, statement));
     } finally {
-      run.disabled = false;
+      if (running === mine) {
+        running = null;
+        run.disabled = false;
+      }
     }
   }
 
@@ -100,11 +113,13 @@ export function renderQueryPage(main, params) {
                  'One statement of the query language: ',
                  'FIND, HISTORY, CHANGES, DIFF, DISPUTES, PATH, EXPLAIN.');
   main.append(h('h1', {}, 'Query'), store, form, output);
-  getJson('/api/stats').then((stats) => {
+  getJson('/api/stats', null, signal).then((stats) => {
     const span = stats.earliest && stats.latest ?
         `, valid times from ${stats.earliest.text} to ${stats.latest.text}` : '';
     store.prepend(`${stats.claims} claims, ${stats.terms} names and values${span}. `);
-  }).catch(() => {});
+  }).catch((e) => {
+    if (!signal.aborted) store.prepend(`(The store's figures are unavailable: ${errorText(e)}.) `);
+  });
   textarea.value = params.get('q') || EXAMPLE;
   at.value = params.get('at') || '';
   asOf.value = params.get('as_of') || '';

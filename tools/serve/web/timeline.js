@@ -4,8 +4,12 @@
 // imprecise end (a year, a month) fades over the span it may lie in;
 // a disputed claim has a red outline and a `!` badge; a <title> gives the
 // provenance on hover. update() restyles the bars for an AT and AS OF.
+// A huge entity stays drawable: a lane stacks at most MAX_ROWS rows and the
+// chart holds at most MAX_BARS bars; what does not fit is counted and said
+// ("+N more not drawn"), never drawn.
 import {s} from './dom.js';
-import {DAY, dayText, holdsAt, recordedAsOf} from './time.js';
+import {DAY, YEAR, dayText, extent, holdsAt, monthStart, monthText, recordedAsOf,
+        yearOf} from './time.js';
 
 const PALETTE = ['#2563eb', '#0d9488', '#9333ea', '#c2410c', '#0891b2', '#4d7c0f',
                  '#be185d', '#6d28d9', '#b45309', '#047857'];
@@ -15,6 +19,9 @@ const LANE_GAP = 14;
 const AXIS = 40;      // the axis row at the top: the AT label, then the ticks
 const CHAR = 7.2;     // estimated width of a label character
 const FADE = 36;      // the fade of an open end
+const MORE = 16;      // the height of a lane's "+N more" line
+export const MAX_ROWS = 8;
+export const MAX_BARS = 1000;
 
 // The claims' time range [lo, hi] in seconds, padded.
 export function timeRange(claims) {
@@ -27,9 +34,7 @@ export function timeRange(claims) {
     if (!c.valid.to) openEnd = true;
   }
   if (openEnd) times.push(Date.now() / 1000);
-  if (times.length === 0) times.push(...claims.map((c) => c.recorded.start));
-  let lo = Math.min(...times);
-  let hi = Math.max(...times);
+  let {lo, hi} = extent(times) || extent(claims.map((c) => c.recorded.start));
   if (hi - lo < 365 * DAY) {
     const mid = (lo + hi) / 2;
     lo = mid - 183 * DAY;
@@ -39,22 +44,33 @@ export function timeRange(claims) {
   return {lo: lo - pad, hi: hi + pad};
 }
 
+// A step of 1, 2 or 5 times a power of ten, at least `x` (and at least 1).
+function niceStep(x) {
+  if (!(x > 1)) return 1;
+  const power = 10 ** Math.floor(Math.log10(x));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= x);
+}
+
+// The axis' ticks over [lo, hi]: months or years, about one per 90 px. Far
+// times (beyond what a Date holds) are placed by the average year, so
+// every loop ends.
 function ticks(lo, hi, width) {
-  const years = (hi - lo) / (365.25 * DAY);
+  const years = (hi - lo) / YEAR;
   const wanted = Math.max(2, Math.floor(width / 90));
   const out = [];
-  const first = new Date(lo * 1000).getUTCFullYear();
+  const first = yearOf(lo) - 1;
   if (years / wanted < 0.9) {  // months
     const step = [1, 2, 3, 6].find((m) => years * 12 / m <= wanted) || 12;
-    for (let y = first, m = 0; ; m += step) {
-      const t = Date.UTC(y, m, 1) / 1000;
-      if (t > hi) break;
-      if (t >= lo) out.push({t, text: new Date(t * 1000).toISOString().slice(0, 7)});
+    for (let m = 0; ; m += step) {
+      const t = monthStart(first, m);
+      if (!Number.isFinite(t) || t > hi) break;
+      if (t >= lo) out.push({t, text: monthText(t)});
     }
   } else {
-    const step = [1, 2, 5, 10, 20, 50, 100].find((n) => years / n <= wanted) || 200;
+    const step = niceStep(years / wanted);
     for (let y = Math.ceil(first / step) * step; ; y += step) {
-      const t = Date.UTC(y, 0, 1) / 1000;
+      const exact = monthStart(y, 0);
+      const t = Number.isFinite(exact) ? exact : (y - 1970) * YEAR;
       if (t > hi) break;
       if (t >= lo) out.push({t, text: String(y)});
     }
@@ -76,12 +92,20 @@ function provenance(c, disputed) {
   return lines.join('\n');
 }
 
-// Lanes of {key, title, incoming, items: [{claim, label}]}, each item
-// given its x extent and row.
+// Lanes of {key, title, incoming, items: [{claim, label}]}: each lane gets
+// `shown`, the items that fit (each given its x extent and row), `hidden`,
+// how many did not, and `rows`.
 function layout(lanes, x, labelRoom) {
+  let budget = MAX_BARS;
   for (const lane of lanes) {
     const rowEnds = [];
+    lane.shown = [];
+    lane.hidden = 0;
     for (const item of lane.items) {
+      if (budget === 0) {
+        lane.hidden++;
+        continue;
+      }
       const c = item.claim;
       item.x1 = c.valid.from ? x(c.valid.from.start) : x.left;
       item.x2 = Math.max(c.valid.to ? x(c.valid.to.end) : x.right, item.x1 + 8);
@@ -95,9 +119,17 @@ function layout(lanes, x, labelRoom) {
       const start = item.anchorEnd ? item.x1 - labelWidth : item.x1;
       const end = item.inside || item.anchorEnd ? item.x2 : item.x2 + labelWidth;
       let row = rowEnds.findIndex((e) => e <= start + 3);
-      if (row < 0) row = rowEnds.length;
+      if (row < 0) {
+        if (rowEnds.length === MAX_ROWS) {
+          lane.hidden++;
+          continue;
+        }
+        row = rowEnds.length;
+      }
       rowEnds[row] = end;
       item.row = row;
+      lane.shown.push(item);
+      budget--;
     }
     lane.rows = Math.max(1, rowEnds.length);
   }
@@ -124,8 +156,9 @@ function gradient(id, item, colour, x) {
                s('stop', {offset, 'stop-color': colour, 'stop-opacity': opacity})));
 }
 
-// Draws the lanes into a new <svg> `width` wide; returns {svg, update}.
-// onSelect(claim) is called when a bar is clicked.
+// Draws the lanes into a new <svg> `width` wide; returns {svg, update,
+// hidden} (hidden: how many claims were not drawn). onSelect(claim) is
+// called when a bar is clicked.
 export function drawTimeline(lanes, range, width, onSelect) {
   const narrow = width < 600;
   const labelWidth = narrow ? 0 : Math.min(200, width * 0.22);
@@ -142,10 +175,14 @@ export function drawTimeline(lanes, range, width, onSelect) {
   let y = AXIS;
   let index = 0;
   const bars = [];
+  let hidden = 0;
   lanes.forEach((lane, laneIndex) => {
+    hidden += lane.hidden;
+    if (lane.shown.length === 0) return;  // past MAX_BARS: not even its lane
     const colour = lane.incoming ? '#64748b' : PALETTE[laneIndex % PALETTE.length];
     const head = narrow ? 18 : 0;
-    const height = head + lane.rows * (BAR + ROW_GAP) - ROW_GAP;
+    const rowsHeight = lane.rows * (BAR + ROW_GAP) - ROW_GAP;
+    const height = head + rowsHeight + (lane.hidden ? MORE : 0);
     const group = s('g', {class: 'lane', 'data-predicate': lane.key});
     group.append(s('rect', {class: 'lane-bg', x: 0, y: y - 5, width, height: height + 10}));
     const title = s('text', {class: 'lane-title', x: narrow ? 4 : 4,
@@ -153,7 +190,11 @@ export function drawTimeline(lanes, range, width, onSelect) {
                     lane.title);
     title.append(s('title', {}, lane.title));
     group.append(title);
-    for (const item of lane.items) {
+    if (lane.hidden) {
+      group.append(s('text', {class: 'lane-more', x: left, y: y + head + rowsHeight + MORE - 3},
+                     `+${lane.hidden} more not drawn`));
+    }
+    for (const item of lane.shown) {
       const c = item.claim;
       const top = y + head + item.row * (BAR + ROW_GAP);
       const id = `g${index++}`;
@@ -226,5 +267,5 @@ export function drawTimeline(lanes, range, width, onSelect) {
       cursorText.textContent = `AT ${dayText(at)}`;
     }
   }
-  return {svg, update};
+  return {svg, update, hidden};
 }
