@@ -15,44 +15,6 @@ bool SameTerm(const RdfTerm& a, const RdfTerm& b) {
          a.language == b.language;
 }
 
-void AppendTerm(const RdfTerm& t, std::string* out) {
-  switch (t.kind) {
-    case RdfTerm::Kind::kIri:
-      absl::StrAppend(out, "<", t.value, ">");
-      return;
-    case RdfTerm::Kind::kBlank:
-      absl::StrAppend(out, "_:", t.value);
-      return;
-    case RdfTerm::Kind::kLiteral:
-      *out += '"';
-      for (char c : t.value) {
-        switch (c) {
-          case '"':
-            *out += "\\\"";
-            break;
-          case '\\':
-            *out += "\\\\";
-            break;
-          case '\n':
-            *out += "\\n";
-            break;
-          case '\r':
-            *out += "\\r";
-            break;
-          default:
-            *out += c;
-        }
-      }
-      *out += '"';
-      if (!t.language.empty()) {
-        absl::StrAppend(out, "@", t.language);
-      } else if (!t.datatype.empty()) {
-        absl::StrAppend(out, "^^<", t.datatype, ">");
-      }
-      return;
-  }
-}
-
 }  // namespace
 
 RdfRowReader::RdfRowReader(std::unique_ptr<RdfReader> reader,
@@ -178,14 +140,14 @@ void RdfRowReader::Fill(RawRow* row) {
 
 std::string RdfRowReader::StatementText() const {
   std::string text;
-  AppendTerm(statement_.subject, &text);
+  AppendNTriplesTerm(statement_.subject, &text);
   text += ' ';
-  AppendTerm(statement_.predicate, &text);
+  AppendNTriplesTerm(statement_.predicate, &text);
   text += ' ';
-  AppendTerm(statement_.object, &text);
+  AppendNTriplesTerm(statement_.object, &text);
   if (statement_.has_graph) {
     text += ' ';
-    AppendTerm(statement_.graph, &text);
+    AppendNTriplesTerm(statement_.graph, &text);
   }
   text += " .";
   return text;

@@ -60,6 +60,11 @@ Value ValueOfLiteral(std::string_view lexical, std::string_view datatype,
 // ValueOfLiteral): RdfTerm kind kLiteral.
 RdfTerm LiteralOfValue(const Value& value);
 
+// Appends `t` in N-Triples syntax (which Turtle reads too): <IRI> with \u
+// escapes of the characters an IRIREF refuses, _:label, or "lexical" with
+// \" \\ \n \r escaped and its @language or ^^<datatype>.
+void AppendNTriplesTerm(const RdfTerm& t, std::string* out);
+
 }  // namespace annals
 
 #endif  // ANNALS_RDF_H_

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "annals/rdf.h"
-#include "tools/export/ntriples_term.h"
 
 namespace annals::exporter {
 

@@ -18,7 +18,6 @@
 
 #include "annals/claim.h"
 #include "annals/rdf.h"
-#include "tools/export/ntriples_term.h"
 
 namespace annals::exporter {
 

@@ -1,11 +1,13 @@
-// RDF terms in N-Triples syntax; see ntriples_term.h.
-#include "tools/export/ntriples_term.h"
-
+// RDF terms in N-Triples syntax (AppendNTriplesTerm of annals/rdf.h),
+// written by hand: rejected RDF statements, the RDF 1.2 export and the
+// `literal` object fields of TSV, CSV and JSON Lines exports.
 #include <cstdio>
+#include <string>
 
 #include "absl/strings/str_cat.h"
+#include "annals/rdf.h"
 
-namespace annals::exporter {
+namespace annals {
 namespace {
 
 bool IriRefuses(unsigned char c) {
@@ -67,4 +69,4 @@ void AppendNTriplesTerm(const RdfTerm& t, std::string* out) {
   }
 }
 
-}  // namespace annals::exporter
+}  // namespace annals
