@@ -23,6 +23,7 @@
 #include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "engine/dir_watch.h"
 #include "engine/wal_damage.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
@@ -288,6 +289,11 @@ struct Rocks::Impl {
   // (tens of microseconds with many SST files, before every statement).
   std::vector<std::string> seen_names;
   int64_t seen_directory_time = -1;
+  // The store's directory watched (made before the follower opens): while
+  // it reports no event since a look that left the follower up to date,
+  // nothing needs statting. `up_to_date` is that look's outcome.
+  std::unique_ptr<DirectoryWatch> watch;
+  bool up_to_date = false;
 
   // A writer: the store's canonical path, in WritersInThisProcess() while
   // open.
@@ -337,6 +343,7 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
     // directory of its own.
     ANNALS_ASSIGN_OR_RETURN(impl->secondary_dir, MakeSecondaryDir());
     log_dir = impl->secondary_dir;
+    impl->watch = std::make_unique<DirectoryWatch>(dir);
   } else {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);  // for LOG; Open reports
@@ -459,6 +466,9 @@ absl::StatusOr<std::unique_ptr<Rocks>> Rocks::Open(const std::string& dir,
   impl->db.reset(raw);
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->handles.assign(handles.begin() + 1, handles.end());
+  // A follower has read everything written before its watch began; what
+  // came after is an event.
+  impl->up_to_date = opts.read_only && impl->watch->watching();
   if (!opts.read_only) {
     impl->writer_dir = CanonicalDir(dir);
     absl::MutexLock lock(&writers_mu);
@@ -504,6 +514,11 @@ absl::StatusOr<bool> Rocks::CatchUp() {
   if (!follower()) return false;
   std::lock_guard<std::mutex> lock(impl_->catch_up_mu);
   if (impl_->live->load() > 0) return false;
+  // Events are taken before the files are looked at: a write after this
+  // leaves an event for the next catch-up.
+  const bool maybe_changed = impl_->watch->MaybeChanged();
+  if (impl_->up_to_date && !maybe_changed) return false;
+  impl_->up_to_date = false;
   const int64_t directory_time = DirectoryTime(dir_);
   if (directory_time < 0 || directory_time != impl_->seen_directory_time) {
     impl_->seen_names = WriterFileNames(dir_);
@@ -515,7 +530,10 @@ absl::StatusOr<bool> Rocks::CatchUp() {
     impl_->seen_directory_time = settled ? directory_time : -1;
   }
   std::string files = FileSignature(dir_, impl_->seen_names);
-  if (files == impl_->seen_files) return false;
+  if (files == impl_->seen_files) {
+    impl_->up_to_date = true;
+    return false;
+  }
   const rocksdb::SequenceNumber before = impl_->db->GetLatestSequenceNumber();
   rocksdb::Status s = impl_->db->TryCatchUpWithPrimary();
   if (!s.ok()) {
@@ -523,6 +541,7 @@ absl::StatusOr<bool> Rocks::CatchUp() {
         s, absl::StrCat("store '", dir_, "': catching up with its writer"));
   }
   impl_->seen_files = std::move(files);
+  impl_->up_to_date = true;
   return impl_->db->GetLatestSequenceNumber() != before;
 }
 
