@@ -2,8 +2,11 @@
 // one system call: an inotify watch on the directory, read without blocking.
 // A read-only handle asks before every statement whether its writer wrote
 // (Rocks::CatchUp); a read that finds no event replaces statting the
-// writer's log and MANIFEST. Where inotify cannot watch (no instances left,
-// a file system without it), every look answers "maybe".
+// writer's log and MANIFEST. Where inotify cannot watch or cannot see every
+// writer (no instances left; a file system other than ext4, xfs, btrfs,
+// tmpfs, f2fs, zfs or overlayfs, such as NFS, whose remote writers it would
+// miss), and in a child forked after the watch began, every look answers
+// "maybe".
 #ifndef ANNALS_ENGINE_DIR_WATCH_H_
 #define ANNALS_ENGINE_DIR_WATCH_H_
 
@@ -31,6 +34,7 @@ class DirectoryWatch {
 
  private:
   int fd_ = -1;
+  int forks_seen_ = 0;  // forks of this process before the watch began
 };
 
 }  // namespace annals::engine

@@ -4,6 +4,7 @@
 #include "engine/dir_watch.h"
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -79,6 +80,29 @@ TEST(DirectoryWatchTest, ADirectoryThatGoesAwayAlwaysAnswersMaybe) {
   // Made again under the same name: the watch cannot know, so it says so.
   std::filesystem::create_directory(dir);
   EXPECT_TRUE(watch.MaybeChanged());
+}
+
+// A forked child shares the parent's event queue: its watch answers
+// "maybe" (it could take events the parent needs), the parent's goes on.
+TEST(DirectoryWatchTest,
+     AForkedChildAlwaysAnswersMaybeAndLeavesTheParentsEvents) {
+  test::TempDir temp;
+  DirectoryWatch watch(temp.path());
+  ASSERT_TRUE(watch.watching());
+  test::WriteFileIn(temp.path(), "before", "x");
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // No change since the fork, and still "maybe"; the parent's event stays.
+    ::_exit(watch.MaybeChanged() && !watch.watching() ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_TRUE(watch.MaybeChanged());
+  EXPECT_FALSE(watch.MaybeChanged());
+  EXPECT_TRUE(watch.watching());
 }
 
 }  // namespace

@@ -69,8 +69,8 @@ class Rocks {
   std::shared_ptr<const Snapshot> GetSnapshot();
   // A follower reads what the writer has committed since it last looked
   // (TryCatchUpWithPrimary), unless one of its snapshots is alive (then its
-  // view must not move; it catches up next time). True when the data
-  // changed; false, doing nothing, for a writer.
+  // view must not move; it catches up next time). True when it caught up
+  // with files the writer changed; false, doing nothing, for a writer.
   absl::StatusOr<bool> CatchUp();
   // The sequence number of the latest write, and the one a snapshot sees
   // up to (a follower's view: the largest number, as its data moves only

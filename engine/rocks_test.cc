@@ -68,5 +68,45 @@ TEST_F(RocksOpenTest, OtherRocksDatabaseIsNotAnAnnalsStore) {
   EXPECT_TRUE(absl::StrContains(s.message(), "is not an Annals store")) << s;
 }
 
+// A follower catches up exactly when its writer wrote: after a commit and
+// after an ingest, and not otherwise (then it neither stats nor replays).
+TEST_F(RocksOpenTest, AFollowerCatchesUpWhenItsWriterWroteAndOnlyThen) {
+  auto writer = Rocks::Open(dir_, Options());
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  Options read_only;
+  read_only.read_only = true;
+  auto follower = Rocks::Open(dir_, read_only);
+  ASSERT_TRUE(follower.ok()) << follower.status();
+  auto caught_up = [&] {
+    absl::StatusOr<bool> changed = (*follower)->CatchUp();
+    EXPECT_TRUE(changed.ok()) << changed.status();
+    return changed.ok() && *changed;
+  };
+  auto read = [&](std::string_view key) {
+    return (*follower)->Get(Family::kMeta, key, nullptr);
+  };
+  EXPECT_FALSE(caught_up());
+  EXPECT_TRUE(absl::IsNotFound(read("k").status()));
+
+  for (const char* value : {"1", "2", "3"}) {
+    RocksBatch batch;
+    batch.Put(Family::kMeta, "k", value);
+    ASSERT_TRUE((*writer)->Write(&batch).ok());
+    EXPECT_TRUE(caught_up()) << value;
+    EXPECT_EQ(read("k").value_or(""), value);
+    EXPECT_FALSE(caught_up()) << value;
+  }
+
+  const std::string sst = temp_.Join("meta.sst");
+  auto sst_writer = SstWriter::Create(**writer, Family::kMeta, sst);
+  ASSERT_TRUE(sst_writer.ok()) << sst_writer.status();
+  ASSERT_TRUE((*sst_writer)->Put("m", "ingested").ok());
+  ASSERT_TRUE((*sst_writer)->Finish().ok());
+  ASSERT_TRUE((*writer)->IngestAtomically({{Family::kMeta, sst}}).ok());
+  EXPECT_TRUE(caught_up());  // though an ingest like this takes no sequence
+  EXPECT_EQ(read("m").value_or(""), "ingested");
+  EXPECT_FALSE(caught_up());
+}
+
 }  // namespace
 }  // namespace annals::engine
