@@ -7,8 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
+#include <string>
 
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"

@@ -286,12 +286,13 @@ struct Rocks::Impl {
   // Which files those were, and the directory's time when they were listed:
   // while the directory keeps that time, no file was made or removed, and
   // statting the files seen (microseconds) replaces listing the directory
-  // (tens of microseconds with many SST files, before every statement).
+  // (tens of microseconds with many SST files) at each full look.
   std::vector<std::string> seen_names;
   int64_t seen_directory_time = -1;
-  // The store's directory watched (made before the follower opens): while
-  // it reports no event since a look that left the follower up to date,
-  // nothing needs statting. `up_to_date` is that look's outcome.
+  // The store's directory watched (made before the follower opens), and
+  // whether the last full look (or the open) left the follower up to date:
+  // while it did and the watch reports no event, a catch-up looks at no
+  // file. Without a working watch every catch-up is a full look.
   std::unique_ptr<DirectoryWatch> watch;
   bool up_to_date = false;
 
