@@ -32,4 +32,15 @@ absl::Status ResultSet::ReadAll(std::vector<Row>* rows) {
   return impl_->status;
 }
 
+void ResultSet::DeferTerms() {
+  if (impl_->result.rows != nullptr) impl_->result.rows->DeferTerms();
+}
+
+absl::Status ResultSet::TermValue(uint64_t id, Value* out) {
+  if (impl_->result.rows == nullptr) {
+    return absl::InternalError("this result reads no terms");
+  }
+  return impl_->result.rows->Term(id, out);
+}
+
 }  // namespace annals

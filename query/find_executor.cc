@@ -251,12 +251,36 @@ absl::StatusOr<Cell> FindExecutor::Evaluate(const Operand& op) {
   return c;
 }
 
-absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out) {
+absl::Status FindExecutor::Term(uint64_t id, Value* out) {
+  return store_->dictionary().LookupInto(id, snapshot_.get(), out);
+}
+
+absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out,
+                                        bool defer_terms) {
   // Values are assigned into `out`, reusing its strings' storage.
   auto value = [&]() -> Value& {
     out->kind = Cell::Kind::kValue;
     out->interval = Interval();
+    out->term = 0;
     return out->value;
+  };
+  // The value of term `id`: a cell reused from the last row that holds it
+  // already is left as it is (a row of deferred terms is never read
+  // otherwise: DeferTerms lasts to the result's end).
+  auto term = [&](uint64_t id) {
+    if (out->kind == Cell::Kind::kValue && out->term == id) {
+      return absl::OkStatus();
+    }
+    const ValueKind kind = engine::TermKind(id);
+    if (defer_terms &&
+        (kind == ValueKind::kEntity || kind == ValueKind::kString)) {
+      value() = Value();
+      out->term = id;
+      return absl::OkStatus();
+    }
+    absl::Status status = Term(id, &value());
+    out->term = status.ok() ? id : 0;
+    return status;
   };
   auto null = [&] {
     *out = Cell();
@@ -271,8 +295,7 @@ absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out) {
       return absl::OkStatus();
     case Operand::Kind::kVar:
       if (!bound_[op.var]) return null();
-      return store_->dictionary().LookupInto(ids_[op.var], snapshot_.get(),
-                                             &value());
+      return term(ids_[op.var]);
     case Operand::Kind::kClaimFn:
       break;
   }
@@ -296,7 +319,7 @@ absl::Status FindExecutor::EvaluateInto(const Operand& op, Cell* out) {
     case Function::kBy: {
       uint64_t id = op.fn == Function::kSource ? claim.source : claim.by;
       if (id == 0) return null();
-      return store_->dictionary().LookupInto(id, snapshot_.get(), &value());
+      return term(id);
     }
     case Function::kConfidence: {
       auto d = Value::Decimal(absl::StrCat(claim.confidence));
@@ -388,7 +411,7 @@ absl::StatusOr<bool> FindExecutor::TestPeriod(const BoundExpr& e) {
   return e.possibly ? holds != Certainty::kNo : holds == Certainty::kCertain;
 }
 
-absl::Status FindExecutor::Project(Row* row) {
+absl::Status FindExecutor::Project(Row* row, bool defer_terms) {
   // Cells are overwritten in place: a row reused from the last call keeps
   // its strings' storage.
   row->resize(find_.projection.size());
@@ -397,7 +420,8 @@ absl::Status FindExecutor::Project(Row* row) {
     if (p.star) {  // count(*): filled in by Materialize
       (*row)[i] = Cell();
     } else {
-      ANNALS_RETURN_IF_ERROR(EvaluateInto(p.expr.operand, &(*row)[i]));
+      ANNALS_RETURN_IF_ERROR(
+          EvaluateInto(p.expr.operand, &(*row)[i], defer_terms));
     }
   }
   return absl::OkStatus();
@@ -619,7 +643,7 @@ bool FindExecutor::Next(Row* row, absl::Status* status) {
       *row = std::move(rows_[next_row_++]);
     } else {
       if (!NextSolution(&walks_[0], status)) return false;
-      *status = Project(row);
+      *status = Project(row, defer_terms_);
       if (!status->ok()) return false;
     }
     if (skipped_ < find_.offset) {

@@ -38,6 +38,10 @@ class FindExecutor : public RowSource {
                const engine::Store::ReadView* view = nullptr);
 
   bool Next(Row* row, absl::Status* status) override;
+  // Streamed rows defer their terms; gathered ones (ORDER BY, DISTINCT,
+  // aggregates) have their values already, to sort and group by.
+  void DeferTerms() override { defer_terms_ = true; }
+  absl::Status Term(uint64_t id, Value* out) override;
   // Rows each plan step passed on so far, by chain and step (for EXPLAIN
   // ANALYZE; a NOT group's over all its checks).
   const ActualRows& actual_rows() const { return actual_; }
@@ -86,8 +90,11 @@ class FindExecutor : public RowSource {
   absl::StatusOr<bool> Test(const BoundExpr& e);
   absl::StatusOr<bool> TestPeriod(const BoundExpr& e);
   absl::StatusOr<Cell> Evaluate(const Operand& op);
-  absl::Status EvaluateInto(const Operand& op, Cell* out);
-  absl::Status Project(Row* row);
+  // `defer_terms`: entity and string variables give only their id
+  // (RowSource::DeferTerms).
+  absl::Status EvaluateInto(const Operand& op, Cell* out,
+                            bool defer_terms = false);
+  absl::Status Project(Row* row, bool defer_terms = false);
   // Gathers every solution for ORDER BY, DISTINCT and aggregates.
   absl::Status Materialize();
   // One unit of work (a row a scan passed on): the statement's interrupt.
@@ -116,6 +123,7 @@ class FindExecutor : public RowSource {
   std::vector<bool> group_matched_;  // by OPTIONAL group: since it opened
   // Materialized output, for ORDER BY, DISTINCT and aggregates.
   bool materialize_ = false;
+  bool defer_terms_ = false;
   bool materialized_ = false;
   std::vector<Row> rows_;
   size_t next_row_ = 0;

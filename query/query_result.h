@@ -20,6 +20,19 @@ class RowSource {
   // Fills *row and returns true, or returns false at the end (*status OK)
   // or on an error.
   virtual bool Next(Row* row, absl::Status* status) = 0;
+
+  // From the next row on, cells that a source reads as entities or strings
+  // from the store's terms may hold only their id (Cell::term, kind kValue,
+  // an empty value) for the reader to look up once per distinct id with
+  // Term(). For readers that share equal values (Python's df()); sources
+  // that do not read terms ignore it.
+  virtual void DeferTerms() {}
+  // The value of term `id`, as the rows' snapshot has it.
+  virtual absl::Status Term(uint64_t id, Value* out) {
+    (void)id;
+    (void)out;
+    return absl::InternalError("this result reads no terms");
+  }
 };
 
 struct QueryResult {

@@ -27,6 +27,11 @@ struct Cell {
   Kind kind = Kind::kNull;
   Value value;
   Interval interval;
+  // The store's id of `value` where a query read it from the store's terms
+  // (an entity, string, number, source...), else 0. Within one result, two
+  // cells with the same nonzero id hold equal values: a consumer can share
+  // them (Python's df()) without comparing them.
+  uint64_t term = 0;
   // `Gazprom`, `"text"`, `56 bcm/yr`, `2025-09-02`, `#c42`,
   // `[2025-09-02, ...)`, or empty for null.
   std::string ToString() const {
@@ -110,6 +115,16 @@ class ResultSet {
 
   // Reads every remaining row.
   absl::Status ReadAll(std::vector<Row>* rows);
+
+  // For readers that gather many rows and keep each distinct value once (a
+  // column store, a DataFrame): from the next row to the end, a cell that
+  // holds an entity or a string read from the store may carry only its id
+  // (Cell::term; kind kValue, the value empty), to be looked up with
+  // TermValue() once per distinct id. Rows a query gathers before handing
+  // them out (ORDER BY, DISTINCT, aggregates) keep their values.
+  void DeferTerms();
+  // The value of term `id` of this result's rows, read from its snapshot.
+  absl::Status TermValue(uint64_t id, Value* out);
 
  private:
   friend class Database;

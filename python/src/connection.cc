@@ -132,7 +132,19 @@ py::tuple Result::Next() {
 py::tuple Result::Frame() {
   Working working;
   FrameBuilder frame(columns_.size());
+  {
+    // Entities and strings come as term ids, each looked up once below.
+    std::lock_guard<std::mutex> lock(mu_);
+    rows_.DeferTerms();
+  }
   ReadEach(-1, /*keep=*/false, [&frame](const Row& row) { frame.Add(row); });
+  absl::Status status;
+  {
+    GilRelease release;
+    std::lock_guard<std::mutex> lock(mu_);
+    status = frame.LookUpTerms(rows_);
+  }
+  if (!status.ok()) Raise(status, Doing::kQuery);
   return py::make_tuple(columns(), frame.Finish());
 }
 

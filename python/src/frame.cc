@@ -92,6 +92,13 @@ int64_t FrameBuilder::FindTime(const Cell& cell) {
 
 int64_t FrameBuilder::Distinct(const Cell& cell, Column& column) {
   if (cell.kind == Cell::Kind::kInterval) return Keep(cell);  // rare
+  if (cell.term != 0) {  // read from the store: equal ids, equal values
+    if (column.last_term == cell.term) return column.last_term_index;
+    auto [found, added] = terms_.try_emplace(cell.term, 0);
+    if (added) found->second = static_cast<uint32_t>(Keep(cell));
+    column.last_term = cell.term;
+    return column.last_term_index = found->second;
+  }
   const Value& v = cell.value;
   const ValueKind kind = v.kind();
   if (column.last >= 0 && column.last_kind == kind &&
@@ -124,6 +131,15 @@ int64_t FrameBuilder::Distinct(const Cell& cell, Column& column) {
     default:  // not kOther (Add)
       return column.last = Keep(cell);
   }
+}
+
+absl::Status FrameBuilder::LookUpTerms(ResultSet& rows) {
+  for (Cell& cell : distinct_) {
+    if (cell.term == 0) continue;
+    absl::Status status = rows.TermValue(cell.term, &cell.value);
+    if (!status.ok()) return status;
+  }
+  return absl::OkStatus();
 }
 
 void FrameBuilder::Add(const Row& row) {

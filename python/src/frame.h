@@ -1,18 +1,20 @@
-// FrameBuilder: a result's rows gathered by column for Result.df(), in two
+// FrameBuilder: a result's rows gathered by column for Result.df(), in three
 // steps. Add() takes the rows without the GIL, into plain C++ buffers: each
 // cell an 8-byte payload (an integer, a decimal's double, a boolean, a claim
 // id) and a tag, or, for the other values, the index of an equal value seen
-// before (entities, strings, times and quantities are kept once each).
-// Finish(), with the GIL, makes one NumPy array per column in one pass:
-// int64, float64 or bool where every cell fits, the values and the null
-// mask of pandas' Int64 or boolean where nulls are among integers or
-// booleans, else an object array whose equal cells share one Python object
-// (all of them immutable). Not thread-safe: one builder per df() call.
+// before (entities, strings, times and quantities are kept once each). The
+// rows' entities and strings may come as term ids only
+// (ResultSet::DeferTerms): LookUpTerms() then looks each distinct one up
+// once, still without the GIL. Finish(), with the GIL, makes one NumPy array
+// per column in one pass: int64, float64 or bool where every cell fits, the
+// values and the null mask of pandas' Int64 or boolean where nulls are among
+// integers or booleans, else an object array whose equal cells share one Python
+// object (all of them immutable). Not thread-safe: one builder per df() call.
 //
 // Speed (df() of a million rows of eight columns, docs/python.md): a cell
 // costs tens of nanoseconds, most of them in finding its equal value seen
-// before; the tables that find them are kept small (a day is found by its
-// number in an array) and each column remembers its last value.
+// before; the tables that find them are kept small (a term by its id, a day
+// by its number in an array) and each column remembers its last value.
 #ifndef ANNALS_PYTHON_FRAME_H_
 #define ANNALS_PYTHON_FRAME_H_
 
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "annals/result.h"
 #include "huge_pages.h"
 
@@ -36,6 +39,9 @@ class FrameBuilder {
 
   // Adds one row of `width` cells. Needs no GIL.
   void Add(const Row& row);
+  // Gives the distinct values that came as term ids only
+  // (ResultSet::DeferTerms) their values, from `rows`. Needs no GIL.
+  absl::Status LookUpTerms(ResultSet& rows);
   size_t rows() const { return rows_; }
 
   // One entry per column, with the GIL: an ndarray (int64, float64, bool or
@@ -68,6 +74,9 @@ class FrameBuilder {
     ValueKind last_kind = ValueKind::kEntity;
     std::string last_text, last_unit;
     TimePoint last_time;
+    // The same for the values read from the store, by Cell::term (0: none).
+    uint64_t last_term = 0;
+    int64_t last_term_index = -1;
   };
   // The index of a distinct value + 1 (0: none yet) by day number, for the
   // times of year, month or day precision (they start at midnight) from
@@ -101,10 +110,12 @@ class FrameBuilder {
   size_t rows_ = 0;
   std::vector<Column> columns_;
   // The distinct values of all columns (the kOther cells), and their
-  // indexes: entities and strings by text (an RDF tag is in the text),
-  // times by day (Days, by precision) or else by (seconds, precision),
-  // quantities by number and unit. Intervals are not shared.
+  // indexes: values read from the store by their term id (Cell::term);
+  // others, entities and strings by text (an RDF tag is in the text), times
+  // by day (Days, by precision) or else by (seconds, precision), quantities
+  // by number and unit. Intervals are not shared.
   LargeVector<Cell> distinct_;
+  absl::flat_hash_map<uint64_t, uint32_t> terms_;
   absl::flat_hash_map<std::string, uint32_t> entities_, strings_;
   Days days_[3];  // by Precision kYear, kMonth, kDay
   absl::flat_hash_map<std::pair<int64_t, int>, uint32_t> times_;

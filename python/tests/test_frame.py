@@ -59,6 +59,18 @@ def test_df_equals_fetchall(mixed):
         assert [str(v) for v in row_f] == [str(v) for v in row]
 
 
+def test_df_after_fetchone_and_sorted(mixed):
+    # The first row read before df() (values looked up), the rest by df()
+    # (entities as term ids, looked up once each): one frame either way.
+    rows = mixed.execute(WIDE).fetchall()
+    result = mixed.execute(WIDE)
+    first = result.fetchone()
+    assert [first] + as_rows(result.df()) == rows
+    # Sorted rows are gathered with their values before df() sees them.
+    q = "FIND ?s ?o source(?c) WHERE ?c: ?s p0 ?o" + ALL + " ORDER BY ?o ?s"
+    assert as_rows(mixed.execute(q).df()) == mixed.execute(q).fetchall()
+
+
 def test_equal_values_are_one_object_per_column(mixed):
     df = mixed.execute(WIDE).df()
     for column in ["?s", "?p", "from(?c)", "source(?c)"]:
