@@ -23,6 +23,7 @@
 #include "absl/time/clock.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "engine/batch_meta.h"
 #include "engine/dictionary.h"
 #include "engine/key_codec.h"
 #include "engine/name_notices.h"
@@ -945,10 +946,9 @@ absl::Status BulkLoader::WriteAndIngest(
     }
   }
   for (size_t f = 0; f < files_.size(); ++f) {
-    std::string key(kMetaBatchPrefix);
-    PutId(&key, before.next_batch + f);
     meta.emplace_back(
-        key, absl::StrCat(load_time_, "\t", batch_rows[f], "\t", files_[f]));
+        BatchMetaKey(before.next_batch + f),
+        EncodeBatchMeta({load_time_, batch_rows[f], {}, files_[f]}, 2));
   }
   for (auto it = extra_meta_.rbegin(); it != extra_meta_.rend(); ++it) {
     bool seen = false;

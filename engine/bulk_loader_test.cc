@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/batch_meta.h"
 #include "engine/check.h"
 #include "engine/dictionary.h"
 #include "gtest/gtest.h"
@@ -181,6 +182,29 @@ TEST_F(BulkLoaderRunsTest, ASchemaItRecordsIsPublishedAsFinished) {
   EXPECT_EQ(at->schema->Canonical("Hub"), "hub");
   // The published schema itself, not a copy parsed again from meta.
   EXPECT_EQ(at->schema, store->schema().schema);
+}
+
+// Each load records its batch in meta: its time, the claims it added and
+// the file it read, in format 2's record.
+TEST_F(BulkLoaderRunsTest, EachLoadRecordsItsBatch) {
+  std::unique_ptr<Store> store = OpenStore("batches");
+  ASSERT_NE(store, nullptr);
+  LoadResult first = Load(store.get(), 4, 200, size_t{1} << 20);
+  LoadResult second = Load(store.get(), 5, 100, size_t{1} << 20);
+  ASSERT_EQ(first.batches.size(), 1u);
+  ASSERT_EQ(second.batches.size(), 1u);
+  EXPECT_NE(first.batches[0], second.batches[0]);
+  for (const LoadResult& load : {first, second}) {
+    auto value = store->rocks().Get(Family::kMeta,
+                                    BatchMetaKey(load.batches[0]), nullptr);
+    ASSERT_TRUE(value.ok()) << value.status();
+    EXPECT_EQ(*value,
+              absl::StrCat(kLoadTime, "\t", load.claims_added, "\tfacts.tsv"));
+    std::optional<BatchMeta> meta = DecodeBatchMeta(*value, 2);
+    ASSERT_TRUE(meta.has_value()) << *value;
+    EXPECT_EQ(meta->claims_added, load.claims_added);
+    EXPECT_EQ(meta->file, "facts.tsv");
+  }
 }
 
 }  // namespace
