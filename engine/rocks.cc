@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "absl/algorithm/container.h"
@@ -106,17 +107,21 @@ absl::Status CheckStorePath(const std::string& dir, bool create) {
 }
 
 // The names of what a writer changes when it commits: its log files and
-// MANIFEST (and CURRENT).
-std::vector<std::string> WriterFileNames(const std::string& dir) {
+// MANIFEST (and CURRENT); nullopt when the directory cannot be listed.
+std::optional<std::vector<std::string>> WriterFileNames(
+    const std::string& dir) {
   std::vector<std::string> names;
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+  std::filesystem::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto& e = *it;
     std::string name = e.path().filename().string();
     if (absl::EndsWith(name, ".log") || absl::StartsWith(name, "MANIFEST") ||
         name == "CURRENT") {
       names.push_back(std::move(name));
     }
   }
+  if (ec) return std::nullopt;
   absl::c_sort(names);
   return names;
 }
@@ -524,17 +529,21 @@ absl::StatusOr<bool> Rocks::CatchUp() {
   if (impl_->up_to_date && !maybe_changed) return false;
   impl_->up_to_date = false;
   const int64_t directory_time = DirectoryTime(dir_);
+  // A directory that cannot be listed tells nothing: catch up regardless.
+  bool listed = true;
   if (directory_time < 0 || directory_time != impl_->seen_directory_time) {
-    impl_->seen_names = WriterFileNames(dir_);
+    std::optional<std::vector<std::string>> names = WriterFileNames(dir_);
+    listed = names.has_value();
+    impl_->seen_names = listed ? *std::move(names) : std::vector<std::string>();
     // File times come from a coarse clock: a file made in the same tick as
     // this listing could leave the directory's time as it is, so a time
     // under a second old is not trusted (the next catch-up lists again).
     const bool settled =
         absl::GetCurrentTimeNanos() - directory_time >= 1000000000;
-    impl_->seen_directory_time = settled ? directory_time : -1;
+    impl_->seen_directory_time = listed && settled ? directory_time : -1;
   }
   std::string files = FileSignature(dir_, impl_->seen_names);
-  if (files == impl_->seen_files) {
+  if (listed && files == impl_->seen_files) {
     impl_->up_to_date = true;
     return false;
   }
