@@ -17,7 +17,7 @@ ROUNDS alternating rounds:
     warm-up and then the median of DF_RUNS runs: con.execute(q).df(), and
     `workload_bench --query STORE q DF_RUNS` (the C++ query time alone);
     the warm-up df() is kept too (the first run after the other results,
-    whose reads have pushed this one's blocks out of the block cache);
+    whose reads may have pushed this one's blocks out of the block cache);
     then once through .fetchall().
 The figures are the medians over the rounds. Prints a table and writes
 out/bench/python.md.
