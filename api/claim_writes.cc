@@ -111,7 +111,8 @@ absl::StatusOr<query::AssertEffect> Database::Impl::Assert(
     return effect;
   }
   ANNALS_ASSIGN_OR_RETURN(std::vector<Value> new_terms, txn.NewTerms());
-  effect.entries = engine::DescribeEntries(txn.PendingEntries(), new_terms);
+  ANNALS_ASSIGN_OR_RETURN(auto pending, txn.PendingEntries());
+  effect.entries = engine::DescribeEntries(pending, new_terms);
   return effect;
 }
 
@@ -131,9 +132,9 @@ absl::Status Database::Impl::Retract(
   }
   engine::WriteTxn txn(store.get());
   for (*done = 0; *done < ids.size(); ++*done) {
-    std::array<int, engine::kFamilyCount> before = txn.PendingEntries();
+    ANNALS_ASSIGN_OR_RETURN(auto before, txn.PendingEntries());
     ANNALS_RETURN_IF_ERROR(txn.Retract(ids[*done], now));
-    std::array<int, engine::kFamilyCount> added = txn.PendingEntries();
+    ANNALS_ASSIGN_OR_RETURN(auto added, txn.PendingEntries());
     for (int f = 0; f < engine::kFamilyCount; ++f) added[f] -= before[f];
     entries->push_back(engine::DescribeEntries(added, {}));
   }

@@ -30,7 +30,8 @@
 #include "engine/run_sorter.h"
 #include "engine/schema_store.h"
 #include "engine/supersession.h"
-#include "engine/time_index.h"
+#include "engine/index_entries.h"
+#include "engine/time_writer.h"
 
 namespace annals::engine {
 
@@ -235,12 +236,10 @@ absl::Status BulkLoader::ResolveTerms(const Counters& counters, Counters* after,
 
 namespace {
 
-// A row's key in one index ordering, sorted without touching the rows: `k`
-// holds the key's parts in the family's key order, so that one comparison
-// serves every family: ids and valid_from (spo puts valid_from before the
-// object, the others after all three ids; as an unsigned number whose order
-// is the signed one's), then the claim id. `row` finds the row when its
-// encoded index value is not inline.
+// A row's spo key, sorted without touching the rows: `k` holds subject,
+// predicate, valid_from (as an unsigned number whose order is the signed
+// one's), object and claim id. `row` finds the row when its spo value is not
+// inline.
 struct SortKey {
   uint64_t k[5];
   uint32_t row;
@@ -251,41 +250,17 @@ static_assert(sizeof(SortKey) == 64);
 
 constexpr uint64_t kSignFlip = uint64_t{1} << 63;
 
-// valid_from's place in k[], and the third id's.
-int FromSlot(Family f) { return f == Family::kSpo ? 2 : 3; }
-int ThirdSlot(Family f) { return f == Family::kSpo ? 3 : 2; }
-
-IndexKey ToIndexKey(Family f, const SortKey& k) {
-  uint64_t a = k.k[0], b = k.k[1], c = k.k[ThirdSlot(f)];
-  auto from = static_cast<int64_t>(k.k[FromSlot(f)] ^ kSignFlip);
-  switch (f) {
-    case Family::kPos:
-      return {c, a, b, from, k.k[4]};
-    case Family::kOsp:
-      return {b, c, a, from, k.k[4]};
-    default:
-      return {a, b, c, from, k.k[4]};
-  }
+IndexKey ToIndexKey(const SortKey& k) {
+  return {k.k[0], k.k[1], k.k[3], static_cast<int64_t>(k.k[2] ^ kSignFlip),
+          k.k[4]};
 }
 
-SortKey KeyOf(Family f, const ClaimRecord& r, uint32_t row) {
+SortKey KeyOf(const ClaimRecord& r, uint32_t row) {
   SortKey key{};
-  uint64_t ids[3];
-  switch (f) {
-    case Family::kPos:
-      ids[0] = r.p, ids[1] = r.o, ids[2] = r.s;
-      break;
-    case Family::kOsp:
-      ids[0] = r.o, ids[1] = r.s, ids[2] = r.p;
-      break;
-    default:
-      ids[0] = r.s, ids[1] = r.p, ids[2] = r.o;
-      break;
-  }
-  key.k[0] = ids[0];
-  key.k[1] = ids[1];
-  key.k[ThirdSlot(f)] = ids[2];
-  key.k[FromSlot(f)] = static_cast<uint64_t>(r.from_key()) ^ kSignFlip;
+  key.k[0] = r.s;
+  key.k[1] = r.p;
+  key.k[2] = static_cast<uint64_t>(r.from_key()) ^ kSignFlip;
+  key.k[3] = r.o;
   key.k[4] = r.id;
   key.row = row;
   return key;
@@ -301,23 +276,24 @@ struct KeyOrder {
 };
 using KeySorter = RunSorter<SortKey, KeyOrder>;
 
-// Feeds the rows not skipped, as keys of family `f`, to `sorter` and
-// finishes it. Before claim ids are assigned (all 0) the row number orders
-// equal keys instead. With `values`, each row's index value is inlined into
-// its key when it fits.
-absl::Status SortKeys(Family f, const ClaimBuffer& rows,
-                      const std::vector<bool>& skip, bool values,
-                      Interrupt* interrupt, KeySorter* sorter) {
+// Feeds the rows not skipped, as spo keys, to `sorter` and finishes it.
+// Before claim ids are assigned (all 0) the row number orders equal keys
+// instead. With `value`, each row's spo value is inlined into its key when
+// it fits.
+absl::Status SortKeys(
+    const ClaimBuffer& rows, const std::vector<bool>& skip,
+    const std::function<void(const ClaimRecord&, std::string*)>& value,
+    Interrupt* interrupt, KeySorter* sorter) {
   sorter->set_interrupt(interrupt);
   std::string v;
   for (uint32_t i = 0; i < rows.size(); ++i) {
     ANNALS_RETURN_IF_ERROR(interrupt->Tick());
     if (skip[i]) continue;
-    SortKey k = KeyOf(f, rows[i], i);
+    SortKey k = KeyOf(rows[i], i);
     if (k.k[4] == 0) k.k[4] = i;
-    if (values) {
+    if (value) {
       v.clear();
-      EncodeIndexValue(rows[i], &v);
+      value(rows[i], &v);
       k.value_size = static_cast<uint8_t>(std::min<size_t>(v.size(), 255));
       if (v.size() <= sizeof(k.value)) std::memcpy(k.value, v.data(), v.size());
     }
@@ -325,128 +301,6 @@ absl::Status SortKeys(Family f, const ClaimBuffer& rows,
   }
   return sorter->Finish();
 }
-
-// A row's entry in the time index at one position, sorted without touching
-// the rows: the entry's value (EncodeTimeValue) is inlined when it fits, so
-// that writing reads keys in order instead of chasing rows across memory.
-struct TimeSortKey {
-  uint64_t term, id;
-  uint32_t node, bound, row;
-  TimeSide side;
-  uint8_t value_size;  // > sizeof(value): the value is not inline
-  char value[34];
-};
-static_assert(sizeof(TimeSortKey) == 64);
-
-struct TimeKeyLess {
-  bool operator()(const TimeSortKey& x, const TimeSortKey& y) const {
-    if (x.term != y.term) return x.term < y.term;
-    if (x.side != y.side) return x.side < y.side;
-    uint64_t xn = uint64_t{x.node} << 32 | x.bound;
-    uint64_t yn = uint64_t{y.node} << 32 | y.bound;
-    if (xn != yn) return xn < yn;
-    return x.id < y.id;
-  }
-};
-
-// Writes the time index at one position from claims that arrive in
-// ascending order of their term there (the subject or the predicate, as spo
-// and pos are sorted): each term's entries are sorted on their own, in
-// memory, or through runs on disk for a term with more than a run of them.
-class TimeIndexWriter {
- public:
-  TimeIndexWriter(Store* store, const ClaimBuffer* rows, const std::string& dir,
-                  TimePosition position, size_t run_records,
-                  Interrupt* interrupt)
-      : store_(store),
-        rows_(rows),
-        position_(position),
-        path_(SstPath(dir, Family::kTime,
-                      std::string(1, static_cast<char>(position)))),
-        sorter_(
-            dir,
-            absl::StrCat("time", std::string(1, static_cast<char>(position))),
-            run_records, TimeKeyLess{}),
-        interrupt_(interrupt) {
-    sorter_.set_interrupt(interrupt);
-  }
-
-  absl::Status Open() {
-    ANNALS_ASSIGN_OR_RETURN(
-        writer_, SstWriter::Create(store_->rocks(), Family::kTime, path_));
-    return absl::OkStatus();
-  }
-
-  // `claim` holds every field of an index entry (ids, times, provenance),
-  // `index_value` its encoding; `row` is its row, for a value too long to
-  // travel in the sort record.
-  absl::Status Add(const ClaimRecord& claim, uint32_t row,
-                   std::string_view index_value) {
-    uint64_t term = position_ == TimePosition::kSubject ? claim.s : claim.p;
-    if (term != term_) {
-      ANNALS_RETURN_IF_ERROR(WriteTerm());
-      term_ = term;
-    }
-    TreeExtent e = ExtentOf(claim);
-    value_.clear();
-    EncodeTimeValue(position_, claim, e.node, index_value, &value_);
-    TimeSortKey k{term, claim.id, e.node, e.lo, row, TimeSide::kLower, 0, {}};
-    k.value_size = static_cast<uint8_t>(std::min<size_t>(value_.size(), 255));
-    if (value_.size() <= sizeof(k.value)) {
-      std::memcpy(k.value, value_.data(), value_.size());
-    }
-    ANNALS_RETURN_IF_ERROR(sorter_.Add(k));
-    if (HasTimeEntry(e, TimeSide::kUpper)) {
-      k.side = TimeSide::kUpper;
-      k.bound = e.hi;
-      ANNALS_RETURN_IF_ERROR(sorter_.Add(k));
-    }
-    return absl::OkStatus();
-  }
-
-  // Writes the last term's entries and finishes the file.
-  absl::Status Finish(std::vector<Rocks::Ingest>* files) {
-    ANNALS_RETURN_IF_ERROR(WriteTerm());
-    ANNALS_RETURN_IF_ERROR(writer_->Finish());
-    if (!writer_->empty()) files->push_back({Family::kTime, path_});
-    return absl::OkStatus();
-  }
-
- private:
-  // Sorts the current term's entries and appends them to the file.
-  absl::Status WriteTerm() {
-    if (sorter_.count() == 0) return absl::OkStatus();
-    ANNALS_RETURN_IF_ERROR(sorter_.Finish());
-    for (TimeSortKey k{}; sorter_.Next(&k);) {
-      ANNALS_RETURN_IF_ERROR(interrupt_->Tick());
-      key_.clear();
-      EncodeTimeKey({position_, k.term, k.side, k.node, k.bound, k.id}, &key_);
-      if (k.value_size <= sizeof(k.value)) {
-        value_.assign(k.value, k.value_size);
-      } else {
-        const ClaimRecord& r = (*rows_)[k.row];
-        std::string index_value;
-        EncodeIndexValue(r, &index_value);
-        value_.clear();
-        EncodeTimeValue(position_, r, k.node, index_value, &value_);
-      }
-      ANNALS_RETURN_IF_ERROR(writer_->Put(key_, value_));
-    }
-    ANNALS_RETURN_IF_ERROR(sorter_.status());
-    sorter_.Reset();
-    return absl::OkStatus();
-  }
-
-  Store* store_;
-  const ClaimBuffer* rows_;
-  TimePosition position_;
-  std::string path_;
-  RunSorter<TimeSortKey, TimeKeyLess> sorter_;
-  std::unique_ptr<SstWriter> writer_;
-  uint64_t term_ = 0;
-  std::string key_, value_;
-  Interrupt* interrupt_;
-};
 
 }  // namespace
 
@@ -636,8 +490,7 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
   // Everything in memory when there is no directory (a dry run).
   KeySorter spo(tmp_dir_, "dedupe", tmp_dir_.empty() ? SIZE_MAX : run_records_,
                 KeyOrder{});
-  ANNALS_RETURN_IF_ERROR(
-      SortKeys(Family::kSpo, rows_, skip, false, &interrupt_, &spo));
+  ANNALS_RETURN_IF_ERROR(SortKeys(rows_, skip, nullptr, &interrupt_, &spo));
   std::vector<SortKey> group;  // keys of one (s, p, o, valid_from)
   // Claims already stored: one forward iterator over spo, seeking to each
   // candidate's (s, p, valid_from, o) in key order.
@@ -671,7 +524,8 @@ absl::Status BulkLoader::MarkDuplicatesSorted(const std::vector<bool>& skip) {
            it->Valid() && it->key().substr(0, prefix.size()) == prefix;
            it->Next()) {
         ClaimRecord stored = r;
-        if (!DecodeIndexValue(it->value(), r.from_key(), &stored)) {
+        std::string_view value = it->value();
+        if (!ConsumeIndexValue(&value, r.from_key(), &stored)) {
           return absl::DataLossError(absl::StrCat(
               "store '", store_->dir(), "': unreadable entry in index spo"));
         }
@@ -737,12 +591,18 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
     ClaimRecord& r = rows_[i];
     r.id = after.next_claim++;
     r.batch = summary.batches[r.batch];
+    bases_.try_emplace(r.batch, RowBase{r.id, r.row});
     ++after.claim_count;
     ++after.predicate_counts[r.p];
     ++summary.claims_added;
   }
   // Retracted stored claims are rewritten under their ids, after the rows.
   for (ClaimRecord& r : retracted_) {
+    rewritten_.insert(r.id);
+    if (r.batch != 0 && !bases_.contains(r.batch)) {
+      ANNALS_ASSIGN_OR_RETURN(bases_[r.batch],
+                              store_->row_bases().Get(r.batch, nullptr));
+    }
     rows_.push_back(std::move(r));
     duplicate_.push_back(false);
   }
@@ -780,6 +640,30 @@ absl::StatusOr<LoadResult> BulkLoader::Commit(bool dry_run) {
   return summary;
 }
 
+RowBase BulkLoader::BaseOf(uint64_t batch) const {
+  auto it = bases_.find(batch);
+  return it == bases_.end() ? RowBase{} : it->second;
+}
+
+absl::StatusOr<std::vector<ClaimRecord>> BulkLoader::StoredClaims(
+    uint64_t s) const {
+  std::vector<ClaimRecord> out;
+  std::string prefix = IndexPrefix(Family::kSpo, &s, 1);
+  auto it = store_->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix),
+                                        nullptr);
+  for (it->Seek(prefix); it->Valid() && out.size() <= kSmallSubjectClaims;
+       it->Next()) {
+    int64_t distance;
+    if (!DecodeSpoEntry(it->key(), it->value(), &out.emplace_back(),
+                        &distance)) {
+      return absl::DataLossError(absl::StrCat(
+          "store '", store_->dir(), "': unreadable entry in index spo"));
+    }
+  }
+  ANNALS_RETURN_IF_ERROR(it->status());
+  return out;
+}
+
 absl::Status BulkLoader::WriteAndIngest(
     const std::string& dir, const Counters& before, const Counters& after,
     const std::function<void(std::string)>& step_done,
@@ -789,61 +673,112 @@ absl::Status BulkLoader::WriteAndIngest(
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     if (!duplicate_[i]) kept.push_back(i);
   }
-  // spo and pos also write the time index of their leading position (the
-  // subject, the predicate): a term's claims are adjacent in their order, so
-  // each term's time entries are sorted on their own as the index is
-  // written, instead of sorting the whole time index once more.
-  auto write_index = [&](Family f, Interrupt* interrupt,
-                         std::vector<Rocks::Ingest>* files, double* sort_cpu) {
+  const bool store_empty = before.claim_count == 0;
+  const uint64_t first_new = before.next_claim;
+  // spo also writes time by subject: a subject's claims are adjacent in its
+  // order, so each subject's time entries are sorted on their own as spo is
+  // written, and kept only when the subject has more than
+  // kSmallSubjectClaims claims (the store's and the load's).
+  auto write_spo = [&](Interrupt* interrupt, std::vector<Rocks::Ingest>* files,
+                       double* sort_cpu) -> absl::Status {
     const double sort_start = ThreadCpuSeconds();
     // Sort keys carry short values inline, so that writing reads them in
     // order instead of chasing each row's value across memory.
-    KeySorter keys(dir, FamilyName(f), run_records_, KeyOrder{});
-    ANNALS_RETURN_IF_ERROR(
-        SortKeys(f, rows_, duplicate_, true, interrupt, &keys));
+    KeySorter keys(dir, "spo", run_records_, KeyOrder{});
+    ANNALS_RETURN_IF_ERROR(SortKeys(
+        rows_, duplicate_,
+        [&](const ClaimRecord& r, std::string* v) {
+          EncodeClusteredValue(r, BaseOf(r.batch), v);
+        },
+        interrupt, &keys));
     *sort_cpu = ThreadCpuSeconds() - sort_start;  // the runs, not their merge
     ANNALS_ASSIGN_OR_RETURN(
-        auto writer, SstWriter::Create(store_->rocks(), f, SstPath(dir, f)));
-    std::optional<TimeIndexWriter> time;
-    if (f == Family::kSpo || f == Family::kPos) {
-      time.emplace(
-          store_, &rows_, dir,
-          f == Family::kSpo ? TimePosition::kSubject : TimePosition::kPredicate,
-          run_records_, interrupt);
-      ANNALS_RETURN_IF_ERROR(time->Open());
-    }
+        auto writer, SstWriter::Create(store_->rocks(), Family::kSpo,
+                                       SstPath(dir, Family::kSpo)));
+    TimeWriter time(store_->rocks(), TimePosition::kSubject,
+                    SstPath(dir, Family::kTime, "s"), dir, run_records_,
+                    interrupt);
+    ANNALS_RETURN_IF_ERROR(time.Open());
+    uint64_t subject = 0;
+    int64_t added = 0;  // the subject's new claims
+    std::string index_value;
+    auto end_subject = [&]() -> absl::Status {
+      if (time.pending() == 0) return absl::OkStatus();
+      std::vector<ClaimRecord> stored;
+      if (!store_empty) {
+        ANNALS_ASSIGN_OR_RETURN(stored, StoredClaims(subject));
+      }
+      const int64_t count = static_cast<int64_t>(stored.size());
+      if (count <= kSmallSubjectClaims && count + added > kSmallSubjectClaims) {
+        // The load takes the subject past small: its stored claims enter
+        // time by subject too.
+        for (const ClaimRecord& c : stored) {
+          if (rewritten_.contains(c.id)) continue;
+          index_value.clear();
+          EncodeIndexValue(c, &index_value);
+          ANNALS_RETURN_IF_ERROR(time.Add(c, index_value));
+        }
+      }
+      return time.Flush(count + added > kSmallSubjectClaims);
+    };
     std::string key, value;
     ClaimRecord claim;
     for (SortKey k{}; keys.Next(&k);) {
       ANNALS_RETURN_IF_ERROR(interrupt->Tick());
-      IndexKey index_key = ToIndexKey(f, k);
+      IndexKey index_key = ToIndexKey(k);
       key.clear();
-      EncodeIndexKey(f, index_key, &key);
+      EncodeIndexKey(Family::kSpo, index_key, &key);
       if (k.value_size <= sizeof(k.value)) {
         value.assign(k.value, k.value_size);
       } else {
         value.clear();
-        EncodeIndexValue(rows_[k.row], &value);
+        EncodeClusteredValue(rows_[k.row], BaseOf(rows_[k.row].batch), &value);
       }
       ANNALS_RETURN_IF_ERROR(writer->Put(key, value));
-      if (time) {
-        // The claim's times, as the time index needs them, from the entry
-        // just written rather than from its row elsewhere in memory.
-        if (!DecodeIndexValue(value, index_key.from, &claim)) {
-          return absl::InternalError("index value does not decode");
-        }
-        claim.id = index_key.claim;
-        claim.s = index_key.s;
-        claim.p = index_key.p;
-        claim.o = index_key.o;
-        ANNALS_RETURN_IF_ERROR(time->Add(claim, k.row, value));
+      // The claim's times, as the time index needs them, from the entry
+      // just written rather than from its row elsewhere in memory.
+      std::string_view rest = value;
+      if (!ConsumeIndexValue(&rest, index_key.from, &claim)) {
+        return absl::InternalError("spo value does not decode");
       }
+      claim.id = index_key.claim;
+      claim.s = index_key.s;
+      claim.p = index_key.p;
+      claim.o = index_key.o;
+      if (claim.s != subject) {
+        ANNALS_RETURN_IF_ERROR(end_subject());
+        subject = claim.s;
+        added = 0;
+      }
+      if (claim.id >= first_new) ++added;
+      ANNALS_RETURN_IF_ERROR(time.Add(
+          claim, std::string_view(value).substr(0, value.size() - rest.size())));
     }
     ANNALS_RETURN_IF_ERROR(keys.status());
+    ANNALS_RETURN_IF_ERROR(end_subject());
     ANNALS_RETURN_IF_ERROR(writer->Finish());
-    if (!writer->empty()) files->push_back({f, writer->path()});
-    if (time) ANNALS_RETURN_IF_ERROR(time->Finish(files));
-    return absl::OkStatus();
+    if (!writer->empty()) files->push_back({Family::kSpo, writer->path()});
+    return time.Finish(files);
+  };
+  // Time by predicate and by object: every kept row (by object, those whose
+  // object is indexed there), sorted once.
+  auto write_time = [&](TimePosition position, Interrupt* interrupt,
+                        std::vector<Rocks::Ingest>* files) -> absl::Status {
+    TimeWriter time(store_->rocks(), position,
+                    SstPath(dir, Family::kTime,
+                            std::string(1, static_cast<char>(position))),
+                    dir, run_records_, interrupt);
+    ANNALS_RETURN_IF_ERROR(time.Open());
+    std::string index_value;
+    for (uint32_t i : kept) {
+      ANNALS_RETURN_IF_ERROR(interrupt->Tick());
+      const ClaimRecord& r = rows_[i];
+      if (position == TimePosition::kObject && !ObjectIndexed(r.o)) continue;
+      index_value.clear();
+      EncodeIndexValue(r, &index_value);
+      ANNALS_RETURN_IF_ERROR(time.Add(r, index_value));
+    }
+    return time.Finish(files);
   };
   // Dictionary: new ids ascend in order of first appearance.
   std::vector<uint32_t> new_terms;
@@ -859,19 +794,19 @@ absl::Status BulkLoader::WriteAndIngest(
     double cpu = 0, sort_cpu = 0;  // seconds of its thread's CPU
   };
   std::vector<Job> jobs(6);
-  Family indexes[] = {Family::kPos, Family::kSpo, Family::kOsp};
-  const char* names[] = {"pos, time by predicate",
-                         "spo, time by subject",
-                         "osp",
-                         "claims",
-                         "terms",
-                         "term_ids"};
+  const char* names[] = {"spo, time by subject", "time by predicate",
+                         "time by object",       "claims",
+                         "terms",                "term_ids"};
   for (int i = 0; i < 6; ++i) jobs[i].name = names[i];
-  for (int i = 0; i < 3; ++i) {
-    jobs[i].run = [&, f = indexes[i], i](Interrupt* interrupt, auto* files) {
-      return write_index(f, interrupt, files, &jobs[i].sort_cpu);
-    };
-  }
+  jobs[0].run = [&](Interrupt* interrupt, auto* files) {
+    return write_spo(interrupt, files, &jobs[0].sort_cpu);
+  };
+  jobs[1].run = [&](Interrupt* interrupt, auto* files) {
+    return write_time(TimePosition::kPredicate, interrupt, files);
+  };
+  jobs[2].run = [&](Interrupt* interrupt, auto* files) {
+    return write_time(TimePosition::kObject, interrupt, files);
+  };
   jobs[3].run = [&](Interrupt* interrupt, auto* files) {
     std::vector<uint32_t> by_id = kept;
     auto id_less = [&](uint32_t a, uint32_t b) {
@@ -885,7 +820,7 @@ absl::Status BulkLoader::WriteAndIngest(
         store_, Family::kClaims, dir, by_id.size(),
         [&](size_t i, std::string* key, std::string* value) {
           PutId(key, rows_[by_id[i]].id);
-          EncodeClaimRecord(rows_[by_id[i]], value);
+          EncodeClaimPointer(rows_[by_id[i]], value);
         },
         interrupt, files);
   };
@@ -948,7 +883,10 @@ absl::Status BulkLoader::WriteAndIngest(
   for (size_t f = 0; f < files_.size(); ++f) {
     meta.emplace_back(
         BatchMetaKey(before.next_batch + f),
-        EncodeBatchMeta({load_time_, batch_rows[f], {}, files_[f]}, 2));
+        EncodeBatchMeta({load_time_, batch_rows[f],
+                         BaseOf(before.next_batch + f),
+                         files_[f]},
+                        3));
   }
   for (auto it = extra_meta_.rbegin(); it != extra_meta_.rend(); ++it) {
     bool seen = false;

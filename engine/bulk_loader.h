@@ -43,10 +43,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "annals/load.h"
 #include "engine/claim_buffer.h"
 #include "engine/claim_record.h"
+#include "engine/clustered_record.h"
 #include "engine/interrupt.h"
 #include "engine/store.h"
 #include "engine/term_table.h"
@@ -123,6 +125,11 @@ class BulkLoader {
       const std::function<void(std::string)>& step_done,
       std::vector<std::pair<std::string, double>>* cpu_steps);
 
+  // Where batch `batch`'s rows start ({} for none, or batch 0).
+  RowBase BaseOf(uint64_t batch) const;
+  // Up to kSmallSubjectClaims + 1 of subject `s`'s stored claims.
+  absl::StatusOr<std::vector<ClaimRecord>> StoredClaims(uint64_t s) const;
+
   Store* store_;
   std::vector<std::string> files_;
   int64_t load_time_;
@@ -140,6 +147,10 @@ class BulkLoader {
   // Stored claims the load retracts (supersession), full records; written
   // after the load's own rows under their own ids.
   std::vector<ClaimRecord> retracted_;
+  absl::flat_hash_set<uint64_t> rewritten_;  // their ids
+  // Where each batch of the written claims starts (the load's and those of
+  // the claims it retracts), by batch id.
+  absl::flat_hash_map<uint64_t, RowBase> bases_;
   Interrupt interrupt_;  // this thread's; workers take copies
 };
 

@@ -1,10 +1,14 @@
-// Store consistency check; see check.h. Each index ordering is compared with
-// the claim records by an order-independent fingerprint (count and sum of
-// hashes of the expected entries), so the check needs sequential scans and
-// constant memory per family; on a mismatch the records are walked again
-// with point reads to name the claims whose entries are wrong.
+// Store consistency check; see check.h. The claim records are the `spo`
+// entries: each is decoded, and every entry it implies (its pointer in
+// `claims`, its time entries) is added to an order-independent fingerprint
+// (count and sum of hashes) of what each family must hold, which is then
+// compared with a sequential scan of the family; on a mismatch the records
+// are walked again with point reads to name the claims whose entries are
+// wrong. Memory: constant per family, and one subject's first
+// kSmallSubjectClaims records.
 #include "engine/check.h"
 
+#include <functional>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -15,8 +19,9 @@
 #include "common/status_macros.h"
 #include "engine/index_entries.h"
 #include "engine/key_codec.h"
+#include "engine/scan.h"
 #include "engine/schema_store.h"
-#include "engine/time_index.h"
+#include "engine/time_classes.h"
 #include "schema/validator.h"
 
 namespace annals::engine {
@@ -51,7 +56,12 @@ class Checker {
 
   absl::Status Run() {
     ANNALS_RETURN_IF_ERROR(CheckRecords());
-    for (Family f : kIndexFamilies) ANNALS_RETURN_IF_ERROR(CheckIndex(f));
+    for (Family f : {Family::kClaims, Family::kTime}) {
+      ANNALS_RETURN_IF_ERROR(CheckIndex(f));
+    }
+    for (Family f : {Family::kPos, Family::kOsp}) {
+      ANNALS_RETURN_IF_ERROR(CheckEmpty(f));
+    }
     ANNALS_RETURN_IF_ERROR(CheckDictionary());
     CheckCounters();
     return absl::OkStatus();
@@ -66,39 +76,82 @@ class Checker {
     }
   }
 
-  absl::Status CheckRecords() {
-    auto it = store_->rocks().NewIterator(Family::kClaims, "", "", snap_.get());
+  // Calls `each` with every readable record in spo order and the entries it
+  // implies; an unreadable one is `bad(claim id, what)` (0: key unreadable).
+  absl::Status ForEachRecord(
+      const std::function<void(const ClaimRecord&,
+                               const std::vector<IndexEntry>&)>& each,
+      const std::function<void(uint64_t, std::string)>& bad) {
+    auto it = store_->rocks().NewIterator(Family::kSpo, "", "", snap_.get());
+    std::vector<ClaimRecord> subject;  // the subject's first records
+    bool big = false;
     std::vector<IndexEntry> entries;
+    auto emit = [&](const ClaimRecord& row) {
+      RowBase base;
+      if (row.batch != 0) {
+        auto b = store_->row_bases().Get(row.batch, snap_.get());
+        if (!b.ok()) return bad(row.id, std::string(b.status().message()));
+        base = *b;
+      }
+      ClaimEntries(row, base, big, &entries);
+      each(row, entries);
+    };
+    auto end_subject = [&] {
+      for (const ClaimRecord& row : subject) emit(row);
+      subject.clear();
+      big = false;
+    };
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      std::string_view k = it->key();
-      uint64_t id;
+      IndexKey k;
       ClaimRecord row;
-      if (!GetId(&k, &id) || !k.empty()) {
-        Problem("claims: unreadable key");
+      int64_t distance;
+      if (!DecodeIndexKey(Family::kSpo, it->key(), &k)) {
+        bad(0, "unreadable spo key");
         continue;
       }
-      absl::Status s = DecodeClaimRecord(it->value(), &row);
-      if (!s.ok() || row.id != id) {
-        Problem(absl::StrCat(
-            "claim #c", id, ": unreadable record (",
-            s.ok() ? absl::StrCat("it is the record of claim #c", row.id)
-                   : std::string(s.message()),
-            ")"));
-        unreadable_.insert(id);
+      if (!subject.empty() && subject[0].s != k.s) end_subject();
+      if (!DecodeSpoEntry(it->key(), it->value(), &row, &distance)) {
+        bad(k.claim, "unreadable record in spo");
         continue;
       }
-      ++report_->claims;
-      max_claim_ = std::max(max_claim_, id);
-      ++predicate_counts_[row.p];
-      for (uint64_t term : {row.s, row.p, row.o, row.source, row.by}) {
-        if (term != 0) referenced_.insert(term);
+      if (row.batch != 0) {
+        auto base = store_->row_bases().Get(row.batch, snap_.get());
+        if (base.ok()) row.row = RowFromDistance(*base, row.id, distance);
       }
-      ClaimIndexEntries(row, &entries);
-      for (const IndexEntry& e : entries) {
-        expected_[static_cast<int>(e.family)].Add(e.key, e.value);
+      if (big) {
+        emit(row);
+        continue;
+      }
+      subject.push_back(row);
+      if (subject.size() > kSmallSubjectClaims) {
+        big = true;
+        std::vector<ClaimRecord> first = std::move(subject);
+        subject.clear();
+        for (const ClaimRecord& r : first) emit(r);
       }
     }
+    end_subject();
     return it->status();
+  }
+
+  absl::Status CheckRecords() {
+    return ForEachRecord(
+        [&](const ClaimRecord& row, const std::vector<IndexEntry>& entries) {
+          ++report_->claims;
+          max_claim_ = std::max(max_claim_, row.id);
+          ++predicate_counts_[row.p];
+          for (uint64_t term : {row.s, row.p, row.o, row.source, row.by}) {
+            if (term != 0) referenced_.insert(term);
+          }
+          for (const IndexEntry& e : entries) {
+            expected_[static_cast<int>(e.family)].Add(e.key, e.value);
+          }
+        },
+        [&](uint64_t id, std::string what) {
+          Problem(id == 0 ? std::move(what)
+                          : absl::StrCat("claim #c", id, ": ", what));
+          if (id != 0) unreadable_.insert(id);
+        });
   }
 
   absl::Status CheckIndex(Family f) {
@@ -127,49 +180,61 @@ class Checker {
     return NameWrongEntries(f);
   }
 
-  // The claim an index key belongs to; 0 when the key is unreadable.
+  // Format 3 writes nothing in pos and osp (FORMAT.md).
+  absl::Status CheckEmpty(Family f) {
+    auto it = store_->rocks().NewIterator(f, "", "", snap_.get());
+    it->SeekToFirst();
+    if (it->Valid()) {
+      Problem(absl::StrCat("family ", FamilyName(f),
+                           " holds entries, which format 3 never writes"));
+    }
+    return it->status();
+  }
+
+  // The claim an entry's key belongs to; 0 when the key is unreadable.
   static uint64_t ClaimOf(Family f, std::string_view key) {
     if (f == Family::kTime) {
-      TimeKey k;
-      return DecodeTimeKey(key, &k) ? k.claim : 0;
+      ClassKey k;
+      return DecodeClassKey(key, &k) ? k.claim : 0;
     }
-    IndexKey k;
-    return DecodeIndexKey(f, key, &k) ? k.claim : 0;
+    uint64_t id;
+    return GetId(&key, &id) && key.empty() ? id : 0;
   }
 
   static bool Readable(Family f, std::string_view key, std::string_view value) {
-    ClaimRecord row;
     if (f == Family::kTime) {
-      TimeKey k;
-      return DecodeTimeKey(key, &k) && DecodeTimeEntry(k, value, &row);
+      ClassKey k;
+      ClaimRecord row;
+      return DecodeClassKey(key, &k) && DecodeClassEntry(k, value, &row);
     }
-    IndexKey k;
-    return DecodeIndexKey(f, key, &k) && DecodeIndexValue(value, k.from, &row);
+    ClaimPointer ptr;
+    return ClaimOf(f, key) != 0 && DecodeClaimPointer(value, &ptr);
   }
 
   // Point reads: which claims lack their entry or have a different one.
   absl::Status NameWrongEntries(Family f) {
-    auto it = store_->rocks().NewIterator(Family::kClaims, "", "", snap_.get());
-    std::vector<IndexEntry> entries;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      ClaimRecord row;
-      if (!DecodeClaimRecord(it->value(), &row).ok()) continue;
-      ClaimIndexEntries(row, &entries);
-      for (const IndexEntry& e : entries) {
-        if (e.family != f) continue;
-        auto stored = store_->rocks().Get(f, e.key, snap_.get());
-        if (absl::IsNotFound(stored.status())) {
-          Problem(absl::StrCat("claim #c", row.id, ": missing from index ",
-                               FamilyName(f)));
-        } else if (!stored.ok()) {
-          return stored.status();
-        } else if (*stored != e.value) {
-          Problem(absl::StrCat("claim #c", row.id, ": index ", FamilyName(f),
-                               " holds different times or provenance"));
-        }
-      }
-    }
-    return it->status();
+    absl::Status status;
+    ANNALS_RETURN_IF_ERROR(ForEachRecord(
+        [&](const ClaimRecord& row, const std::vector<IndexEntry>& entries) {
+          for (const IndexEntry& e : entries) {
+            if (e.family != f || !status.ok()) continue;
+            auto stored = store_->rocks().Get(f, e.key, snap_.get());
+            if (absl::IsNotFound(stored.status())) {
+              Problem(absl::StrCat("claim #c", row.id, ": missing from ",
+                                   FamilyName(f)));
+            } else if (!stored.ok()) {
+              status = stored.status();
+            } else if (*stored != e.value) {
+              Problem(absl::StrCat("claim #c", row.id, ": ", FamilyName(f),
+                                   " holds different ",
+                                   f == Family::kClaims
+                                       ? "subject, predicate or valid_from"
+                                       : "times or provenance"));
+            }
+          }
+        },
+        [](uint64_t, std::string) {}));
+    return status;
   }
 
   absl::Status CheckDictionary() {
@@ -285,58 +350,71 @@ absl::StatusOr<CheckResult> CheckStore(Store* store) {
   return report;
 }
 
-// Reads, for each declared predicate, its claims in `pos` order: the object
-// decides, so each distinct object is looked up and validated once.
+namespace {
+
+// Calls `each` with every claim of `term` at `position` of the time index
+// (every field but batch and row).
+absl::Status ForEachInTime(
+    Store* store, const Snapshot* snap, TimePosition position, uint64_t term,
+    const std::function<absl::Status(const ClaimRecord&)>& each) {
+  std::string prefix = TimePrefix(position, term);
+  auto it = store->rocks().NewIterator(Family::kTime, prefix, PrefixEnd(prefix),
+                                       snap);
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    ClassKey k;
+    ClaimRecord row;
+    if (!DecodeClassKey(it->key(), &k) ||
+        !DecodeClassEntry(k, it->value(), &row)) {
+      return absl::DataLossError(absl::StrCat(
+          "store '", store->dir(), "': unreadable entry in index time"));
+    }
+    ANNALS_RETURN_IF_ERROR(each(row));
+  }
+  return it->status();
+}
+
+}  // namespace
+
+// Reads, for each declared predicate, its claims in time by predicate: each
+// distinct object is looked up and validated once.
 absl::StatusOr<std::vector<std::string>> SchemaViolations(
     Store* store, const Snapshot* snap, const schema::Schema& schema) {
   std::vector<std::string> out;
   Dictionary& dict = store->dictionary();
+  auto value_of = [&](uint64_t id) -> absl::StatusOr<Value> {
+    if (TermKind(id) == ValueKind::kClaim) return Value::Claim(TermSeq(id));
+    return dict.Lookup(id, snap);
+  };
   for (const auto& [name, def] : schema.predicates()) {
     absl::StatusOr<uint64_t> pid = dict.Find(Value::Entity(name), snap);
     if (absl::IsNotFound(pid.status())) continue;
     ANNALS_RETURN_IF_ERROR(pid.status());
-    std::string prefix = IndexPrefix(Family::kPos, &*pid, 1);
-    auto it = store->rocks().NewIterator(Family::kPos, prefix,
-                                         PrefixEnd(prefix), snap);
-    uint64_t last_object = 0;
-    absl::Status last_status;
-    Value object;
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      IndexKey k;
-      ClaimRecord row;
-      if (!DecodeIndexKey(Family::kPos, it->key(), &k) ||
-          !DecodeIndexValue(it->value(), k.from, &row)) {
-        return absl::DataLossError(absl::StrCat(
-            "store '", store->dir(), "': unreadable entry in index pos"));
-      }
-      if (row.is_retracted()) continue;
-      if (k.o != last_object || last_object == 0) {
-        last_object = k.o;
-        if (TermKind(k.o) == ValueKind::kClaim) {
-          object = Value::Claim(TermSeq(k.o));
-        } else {
-          ANNALS_ASSIGN_OR_RETURN(object, dict.Lookup(k.o, snap));
-        }
-        if (object.is_entity() && schema::NeedsObjectTypes(schema, name)) {
-          ANNALS_ASSIGN_OR_RETURN(std::vector<std::string> types,
-                                  EntityTypes(store, snap, object.text()));
-          last_status = schema::ValidateClaim(schema, name, object, &types);
-        } else {
-          last_status = schema::ValidateClaim(schema, name, object);
-        }
-      }
-      if (last_status.ok()) continue;
-      Value subject;
-      if (TermKind(k.s) == ValueKind::kClaim) {
-        subject = Value::Claim(TermSeq(k.s));
-      } else {
-        ANNALS_ASSIGN_OR_RETURN(subject, dict.Lookup(k.s, snap));
-      }
-      out.push_back(absl::StrCat("#c", k.claim, " ", subject.ToString(), " ",
-                                 name, " ", object.ToString(), ": ",
-                                 last_status.message()));
-    }
-    ANNALS_RETURN_IF_ERROR(it->status());
+    absl::flat_hash_map<uint64_t, absl::Status> by_object;
+    ANNALS_RETURN_IF_ERROR(ForEachInTime(
+        store, snap, TimePosition::kPredicate, *pid,
+        [&](const ClaimRecord& row) -> absl::Status {
+          if (row.is_retracted()) return absl::OkStatus();
+          auto known = by_object.find(row.o);
+          if (known == by_object.end()) {
+            ANNALS_ASSIGN_OR_RETURN(Value object, value_of(row.o));
+            absl::Status valid;
+            if (object.is_entity() && schema::NeedsObjectTypes(schema, name)) {
+              ANNALS_ASSIGN_OR_RETURN(std::vector<std::string> types,
+                                      EntityTypes(store, snap, object.text()));
+              valid = schema::ValidateClaim(schema, name, object, &types);
+            } else {
+              valid = schema::ValidateClaim(schema, name, object);
+            }
+            known = by_object.emplace(row.o, std::move(valid)).first;
+          }
+          if (known->second.ok()) return absl::OkStatus();
+          ANNALS_ASSIGN_OR_RETURN(Value subject, value_of(row.s));
+          ANNALS_ASSIGN_OR_RETURN(Value object, value_of(row.o));
+          out.push_back(absl::StrCat("#c", row.id, " ", subject.ToString(), " ",
+                                     name, " ", object.ToString(), ": ",
+                                     known->second.message()));
+          return absl::OkStatus();
+        }));
   }
   // Claims stored under a name that is now an alias: queries and writes
   // take the name for the entity it stands for, so they are out of reach.
@@ -344,26 +422,34 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
     absl::StatusOr<uint64_t> id = dict.Find(Value::Entity(alias), snap);
     if (absl::IsNotFound(id.status())) continue;
     ANNALS_RETURN_IF_ERROR(id.status());
-    for (Family f : {Family::kSpo, Family::kOsp}) {  // as subject, as object
-      std::string prefix = IndexPrefix(f, &*id, 1);
-      auto it = store->rocks().NewIterator(f, prefix, PrefixEnd(prefix), snap);
-      for (it->Seek(prefix); it->Valid(); it->Next()) {
-        IndexKey k;
-        ClaimRecord row;
-        if (!DecodeIndexKey(f, it->key(), &k) ||
-            !DecodeIndexValue(it->value(), k.from, &row)) {
-          return absl::DataLossError(
-              absl::StrCat("store '", store->dir(),
-                           "': unreadable entry in index ", FamilyName(f)));
-        }
-        if (row.is_retracted()) continue;
-        out.push_back(absl::StrCat(
-            "#c", k.claim, ": its ", f == Family::kSpo ? "subject" : "object",
-            " `", alias, "` is an alias of `", name,
-            "`; retract it and assert it with `", name, "`"));
+    auto note = [&](const ClaimRecord& row, std::string_view as) {
+      if (row.is_retracted()) return;
+      out.push_back(absl::StrCat("#c", row.id, ": its ", AbslView(as), " `",
+                                 alias, "` is an alias of `", name,
+                                 "`; retract it and assert it with `", name,
+                                 "`"));
+    };
+    // As subject: its spo entries.
+    std::string prefix = IndexPrefix(Family::kSpo, &*id, 1);
+    auto it =
+        store->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      ClaimRecord row;
+      int64_t row_distance;
+      if (!DecodeSpoEntry(it->key(), it->value(), &row, &row_distance)) {
+        return absl::DataLossError(absl::StrCat(
+            "store '", store->dir(), "': unreadable entry in index spo"));
       }
-      ANNALS_RETURN_IF_ERROR(it->status());
+      note(row, "subject");
     }
+    ANNALS_RETURN_IF_ERROR(it->status());
+    // As object: time by object (an alias is an entity).
+    ANNALS_RETURN_IF_ERROR(
+        ForEachInTime(store, snap, TimePosition::kObject, *id,
+                      [&](const ClaimRecord& row) {
+                        note(row, "object");
+                        return absl::OkStatus();
+                      }));
   }
   return out;
 }

@@ -52,6 +52,20 @@ bool DecodeClusteredValue(std::string_view value, int64_t from_key,
   return value.empty();
 }
 
+bool DecodeSpoEntry(std::string_view key, std::string_view value,
+                    ClaimRecord* row, int64_t* row_distance) {
+  IndexKey k;
+  if (!DecodeIndexKey(Family::kSpo, key, &k) ||
+      !DecodeClusteredValue(value, k.from, row, row_distance)) {
+    return false;
+  }
+  row->id = k.claim;
+  row->s = k.s;
+  row->p = k.p;
+  row->o = k.o;
+  return true;
+}
+
 void EncodeClaimPointer(const ClaimRecord& row, std::string* out) {
   PutVarint(out, row.s);
   PutVarint(out, row.p);

@@ -40,6 +40,11 @@ void EncodeClusteredValue(const ClaimRecord& row, const RowBase& base,
 bool DecodeClusteredValue(std::string_view value, int64_t from_key,
                           ClaimRecord* row, int64_t* row_distance);
 
+// A whole spo entry: the claim (every field but `row`, whose stored
+// distance goes to `row_distance`; 0 without a batch).
+bool DecodeSpoEntry(std::string_view key, std::string_view value,
+                    ClaimRecord* row, int64_t* row_distance);
+
 // Where a claim is in spo: its subject, predicate and valid_from.
 struct ClaimPointer {
   uint64_t s = 0, p = 0;

@@ -1,4 +1,4 @@
-// Format 3's entries of one claim (index_entries.h): which families get an
+// The entries of one claim (index_entries.h): which families get an
 // entry (time by subject only for subjects marked large, time by object only
 // for entity, string and claim objects), and that each entry reads back as
 // the same claim.
@@ -85,25 +85,25 @@ std::string Positions(const std::vector<IndexEntry>& entries) {
   return out;
 }
 
-TEST(Format3EntriesTest, EntityObjectOfALargeSubject) {
+TEST(ClaimEntriesTest, EntityObjectOfALargeSubject) {
   const RowBase base{40, 48};
   ClaimRecord row = Row(MakeTermId(9, ValueKind::kEntity));
   std::vector<IndexEntry> entries;
-  Format3Entries(row, base, /*subject_indexed=*/true, &entries);
+  ClaimEntries(row, base, /*subject_indexed=*/true, &entries);
   EXPECT_EQ(Positions(entries), "claims spo s p o ");
   ExpectEntriesRead(row, base, entries);
 }
 
-TEST(Format3EntriesTest, NumberObjectOfASmallSubject) {
+TEST(ClaimEntriesTest, NumberObjectOfASmallSubject) {
   const RowBase base{40, 48};
   ClaimRecord row = Row(MakeTermId(9, ValueKind::kInteger));
   std::vector<IndexEntry> entries;
-  Format3Entries(row, base, /*subject_indexed=*/false, &entries);
+  ClaimEntries(row, base, /*subject_indexed=*/false, &entries);
   EXPECT_EQ(Positions(entries), "claims spo p ");
   ExpectEntriesRead(row, base, entries);
 }
 
-TEST(Format3EntriesTest, WhichObjectsAreIndexed) {
+TEST(ClaimEntriesTest, WhichObjectsAreIndexed) {
   EXPECT_TRUE(ObjectIndexed(MakeTermId(3, ValueKind::kEntity)));
   EXPECT_TRUE(ObjectIndexed(MakeTermId(3, ValueKind::kString)));
   EXPECT_TRUE(ObjectIndexed(3 << 3));  // claim #c3

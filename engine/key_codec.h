@@ -26,7 +26,7 @@
 namespace annals::engine {
 
 // The on-disk format version this build writes and reads; see FORMAT.md.
-inline constexpr int kFormatVersion = 2;
+inline constexpr int kFormatVersion = 3;
 
 // ---- ids ----
 // A length byte, then the id big-endian without leading zero bytes.

@@ -2,26 +2,37 @@
 #include "engine/scan.h"
 
 #include "absl/strings/str_cat.h"
+#include "engine/index_entries.h"
 #include "engine/key_codec.h"
+#include "engine/time_classes.h"
 
 namespace annals::engine {
 
 IndexChoice ChooseIndex(const IdPattern& p, const TimeView& view) {
-  if (view.valid && !p.o && (p.s.has_value() != p.p.has_value())) {
-    return {Family::kTime, 1,
-            p.s ? TimePosition::kSubject : TimePosition::kPredicate};
+  if (p.s) {
+    if (!p.p && !p.o && view.valid) {
+      return {Family::kTime, 1, TimePosition::kSubject};
+    }
+    return {Family::kSpo, p.p ? 2 : 1};
   }
-  if (p.s && p.o) return {Family::kOsp, p.p ? 3 : 2};
-  if (p.s) return {Family::kSpo, p.p ? 2 : 1};
-  if (p.p) return {Family::kPos, p.o ? 2 : 1};
-  if (p.o) return {Family::kOsp, 1};
+  if (p.o && ObjectIndexed(*p.o)) {
+    return {Family::kTime, 1, TimePosition::kObject};
+  }
+  if (p.p) return {Family::kTime, 1, TimePosition::kPredicate};
   return {Family::kSpo, 0};
 }
 
 std::string IndexChoice::ToString() const {
   if (family == Family::kTime) {
-    return time_position == TimePosition::kSubject ? "time by subject"
-                                                   : "time by predicate";
+    switch (time_position) {
+      case TimePosition::kSubject:
+        return "time by subject";
+      case TimePosition::kPredicate:
+        return "time by predicate";
+      case TimePosition::kObject:
+        break;
+    }
+    return "time by object";
   }
   return absl::StrCat(FamilyName(family), " prefix ", bound_prefix);
 }
@@ -32,10 +43,19 @@ namespace {
 IndexChoice Runnable(IndexChoice choice, const IdPattern& pattern,
                      const TimeView& view) {
   if (choice.family == Family::kTime) {
-    const bool bound = choice.time_position == TimePosition::kSubject
-                           ? pattern.s.has_value()
-                           : pattern.p.has_value();
-    return bound && view.valid ? choice : ChooseIndex(pattern, view);
+    bool runs = false;
+    switch (choice.time_position) {
+      case TimePosition::kSubject:  // small subjects are not in it
+        runs = pattern.s.has_value() && view.valid;
+        break;
+      case TimePosition::kPredicate:
+        runs = pattern.p.has_value();
+        break;
+      case TimePosition::kObject:  // numbers, booleans, dates are not in it
+        runs = pattern.o.has_value() && ObjectIndexed(*pattern.o);
+        break;
+    }
+    return runs ? choice : ChooseIndex(pattern, view);
   }
   // Which positions are bound, in the family's key order.
   IndexKey present;
@@ -70,7 +90,9 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
       it_ = store_->rocks().NewIterator(Family::kSpo, prefix_,
                                         PrefixEnd(prefix_), snapshot_.get());
     } else {
-      time_term_ = *pattern.p;
+      time_term_ = choice_.time_position == TimePosition::kPredicate
+                       ? *pattern.p
+                       : *pattern.o;
       OpenTimeIndex();
     }
     return;
@@ -94,8 +116,12 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
 }
 
 void ClaimScan::OpenTimeIndex() {
-  ranges_ = TimeRanges(choice_.time_position, time_term_, *view_.valid);
   prefix_ = TimePrefix(choice_.time_position, time_term_);
+  if (view_.valid) {
+    ranges_ = ClassRanges(choice_.time_position, time_term_, *view_.valid);
+  } else {
+    ranges_ = {{prefix_, PrefixEnd(prefix_)}};
+  }
   it_ = store_->rocks().NewIterator(Family::kTime, prefix_, PrefixEnd(prefix_),
                                     snapshot_.get());
   started_ = false;
@@ -117,11 +143,11 @@ bool ClaimScan::Next(ClaimRecord* row) {
 
 bool ClaimScan::ProbeIsWhole() {
   it_->Seek(prefix_);
-  for (int n = 0; n < kProbeEntries && it_->Valid(); ++n, it_->Next()) {
+  for (int n = 0; n < kSmallSubjectClaims && it_->Valid(); ++n, it_->Next()) {
     ++entries_read_;
     if (Interrupted()) return true;
     ClaimRecord row;
-    if (!DecodeEntry(Family::kSpo, &row)) return Finish(false);
+    if (!DecodeEntry(&row)) return Finish(false);
     if (Visible(row, view_) && MatchesPattern(row)) small_rows_.push_back(row);
   }
   if (!it_->Valid()) {
@@ -133,16 +159,11 @@ bool ClaimScan::ProbeIsWhole() {
   return false;
 }
 
-bool ClaimScan::DecodeEntry(Family family, ClaimRecord* row) {
-  IndexKey k;
-  if (!DecodeIndexKey(family, it_->key(), &k) ||
-      !DecodeIndexValue(it_->value(), k.from, row)) {
+bool ClaimScan::DecodeEntry(ClaimRecord* row) {
+  int64_t row_distance;
+  if (!DecodeSpoEntry(it_->key(), it_->value(), row, &row_distance)) {
     return false;
   }
-  row->id = k.claim;
-  row->s = k.s;
-  row->p = k.p;
-  row->o = k.o;
   row->batch = 0;
   row->row = 0;
   return true;
@@ -162,7 +183,7 @@ bool ClaimScan::NextInPrefix(ClaimRecord* row) {
   for (; it_->Valid(); it_->Next()) {
     ++entries_read_;
     if (Interrupted()) return false;
-    if (!DecodeEntry(choice_.family, row)) return Finish(false);
+    if (!DecodeEntry(row)) return Finish(false);
     if (Visible(*row, view_) && MatchesPattern(*row)) return true;
   }
   return Finish(true);
@@ -185,9 +206,9 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
     }
     ++entries_read_;
     if (Interrupted()) return false;
-    TimeKey k;
-    if (!DecodeTimeKey(it_->key(), &k) ||
-        !DecodeTimeEntry(k, it_->value(), row)) {
+    ClassKey k;
+    if (!DecodeClassKey(it_->key(), &k) ||
+        !DecodeClassEntry(k, it_->value(), row)) {
       return Finish(false);
     }
     if (Visible(*row, view_) && MatchesPattern(*row)) return true;

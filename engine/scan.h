@@ -1,14 +1,15 @@
 // Claim lookups by pattern: the bound positions and the valid-time window
 // choose the index (ChooseIndex); the scan walks that index's ranges on one
-// snapshot and filters on both time axes from the index values alone, never
-// fetching a claim record. A window with only the subject or only the
-// predicate bound reads the time index (time_index.h): the claims whose
-// extent overlaps it, whatever the rest of the subject's history. A time
-// index read costs a seek per level of the tree, so a subject-only scan first
-// reads up to kProbeEntries of the subject's spo entries and, when that is
-// all of them, answers from those instead. Where
-// valid_from follows the bound ids in a key (subject and predicate in spo;
-// all three in osp) the window's end also ends the scan.
+// snapshot and filters on both time axes from the entries alone, never
+// fetching a claim's pointer. A bound subject reads `spo` (with the
+// predicate: its history in valid_from order, which the window's end also
+// ends); a subject alone with a window reads the time index by subject
+// (time_classes.h), which holds only subjects of more than
+// kSmallSubjectClaims claims, so the scan first reads up to that many of the
+// subject's spo entries and, when that is all of them, answers from those.
+// Otherwise a bound object (an entity, string or claim) reads time by
+// object, a bound predicate time by predicate, each by class ranges with a
+// window or whole without one; nothing bound scans `spo`.
 //
 // A ClaimScan is for one thread; many may run at once on one store.
 #ifndef ANNALS_ENGINE_SCAN_H_
@@ -74,8 +75,8 @@ class ClaimScan {
   // (and `small_rows_` holds the visible ones), else opens the time index.
   bool ProbeIsWhole();
   void OpenTimeIndex();
-  // The claim at the iterator, an entry of spo, pos or osp.
-  bool DecodeEntry(Family family, ClaimRecord* row);
+  // The claim at the iterator, an entry of spo.
+  bool DecodeEntry(ClaimRecord* row);
   bool Finish(bool readable);
   // One entry read: ticks the interrupt; true (and finished, with its
   // status) when it trips.
@@ -95,9 +96,9 @@ class ClaimScan {
   // Time-index scans: the key ranges still to read, the first at `range_`.
   std::vector<std::pair<std::string, std::string>> ranges_;
   size_t range_ = 0;
-  // Subject-only time scans: the visible claims of a subject found small by
-  // the probe of its spo entries, returned from `small_next_`.
-  static constexpr int kProbeEntries = 48;
+  // Subject-only time scans: the visible claims of a subject found small
+  // (at most kSmallSubjectClaims, so not in time by subject) by the probe
+  // of its spo entries, returned from `small_next_`.
   uint64_t time_term_ = 0;
   bool probe_done_ = false, small_ = false;
   std::vector<ClaimRecord> small_rows_;

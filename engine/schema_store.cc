@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "engine/clustered_record.h"
 #include "engine/key_codec.h"
 #include "schema/validator.h"
 
@@ -63,15 +64,14 @@ absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
   auto it =
       store->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
   for (it->Seek(prefix); it->Valid(); it->Next()) {
-    IndexKey k;
     ClaimRecord row;
-    if (!DecodeIndexKey(Family::kSpo, it->key(), &k) ||
-        !DecodeIndexValue(it->value(), k.from, &row)) {
+    int64_t row_distance;
+    if (!DecodeSpoEntry(it->key(), it->value(), &row, &row_distance)) {
       return absl::DataLossError(absl::StrCat(
           "store '", store->dir(), "': unreadable entry in index spo"));
     }
-    if (row.is_retracted() || TermKind(k.o) != ValueKind::kEntity) continue;
-    ANNALS_ASSIGN_OR_RETURN(Value type, dict.Lookup(k.o, snap));
+    if (row.is_retracted() || TermKind(row.o) != ValueKind::kEntity) continue;
+    ANNALS_ASSIGN_OR_RETURN(Value type, dict.Lookup(row.o, snap));
     types.push_back(type.text());
   }
   ANNALS_RETURN_IF_ERROR(it->status());

@@ -33,8 +33,7 @@ absl::StatusOr<StoreStats> ComputeStats(Store* store) {
   // claim, retracted ones included.
   TimeView every_claim;
   every_claim.include_retracted = true;
-  ClaimScan scan(store, IdPattern{}, every_claim, snap,
-                 IndexChoice{Family::kPos, 0});
+  ClaimScan scan(store, IdPattern{}, every_claim, snap);
   ClaimRecord row;
   while (scan.Next(&row)) {
     if (!row.from.open() &&

@@ -65,7 +65,8 @@ void Counters::WriteChanges(
 Store::Store(std::unique_ptr<Rocks> rocks)
     : rocks_(std::move(rocks)),
       dictionary_(rocks_.get()),
-      name_suggestions_(rocks_.get()) {}
+      name_suggestions_(rocks_.get()),
+      row_bases_(rocks_.get()) {}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
                                                    const Options& opts) {
@@ -107,6 +108,13 @@ absl::Status Store::InitOrCheckFormat() {
         absl::StrCat("store '", dir(), "' has format version ", version,
                      ", newer than this build of Annals reads (",
                      kFormatVersion, "); open it with a newer Annals"));
+  }
+  if (version == 2) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store '", dir(),
+        "' has format version 2, which this build of Annals (3) reads only "
+        "to convert it: run `annals upgrade ",
+        dir(), "` (it keeps the store as it is until the new one is whole)"));
   }
   if (version != kFormatVersion) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -309,17 +317,30 @@ absl::StatusOr<ClaimRecord> Store::GetClaim(uint64_t claim_id,
     return absl::NotFoundError(absl::StrCat("no claim #c", claim_id));
   }
   if (!bytes.ok()) return bytes.status();
-  ClaimRecord row;
-  absl::Status s = DecodeClaimRecord(*bytes, &row);
-  if (!s.ok()) {
+  auto damaged = [&](std::string_view what) {
     return absl::DataLossError(absl::StrCat("store '", dir(), "': claim #c",
-                                            claim_id, ": ", s.message()));
+                                            claim_id, ": ", AbslView(what)));
+  };
+  ClaimPointer ptr;
+  if (!DecodeClaimPointer(*bytes, &ptr)) return damaged("unreadable pointer");
+  // The record is the spo entry under the pointer's prefix with this id.
+  std::string prefix = SpoPrefix(ptr);
+  auto it = rocks_->NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    ClaimRecord row;
+    int64_t distance;
+    if (!DecodeSpoEntry(it->key(), it->value(), &row, &distance)) {
+      return damaged("unreadable record in spo");
+    }
+    if (row.id != claim_id) continue;
+    if (row.batch != 0) {
+      ANNALS_ASSIGN_OR_RETURN(RowBase base, row_bases_.Get(row.batch, snap));
+      row.row = RowFromDistance(base, claim_id, distance);
+    }
+    return row;
   }
-  if (row.id != claim_id) {
-    return absl::DataLossError(absl::StrCat(
-        "store '", dir(), "': record under #c", claim_id, " says #c", row.id));
-  }
-  return row;
+  if (!it->status().ok()) return it->status();
+  return damaged("its pointer leads to no record in spo");
 }
 
 }  // namespace annals::engine

@@ -17,6 +17,7 @@
 
 #include "absl/container/btree_map.h"
 #include "absl/status/statusor.h"
+#include "engine/batch_meta.h"
 #include "engine/claim_record.h"
 #include "engine/dictionary.h"
 #include "engine/name_suggestions.h"
@@ -64,8 +65,12 @@ class Store {
     return rocks_->GetSnapshot();
   }
 
-  // The full record of a claim; NotFound when there is no such claim.
+  // The full record of a claim; NotFound when there is no such claim. Reads
+  // its pointer in `claims`, then its record in `spo` (FORMAT.md).
   absl::StatusOr<ClaimRecord> GetClaim(uint64_t claim_id, const Snapshot* snap);
+  // Where each load batch's rows start: a claim's row is stored as its
+  // distance from the row its batch and claim id predict.
+  RowBases& row_bases() { return row_bases_; }
 
   // A copy of the counters as of the last commit or load.
   Counters counters() const;
@@ -136,6 +141,7 @@ class Store {
   std::unique_ptr<Rocks> rocks_;
   Dictionary dictionary_;
   NameSuggestions name_suggestions_;
+  RowBases row_bases_;
   // std::mutex rather than absl::Mutex: Debian's Abseil is not built with
   // ThreadSanitizer, which then cannot see absl::Mutex (tools/check runs the
   // concurrency tests under it).

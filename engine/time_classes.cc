@@ -52,11 +52,21 @@ uint8_t LengthClass(const TreeExtent& extent) {
 void EncodeClassKey(TimePosition position, const ClaimRecord& row,
                     std::string* out) {
   TreeExtent extent = ExtentOf(row);
-  out->push_back(static_cast<char>(position));
-  PutId(out, Term(position, row));
-  out->push_back(static_cast<char>(LengthClass(extent)));
-  PutTreeDay(out, extent.lo);
-  PutId(out, row.id);
+  EncodeClassKey({position, Term(position, row), LengthClass(extent),
+                  extent.lo, row.id},
+                 out);
+}
+
+void EncodeClassKey(const ClassKey& k, std::string* out) {
+  out->push_back(static_cast<char>(k.position));
+  PutId(out, k.term);
+  out->push_back(static_cast<char>(k.length_class));
+  PutTreeDay(out, k.lo);
+  PutId(out, k.claim);
+}
+
+uint64_t ClassTerm(TimePosition position, const ClaimRecord& row) {
+  return Term(position, row);
 }
 
 bool DecodeClassKey(std::string_view key, ClassKey* k) {

@@ -39,7 +39,7 @@ uint8_t LengthClass(const TreeExtent& extent);
 // One key, decoded.
 struct ClassKey {
   TimePosition position;
-  uint64_t term;  // the subject or predicate
+  uint64_t term;  // the subject, predicate or object
   uint8_t length_class;
   uint32_t lo;  // the first tree day of the extent
   uint64_t claim;
@@ -48,7 +48,10 @@ struct ClassKey {
 // (3 bytes big-endian), claim id (id).
 void EncodeClassKey(TimePosition position, const ClaimRecord& row,
                     std::string* out);
+void EncodeClassKey(const ClassKey& k, std::string* out);
 bool DecodeClassKey(std::string_view key, ClassKey* k);
+// The term of `row` at `position`: its subject, predicate or object.
+uint64_t ClassTerm(TimePosition position, const ClaimRecord& row);
 
 // The value: the two ids the key lacks as varints, in subject, predicate,
 // object order (p o at the subject position, s o at the predicate's, s p at

@@ -140,13 +140,13 @@ TEST_F(TimeClassesTest, RangesFindEveryOverlappingClaimAndFewOthers) {
 }
 
 TEST_F(TimeClassesTest, LengthClassIsTheBitWidthOfTheLength) {
-  EXPECT_EQ(LengthClass({0, 100, 100}), 0);
-  EXPECT_EQ(LengthClass({0, 100, 101}), 1);
-  EXPECT_EQ(LengthClass({0, 100, 102}), 2);
-  EXPECT_EQ(LengthClass({0, 100, 103}), 2);
-  EXPECT_EQ(LengthClass({0, 100, 104}), 3);
-  EXPECT_EQ(LengthClass({0, 1, (1u << 24) - 2}), 24);
-  EXPECT_EQ(LengthClass({0, 100, (1u << 24) - 1}), kOpenClass);
+  EXPECT_EQ(LengthClass({100, 100}), 0);
+  EXPECT_EQ(LengthClass({100, 101}), 1);
+  EXPECT_EQ(LengthClass({100, 102}), 2);
+  EXPECT_EQ(LengthClass({100, 103}), 2);
+  EXPECT_EQ(LengthClass({100, 104}), 3);
+  EXPECT_EQ(LengthClass({1, (1u << 24) - 2}), 24);
+  EXPECT_EQ(LengthClass({100, (1u << 24) - 1}), kOpenClass);
 }
 
 TEST_F(TimeClassesTest, OtherTermsAreNotRead) {

@@ -28,16 +28,10 @@ SupersedeEffects SameOnly(const std::vector<ClaimRecord>& live,
 
 }  // namespace
 
-void PutClaim(const ClaimRecord& row, RocksBatch* batch) {
-  batch->Put(Family::kClaims, IdKey(row.id), EncodeClaimRecord(row));
-  std::vector<IndexEntry> entries;
-  ClaimIndexEntries(row, &entries);
-  for (const IndexEntry& e : entries) batch->Put(e.family, e.key, e.value);
-}
-
 WriteTxn::WriteTxn(Store* store) : store_(store) {
   store_->writer_mutex().lock();
   counters_ = store_->counters();
+  first_new_claim_ = counters_.next_claim;
 }
 
 WriteTxn::~WriteTxn() { store_->writer_mutex().unlock(); }
@@ -66,7 +60,6 @@ absl::StatusOr<uint64_t> WriteTxn::TermId(const Value& v) {
 
 absl::Status WriteTxn::Assert(ClaimRecord* row) {
   row->id = counters_.next_claim++;
-  PutClaim(*row, &batch_);
   ++counters_.claim_count;
   ++counters_.predicate_counts[row->p];
   touched_[row->id] = *row;
@@ -125,8 +118,7 @@ absl::Status WriteTxn::Retract(uint64_t claim_id, int64_t when) {
         absl::StrCat("claim #c", claim_id, " is already retracted"));
   }
   row.retracted = when;
-  PutClaim(row, &batch_);  // same keys, new values
-  touched_[claim_id] = row;
+  touched_[claim_id] = row;  // same keys, new values
   return absl::OkStatus();
 }
 
@@ -148,6 +140,9 @@ absl::Status WriteTxn::Commit() {
     return absl::FailedPreconditionError("write transaction already committed");
   }
   committed_ = true;
+  std::vector<IndexEntry> entries;
+  ANNALS_RETURN_IF_ERROR(ClaimEntries(&entries));
+  for (const IndexEntry& e : entries) batch_.Put(e.family, e.key, e.value);
   if (batch_.count() == 0) return absl::OkStatus();
   if (new_schema_) store_->SchemaChangeBegins();
   if (absl::Status s = store_->Commit(&batch_, counters_); !s.ok()) {
@@ -161,11 +156,72 @@ absl::Status WriteTxn::Commit() {
   return absl::OkStatus();
 }
 
-std::array<int, kFamilyCount> WriteTxn::PendingEntries() const {
+absl::Status WriteTxn::ClaimEntries(std::vector<IndexEntry>* out) const {
+  // Each touched subject's claims: stored (counted up to one past small)
+  // and new.
+  struct Subject {
+    int64_t stored = 0, added = 0;
+  };
+  absl::flat_hash_map<uint64_t, Subject> subjects;
+  for (const auto& [id, row] : touched_) {
+    subjects[row.s].added += id >= first_new_claim_ ? 1 : 0;
+  }
+  std::vector<IndexEntry> entries;
+  for (auto& [s, subject] : subjects) {
+    std::string prefix = IndexPrefix(Family::kSpo, &s, 1);
+    auto it = store_->rocks().NewIterator(Family::kSpo, prefix,
+                                          PrefixEnd(prefix), nullptr);
+    std::vector<ClaimRecord> stored;
+    for (it->Seek(prefix);
+         it->Valid() && subject.stored <= kSmallSubjectClaims; it->Next()) {
+      ++subject.stored;
+      int64_t distance;
+      if (!DecodeSpoEntry(it->key(), it->value(), &stored.emplace_back(),
+                          &distance)) {
+        return absl::DataLossError(absl::StrCat(
+            "store '", store_->dir(), "': unreadable entry in index spo"));
+      }
+    }
+    ANNALS_RETURN_IF_ERROR(it->status());
+    if (subject.stored > kSmallSubjectClaims ||
+        subject.stored + subject.added <= kSmallSubjectClaims) {
+      continue;
+    }
+    // This transaction takes the subject past small: its stored claims
+    // (that it does not rewrite anyway) enter time by subject.
+    std::string index_value;
+    for (const ClaimRecord& row : stored) {
+      if (touched_.contains(row.id)) continue;
+      index_value.clear();
+      EncodeIndexValue(row, &index_value);
+      TimeEntry(TimePosition::kSubject, row, index_value,
+                &out->emplace_back());
+    }
+  }
+  for (const auto& [id, row] : touched_) {
+    RowBase base;
+    if (row.batch != 0) {
+      ANNALS_ASSIGN_OR_RETURN(base,
+                              store_->row_bases().Get(row.batch, nullptr));
+    }
+    const Subject& subject = subjects[row.s];
+    engine::ClaimEntries(
+        row, base, subject.stored + subject.added > kSmallSubjectClaims,
+        &entries);
+    for (IndexEntry& e : entries) out->push_back(std::move(e));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::array<int, kFamilyCount>> WriteTxn::PendingEntries()
+    const {
   std::array<int, kFamilyCount> counts{};
   for (int f = 0; f < kFamilyCount; ++f) {
     counts[f] = batch_.count(static_cast<Family>(f));
   }
+  std::vector<IndexEntry> entries;
+  ANNALS_RETURN_IF_ERROR(ClaimEntries(&entries));
+  for (const IndexEntry& e : entries) ++counts[static_cast<int>(e.family)];
   std::vector<std::pair<std::string, std::string>> meta;
   counters_.WriteChanges(store_->counters(), &meta);
   counts[static_cast<int>(Family::kMeta)] += static_cast<int>(meta.size());
@@ -193,13 +249,11 @@ struct FamilyRole {
   std::string_view role;
 };
 constexpr FamilyRole kWriteRoles[] = {
-    {Family::kClaims, "the claim record"},
-    {Family::kSpo, "the index entry"},
-    {Family::kPos, "the index entry"},
-    {Family::kOsp, "the index entry"},
+    {Family::kClaims, "where each claim's record is"},
+    {Family::kSpo, "the claim records"},
     {Family::kTime,
-     "the interval-tree entries, lower and upper, by subject and by "
-     "predicate"},
+     "the time entries by predicate, by object (entities, strings, claims) "
+     "and by subject (subjects of more than 64 claims)"},
     {Family::kTerms, "the new terms by id"},
     {Family::kTermIds, "the new terms by value"},
     {Family::kMeta, "the counters that change"},

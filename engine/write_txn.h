@@ -1,8 +1,10 @@
 // WriteTxn: one atomic write to the store. It holds the writer lock from
-// construction to destruction, gathers asserts (claim record, the three index
-// entries, new dictionary terms) and retracts (the record and index values
-// rewritten with a retraction time: nothing is ever deleted), and commits
-// them in one WriteBatch through Store::Commit.
+// construction to destruction, gathers asserts (new claims and dictionary
+// terms) and retracts (a claim's record and time entries rewritten with a
+// retraction time: nothing is ever deleted), and commits them in one
+// WriteBatch through Store::Commit, with every entry of each claim it
+// touched (index_entries.h). A subject whose claims this transaction takes
+// past kSmallSubjectClaims gets its stored claims' time entries too.
 //
 // Not thread-safe; one WriteTxn per thread, and they serialise on the lock.
 #ifndef ANNALS_ENGINE_WRITE_TXN_H_
@@ -18,6 +20,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "annals/value.h"
+#include "engine/index_entries.h"
 #include "engine/store.h"
 
 namespace annals::engine {
@@ -28,9 +31,6 @@ namespace annals::engine {
 std::vector<std::string> DescribeEntries(
     const std::array<int, kFamilyCount>& entries,
     const std::vector<Value>& new_terms);
-
-// Puts the record and every index entry of `row` into `batch`.
-void PutClaim(const ClaimRecord& row, RocksBatch* batch);
 
 class WriteTxn {
  public:
@@ -72,14 +72,20 @@ class WriteTxn {
   // What Commit would write, by family (indexed by Family), the counters
   // that change in meta included. Writes nothing: EXPLAIN of ASSERT and
   // RETRACT stages a transaction, describes it and drops it.
-  std::array<int, kFamilyCount> PendingEntries() const;
+  absl::StatusOr<std::array<int, kFamilyCount>> PendingEntries() const;
   // The dictionary terms this transaction adds, in the order of their ids.
   absl::StatusOr<std::vector<Value>> NewTerms() const;
 
  private:
+  // Every entry of the claims this transaction touched, and the time
+  // entries by subject of stored claims whose subject it takes past
+  // kSmallSubjectClaims.
+  absl::Status ClaimEntries(std::vector<IndexEntry>* out) const;
+
   Store* store_;
   Counters counters_;
-  RocksBatch batch_;
+  uint64_t first_new_claim_;  // claims from this id on are this txn's
+  RocksBatch batch_;  // terms and schema; claims are added by Commit
   absl::flat_hash_map<std::string, uint64_t> new_terms_;
   absl::flat_hash_map<uint64_t, ClaimRecord> touched_;  // claims of this txn
   std::optional<Store::CurrentSchema> new_schema_;      // published on commit
