@@ -184,8 +184,9 @@ TEST_F(BulkLoaderRunsTest, ASchemaItRecordsIsPublishedAsFinished) {
   EXPECT_EQ(at->schema, store->schema().schema);
 }
 
-// Each load records its batch in meta: its time, the claims it added and
-// the file it read, in format 2's record.
+// Each load records its batch in meta: its time, the claims it added, where
+// its rows start (its first claim and that claim's row) and the file it
+// read, in format 3's record.
 TEST_F(BulkLoaderRunsTest, EachLoadRecordsItsBatch) {
   std::unique_ptr<Store> store = OpenStore("batches");
   ASSERT_NE(store, nullptr);
@@ -198,11 +199,15 @@ TEST_F(BulkLoaderRunsTest, EachLoadRecordsItsBatch) {
     auto value = store->rocks().Get(Family::kMeta,
                                     BatchMetaKey(load.batches[0]), nullptr);
     ASSERT_TRUE(value.ok()) << value.status();
-    EXPECT_EQ(*value,
-              absl::StrCat(kLoadTime, "\t", load.claims_added, "\tfacts.tsv"));
-    std::optional<BatchMeta> meta = DecodeBatchMeta(*value, 2);
+    auto first = store->GetClaim(load.first_claim, nullptr);
+    ASSERT_TRUE(first.ok()) << first.status();
+    EXPECT_EQ(*value, absl::StrCat(kLoadTime, "\t", load.claims_added, "\t",
+                                   load.first_claim, "\t", first->row,
+                                   "\tfacts.tsv"));
+    std::optional<BatchMeta> meta = DecodeBatchMeta(*value, 3);
     ASSERT_TRUE(meta.has_value()) << *value;
     EXPECT_EQ(meta->claims_added, load.claims_added);
+    EXPECT_EQ(meta->base.first_claim, load.first_claim);
     EXPECT_EQ(meta->file, "facts.tsv");
   }
 }

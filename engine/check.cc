@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
@@ -83,7 +84,8 @@ class Checker {
                                const std::vector<IndexEntry>&)>& each,
       const std::function<void(uint64_t, std::string)>& bad) {
     auto it = store_->rocks().NewIterator(Family::kSpo, "", "", snap_.get());
-    std::vector<ClaimRecord> subject;  // the subject's first records
+    uint64_t current = 0;              // the subject being read
+    std::vector<ClaimRecord> subject;  // its first records
     bool big = false;
     std::vector<IndexEntry> entries;
     auto emit = [&](const ClaimRecord& row) {
@@ -109,7 +111,10 @@ class Checker {
         bad(0, "unreadable spo key");
         continue;
       }
-      if (!subject.empty() && subject[0].s != k.s) end_subject();
+      if (k.s != current) {
+        end_subject();
+        current = k.s;
+      }
       if (!DecodeSpoEntry(it->key(), it->value(), &row, &distance)) {
         bad(k.claim, "unreadable record in spo");
         continue;
@@ -138,6 +143,7 @@ class Checker {
     return ForEachRecord(
         [&](const ClaimRecord& row, const std::vector<IndexEntry>& entries) {
           ++report_->claims;
+          ++report_->index_entries;  // its record in spo
           max_claim_ = std::max(max_claim_, row.id);
           ++predicate_counts_[row.p];
           for (uint64_t term : {row.s, row.p, row.o, row.source, row.by}) {
@@ -148,6 +154,7 @@ class Checker {
           }
         },
         [&](uint64_t id, std::string what) {
+          ++report_->index_entries;
           Problem(id == 0 ? std::move(what)
                           : absl::StrCat("claim #c", id, ": ", what));
           if (id != 0) unreadable_.insert(id);
@@ -214,6 +221,7 @@ class Checker {
   // Point reads: which claims lack their entry or have a different one.
   absl::Status NameWrongEntries(Family f) {
     absl::Status status;
+    absl::flat_hash_set<uint64_t> named;
     ANNALS_RETURN_IF_ERROR(ForEachRecord(
         [&](const ClaimRecord& row, const std::vector<IndexEntry>& entries) {
           for (const IndexEntry& e : entries) {
@@ -225,6 +233,7 @@ class Checker {
             } else if (!stored.ok()) {
               status = stored.status();
             } else if (*stored != e.value) {
+              named.insert(row.id);
               Problem(absl::StrCat("claim #c", row.id, ": ", FamilyName(f),
                                    " holds different ",
                                    f == Family::kClaims
@@ -234,7 +243,23 @@ class Checker {
           }
         },
         [](uint64_t, std::string) {}));
-    return status;
+    if (f != Family::kClaims || !status.ok()) return status;
+    // Pointers whose record is missing from spo.
+    auto it = store_->rocks().NewIterator(Family::kClaims, "", "", snap_.get());
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      const uint64_t id = ClaimOf(f, it->key());
+      if (id == 0 || unreadable_.contains(id) || named.contains(id)) continue;
+      ClaimPointer ptr;
+      if (!DecodeClaimPointer(it->value(), &ptr)) continue;  // named above
+      auto row = store_->GetClaim(id, snap_.get());
+      if (absl::IsDataLoss(row.status()) &&
+          absl::StrContains(row.status().message(), "no record in spo")) {
+        Problem(absl::StrCat("claim #c", id, ": its record is missing from spo"));
+      } else if (!row.ok() && !absl::IsDataLoss(row.status())) {
+        return row.status();
+      }
+    }
+    return it->status();
   }
 
   absl::Status CheckDictionary() {

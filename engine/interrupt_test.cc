@@ -149,11 +149,11 @@ TEST_F(ScanInterruptTest, AScanThatMatchesNothingStillTicksOnEveryEntry) {
   EXPECT_TRUE(all.status().ok());
   EXPECT_EQ(all.entries_read(), 3000);
   cancel.Cancel();
-  for (const std::optional<IndexChoice>& choice :
-       {std::optional<IndexChoice>(),
-        std::optional<IndexChoice>(IndexChoice{Family::kPos, 0})}) {
-    ClaimScan scan(store_.get(), IdPattern{}, before, store_->GetSnapshot(),
-                   choice, &interrupt);
+  IdPattern predicate;
+  predicate.p = Id("p");
+  for (const IdPattern& pattern : {IdPattern{}, predicate}) {
+    ClaimScan scan(store_.get(), pattern, before, store_->GetSnapshot(),
+                   std::nullopt, &interrupt);
     EXPECT_FALSE(scan.Next(&row));
     EXPECT_TRUE(absl::IsCancelled(scan.status())) << scan.status();
     EXPECT_EQ(scan.entries_read(), 1);

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/index_entries.h"
+#include "engine/term_id.h"
 #include "engine/write_txn.h"
 #include "gtest/gtest.h"
 #include "tests/support/claim_rows.h"
@@ -44,7 +46,8 @@ IdPattern Bound(bool s, bool p, bool o) {
   return pattern;
 }
 
-TEST(ChooseIndexTest, WithoutAWindowTheOrderingStartingWithTheBoundIds) {
+// 11, 22 and 33 are entity ids (kind 1 in the low bits).
+TEST(ChooseIndexTest, WithoutAWindowEachSetOfBoundPositionsHasItsIndex) {
   struct Case {
     bool s, p, o;
     const char* index;
@@ -53,11 +56,11 @@ TEST(ChooseIndexTest, WithoutAWindowTheOrderingStartingWithTheBoundIds) {
            {false, false, false, "spo prefix 0"},
            {true, false, false, "spo prefix 1"},
            {true, true, false, "spo prefix 2"},
-           {false, true, false, "pos prefix 1"},
-           {false, true, true, "pos prefix 2"},
-           {false, false, true, "osp prefix 1"},
-           {true, false, true, "osp prefix 2"},
-           {true, true, true, "osp prefix 3"},
+           {false, true, false, "time by predicate"},
+           {false, true, true, "time by object"},
+           {false, false, true, "time by object"},
+           {true, false, true, "spo prefix 1"},
+           {true, true, true, "spo prefix 2"},
        }) {
     TimeView as_of;
     as_of.as_of = 1700000000;  // AS OF alone is no window
@@ -68,7 +71,17 @@ TEST(ChooseIndexTest, WithoutAWindowTheOrderingStartingWithTheBoundIds) {
   }
 }
 
-TEST(ChooseIndexTest, AWindowWithOnlySubjectOrOnlyPredicateReadsTheTimeIndex) {
+TEST(ChooseIndexTest, ANumberObjectIsFoundThroughItsPredicateOrSpo) {
+  IdPattern pattern;
+  pattern.o = MakeTermId(7, ValueKind::kInteger);
+  EXPECT_EQ(ChooseIndex(pattern, TimeView::AllTime()).ToString(),
+            "spo prefix 0");
+  pattern.p = 22;
+  EXPECT_EQ(ChooseIndex(pattern, TimeView::AllTime()).ToString(),
+            "time by predicate");
+}
+
+TEST(ChooseIndexTest, AWindowWithOnlyTheSubjectReadsTimeBySubject) {
   const TimeView window = At(DaySeconds(2020, 1, 1));
   IndexChoice by_subject = ChooseIndex(Bound(true, false, false), window);
   EXPECT_EQ(by_subject.family, Family::kTime);
@@ -78,17 +91,17 @@ TEST(ChooseIndexTest, AWindowWithOnlySubjectOrOnlyPredicateReadsTheTimeIndex) {
   EXPECT_EQ(by_predicate.family, Family::kTime);
   EXPECT_EQ(by_predicate.time_position, TimePosition::kPredicate);
   EXPECT_EQ(by_predicate.ToString(), "time by predicate");
-  // Any other set of bound positions keeps its ordering.
+  // Any other set of bound positions reads what it reads without a window.
   EXPECT_EQ(ChooseIndex(Bound(false, false, false), window).ToString(),
             "spo prefix 0");
   EXPECT_EQ(ChooseIndex(Bound(true, true, false), window).ToString(),
             "spo prefix 2");
   EXPECT_EQ(ChooseIndex(Bound(false, true, true), window).ToString(),
-            "pos prefix 2");
+            "time by object");
   EXPECT_EQ(ChooseIndex(Bound(true, false, true), window).ToString(),
-            "osp prefix 2");
+            "spo prefix 1");
   EXPECT_EQ(ChooseIndex(Bound(false, false, true), window).ToString(),
-            "osp prefix 1");
+            "time by object");
 }
 
 class ClaimScanTest : public test::EngineStoreTest {
@@ -220,13 +233,9 @@ TEST_F(ClaimScanTest, TheChosenIndexRunsAndAnyChoiceGivesTheSameClaims) {
       {Family::kSpo, 0},
       {Family::kSpo, 1},
       {Family::kSpo, 2},
-      {Family::kPos, 1},
-      {Family::kPos, 2},
-      {Family::kOsp, 1},
-      {Family::kOsp, 2},
-      {Family::kOsp, 3},
       {Family::kTime, 1, TimePosition::kSubject},
-      {Family::kTime, 1, TimePosition::kPredicate}};
+      {Family::kTime, 1, TimePosition::kPredicate},
+      {Family::kTime, 1, TimePosition::kObject}};
   const std::vector<TimeView> views = {TimeView::AllTime(),
                                        At(DaySeconds(2005, 6, 1))};
   for (int mask = 0; mask < 8; ++mask) {
@@ -317,10 +326,10 @@ TEST_F(ClaimScanTest, AsOfAndRetractedClaims) {
 }
 
 TEST_F(ClaimScanTest, SubjectProbeAnswersSmallAndLargeSubjectsAlike) {
-  // `small` has 10 claims, `big` 60 (more than the probe's 48): one a year
-  // from 1950, each lasting two years.
+  // `small` has 10 claims, `big` 80 (more than kSmallSubjectClaims, so in
+  // time by subject): one a year from 1950, each lasting two years.
   std::vector<test::RowSpec> specs;
-  for (int i = 0; i < 60; ++i) {
+  for (int i = 0; i < 80; ++i) {
     for (const char* s : {"small", "big"}) {
       if (std::string(s) == "small" && i >= 10) continue;
       specs.push_back({s, i % 2 ? "p" : "q", Value::Integer(i),
@@ -346,6 +355,37 @@ TEST_F(ClaimScanTest, SubjectProbeAnswersSmallAndLargeSubjectsAlike) {
     EXPECT_EQ(
         Scan(pattern, During(DaySeconds(1900, 1, 1), DaySeconds(2100, 1, 1))),
         Expected(pattern, TimeView::AllTime()));
+  }
+}
+
+// Time by subject holds a subject's claims only once it has more than
+// kSmallSubjectClaims: a transaction that takes it past puts the entries of
+// the claims stored before it too.
+TEST_F(ClaimScanTest, ASubjectWrittenPastSmallIsReadWhole) {
+  auto specs = [](int from, int to) {
+    std::vector<test::RowSpec> out;
+    for (int i = from; i < to; ++i) {
+      out.push_back({"grows", "p", Value::Integer(i), DaySeconds(1900 + i, 1, 1),
+                     DaySeconds(1903 + i, 1, 1), kRecorded});
+    }
+    return out;
+  };
+  Write(specs(0, kSmallSubjectClaims - 4));
+  Write(specs(kSmallSubjectClaims - 4, kSmallSubjectClaims));
+  IdPattern pattern;
+  pattern.s = Id("grows");
+  const TimeView view = At(DaySeconds(1930, 6, 1));
+  int64_t read = 0;
+  EXPECT_EQ(Scan(pattern, view, &read), Expected(pattern, view));
+  EXPECT_EQ(read, kSmallSubjectClaims);  // exactly small: the probe answers
+  Write(specs(kSmallSubjectClaims, kSmallSubjectClaims + 3));
+  for (int year : {1930, 1950, 1966, 1970}) {
+    SCOPED_TRACE(year);
+    const TimeView at = At(DaySeconds(year, 6, 1));
+    read = 0;
+    EXPECT_EQ(Scan(pattern, at, &read), Expected(pattern, at));
+    EXPECT_EQ(Expected(pattern, at).size(), year == 1970 ? 0u : 3u);
+    EXPECT_LT(read, kSmallSubjectClaims + 12);  // the probe, then a few
   }
 }
 

@@ -143,9 +143,11 @@ class Planner {
       }
       const BoundPattern& p = find_.patterns[left[best]];
       engine::IdPattern ids;
-      if (IsBound(p.s, *bound)) ids.s = 0;
-      if (IsBound(p.p, *bound)) ids.p = 0;
-      if (IsBound(p.o, *bound)) ids.o = 0;
+      // A constant's id (its kind decides whether time by object holds
+      // it); 0 for a variable bound by an earlier step.
+      if (IsBound(p.s, *bound)) ids.s = p.s.id.value_or(0);
+      if (IsBound(p.p, *bound)) ids.p = p.p.id.value_or(0);
+      if (IsBound(p.o, *bound)) ids.o = p.o.id.value_or(0);
       PlanStep step;
       step.pattern = left[best];
       step.estimate = best_estimate;

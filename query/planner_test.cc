@@ -71,9 +71,9 @@ TEST_F(PlannerTest, WithoutJoinOrderTheQueryOrder) {
   EXPECT_EQ(chain.steps[0].estimate, 3);
   EXPECT_EQ(chain.steps[1].estimate, 1);
   // Only the predicate bound, in a window ("now"): the time index; then all
-  // three positions bound.
+  // three positions bound: the subject's history of the predicate.
   EXPECT_EQ(Indexes(chain),
-            (std::vector<std::string>{"time by predicate", "osp prefix 3"}));
+            (std::vector<std::string>{"time by predicate", "spo prefix 2"}));
 }
 
 TEST_F(PlannerTest, IndexChoiceForEachSetOfBoundPositions) {
@@ -86,10 +86,11 @@ TEST_F(PlannerTest, IndexChoiceForEachSetOfBoundPositions) {
            {"FIND ?o WHERE Russia member_of ?o", "spo prefix 2"},
            {"FIND ?s WHERE ?s member_of \"Shanghai Cooperation "
             "Organisation\"",
-            "pos prefix 2"},
-           {"FIND ?s ?p WHERE ?s ?p China", "osp prefix 1"},
+            "time by object"},
+           {"FIND ?s ?p WHERE ?s ?p China", "time by object"},
+           {"FIND ?s WHERE ?s supply_term_years 30", "time by predicate"},
            {"FIND ?p WHERE Russia ?p \"Shanghai Cooperation Organisation\"",
-            "osp prefix 2"},
+            "spo prefix 1"},
            {"FIND ?s ?p ?o WHERE ?s ?p ?o", "spo prefix 0"},
        }) {
     Plan plan = PlanOf(c.query);
