@@ -6,10 +6,6 @@
 // the batch's first claim id and that claim's row before the path:
 // `<load time>\t<claims added>\t<first claim>\t<first row>\t<file path>`.
 // The path comes last in both, as it may hold tabs.
-//
-// Not yet wired (format 2 is what stores hold; engine/FORMAT.md, "Format 3
-// status"): the codec and the cache, tested on their own
-// (batch_meta_test.cc).
 #ifndef ANNALS_ENGINE_BATCH_META_H_
 #define ANNALS_ENGINE_BATCH_META_H_
 

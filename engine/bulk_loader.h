@@ -25,10 +25,10 @@
 //
 // Memory: the rows (in chunks, see claim_rows.h) and the load's terms; the
 // sorts for deduplication and for each SST file run in bounded buffers
-// merged from files in the load's temporary directory (run_sorter.h). The
-// time index at each position is written beside the index that orders by
-// that position first (subject: spo, predicate: pos), one term's entries
-// sorted at a time.
+// merged from files in the load's temporary directory (run_sorter.h). Time
+// by subject is written beside spo (which orders by subject first), one
+// subject's entries sorted at a time; time by predicate and by object each
+// sort once (time_writer.h).
 //
 // Not thread-safe: one loader per thread.
 #ifndef ANNALS_ENGINE_BULK_LOADER_H_

@@ -15,6 +15,8 @@
 #include "engine/batch_meta.h"
 #include "engine/check.h"
 #include "engine/dictionary.h"
+#include "engine/index_entries.h"
+#include "engine/key_codec.h"
 #include "gtest/gtest.h"
 #include "schema/schema_parser.h"
 #include "tests/support/temp_dir.h"
@@ -182,6 +184,65 @@ TEST_F(BulkLoaderRunsTest, ASchemaItRecordsIsPublishedAsFinished) {
   EXPECT_EQ(at->schema->Canonical("Hub"), "hub");
   // The published schema itself, not a copy parsed again from meta.
   EXPECT_EQ(at->schema, store->schema().schema);
+}
+
+// Time by subject holds a subject's claims once it has more than
+// kSmallSubjectClaims: a load that takes a stored subject past that writes
+// the time entries of its stored claims too, and a load into a subject
+// already past writes only its own.
+TEST_F(BulkLoaderRunsTest, ALoadThatTakesASubjectPastSmallIndexesItWhole) {
+  std::unique_ptr<Store> store = OpenStore("crossing");
+  ASSERT_NE(store, nullptr);
+  auto load = [&](int from, int to) {
+    TermTable terms;
+    ClaimBuffer rows;
+    std::string s, p, o;
+    EncodeTextTerm(ValueKind::kEntity, "grows", &s);
+    EncodeTextTerm(ValueKind::kEntity, "p", &p);
+    for (int i = from; i < to; ++i) {
+      ClaimRecord r;
+      r.s = terms.Intern(s);
+      r.p = terms.Intern(p);
+      o.clear();
+      EncodeTextTerm(ValueKind::kEntity, absl::StrCat("E", i), &o);
+      r.o = terms.Intern(o);
+      r.source = r.by = BulkLoader::kNone;
+      r.from = {(1000 + i) * kDaySeconds, static_cast<uint8_t>(Precision::kDay)};
+      r.recorded = kLoadTime;
+      r.row = i + 2;
+      rows.push_back(r);
+    }
+    BulkLoader loader(store.get(), {"facts.tsv"}, kLoadTime);
+    ASSERT_TRUE(loader.Append(terms, &rows).ok());
+    auto summary = loader.Commit(false);
+    ASSERT_TRUE(summary.ok()) << summary.status();
+    EXPECT_EQ(summary->claims_added, to - from);
+  };
+  auto subject_entries = [&] {
+    auto id = store->dictionary().Find(Value::Entity("grows"), nullptr);
+    EXPECT_TRUE(id.ok());
+    std::string prefix = TimePrefix(TimePosition::kSubject, *id);
+    auto it = store->rocks().NewIterator(Family::kTime, prefix,
+                                         PrefixEnd(prefix), nullptr);
+    int n = 0;
+    for (it->Seek(prefix); it->Valid(); it->Next()) ++n;
+    return n;
+  };
+  auto expect_checks = [&] {
+    auto report = CheckStore(store.get());
+    ASSERT_TRUE(report.ok()) << report.status();
+    EXPECT_TRUE(report->ok()) << absl::StrJoin(report->problems, "\n");
+  };
+  load(0, 40);
+  EXPECT_EQ(subject_entries(), 0);
+  load(40, kSmallSubjectClaims);  // exactly small
+  EXPECT_EQ(subject_entries(), 0);
+  expect_checks();
+  load(kSmallSubjectClaims, kSmallSubjectClaims + 5);
+  EXPECT_EQ(subject_entries(), kSmallSubjectClaims + 5);
+  load(kSmallSubjectClaims + 5, kSmallSubjectClaims + 7);
+  EXPECT_EQ(subject_entries(), kSmallSubjectClaims + 7);
+  expect_checks();
 }
 
 // Each load records its batch in meta: its time, the claims it added, where

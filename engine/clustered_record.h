@@ -1,13 +1,10 @@
-// Format 3's claim records (issue 20; engine/FORMAT.md, "Format 3"): a
+// Claim records (engine/FORMAT.md, "Claim record"): a
 // claim's record lives in its `spo` entry, whose key holds the subject,
 // predicate, valid_from, object and claim id and whose value holds the rest
 // (the index value, then the batch and the row); `claims` keeps only where
 // each claim id is in `spo`. A loaded claim's row is stored as its distance
 // from the row its claim id predicts (the batch's first row plus the claims
 // since the batch's first claim), which is 0 for most rows of a file.
-//
-// Not yet wired into the store (format 2 still writes records in `claims`):
-// the codecs, tested on their own (clustered_record_test.cc).
 #ifndef ANNALS_ENGINE_CLUSTERED_RECORD_H_
 #define ANNALS_ENGINE_CLUSTERED_RECORD_H_
 
