@@ -36,9 +36,9 @@ namespace fs = std::filesystem;
 
 constexpr int kOldFormat = 2;
 constexpr int kNewFormat = 3;
-// Entries put into the new store in one write (about 50,000 claims'):
-// what bounds the upgrade's memory.
-constexpr int kEntriesPerWrite = 200000;
+// Entries sorted in memory and written as one SST file (about 110,000
+// claims'): what bounds the upgrade's memory (about 130 MB at 1M claims).
+constexpr int kEntriesPerRun = 500000;
 
 absl::Status ErrnoError(std::string_view what, const std::string& path) {
   const int err = errno;
@@ -198,31 +198,58 @@ absl::StatusOr<Census> TakeCensus(const Rocks& rocks) {
     ++census.claims;
     ++census.subject_claims[row.s];
     // Records come in claim id order: a batch's first is its lowest.
-    if (row.batch != 0)
+    if (row.batch != 0) {
       census.bases.try_emplace(row.batch, RowBase{row.id, row.row});
+    }
     return absl::OkStatus();
   }));
   return census;
 }
 
-// Puts entries into a store in writes of a bounded size.
+// Puts entries into the new store: gathered in memory, written out sorted
+// as an SST file per family (a run) every kEntriesPerRun entries, and
+// ingested together by Finish; the runs of a family overlap, and a
+// compaction merges them. At 1M claims this takes half the time of writes
+// through the memtables (7.4 s against 15 s, engine/FORMAT.md).
 class Writer {
  public:
-  explicit Writer(Rocks* rocks) : rocks_(rocks) {}
+  Writer(Rocks* rocks, std::string dir) : rocks_(rocks), dir_(std::move(dir)) {}
   absl::Status Put(Family f, std::string_view key, std::string_view value) {
-    batch_->Put(f, key, value);
-    return batch_->count() < kEntriesPerWrite ? absl::OkStatus() : Flush();
+    runs_[static_cast<int>(f)].emplace_back(key, value);
+    return ++buffered_ < kEntriesPerRun ? absl::OkStatus() : WriteRuns();
   }
-  absl::Status Flush() {
-    if (batch_->count() == 0) return absl::OkStatus();
-    absl::Status s = rocks_->Write(batch_.get());
-    batch_ = std::make_unique<RocksBatch>();
-    return s;
+  absl::Status Finish() {
+    ANNALS_RETURN_IF_ERROR(WriteRuns());
+    return rocks_->IngestAtomically(files_);
   }
 
  private:
-  Rocks* rocks_;
-  std::unique_ptr<RocksBatch> batch_ = std::make_unique<RocksBatch>();
+  absl::Status WriteRuns() {
+    for (int i = 0; i < kFamilyCount; ++i) {
+      std::vector<std::pair<std::string, std::string>>& run = runs_[i];
+      if (run.empty()) continue;
+      std::sort(run.begin(), run.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      const auto family = static_cast<Family>(i);
+      std::string path = absl::StrCat(dir_, "/run-", files_.size(), ".sst");
+      ANNALS_ASSIGN_OR_RETURN(auto sst,
+                              SstWriter::Create(*rocks_, family, path));
+      for (const auto& [key, value] : run) {
+        ANNALS_RETURN_IF_ERROR(sst->Put(key, value));
+      }
+      ANNALS_RETURN_IF_ERROR(sst->Finish());
+      files_.push_back({family, std::move(path)});
+      run.clear();
+    }
+    buffered_ = 0;
+    return absl::OkStatus();
+  }
+
+  Rocks* const rocks_;
+  const std::string dir_;  // where the runs are written
+  std::vector<std::pair<std::string, std::string>> runs_[kFamilyCount];
+  int buffered_ = 0;
+  std::vector<Rocks::Ingest> files_;
 };
 
 absl::Status CopyFamily(const Rocks& from, Family f, Writer* to) {
@@ -297,17 +324,19 @@ absl::Status WriteClaims(const Rocks& from, const Census& census, Writer* to) {
 // compacted and synced; its bytes on disk go to `bytes`.
 absl::Status WriteNewStore(const Rocks& from, const Census& census,
                            const std::string& fresh, int64_t* bytes) {
-  Options options;
-  options.sync_writes = false;  // the files are synced at the end
   ANNALS_ASSIGN_OR_RETURN(std::unique_ptr<Rocks> to,
-                          Rocks::Open(fresh, options));
-  Writer writer(to.get());
+                          Rocks::Open(fresh, Options()));
+  const std::string runs = fresh + "/upgrade-runs";
+  fs::create_directory(runs);
+  Writer writer(to.get(), runs);
   ANNALS_RETURN_IF_ERROR(CopyFamily(from, Family::kTerms, &writer));
   ANNALS_RETURN_IF_ERROR(CopyFamily(from, Family::kTermIds, &writer));
   ANNALS_RETURN_IF_ERROR(CopyMeta(from, census, &writer));
   ANNALS_RETURN_IF_ERROR(WriteClaims(from, census, &writer));
-  ANNALS_RETURN_IF_ERROR(writer.Flush());
-  // Flushes the memtables, then one sorted run per family.
+  ANNALS_RETURN_IF_ERROR(writer.Finish());
+  std::error_code ec;
+  fs::remove_all(runs, ec);
+  // Merges the runs: one sorted file per family.
   ANNALS_RETURN_IF_ERROR(to->CompactAll());
   *bytes = to->DiskBytes();
   to.reset();
