@@ -60,12 +60,12 @@ absl::Status Sync(const std::string& path) {
   return s;
 }
 
-// Syncs every file of the store in `dir`, then `dir`.
-absl::Status SyncStore(const std::string& dir) {
+// Syncs every file and directory under `dir`, then `dir`.
+absl::Status SyncTree(const std::string& dir) {
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
        it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
+    if (it->is_regular_file(ec) || it->is_directory(ec)) {
       ANNALS_RETURN_IF_ERROR(Sync(it->path().string()));
     }
   }
@@ -74,6 +74,25 @@ absl::Status SyncStore(const std::string& dir) {
         absl::StrCat("cannot list '", dir, "': ", ec.message()));
   }
   return Sync(dir);
+}
+
+// Copies into `to` what the store in `from` keeps besides RocksDB's files:
+// the copies of damaged write-ahead logs (damaged-wal-*, wal_damage.h).
+absl::Status CopyKeptFiles(const std::string& from, const std::string& to) {
+  std::error_code ec;
+  for (fs::directory_iterator it(from, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (!absl::StartsWith(p.filename().string(), "damaged-wal-")) continue;
+    fs::copy(p, to / p.filename(), fs::copy_options::recursive, ec);
+    if (ec) break;
+  }
+  if (ec) {
+    return absl::InternalError(
+        absl::StrCat("cannot copy the damaged-wal-* directories of '", from,
+                     "' to '", to, "': ", ec.message()));
+  }
+  return absl::OkStatus();
 }
 
 // An exclusive flock(2) on a directory, held while the object lives: one
@@ -340,7 +359,8 @@ absl::Status WriteNewStore(const Rocks& from, const Census& census,
   ANNALS_RETURN_IF_ERROR(to->CompactAll());
   *bytes = to->DiskBytes();
   to.reset();
-  return SyncStore(fresh);
+  ANNALS_RETURN_IF_ERROR(CopyKeptFiles(from.dir(), fresh));
+  return SyncTree(fresh);
 }
 
 }  // namespace

@@ -137,6 +137,10 @@ TEST_F(UpgradeTest, WritesEveryFormat3EntryAndNothingElse) {
   const std::string stale = UpgradeDir(store_, 999999);
   fs::create_directories(stale + "/sub");
   test::WriteFileIn(stale, "CURRENT", "x");
+  // A copy of a damaged write-ahead log (`annals check --repair`): kept.
+  const std::string kept = store_ + "/damaged-wal-1795876800";
+  fs::create_directory(kept);
+  test::WriteFileIn(kept, "000003.log", "kept");
 
   absl::StatusOr<UpgradeResult> result = UpgradeStore(store_);
   ASSERT_TRUE(result.ok()) << result.status();
@@ -145,6 +149,7 @@ TEST_F(UpgradeTest, WritesEveryFormat3EntryAndNothingElse) {
   EXPECT_GT(result->bytes_before, 0);
   EXPECT_GT(result->bytes_after, 0);
   EXPECT_THAT(Leftovers(store_), testing::IsEmpty());
+  EXPECT_EQ(test::ReadFile(kept + "/000003.log"), "kept");
 
   // Each claim's entries as Format3Entries gives them, with its batch's
   // base (its first claim and row) and whether its subject has more than
@@ -259,6 +264,34 @@ TEST_F(UpgradeTest, ADamagedRecordIsDataLossNamingTheClaim) {
       << result.status();
   EXPECT_TRUE(Read(store_) == before);
   EXPECT_THAT(Leftovers(store_), testing::IsEmpty());
+}
+
+TEST_F(UpgradeTest, ADamagedOrMissingBatchRecordIsDataLoss) {
+  const std::string missing =
+      absl::StrCat("claim #c", kBigClaims + 4,
+                   " comes from load batch 2, which has no "
+                   "record");
+  for (bool damage : {true, false}) {
+    {
+      auto rocks = Rocks::Open(store_, Options());
+      ASSERT_TRUE(rocks.ok()) << rocks.status();
+      RocksBatch batch;
+      if (damage) {
+        batch.Put(Family::kMeta, BatchMetaKey(2), "not a batch record");
+      } else {
+        batch.Delete(Family::kMeta, BatchMetaKey(2));
+      }
+      ASSERT_TRUE((*rocks)->Write(&batch).ok());
+    }
+    const StoreEntries before = Read(store_);
+    absl::StatusOr<UpgradeResult> result = UpgradeStore(store_);
+    EXPECT_TRUE(absl::IsDataLoss(result.status())) << result.status();
+    EXPECT_TRUE(absl::StrContains(result.status().message(),
+                                  damage ? "the load batch record" : missing))
+        << result.status();
+    EXPECT_TRUE(Read(store_) == before);
+    EXPECT_THAT(Leftovers(store_), testing::IsEmpty());
+  }
 }
 
 TEST_F(UpgradeTest, AStoreOpenForWritingIsRefused) {
