@@ -154,6 +154,22 @@ void RemoveStaleCopies(const StorePath& where) {
   for (const fs::path& p : stale) fs::remove_all(p, ec);
 }
 
+// Opens the store to upgrade for writing. Held by a writer, it is
+// FailedPrecondition as Rocks::Open says, without the advice to open it
+// read-only.
+absl::StatusOr<std::unique_ptr<Rocks>> OpenOldStore(const std::string& dir) {
+  Options options;
+  options.create_if_missing = false;
+  absl::StatusOr<std::unique_ptr<Rocks>> rocks = Rocks::Open(dir, options);
+  const absl::string_view why = rocks.status().message();
+  if (absl::IsFailedPrecondition(rocks.status()) &&
+      absl::StrContains(why, "open for writing")) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        why.substr(0, why.find("; ")), "; close it there, then upgrade it"));
+  }
+  return rocks;
+}
+
 // The store's format version: 2 or 3, else FailedPrecondition naming what
 // was found.
 absl::StatusOr<int> ReadFormat(const Rocks& rocks) {
@@ -378,10 +394,7 @@ absl::StatusOr<UpgradeResult> UpgradeStore(const std::string& dir) {
   }
   DirLock lock;
   ANNALS_RETURN_IF_ERROR(lock.Take(where.parent));
-  Options options;
-  options.create_if_missing = false;
-  ANNALS_ASSIGN_OR_RETURN(std::unique_ptr<Rocks> old,
-                          Rocks::Open(dir, options));
+  ANNALS_ASSIGN_OR_RETURN(std::unique_ptr<Rocks> old, OpenOldStore(dir));
   RemoveStaleCopies(where);
   ANNALS_ASSIGN_OR_RETURN(const int format, ReadFormat(*old));
   UpgradeResult result;

@@ -301,7 +301,10 @@ TEST_F(UpgradeTest, AStoreOpenForWritingIsRefused) {
     ASSERT_TRUE(holder.ok()) << holder.status();
     absl::StatusOr<UpgradeResult> result = UpgradeStore(store_);
     EXPECT_TRUE(absl::IsFailedPrecondition(result.status())) << result.status();
-    EXPECT_TRUE(absl::StrContains(result.status().message(), "open"))
+    EXPECT_TRUE(
+        absl::StrContains(result.status().message(), "open for writing"))
+        << result.status();
+    EXPECT_FALSE(absl::StrContains(result.status().message(), "read-only"))
         << result.status();
   }
   EXPECT_TRUE(Read(store_) == before);
