@@ -244,8 +244,9 @@ absl::StatusOr<Census> TakeCensus(const Rocks& rocks) {
 // Puts entries into the new store: gathered in memory, written out sorted
 // as an SST file per family (a run) every kEntriesPerRun entries, and
 // ingested together by Finish; the runs of a family overlap, and a
-// compaction merges them. At 1M claims this takes half the time of writes
-// through the memtables (7.4 s against 15 s, engine/FORMAT.md).
+// compaction merges them. At 1M claims this takes about half the time of
+// writes through the memtables (engine/FORMAT.md, "Upgrading a format-2
+// store").
 class Writer {
  public:
   Writer(Rocks* rocks, std::string dir) : rocks_(rocks), dir_(std::move(dir)) {}
