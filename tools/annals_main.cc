@@ -24,6 +24,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "annals/database.h"
+#include "annals/upgrade.h"
 #include "tools/cli/count.h"
 #include "tools/cli/open_store.h"
 #include "tools/cli/store_flags.h"
@@ -60,6 +61,7 @@ Commands:
   check   verify that every index agrees with the claim records, and list
           the claims that break the schema
   compact rewrite the store's files compactly (after a big load)
+  upgrade convert a store of on-disk format 2 to format 3
   schema  set the store's schema from a file, or print it (and its history)
   export  write the claims as TSV or JSON Lines that `annals load` reads back
   serve   serve the store over HTTP: a JSON API (docs/http.md)
@@ -82,6 +84,7 @@ Examples:
   annals stats sco.annals
   annals check sco.annals
   annals compact sco.annals
+  annals upgrade old.annals
   annals schema sco.annals datasets/sco2025/sco2025.schema
   annals export --output=sco.tsv sco.annals
 
@@ -293,6 +296,21 @@ full disk leaves the store as it was.
 
 Example:
   annals compact sco.annals
+)";
+
+constexpr char kUpgradeHelp[] = R"(Usage: annals upgrade STORE
+
+Converts a store written in on-disk format 2 (by Annals before format 3)
+to format 3, which this build reads. The new store is written beside the
+old one (STORE.upgrade-PID, about as much free space as the store takes),
+then the two directories are swapped in one atomic step and the old copy
+is removed: killed at any moment, STORE is either the old store, untouched,
+or the new one, complete (run the upgrade again to finish). The store must
+not be open elsewhere meanwhile. A store in format 3 already is left as it
+is. Prints the claims converted and the bytes on disk before and after.
+
+Example:
+  annals upgrade old.annals
 )";
 
 constexpr char kSchemaHelp[] =
@@ -832,6 +850,36 @@ int Compact(const Args& args) {
   return 0;
 }
 
+int Upgrade(const Args& args) {
+  if (args.help) return std::cout << kUpgradeHelp, 0;
+  if (!args.flags.empty()) {
+    return Usage(absl::StrCat("unknown option --", args.flags[0].first,
+                              ": upgrade takes one STORE and no options"),
+                 kUpgradeHelp);
+  }
+  if (args.positional.size() != 1) {
+    return Usage("upgrade takes one STORE and no options", kUpgradeHelp);
+  }
+  const std::string& store = args.positional[0];
+  absl::StatusOr<annals::UpgradeResult> result = annals::UpgradeStore(store);
+  if (absl::IsNotFound(result.status())) {
+    return Fail(absl::NotFoundError(absl::StrCat(
+        result.status().message(), annals::cli::SuggestStore(store))));
+  }
+  if (!result.ok()) return Fail(result.status());
+  if (!result->upgraded) {
+    std::cout << store << " is in format 3 already; nothing to do\n";
+    return 0;
+  }
+  std::cout << absl::StrFormat(
+      "upgraded %s from format 2 to format 3 in %.1fs: %lld claims, %lld "
+      "bytes on disk, %lld before\n",
+      store, result->seconds, static_cast<long long>(result->claims),
+      static_cast<long long>(result->bytes_after),
+      static_cast<long long>(result->bytes_before));
+  return 0;
+}
+
 int Check(const Args& args) {
   if (args.help) return std::cout << kCheckHelp, 0;
   bool repair = false;
@@ -1052,6 +1100,7 @@ const Command kCommands[] = {
     {"stats", Stats, kStatsHelp},
     {"check", Check, kCheckHelp},
     {"compact", Compact, kCompactHelp},
+    {"upgrade", Upgrade, kUpgradeHelp},
     {"schema", Schema, kSchemaHelp},
     {"export", Export, annals::cli::kExportHelp},
     {"serve", Serve, annals::serve::kServeHelp},

@@ -32,8 +32,9 @@ TEST_F(CliHelpTest, MainHelpListsEveryCommandAndTheExitCodes) {
   for (const char* help : {"--help", "-h", "help"}) {
     RunResult r = Run(help);
     EXPECT_EQ(r.exit_code, 0) << help;
-    for (const char* command : {"load", "find", "query", "shell", "stats",
-                                "check", "compact", "schema", "export"}) {
+    for (const char* command :
+         {"load", "find", "query", "shell", "stats", "check", "compact",
+          "upgrade", "schema", "export"}) {
       EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("\n  ", command, " ")))
           << command;
       EXPECT_TRUE(absl::StrContains(r.out, absl::StrCat("annals ", command)))
@@ -65,6 +66,7 @@ TEST_F(CliHelpTest, EveryCommandHelpNamesItsOptionsWithExamples) {
       {"stats", {}},
       {"check", {}},
       {"compact", {}},
+      {"upgrade", {}},
       {"schema", {"--history", "--version", "--as-of"}},
       {"export", {"--format", "--output", "--as-of", "QUERY"}},
   };

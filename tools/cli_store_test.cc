@@ -64,6 +64,7 @@ std::vector<std::vector<std::string>> ReadingCommands(const std::string& s) {
           {"stats", s},
           {"check", s},
           {"compact", s},
+          {"upgrade", s},
           {"schema", s},
           {"schema", "--history", s}};
 }
