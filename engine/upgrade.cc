@@ -346,7 +346,7 @@ absl::Status WriteClaims(const Rocks& from, const Census& census, Writer* to) {
   return ForEachClaim(from, [&](const ClaimRecord& row) {
     RowBase base;
     if (row.batch != 0) base = census.bases.at(row.batch);
-    Format3Entries(row, base,
+    ClaimEntries(row, base,
                    census.subject_claims.at(row.s) > kSmallSubjectClaims,
                    &entries);
     for (const IndexEntry& e : entries) {

@@ -1,6 +1,6 @@
 // UpgradeStore (engine/upgrade.h) on a small format-2 store written entry
 // by entry (tests/support/format2_store.h): the format-3 store it leaves,
-// checked entry by entry against Format3Entries, and its refusals, each of
+// checked entry by entry against ClaimEntries, and its refusals, each of
 // which leaves the store as it was.
 #include "engine/upgrade.h"
 
@@ -23,6 +23,10 @@
 #include "engine/key_codec.h"
 #include "engine/rocks.h"
 #include "gmock/gmock.h"
+#include "engine/check.h"
+#include "engine/store.h"
+#include "engine/write_txn.h"
+#include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "tests/support/format2_store.h"
 #include "tests/support/temp_dir.h"
@@ -130,6 +134,40 @@ class UpgradeTest : public testing::Test {
   std::vector<ClaimRecord> rows_;
 };
 
+// The upgraded store is one this build opens: check finds nothing wrong,
+// every claim reads back as it was (its row too), and writes go on.
+TEST_F(UpgradeTest, TheUpgradedStoreOpensChecksAndReadsEveryClaim) {
+  {
+    auto refused = Store::Open(store_, Options{});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(absl::StrContains(refused.status().message(),
+                                  absl::StrCat("annals upgrade ", store_)))
+        << refused.status();
+  }
+  absl::StatusOr<UpgradeResult> result = UpgradeStore(store_);
+  ASSERT_TRUE(result.ok()) << result.status();
+  auto store = Store::Open(store_, Options{});
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto report = CheckStore(store->get());
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->ok()) << absl::StrJoin(report->problems, "\n");
+  EXPECT_EQ(report->claims, static_cast<int64_t>(rows_.size()));
+  for (const ClaimRecord& want : rows_) {
+    auto got = (*store)->GetClaim(want.id, nullptr);
+    ASSERT_TRUE(got.ok()) << got.status();
+    EXPECT_EQ(EncodeClaimRecord(*got), EncodeClaimRecord(want)) << want.id;
+  }
+  {
+    WriteTxn txn(store->get());
+    ClaimRecord more = rows_.back();
+    ASSERT_TRUE(txn.Assert(&more).ok());
+    ASSERT_TRUE(txn.Commit().ok());
+  }
+  report = CheckStore(store->get());
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->ok()) << absl::StrJoin(report->problems, "\n");
+}
+
 TEST_F(UpgradeTest, WritesEveryFormat3EntryAndNothingElse) {
   ASSERT_EQ(rows_.size(), kBigClaims + 3 + 4 + 1);
   const StoreEntries before = Read(store_);
@@ -151,7 +189,7 @@ TEST_F(UpgradeTest, WritesEveryFormat3EntryAndNothingElse) {
   EXPECT_THAT(Leftovers(store_), testing::IsEmpty());
   EXPECT_EQ(test::ReadFile(kept + "/000003.log"), "kept");
 
-  // Each claim's entries as Format3Entries gives them, with its batch's
+  // Each claim's entries as ClaimEntries gives them, with its batch's
   // base (its first claim and row) and whether its subject has more than
   // 64 claims.
   std::map<uint64_t, int> subject_claims;
@@ -169,7 +207,7 @@ TEST_F(UpgradeTest, WritesEveryFormat3EntryAndNothingElse) {
   for (const ClaimRecord& r : rows_) {
     const bool big = subject_claims[r.s] > kSmallSubjectClaims;
     subject_indexed += big;
-    Format3Entries(r, r.batch == 0 ? RowBase() : bases[r.batch], big, &entries);
+    ClaimEntries(r, r.batch == 0 ? RowBase() : bases[r.batch], big, &entries);
     for (const IndexEntry& e : entries) {
       expected[FamilyName(e.family)].emplace_back(e.key, e.value);
     }
