@@ -523,7 +523,8 @@ TEST(FaultsChild, DISABLED_DiskFullDuringCompact) {
     ASSERT_TRUE(s.ok()) << s;
     stats = db->Stats();
     ASSERT_TRUE(stats.ok()) << stats.status();
-    EXPECT_LT(stats->bytes_on_disk, loaded_bytes);
+    // Loads write their files as compactions do: about the same size.
+    EXPECT_LT(stats->bytes_on_disk, loaded_bytes + loaded_bytes / 20);
     ExpectIntact(*db, before);
   }
   // Reopened: the same claims, and writes.
