@@ -84,17 +84,21 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
       snapshot_(std::move(snapshot)),
       interrupt_(interrupt) {
   if (choice_.family == Family::kTime) {
-    if (choice_.time_position == TimePosition::kSubject) {
-      time_term_ = *pattern.s;
-      prefix_ = IndexPrefix(Family::kSpo, &time_term_, 1);
-      it_ = store_->rocks().NewIterator(Family::kSpo, prefix_,
-                                        PrefixEnd(prefix_), snapshot_.get());
-    } else {
-      time_term_ = choice_.time_position == TimePosition::kPredicate
-                       ? *pattern.p
-                       : *pattern.o;
-      OpenTimeIndex();
+    switch (choice_.time_position) {
+      case TimePosition::kSubject:
+        time_term_ = *pattern.s;
+        prefix_ = IndexPrefix(Family::kSpo, &time_term_, 1);
+        it_ = store_->rocks().NewIterator(Family::kSpo, prefix_,
+                                          PrefixEnd(prefix_), snapshot_.get());
+        return;  // ProbeIsWhole decides
+      case TimePosition::kPredicate:
+        time_term_ = *pattern.p;
+        break;
+      case TimePosition::kObject:
+        time_term_ = *pattern.o;
+        break;
     }
+    OpenTimeIndex();
     return;
   }
   uint64_t ids[3];
@@ -142,21 +146,37 @@ bool ClaimScan::Next(ClaimRecord* row) {
 }
 
 bool ClaimScan::ProbeIsWhole() {
-  it_->Seek(prefix_);
-  for (int n = 0; n < kSmallSubjectClaims && it_->Valid(); ++n, it_->Next()) {
-    ++entries_read_;
-    if (Interrupted()) return true;
-    ClaimRecord row;
-    if (!DecodeEntry(&row)) return Finish(false);
-    if (Visible(row, view_) && MatchesPattern(row)) small_rows_.push_back(row);
-  }
-  if (!it_->Valid()) {
-    if (!it_->status().ok()) Finish(true);  // keeps the error
+  auto read = [&](int up_to) {
+    for (int n = 0; n < up_to && it_->Valid(); ++n, it_->Next()) {
+      ++entries_read_;
+      if (Interrupted()) return false;
+      ClaimRecord row;
+      if (!DecodeEntry(&row)) return Finish(false);
+      if (Visible(row, view_) && MatchesPattern(row)) {
+        small_rows_.push_back(row);
+      }
+    }
     return true;
+  };
+  it_->Seek(prefix_);
+  if (!read(kProbeEntries)) return true;  // finished
+  if (it_->Valid()) {
+    // More claims than the probe reads: time by subject holds them all when
+    // there are more than kSmallSubjectClaims, which one seek there says.
+    std::string time = TimePrefix(TimePosition::kSubject, time_term_);
+    auto indexed = store_->rocks().NewIterator(Family::kTime, time,
+                                               PrefixEnd(time), snapshot_.get());
+    indexed->Seek(time);
+    if (indexed->Valid()) {
+      small_rows_.clear();
+      OpenTimeIndex();
+      return false;
+    }
+    if (!indexed->status().ok()) return Finish(true), true;
+    if (!read(kSmallSubjectClaims)) return true;
   }
-  small_rows_.clear();
-  OpenTimeIndex();
-  return false;
+  if (!it_->status().ok()) Finish(true);  // keeps the error
+  return true;
 }
 
 bool ClaimScan::DecodeEntry(ClaimRecord* row) {

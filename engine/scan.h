@@ -5,8 +5,9 @@
 // predicate: its history in valid_from order, which the window's end also
 // ends); a subject alone with a window reads the time index by subject
 // (time_classes.h), which holds only subjects of more than
-// kSmallSubjectClaims claims, so the scan first reads up to that many of the
-// subject's spo entries and, when that is all of them, answers from those.
+// kSmallSubjectClaims claims: the scan first reads up to kProbeEntries of
+// the subject's spo entries and answers from those when they are all; else
+// one seek in time by subject says whether it is there.
 // Otherwise a bound object (an entity, string or claim) reads time by
 // object, a bound predicate time by predicate, each by class ranges with a
 // window or whole without one; nothing bound scans `spo`.
@@ -71,8 +72,10 @@ class ClaimScan {
  private:
   bool NextInPrefix(ClaimRecord* row);
   bool NextInRanges(ClaimRecord* row);
-  // Reads the subject's first spo entries; true when they were all of them
-  // (and `small_rows_` holds the visible ones), else opens the time index.
+  // True when the subject is not in time by subject (and `small_rows_`
+  // then holds its visible claims, read from spo); else the time index is
+  // open for NextInRanges. Reads up to kProbeEntries of the subject's spo
+  // entries first, and seeks in time by subject only when there are more.
   bool ProbeIsWhole();
   void OpenTimeIndex();
   // The claim at the iterator, an entry of spo.
@@ -101,6 +104,7 @@ class ClaimScan {
   // of its spo entries, returned from `small_next_`.
   uint64_t time_term_ = 0;
   bool probe_done_ = false, small_ = false;
+  static constexpr int kProbeEntries = 48;
   std::vector<ClaimRecord> small_rows_;
   size_t small_next_ = 0;
   absl::Status status_;

@@ -289,9 +289,9 @@ constexpr char kCompactHelp[] = R"(Usage: annals compact STORE
 
 Rewrites the store's files compactly: one sorted run per column family,
 compressed with ZSTD. A store built by many small writes (flushed in LZ4)
-shrinks most; `annals load` writes ZSTD at a quicker level, which a
-compaction makes a few percent smaller (about 5 seconds per million claims
-on two cores). Prints the bytes on disk before and after. Queries and writes may go on meanwhile; a
+shrinks; `annals load` already writes sorted files as a compaction would,
+which it leaves about the same size (about 5 seconds per million claims on
+two cores). Prints the bytes on disk before and after. Queries and writes may go on meanwhile; a
 full disk leaves the store as it was.
 
 Example:
