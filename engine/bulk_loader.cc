@@ -25,12 +25,12 @@
 #include "common/status_macros.h"
 #include "engine/batch_meta.h"
 #include "engine/dictionary.h"
+#include "engine/index_entries.h"
 #include "engine/key_codec.h"
 #include "engine/name_notices.h"
 #include "engine/run_sorter.h"
 #include "engine/schema_store.h"
 #include "engine/supersession.h"
-#include "engine/index_entries.h"
 #include "engine/time_writer.h"
 
 namespace annals::engine {
@@ -692,9 +692,9 @@ absl::Status BulkLoader::WriteAndIngest(
         },
         interrupt, &keys));
     *sort_cpu = ThreadCpuSeconds() - sort_start;  // the runs, not their merge
-    ANNALS_ASSIGN_OR_RETURN(
-        auto writer, SstWriter::Create(store_->rocks(), Family::kSpo,
-                                       SstPath(dir, Family::kSpo)));
+    ANNALS_ASSIGN_OR_RETURN(auto writer,
+                            SstWriter::Create(store_->rocks(), Family::kSpo,
+                                              SstPath(dir, Family::kSpo)));
     TimeWriter time(store_->rocks(), TimePosition::kSubject,
                     SstPath(dir, Family::kTime, "s"), dir, run_records_,
                     interrupt);
@@ -752,7 +752,8 @@ absl::Status BulkLoader::WriteAndIngest(
       }
       if (claim.id >= first_new) ++added;
       ANNALS_RETURN_IF_ERROR(time.Add(
-          claim, std::string_view(value).substr(0, value.size() - rest.size())));
+          claim,
+          std::string_view(value).substr(0, value.size() - rest.size())));
     }
     ANNALS_RETURN_IF_ERROR(keys.status());
     ANNALS_RETURN_IF_ERROR(end_subject());
@@ -794,9 +795,12 @@ absl::Status BulkLoader::WriteAndIngest(
     double cpu = 0, sort_cpu = 0;  // seconds of its thread's CPU
   };
   std::vector<Job> jobs(6);
-  const char* names[] = {"spo, time by subject", "time by predicate",
-                         "time by object",       "claims",
-                         "terms",                "term_ids"};
+  const char* names[] = {"spo, time by subject",
+                         "time by predicate",
+                         "time by object",
+                         "claims",
+                         "terms",
+                         "term_ids"};
   for (int i = 0; i < 6; ++i) jobs[i].name = names[i];
   jobs[0].run = [&](Interrupt* interrupt, auto* files) {
     return write_spo(interrupt, files, &jobs[0].sort_cpu);
@@ -884,8 +888,7 @@ absl::Status BulkLoader::WriteAndIngest(
     meta.emplace_back(
         BatchMetaKey(before.next_batch + f),
         EncodeBatchMeta({load_time_, batch_rows[f],
-                         BaseOf(before.next_batch + f),
-                         files_[f]},
+                         BaseOf(before.next_batch + f), files_[f]},
                         3));
   }
   for (auto it = extra_meta_.rbegin(); it != extra_meta_.rend(); ++it) {

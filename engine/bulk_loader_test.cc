@@ -207,7 +207,8 @@ TEST_F(BulkLoaderRunsTest, ALoadThatTakesASubjectPastSmallIndexesItWhole) {
       EncodeTextTerm(ValueKind::kEntity, absl::StrCat("E", i), &o);
       r.o = terms.Intern(o);
       r.source = r.by = BulkLoader::kNone;
-      r.from = {(1000 + i) * kDaySeconds, static_cast<uint8_t>(Precision::kDay)};
+      r.from = {(1000 + i) * kDaySeconds,
+                static_cast<uint8_t>(Precision::kDay)};
       r.recorded = kLoadTime;
       r.row = i + 2;
       rows.push_back(r);
@@ -262,9 +263,9 @@ TEST_F(BulkLoaderRunsTest, EachLoadRecordsItsBatch) {
     ASSERT_TRUE(value.ok()) << value.status();
     auto first = store->GetClaim(load.first_claim, nullptr);
     ASSERT_TRUE(first.ok()) << first.status();
-    EXPECT_EQ(*value, absl::StrCat(kLoadTime, "\t", load.claims_added, "\t",
-                                   load.first_claim, "\t", first->row,
-                                   "\tfacts.tsv"));
+    EXPECT_EQ(*value,
+              absl::StrCat(kLoadTime, "\t", load.claims_added, "\t",
+                           load.first_claim, "\t", first->row, "\tfacts.tsv"));
     std::optional<BatchMeta> meta = DecodeBatchMeta(*value, 3);
     ASSERT_TRUE(meta.has_value()) << *value;
     EXPECT_EQ(meta->claims_added, load.claims_added);

@@ -234,10 +234,9 @@ class Checker {
               status = stored.status();
             } else if (*stored != e.value) {
               named.insert(row.id);
-              Problem(absl::StrCat("claim #c", row.id, ": ", FamilyName(f),
-                                   " holds different ",
-                                   f == Family::kClaims
-                                       ? "subject, predicate or valid_from"
+              Problem(absl::StrCat(
+                  "claim #c", row.id, ": ", FamilyName(f), " holds different ",
+                  f == Family::kClaims ? "subject, predicate or valid_from"
                                        : "times or provenance"));
             }
           }
@@ -254,7 +253,8 @@ class Checker {
       auto row = store_->GetClaim(id, snap_.get());
       if (absl::IsDataLoss(row.status()) &&
           absl::StrContains(row.status().message(), "no record in spo")) {
-        Problem(absl::StrCat("claim #c", id, ": its record is missing from spo"));
+        Problem(
+            absl::StrCat("claim #c", id, ": its record is missing from spo"));
       } else if (!row.ok() && !absl::IsDataLoss(row.status())) {
         return row.status();
       }
@@ -456,8 +456,8 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
     };
     // As subject: its spo entries.
     std::string prefix = IndexPrefix(Family::kSpo, &*id, 1);
-    auto it =
-        store->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
+    auto it = store->rocks().NewIterator(Family::kSpo, prefix,
+                                         PrefixEnd(prefix), snap);
     for (it->Seek(prefix); it->Valid(); it->Next()) {
       ClaimRecord row;
       int64_t row_distance;
@@ -469,12 +469,11 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
     }
     ANNALS_RETURN_IF_ERROR(it->status());
     // As object: time by object (an alias is an entity).
-    ANNALS_RETURN_IF_ERROR(
-        ForEachInTime(store, snap, TimePosition::kObject, *id,
-                      [&](const ClaimRecord& row) {
-                        note(row, "object");
-                        return absl::OkStatus();
-                      }));
+    ANNALS_RETURN_IF_ERROR(ForEachInTime(store, snap, TimePosition::kObject,
+                                         *id, [&](const ClaimRecord& row) {
+                                           note(row, "object");
+                                           return absl::OkStatus();
+                                         }));
   }
   return out;
 }

@@ -1,8 +1,8 @@
 // Consistency check of a whole store, behind `annals check`: every claim
 // record (in spo) is readable and its pointer and time entries exist with
-// the same contents (and no family holds anything else), every term a claim names is in
-// the dictionary in both directions, and the counters in meta agree with
-// what is stored; and lists the live claims that break the current schema.
+// the same contents (and no family holds anything else), every term a claim
+// names is in the dictionary in both directions, and the counters in meta agree
+// with what is stored; and lists the live claims that break the current schema.
 // Reads one snapshot with sequential scans only.
 #ifndef ANNALS_ENGINE_CHECK_H_
 #define ANNALS_ENGINE_CHECK_H_

@@ -164,8 +164,8 @@ bool ClaimScan::ProbeIsWhole() {
     // More claims than the probe reads: time by subject holds them all when
     // there are more than kSmallSubjectClaims, which one seek there says.
     std::string time = TimePrefix(TimePosition::kSubject, time_term_);
-    auto indexed = store_->rocks().NewIterator(Family::kTime, time,
-                                               PrefixEnd(time), snapshot_.get());
+    auto indexed = store_->rocks().NewIterator(
+        Family::kTime, time, PrefixEnd(time), snapshot_.get());
     indexed->Seek(time);
     if (indexed->Valid()) {
       small_rows_.clear();

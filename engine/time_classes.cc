@@ -52,9 +52,9 @@ uint8_t LengthClass(const TreeExtent& extent) {
 void EncodeClassKey(TimePosition position, const ClaimRecord& row,
                     std::string* out) {
   TreeExtent extent = ExtentOf(row);
-  EncodeClassKey({position, Term(position, row), LengthClass(extent),
-                  extent.lo, row.id},
-                 out);
+  EncodeClassKey(
+      {position, Term(position, row), LengthClass(extent), extent.lo, row.id},
+      out);
 }
 
 void EncodeClassKey(const ClassKey& k, std::string* out) {

@@ -1,12 +1,12 @@
 // The valid-time index (engine/FORMAT.md, "The time family"): one entry a
 // claim and position, keyed by position (subject, predicate or object),
-// term, the claim's length class and the first day of its extent. The length class of a claim
-// whose possible extent is the closed tree days [lo, hi] (time_index.h) is
-// the bit width of hi - lo (0 for one day, at most 24), or kOpenClass when
-// the extent runs to the tree's end (it never ends). A claim of class c
-// overlaps days [a, b] only if a - (2^c - 1) <= lo <= b, so the window reads
-// one range of lo per class: every claim that overlaps it, and at most the
-// claims of each class that ended less than 2^c days before a. At 1,000,000
+// term, the claim's length class and the first day of its extent. The length
+// class of a claim whose possible extent is the closed tree days [lo, hi]
+// (time_index.h) is the bit width of hi - lo (0 for one day, at most 24), or
+// kOpenClass when the extent runs to the tree's end (it never ends). A claim of
+// class c overlaps days [a, b] only if a - (2^c - 1) <= lo <= b, so the window
+// reads one range of lo per class: every claim that overlaps it, and at most
+// the claims of each class that ended less than 2^c days before a. At 1,000,000
 // generated facts (bench/class_reads.py) the subject E0 on one day reads
 // 5,827 entries for 5,327 answers, and the predicate `signed` over 2015 653
 // for 652: one entry a claim where format 2's interval tree wrote 1.83 for

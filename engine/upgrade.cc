@@ -347,8 +347,8 @@ absl::Status WriteClaims(const Rocks& from, const Census& census, Writer* to) {
     RowBase base;
     if (row.batch != 0) base = census.bases.at(row.batch);
     ClaimEntries(row, base,
-                   census.subject_claims.at(row.s) > kSmallSubjectClaims,
-                   &entries);
+                 census.subject_claims.at(row.s) > kSmallSubjectClaims,
+                 &entries);
     for (const IndexEntry& e : entries) {
       ANNALS_RETURN_IF_ERROR(to->Put(e.family, e.key, e.value));
     }

@@ -172,8 +172,8 @@ absl::Status WriteTxn::ClaimEntries(std::vector<IndexEntry>* out) const {
     auto it = store_->rocks().NewIterator(Family::kSpo, prefix,
                                           PrefixEnd(prefix), nullptr);
     std::vector<ClaimRecord> stored;
-    for (it->Seek(prefix);
-         it->Valid() && subject.stored <= kSmallSubjectClaims; it->Next()) {
+    for (it->Seek(prefix); it->Valid() && subject.stored <= kSmallSubjectClaims;
+         it->Next()) {
       ++subject.stored;
       int64_t distance;
       if (!DecodeSpoEntry(it->key(), it->value(), &stored.emplace_back(),
@@ -194,8 +194,7 @@ absl::Status WriteTxn::ClaimEntries(std::vector<IndexEntry>* out) const {
       if (touched_.contains(row.id)) continue;
       index_value.clear();
       EncodeIndexValue(row, &index_value);
-      TimeEntry(TimePosition::kSubject, row, index_value,
-                &out->emplace_back());
+      TimeEntry(TimePosition::kSubject, row, index_value, &out->emplace_back());
     }
   }
   for (const auto& [id, row] : touched_) {
@@ -205,16 +204,15 @@ absl::Status WriteTxn::ClaimEntries(std::vector<IndexEntry>* out) const {
                               store_->row_bases().Get(row.batch, nullptr));
     }
     const Subject& subject = subjects[row.s];
-    engine::ClaimEntries(
-        row, base, subject.stored + subject.added > kSmallSubjectClaims,
-        &entries);
+    engine::ClaimEntries(row, base,
+                         subject.stored + subject.added > kSmallSubjectClaims,
+                         &entries);
     for (IndexEntry& e : entries) out->push_back(std::move(e));
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::array<int, kFamilyCount>> WriteTxn::PendingEntries()
-    const {
+absl::StatusOr<std::array<int, kFamilyCount>> WriteTxn::PendingEntries() const {
   std::array<int, kFamilyCount> counts{};
   for (int f = 0; f < kFamilyCount; ++f) {
     counts[f] = batch_.count(static_cast<Family>(f));

@@ -85,7 +85,7 @@ class WriteTxn {
   Store* store_;
   Counters counters_;
   uint64_t first_new_claim_;  // claims from this id on are this txn's
-  RocksBatch batch_;  // terms and schema; claims are added by Commit
+  RocksBatch batch_;          // terms and schema; claims are added by Commit
   absl::flat_hash_map<std::string, uint64_t> new_terms_;
   absl::flat_hash_map<uint64_t, ClaimRecord> touched_;  // claims of this txn
   std::optional<Store::CurrentSchema> new_schema_;      // published on commit
