@@ -230,6 +230,9 @@ TEST_F(KillUpgradeTest, UpgradeIsAllOrNothingUnderSigkill) {
   const StoreEntries after = std::move(*upgraded);
   ASSERT_NE(after, *before_);
   ASSERT_EQ(after.at("claims").size(), static_cast<size_t>(kClaims));
+  // ...a store this build opens and finds whole.
+  test::CliResult checked = test::RunCli(dir_->path(), {"check", timed});
+  ASSERT_EQ(checked.exit_code, 0) << checked.out << checked.err;
   std::printf("[ timing   ] an upgrade of %d claims takes %.2fs\n", kClaims,
               seconds);
 
