@@ -648,19 +648,11 @@ RowBase BulkLoader::BaseOf(uint64_t batch) const {
 absl::StatusOr<std::vector<ClaimRecord>> BulkLoader::StoredClaims(
     uint64_t s) const {
   std::vector<ClaimRecord> out;
-  std::string prefix = IndexPrefix(Family::kSpo, &s, 1);
-  auto it = store_->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix),
-                                        nullptr);
-  for (it->Seek(prefix); it->Valid() && out.size() <= kSmallSubjectClaims;
-       it->Next()) {
-    int64_t distance;
-    if (!DecodeSpoEntry(it->key(), it->value(), &out.emplace_back(),
-                        &distance)) {
-      return absl::DataLossError(absl::StrCat(
-          "store '", store_->dir(), "': unreadable entry in index spo"));
-    }
-  }
-  ANNALS_RETURN_IF_ERROR(it->status());
+  ANNALS_RETURN_IF_ERROR(
+      store_->ForEachInSpo(&s, 1, nullptr, [&](const ClaimRecord& row) {
+        out.push_back(row);
+        return out.size() <= kSmallSubjectClaims;
+      }));
   return out;
 }
 

@@ -410,7 +410,10 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
     if (TermKind(id) == ValueKind::kClaim) return Value::Claim(TermSeq(id));
     return dict.Lookup(id, snap);
   };
-  for (const auto& [name, def] : schema.predicates()) {
+  for (const auto& predicate : schema.predicates()) {
+    // A reference, not a structured binding: C++17 lambdas (the one below)
+    // cannot capture those, and clang refuses.
+    const std::string& name = predicate.first;
     absl::StatusOr<uint64_t> pid = dict.Find(Value::Entity(name), snap);
     if (absl::IsNotFound(pid.status())) continue;
     ANNALS_RETURN_IF_ERROR(pid.status());
@@ -443,7 +446,9 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
   }
   // Claims stored under a name that is now an alias: queries and writes
   // take the name for the entity it stands for, so they are out of reach.
-  for (const auto& [alias, name] : schema.aliases()) {
+  for (const auto& entry : schema.aliases()) {
+    const std::string& alias = entry.first;
+    const std::string& name = entry.second;
     absl::StatusOr<uint64_t> id = dict.Find(Value::Entity(alias), snap);
     if (absl::IsNotFound(id.status())) continue;
     ANNALS_RETURN_IF_ERROR(id.status());
@@ -455,19 +460,11 @@ absl::StatusOr<std::vector<std::string>> SchemaViolations(
                                  "`"));
     };
     // As subject: its spo entries.
-    std::string prefix = IndexPrefix(Family::kSpo, &*id, 1);
-    auto it = store->rocks().NewIterator(Family::kSpo, prefix,
-                                         PrefixEnd(prefix), snap);
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      ClaimRecord row;
-      int64_t row_distance;
-      if (!DecodeSpoEntry(it->key(), it->value(), &row, &row_distance)) {
-        return absl::DataLossError(absl::StrCat(
-            "store '", store->dir(), "': unreadable entry in index spo"));
-      }
-      note(row, "subject");
-    }
-    ANNALS_RETURN_IF_ERROR(it->status());
+    ANNALS_RETURN_IF_ERROR(
+        store->ForEachInSpo(&*id, 1, snap, [&](const ClaimRecord& row) {
+          note(row, "subject");
+          return true;
+        }));
     // As object: time by object (an alias is an entity).
     ANNALS_RETURN_IF_ERROR(ForEachInTime(store, snap, TimePosition::kObject,
                                          *id, [&](const ClaimRecord& row) {

@@ -22,10 +22,6 @@ struct IndexEntry {
   std::string key, value;
 };
 
-// The families that hold a claim's entries.
-inline constexpr Family kClaimFamilies[] = {Family::kClaims, Family::kSpo,
-                                            Family::kTime};
-
 // Time by subject holds exactly the claims of subjects with more than this
 // many claims (retracted ones included: claims are never deleted).
 inline constexpr int kSmallSubjectClaims = 64;

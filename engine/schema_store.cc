@@ -60,21 +60,18 @@ absl::StatusOr<std::vector<std::string>> EntityTypes(Store* store,
     ANNALS_RETURN_IF_ERROR(id.status());
     ids[i] = *id;
   }
-  std::string prefix = IndexPrefix(Family::kSpo, ids, 2);
-  auto it =
-      store->rocks().NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    ClaimRecord row;
-    int64_t row_distance;
-    if (!DecodeSpoEntry(it->key(), it->value(), &row, &row_distance)) {
-      return absl::DataLossError(absl::StrCat(
-          "store '", store->dir(), "': unreadable entry in index spo"));
-    }
-    if (row.is_retracted() || TermKind(row.o) != ValueKind::kEntity) continue;
-    ANNALS_ASSIGN_OR_RETURN(Value type, dict.Lookup(row.o, snap));
-    types.push_back(type.text());
-  }
-  ANNALS_RETURN_IF_ERROR(it->status());
+  absl::Status lookup;
+  ANNALS_RETURN_IF_ERROR(
+      store->ForEachInSpo(ids, 2, snap, [&](const ClaimRecord& row) {
+        if (row.is_retracted() || TermKind(row.o) != ValueKind::kEntity) {
+          return true;
+        }
+        absl::StatusOr<Value> type = dict.Lookup(row.o, snap);
+        if (!type.ok()) lookup = type.status();
+        if (type.ok()) types.push_back(type->text());
+        return type.ok();
+      }));
+  ANNALS_RETURN_IF_ERROR(lookup);
   std::sort(types.begin(), types.end());
   types.erase(std::unique(types.begin(), types.end()), types.end());
   return types;

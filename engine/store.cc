@@ -310,6 +310,23 @@ absl::Status Store::Ingest(const std::vector<Rocks::Ingest>& files,
   return absl::OkStatus();
 }
 
+absl::Status Store::ForEachInSpo(
+    const uint64_t* ids, int n, const Snapshot* snap,
+    const std::function<bool(const ClaimRecord&)>& each) {
+  std::string prefix = IndexPrefix(Family::kSpo, ids, n);
+  auto it = rocks_->NewIterator(Family::kSpo, prefix, PrefixEnd(prefix), snap);
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    ClaimRecord row;
+    int64_t row_distance;
+    if (!DecodeSpoEntry(it->key(), it->value(), &row, &row_distance)) {
+      return absl::DataLossError(
+          absl::StrCat("store '", dir(), "': unreadable entry in index spo"));
+    }
+    if (!each(row)) break;
+  }
+  return it->status();
+}
+
 absl::StatusOr<ClaimRecord> Store::GetClaim(uint64_t claim_id,
                                             const Snapshot* snap) {
   auto bytes = rocks_->Get(Family::kClaims, IdKey(claim_id), snap);

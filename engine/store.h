@@ -10,6 +10,7 @@
 #define ANNALS_ENGINE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -68,6 +69,13 @@ class Store {
   // The full record of a claim; NotFound when there is no such claim. Reads
   // its pointer in `claims`, then its record in `spo` (FORMAT.md).
   absl::StatusOr<ClaimRecord> GetClaim(uint64_t claim_id, const Snapshot* snap);
+  // Calls `each` with the claims whose spo keys start with `ids[0..n)` (the
+  // subject; the subject and predicate), in spo order, every field but
+  // `row`, until it returns false. DataLoss naming the store for an
+  // unreadable entry.
+  absl::Status ForEachInSpo(
+      const uint64_t* ids, int n, const Snapshot* snap,
+      const std::function<bool(const ClaimRecord&)>& each);
   // Where each load batch's rows start: a claim's row is stored as its
   // distance from the row its batch and claim id predict.
   RowBases& row_bases() { return row_bases_; }

@@ -168,21 +168,13 @@ absl::Status WriteTxn::ClaimEntries(std::vector<IndexEntry>* out) const {
   }
   std::vector<IndexEntry> entries;
   for (auto& [s, subject] : subjects) {
-    std::string prefix = IndexPrefix(Family::kSpo, &s, 1);
-    auto it = store_->rocks().NewIterator(Family::kSpo, prefix,
-                                          PrefixEnd(prefix), nullptr);
     std::vector<ClaimRecord> stored;
-    for (it->Seek(prefix); it->Valid() && subject.stored <= kSmallSubjectClaims;
-         it->Next()) {
-      ++subject.stored;
-      int64_t distance;
-      if (!DecodeSpoEntry(it->key(), it->value(), &stored.emplace_back(),
-                          &distance)) {
-        return absl::DataLossError(absl::StrCat(
-            "store '", store_->dir(), "': unreadable entry in index spo"));
-      }
-    }
-    ANNALS_RETURN_IF_ERROR(it->status());
+    ANNALS_RETURN_IF_ERROR(
+        store_->ForEachInSpo(&s, 1, nullptr, [&](const ClaimRecord& row) {
+          stored.push_back(row);
+          return stored.size() <= kSmallSubjectClaims;
+        }));
+    subject.stored = static_cast<int64_t>(stored.size());
     if (subject.stored > kSmallSubjectClaims ||
         subject.stored + subject.added <= kSmallSubjectClaims) {
       continue;
