@@ -162,17 +162,23 @@ bool ClaimScan::ProbeIsWhole() {
   if (!read(kProbeEntries)) return true;  // finished
   if (it_->Valid()) {
     // More claims than the probe reads: time by subject holds them all when
-    // there are more than kSmallSubjectClaims, which one seek there says.
-    std::string time = TimePrefix(TimePosition::kSubject, time_term_);
-    auto indexed = store_->rocks().NewIterator(
-        Family::kTime, time, PrefixEnd(time), snapshot_.get());
-    indexed->Seek(time);
-    if (indexed->Valid()) {
+    // there are more than kSmallSubjectClaims. The seek to the first class
+    // range says so when it finds an entry; only when it finds none does a
+    // second seek look for entries before that range.
+    std::unique_ptr<RocksIterator> spo = std::move(it_);
+    OpenTimeIndex();
+    if (!ranges_.empty()) it_->Seek(ranges_.front().first);
+    positioned_ = !ranges_.empty();
+    if (!it_->Valid() && it_->status().ok()) {
+      it_->Seek(prefix_);
+      positioned_ = false;
+    }
+    if (it_->Valid()) {
       small_rows_.clear();
-      OpenTimeIndex();
       return false;
     }
-    if (!indexed->status().ok()) return Finish(true), true;
+    if (!it_->status().ok()) return Finish(true), true;
+    it_ = std::move(spo);
     if (!read(kSmallSubjectClaims)) return true;
   }
   if (!it_->status().ok()) Finish(true);  // keeps the error
@@ -216,8 +222,8 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
     // A seek only when the iterator is before the range: after a seek that
     // found nothing in one range it may already stand in a later one.
     if (!started_ || (it_->Valid() && it_->key() < begin)) {
+      if (started_ || !positioned_) it_->Seek(begin);
       started_ = true;
-      it_->Seek(begin);
     }
     if (!it_->Valid()) break;
     if (it_->key() >= end) {

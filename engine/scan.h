@@ -7,7 +7,8 @@
 // (time_classes.h), which holds only subjects of more than
 // kSmallSubjectClaims claims: the scan first reads up to kProbeEntries of
 // the subject's spo entries and answers from those when they are all; else
-// one seek in time by subject says whether it is there.
+// its seek to the first class range in time by subject says whether the
+// subject is there.
 // Otherwise a bound object (an entity, string or claim) reads time by
 // object, a bound predicate time by predicate, each by class ranges with a
 // window or whole without one; nothing bound scans `spo`.
@@ -104,6 +105,8 @@ class ClaimScan {
   // of its spo entries, returned from `small_next_`.
   uint64_t time_term_ = 0;
   bool probe_done_ = false, small_ = false;
+  // Whether ProbeIsWhole left the time index at the first range's begin.
+  bool positioned_ = false;
   static constexpr int kProbeEntries = 48;
   std::vector<ClaimRecord> small_rows_;
   size_t small_next_ = 0;

@@ -394,6 +394,40 @@ TEST_F(ClaimScanTest, ASubjectWrittenPastSmallIsReadWhole) {
   }
 }
 
+// A subject past the probe whose entries in time by subject all lie before
+// the window's first class range (class 0: claims within one day): a second
+// seek finds it there, so the rest of its spo entries is not read.
+TEST_F(ClaimScanTest, ABigSubjectWithNothingInTheWindowsRangesIsNotReadWhole) {
+  {
+    WriteTxn txn(store_.get());
+    for (int i = 0; i < 80; ++i) {  // an hour each, a year apart
+      auto row = test::MakeRow(
+          txn, {"brief", "p", Value::Integer(i), DaySeconds(1950 + i, 1, 1),
+                DaySeconds(1950 + i, 1, 1) + 3600, kRecorded});
+      ASSERT_TRUE(row.ok()) << row.status();
+      row->from.precision = row->to.precision =
+          static_cast<uint8_t>(Precision::kSecond);
+      ASSERT_TRUE(txn.Assert(&*row).ok());
+      rows_.push_back(*row);
+    }
+    ASSERT_TRUE(txn.Commit().ok());
+  }
+  IdPattern pattern;
+  pattern.s = Id("brief");
+  for (int year : {1940, 1960, 2040}) {
+    SCOPED_TRACE(year);
+    const TimeView view = At(DaySeconds(year, 6, 1));
+    int64_t read = 0;
+    EXPECT_EQ(Scan(pattern, view, &read), Expected(pattern, view));
+    EXPECT_TRUE(Expected(pattern, view).empty());
+    EXPECT_LE(read, 48 + 3);
+  }
+  const TimeView hour =
+      During(DaySeconds(1960, 1, 1) + 600, DaySeconds(1960, 1, 1) + 700);
+  EXPECT_EQ(Scan(pattern, hour), Expected(pattern, hour));
+  EXPECT_EQ(Expected(pattern, hour).size(), 1u);
+}
+
 TEST_F(ClaimScanTest, TheWindowsEndEndsAnSpoScanEarly) {
   std::vector<test::RowSpec> specs;
   for (int i = 0; i < 50; ++i) {
