@@ -55,7 +55,7 @@ absl::StatusOr<Database> Database::Open(const std::string& dir,
 
 struct PreparedQuery::Impl {
   Database::Impl* db;
-  query::PreparedStatement prepared;
+  std::shared_ptr<const query::PreparedStatement> prepared;
   query::Parameters parameters;
 };
 
@@ -68,7 +68,7 @@ absl::StatusOr<ResultSet> Database::Query(std::string_view text,
 absl::StatusOr<PreparedQuery> Database::Prepare(std::string_view text) {
   auto impl = std::make_unique<PreparedQuery::Impl>();
   impl->db = impl_.get();
-  ANNALS_ASSIGN_OR_RETURN(impl->prepared, query::Prepare(text));
+  ANNALS_ASSIGN_OR_RETURN(impl->prepared, impl_->parsed.Prepare(text));
   return PreparedQuery(std::move(impl));
 }
 
@@ -86,7 +86,7 @@ absl::StatusOr<ResultSet> PreparedQuery::Execute(const QueryOptions& options) {
   Database::Impl* db = impl_->db;
   ANNALS_RETURN_IF_ERROR(db->store->CatchUp());
   ANNALS_ASSIGN_OR_RETURN(query::QueryResult result,
-                          query::Execute(impl_->prepared, impl_->parameters,
+                          query::Execute(*impl_->prepared, impl_->parameters,
                                          db->store.get(), db, options));
   return ResultSet(std::make_unique<ResultSet::Impl>(std::move(result)));
 }

@@ -14,12 +14,14 @@
 #include "engine/store.h"
 #include "engine/write_txn.h"
 #include "query/claim_writer.h"
+#include "query/parse_cache.h"
 #include "schema/schema.h"
 
 namespace annals {
 
 struct Database::Impl : public query::ClaimWriter {
   std::unique_ptr<engine::Store> store;
+  query::ParseCache parsed;  // Prepare's
 
   // The caller's snapshot, or none: a single RocksDB iterator or read is
   // consistent on its own.

@@ -42,6 +42,22 @@ TEST_F(PreparedQueryTest, RunsWithEachBinding) {
   EXPECT_EQ(Column(q->Execute()), std::vector<std::string>{"56 bcm/yr"});
 }
 
+// Equal text is parsed once (query/parse_cache.h); each prepared query
+// keeps its own bindings.
+TEST_F(PreparedQueryTest, TwoPreparedQueriesOfOneTextKeepTheirOwnBindings) {
+  const char* text = "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x AT $t";
+  auto early = db_->Prepare(text);
+  auto late = db_->Prepare(text);
+  ASSERT_TRUE(early.ok() && late.ok());
+  early->Bind("t", Value::Date(*TimePoint::Parse("2024-06-01")));
+  late->Bind("t", Value::Date(*TimePoint::Parse("2026")));
+  EXPECT_EQ(Column(late->Execute()), std::vector<std::string>{"56 bcm/yr"});
+  EXPECT_EQ(Column(early->Execute()), std::vector<std::string>{"48 bcm/yr"});
+  EXPECT_EQ(Column(db_->Query("FIND ?x WHERE Russia gas_flow_to_china_bcm ?x "
+                              "AT 2026")),
+            std::vector<std::string>{"56 bcm/yr"});
+}
+
 TEST_F(PreparedQueryTest, NumbersAndLimits) {
   auto q =
       db_->Prepare("FIND ?p WHERE ?s ?p ?o GROUP BY ?p ORDER BY ?p LIMIT $n");

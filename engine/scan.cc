@@ -1,8 +1,11 @@
 // Index choice and the filtering index scan; see scan.h.
 #include "engine/scan.h"
 
+#include <limits>
+
 #include "absl/strings/str_cat.h"
 #include "engine/index_entries.h"
+#include "engine/indexed_subjects.h"
 #include "engine/key_codec.h"
 #include "engine/time_classes.h"
 
@@ -88,8 +91,6 @@ ClaimScan::ClaimScan(Store* store, const IdPattern& pattern,
       case TimePosition::kSubject:
         time_term_ = *pattern.s;
         prefix_ = IndexPrefix(Family::kSpo, &time_term_, 1);
-        it_ = store_->rocks().NewIterator(Family::kSpo, prefix_,
-                                          PrefixEnd(prefix_), snapshot_.get());
         return;  // ProbeIsWhole decides
       case TimePosition::kPredicate:
         time_term_ = *pattern.p;
@@ -158,29 +159,49 @@ bool ClaimScan::ProbeIsWhole() {
     }
     return true;
   };
-  it_->Seek(prefix_);
-  if (!read(kProbeEntries)) return true;  // finished
-  if (it_->Valid()) {
-    // More claims than the probe reads: time by subject holds them all when
-    // there are more than kSmallSubjectClaims. The seek to the first class
-    // range says so when it finds an entry; only when it finds none does a
-    // second seek look for entries before that range.
-    std::unique_ptr<RocksIterator> spo = std::move(it_);
-    OpenTimeIndex();
-    if (!ranges_.empty()) it_->Seek(ranges_.front().first);
-    positioned_ = !ranges_.empty();
-    if (!it_->Valid() && it_->status().ok()) {
-      it_->Seek(prefix_);
-      positioned_ = false;
+  const std::string spo_prefix = prefix_;
+  auto open_spo = [&] {
+    it_ = store_->rocks().NewIterator(Family::kSpo, spo_prefix,
+                                      PrefixEnd(spo_prefix), snapshot_.get());
+    it_->Seek(spo_prefix);
+  };
+  // A subject known to be in time by subject skips the probe.
+  IndexedSubjects& known = store_->indexed_subjects();
+  const bool hinted = known.Contains(time_term_);
+  if (!hinted) {
+    open_spo();
+    if (!read(kProbeEntries)) return true;  // finished
+    if (!it_->Valid()) {
+      if (!it_->status().ok()) Finish(true);  // keeps the error
+      return true;
     }
-    if (it_->Valid()) {
-      small_rows_.clear();
-      return false;
-    }
-    if (!it_->status().ok()) return Finish(true), true;
-    it_ = std::move(spo);
-    if (!read(kSmallSubjectClaims)) return true;
   }
+  // More claims than the probe reads: time by subject holds them all when
+  // there are more than kSmallSubjectClaims. The seek to the first class
+  // range says so when it finds an entry; only when it finds none does a
+  // second seek look for entries before that range.
+  std::unique_ptr<RocksIterator> spo = std::move(it_);
+  OpenTimeIndex();
+  if (!ranges_.empty()) it_->Seek(ranges_.front().first);
+  positioned_ = !ranges_.empty();
+  if (!it_->Valid() && it_->status().ok()) {
+    it_->Seek(prefix_);
+    positioned_ = false;
+  }
+  if (it_->Valid()) {
+    if (!hinted) known.Add(time_term_);
+    small_rows_.clear();
+    return false;
+  }
+  if (!it_->status().ok()) return Finish(true), true;
+  // Not in time by subject as of this snapshot: the rest of spo holds at
+  // most kSmallSubjectClaims claims.
+  if (spo == nullptr) {
+    open_spo();
+  } else {
+    it_ = std::move(spo);
+  }
+  if (!read(std::numeric_limits<int>::max())) return true;
   if (!it_->status().ok()) Finish(true);  // keeps the error
   return true;
 }

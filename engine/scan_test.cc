@@ -428,6 +428,49 @@ TEST_F(ClaimScanTest, ABigSubjectWithNothingInTheWindowsRangesIsNotReadWhole) {
   EXPECT_EQ(Expected(pattern, hour).size(), 1u);
 }
 
+// A subject a scan found in time by subject is remembered (the store's
+// IndexedSubjects), and the next scan of it skips the spo probe. The hint is
+// only a hint: a snapshot from before the subject grew still reads spo.
+TEST_F(ClaimScanTest, ASubjectFoundInTimeBySubjectIsReadWithoutTheProbe) {
+  auto specs = [](int from, int to) {
+    std::vector<test::RowSpec> out;
+    for (int i = from; i < to; ++i) {
+      out.push_back({"hub", "p", Value::Integer(i), DaySeconds(1900 + i, 1, 1),
+                     DaySeconds(1903 + i, 1, 1), kRecorded});
+    }
+    return out;
+  };
+  Write(specs(0, 60));
+  std::shared_ptr<const Snapshot> before = store_->GetSnapshot();
+  const std::vector<ClaimRecord> rows_before = rows_;
+  Write(specs(60, 100));
+  IdPattern pattern;
+  pattern.s = Id("hub");
+  const TimeView view = At(DaySeconds(1980, 6, 1));
+  EXPECT_FALSE(store_->indexed_subjects().Contains(*pattern.s));
+  int64_t read = 0;
+  EXPECT_EQ(Scan(pattern, view, &read), Expected(pattern, view));
+  EXPECT_GT(read, 48);  // the probe, then time by subject
+  EXPECT_TRUE(store_->indexed_subjects().Contains(*pattern.s));
+  EXPECT_EQ(Scan(pattern, view, &read), Expected(pattern, view));
+  EXPECT_LE(read, 6);  // the 3 answers and a few that ended before
+
+  // The snapshot from before the subject had more than kSmallSubjectClaims.
+  rows_ = rows_before;
+  for (int year : {1930, 1958, 1980}) {
+    SCOPED_TRACE(year);
+    const TimeView at = At(DaySeconds(year, 6, 1));
+    ClaimScan scan(store_.get(), pattern, at, before);
+    std::vector<uint64_t> ids;
+    ClaimRecord row;
+    while (scan.Next(&row)) ids.push_back(row.id);
+    EXPECT_TRUE(scan.status().ok()) << scan.status();
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, Expected(pattern, at));
+    EXPECT_EQ(scan.entries_read(), 60);  // all of spo, as of the snapshot
+  }
+}
+
 TEST_F(ClaimScanTest, TheWindowsEndEndsAnSpoScanEarly) {
   std::vector<test::RowSpec> specs;
   for (int i = 0; i < 50; ++i) {

@@ -21,6 +21,7 @@
 #include "engine/batch_meta.h"
 #include "engine/claim_record.h"
 #include "engine/dictionary.h"
+#include "engine/indexed_subjects.h"
 #include "engine/name_suggestions.h"
 #include "engine/rocks.h"
 #include "schema/schema.h"
@@ -79,6 +80,8 @@ class Store {
   // Where each load batch's rows start: a claim's row is stored as its
   // distance from the row its batch and claim id predict.
   RowBases& row_bases() { return row_bases_; }
+  // Subjects a scan found in time by subject (a hint; indexed_subjects.h).
+  IndexedSubjects& indexed_subjects() { return indexed_subjects_; }
 
   // A copy of the counters as of the last commit or load.
   Counters counters() const;
@@ -150,6 +153,7 @@ class Store {
   Dictionary dictionary_;
   NameSuggestions name_suggestions_;
   RowBases row_bases_;
+  IndexedSubjects indexed_subjects_;
   // std::mutex rather than absl::Mutex: Debian's Abseil is not built with
   // ThreadSanitizer, which then cannot see absl::Mutex (tools/check runs the
   // concurrency tests under it).
