@@ -1,7 +1,7 @@
 // ClaimBuffer: the rows of a load, in chunks of a fixed size, so that a load
 // of any size grows without reallocating (no moment with two copies of all
-// rows) and a part's rows can be moved into the loader's chunk by chunk,
-// each chunk freed once copied. Indexing is O(1). Chunks are mapped from the
+// rows) and a part's rows can be moved into the loader's by taking its
+// chunks. Indexing is O(1). Chunks are mapped from the
 // system directly, so that a freed chunk leaves the process at once (malloc
 // would keep it in the arena of the thread that parsed it).
 //
@@ -11,7 +11,9 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "engine/claim_record.h"
+#include "engine/huge_pages.h"
 
 namespace annals::engine {
 
@@ -38,27 +41,31 @@ class ClaimBuffer {
   ClaimRecord& back() { return (*this)[size_ - 1]; }
 
   void push_back(ClaimRecord row) {
-    if ((size_ & (kChunk - 1)) == 0) chunks_.push_back(NewChunk());
+    if ((size_ & (kChunk - 1)) == 0) {
+      chunks_.push_back(NewChunk(/*populate=*/!chunks_.empty()));
+    }
     new (&(*this)[size_]) ClaimRecord(std::move(row));
     ++size_;
   }
 
-  // Moves every row of `other` to the end, in order, freeing other's chunks
-  // as they are copied (taking them, when this is empty); `other` is left
-  // empty.
+  // Moves every row of `other` to the end, in order, without copying rows
+  // into new memory: the gap in this buffer's last chunk is filled from the
+  // front of `other`, whose rows then shift down in place, and its chunks
+  // are taken. `other` is left empty.
   void MoveFrom(ClaimBuffer* other) {
-    if (size_ == 0) {  // nothing to append to: take the chunks as they are
-      chunks_.swap(other->chunks_);
-      size_ = other->size_;
-      other->clear();
-      return;
+    const size_t used = size_ & (kChunk - 1);
+    if (used != 0 && !other->empty()) {
+      const size_t d = std::min(kChunk - used, other->size_);
+      std::memcpy(static_cast<void*>(chunks_.back().get() + used),
+                  other->chunks_[0].get(), d * sizeof(ClaimRecord));
+      size_ += d;
+      other->DropFront(d);
     }
-    for (size_t c = 0; c < other->chunks_.size(); ++c) {
-      size_t n = std::min(kChunk, other->size_ - (c << kChunkBits));
-      for (size_t i = 0; i < n; ++i) push_back(other->chunks_[c][i]);
-      other->chunks_[c].reset();
-    }
-    other->clear();
+    // Here this buffer's chunks are full, or `other` is empty.
+    for (Chunk& c : other->chunks_) chunks_.push_back(std::move(c));
+    size_ += other->size_;
+    other->chunks_.clear();
+    other->size_ = 0;
   }
 
   // Keeps the first `n` rows (n <= size()).
@@ -69,6 +76,7 @@ class ClaimBuffer {
   void clear() { truncate(0); }
 
  private:
+  static_assert(std::is_trivially_copyable_v<ClaimRecord>);
   static_assert(std::is_trivially_destructible_v<ClaimRecord>);
   static constexpr size_t kChunkBytes = kChunk * sizeof(ClaimRecord);
   struct Unmap {
@@ -76,13 +84,33 @@ class ClaimBuffer {
   };
   using Chunk = std::unique_ptr<ClaimRecord[], Unmap>;
 
-  // Rows are assigned before they are read: the pages stay untouched (and
-  // zero) until then.
-  static Chunk NewChunk() {
+  // Rows are assigned before they are read, so a chunk's pages need not be
+  // zero. In 2 MB pages (huge_pages.h); the first chunk's are mapped as rows
+  // reach them (a small load touches few), later chunks, of a large load
+  // that fills them, are mapped whole at once.
+  static Chunk NewChunk(bool populate) {
     void* p = mmap(nullptr, kChunkBytes, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
+    AdviseHugePages(p, kChunkBytes, populate);
     return Chunk(static_cast<ClaimRecord*>(p));
+  }
+
+  // Removes the first `d` (< kChunk) rows: the row at i moves to i - d.
+  void DropFront(size_t d) {
+    const size_t old = size_;
+    for (size_t c = 0; c < chunks_.size() && c * kChunk + d < old; ++c) {
+      const size_t base = c * kChunk;
+      ClaimRecord* chunk = chunks_[c].get();
+      std::memmove(static_cast<void*>(chunk), chunk + d,
+                   (std::min(kChunk, old - base) - d) * sizeof(ClaimRecord));
+      if (base + kChunk < old) {  // the next chunk's first rows end this one
+        std::memcpy(static_cast<void*>(chunk + (kChunk - d)),
+                    chunks_[c + 1].get(),
+                    std::min(d, old - base - kChunk) * sizeof(ClaimRecord));
+      }
+    }
+    truncate(old - d);
   }
 
   std::vector<Chunk> chunks_;

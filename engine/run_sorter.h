@@ -23,6 +23,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/huge_pages.h"
 #include "engine/interrupt.h"
 
 namespace annals::engine {
@@ -38,7 +39,7 @@ class RunSorter {
         name_(std::move(name)),
         run_records_(std::max<size_t>(run_records, 1)),
         less_(less) {
-    if (run_records_ <= kMaxReserve) buffer_.reserve(run_records_);
+    if (run_records_ <= kMaxReserve) Reserve();
   }
   ~RunSorter() { RemoveRuns(); }
   // Sorts tick `interrupt` (not owned; null: none) and stop with its status
@@ -115,9 +116,7 @@ class RunSorter {
     runs_.clear();
     heap_.clear();
     buffer_.clear();
-    if (buffer_.capacity() == 0 && run_records_ <= kMaxReserve) {
-      buffer_.reserve(run_records_);
-    }
+    if (buffer_.capacity() == 0 && run_records_ <= kMaxReserve) Reserve();
     next_ = 0;
     count_ = 0;
     status_ = absl::OkStatus();
@@ -126,6 +125,12 @@ class RunSorter {
  private:
   static constexpr size_t kReadBuffer = 1 << 20;
   static constexpr size_t kMaxReserve = size_t{1} << 22;
+
+  // Reserves a run's records, in 2 MB pages (huge_pages.h).
+  void Reserve() {
+    buffer_.reserve(run_records_);
+    AdviseHugePages(buffer_.data(), run_records_ * sizeof(T));
+  }
   struct Run {
     std::string path;
     FILE* file = nullptr;
