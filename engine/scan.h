@@ -8,7 +8,8 @@
 // kSmallSubjectClaims claims: the scan first reads up to kProbeEntries of
 // the subject's spo entries and answers from those when they are all; else
 // its seek to the first class range in time by subject says whether the
-// subject is there.
+// subject is there. A subject once found there is remembered by the store
+// (indexed_subjects.h), and later scans of it skip the probe.
 // Otherwise a bound object (an entity, string or claim) reads time by
 // object, a bound predicate time by predicate, each by class ranges with a
 // window or whole without one; nothing bound scans `spo`.

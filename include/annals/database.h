@@ -155,7 +155,9 @@ class Database {
   absl::StatusOr<ResultSet> Query(std::string_view text,
                                   const QueryOptions& options = QueryOptions());
   // Parses `text` once for PreparedQuery::Execute (InvalidArgument for a
-  // syntax error; names are resolved when it runs).
+  // syntax error; names are resolved when it runs). The database keeps the
+  // statements of the last texts it parsed (up to 256), so Query and Prepare
+  // of a text seen before skip the parse.
   absl::StatusOr<PreparedQuery> Prepare(std::string_view text);
 
   // Ends the claim's transaction time now. Nothing is deleted: reads with
