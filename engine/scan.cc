@@ -1,6 +1,8 @@
 // Index choice and the filtering index scan; see scan.h.
 #include "engine/scan.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 
 #include "absl/strings/str_cat.h"
@@ -124,12 +126,26 @@ void ClaimScan::OpenTimeIndex() {
   prefix_ = TimePrefix(choice_.time_position, time_term_);
   if (view_.valid) {
     ranges_ = ClassRanges(choice_.time_position, time_term_, *view_.valid);
+    if (open_first_) RotateOpenClassFirst();
   } else {
     ranges_ = {{prefix_, PrefixEnd(prefix_)}};
   }
   it_ = store_->rocks().NewIterator(Family::kTime, prefix_, PrefixEnd(prefix_),
                                     snapshot_.get());
   started_ = false;
+}
+
+void ClaimScan::ReadOpenClaimsFirst() {
+  if (open_first_) return;
+  open_first_ = true;
+  if (!started_ && !ranges_.empty()) RotateOpenClassFirst();
+}
+
+void ClaimScan::RotateOpenClassFirst() {
+  // ClassRanges ends with the open class; the others follow it in key order.
+  if (ranges_.size() < 2) return;
+  std::rotate(ranges_.begin(), ranges_.end() - 1, ranges_.end());
+  rewind_at_ = 1;
 }
 
 bool ClaimScan::Next(ClaimRecord* row) {
@@ -242,11 +258,19 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
     const auto& [begin, end] = ranges_[range_];
     // A seek only when the iterator is before the range: after a seek that
     // found nothing in one range it may already stand in a later one.
-    if (!started_ || (it_->Valid() && it_->key() < begin)) {
+    if (!started_ || range_ == rewind_at_ ||
+        (it_->Valid() && it_->key() < begin)) {
       if (started_ || !positioned_) it_->Seek(begin);
       started_ = true;
+      if (range_ == rewind_at_) rewind_at_ = SIZE_MAX;
     }
-    if (!it_->Valid()) break;
+    if (!it_->Valid()) {
+      if (range_ < rewind_at_ && rewind_at_ != SIZE_MAX && it_->status().ok()) {
+        ++range_;
+        continue;
+      }
+      break;
+    }
     if (it_->key() >= end) {
       ++range_;
       continue;

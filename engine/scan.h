@@ -66,6 +66,11 @@ class ClaimScan {
   // end (and on every later call); then status() says whether the scan
   // completed.
   bool Next(ClaimRecord* row);
+  // For a caller that may stop after the first matches (PATH): a time-index
+  // scan with a window reads the open length class (claims that never end,
+  // most of what holds at a day) before the others, at the cost of one seek
+  // back. The same claims either way. Call before the first Next.
+  void ReadOpenClaimsFirst();
   absl::Status status() const { return status_; }
   const IndexChoice& choice() const { return choice_; }
   // Index entries read, matching or not (for EXPLAIN ANALYZE and tests).
@@ -79,6 +84,7 @@ class ClaimScan {
   // open for NextInRanges. Reads up to kProbeEntries of the subject's spo
   // entries first, and seeks in time by subject only when there are more.
   bool ProbeIsWhole();
+  void RotateOpenClassFirst();
   void OpenTimeIndex();
   // The claim at the iterator, an entry of spo.
   bool DecodeEntry(ClaimRecord* row);
@@ -108,6 +114,10 @@ class ClaimScan {
   bool probe_done_ = false, small_ = false;
   // Whether ProbeIsWhole left the time index at the first range's begin.
   bool positioned_ = false;
+  // With open_first_: the open class's range comes first, and the range at
+  // rewind_at_ (the next) is sought back to.
+  bool open_first_ = false;
+  size_t rewind_at_ = SIZE_MAX;
   static constexpr int kProbeEntries = 48;
   std::vector<ClaimRecord> small_rows_;
   size_t small_next_ = 0;

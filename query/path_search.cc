@@ -78,6 +78,7 @@ class BidirectionalSearch {
       ANNALS_RETURN_IF_ERROR(interrupt_.Tick());
       engine::ClaimScan scan(store_, HopPattern(spec_, node, side->forward),
                              spec_.view, snapshot_, std::nullopt, &interrupt_);
+      scan.ReadOpenClaimsFirst();  // the search stops when the sides meet
       engine::ClaimRecord row;
       while (scan.Next(&row)) {
         ++stats_->claims;
