@@ -256,8 +256,9 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
   if (started_) it_->Next();
   while (range_ < ranges_.size()) {
     const auto& [begin, end] = ranges_[range_];
-    // A seek only when the iterator is before the range: after a seek that
-    // found nothing in one range it may already stand in a later one.
+    // A seek only when the iterator is before the range (after a seek that
+    // found nothing in one range it may already stand in a later one), or
+    // at the range to seek back to after the open class read first.
     if (!started_ || range_ == rewind_at_ ||
         (it_->Valid() && it_->key() < begin)) {
       if (started_ || !positioned_) it_->Seek(begin);
@@ -265,8 +266,8 @@ bool ClaimScan::NextInRanges(ClaimRecord* row) {
       if (range_ == rewind_at_) rewind_at_ = SIZE_MAX;
     }
     if (!it_->Valid()) {
-      if (range_ < rewind_at_ && rewind_at_ != SIZE_MAX && it_->status().ok()) {
-        ++range_;
+      if (rewind_at_ != SIZE_MAX && it_->status().ok()) {
+        range_ = rewind_at_;  // past the open class: the others remain
         continue;
       }
       break;

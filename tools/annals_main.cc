@@ -291,8 +291,8 @@ Rewrites the store's files compactly: one sorted run per column family,
 compressed with ZSTD. A store built by many small writes (flushed in LZ4)
 shrinks; `annals load` already writes sorted files as a compaction would,
 which it leaves about the same size (about 5 seconds per million claims on
-two cores). Prints the bytes on disk before and after. Queries and writes may go on meanwhile; a
-full disk leaves the store as it was.
+two cores). Prints the bytes on disk before and after. Queries and writes
+may go on meanwhile; a full disk leaves the store as it was.
 
 Example:
   annals compact sco.annals
