@@ -2,7 +2,10 @@
 #include "query/find_executor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -69,18 +72,8 @@ FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
       options_(options),
       snapshot_(view != nullptr ? view->snapshot : store->GetSnapshot()),
       schema_(view != nullptr ? view->schema.schema : store->schema().schema),
-      interrupt_(StatementInterrupt(options)),
-      walks_(plan_.chains.size()),
-      ids_(find_.vars.size(), 0),
-      bound_(find_.vars.size(), false),
-      claims_(find_.vars.size()),
-      actual_(plan_.chains.size()),
-      group_matched_(find_.groups.size(), false) {
-  for (size_t c = 0; c < plan_.chains.size(); ++c) {
-    walks_[c].chain = static_cast<int>(c);
-    walks_[c].levels.resize(plan_.chains[c].steps.size());
-    actual_[c].assign(plan_.chains[c].steps.size(), 0);
-  }
+      interrupt_(StatementInterrupt(options)) {
+  Init();
   bool aggregate = false;
   for (const Projection& p : find_.projection) aggregate |= p.aggregate;
   materialize_ = aggregate || find_.distinct || !find_.order_by.empty();
@@ -89,7 +82,39 @@ FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
   done_ = find_.matches_nothing && !OnlyAggregates(find_);
 }
 
+FindExecutor::FindExecutor(const FindExecutor& parent, PartCopy)
+    : store_(parent.store_),
+      text_(parent.text_),
+      find_(parent.find_),
+      plan_(parent.plan_),
+      options_(parent.options_),
+      snapshot_(parent.snapshot_),
+      schema_(parent.schema_),
+      interrupt_(parent.interrupt_) {  // shares the cancellation
+  Init();
+}
+
+void FindExecutor::Init() {
+  walks_.resize(plan_.chains.size());
+  ids_.assign(find_.vars.size(), 0);
+  bound_.assign(find_.vars.size(), false);
+  claims_.resize(find_.vars.size());
+  actual_.resize(plan_.chains.size());
+  group_matched_.assign(find_.groups.size(), false);
+  for (size_t c = 0; c < plan_.chains.size(); ++c) {
+    walks_[c].chain = static_cast<int>(c);
+    walks_[c].levels.resize(plan_.chains[c].steps.size());
+    actual_[c].assign(plan_.chains[c].steps.size(), 0);
+  }
+}
+
 absl::Status FindExecutor::CheckLimits() { return interrupt_.Tick(); }
+
+absl::Status FindExecutor::TooManyRows() const {
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "the result has more than ", options_.max_rows,
+      " rows (QueryOptions::max_rows); add LIMIT or raise the limit"));
+}
 
 void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   const PlanStep& step = plan_.chains[walk->chain].steps[step_index];
@@ -104,10 +129,15 @@ void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
   Level& level = walk->levels[step_index];
-  level.scan = p.matches_nothing ? nullptr
-                                 : std::make_unique<engine::ClaimScan>(
-                                       store_, ids, p.view, snapshot_,
-                                       step.index, &interrupt_);
+  const bool replayed =
+      replay_ != nullptr && walk == &walks_[0] && step_index == 0;
+  level.replay = replayed ? replay_ : nullptr;
+  level.replay_end = replayed ? replay_end_ : nullptr;
+  level.scan =
+      p.matches_nothing || replayed
+          ? nullptr
+          : std::make_unique<engine::ClaimScan>(store_, ids, p.view, snapshot_,
+                                                step.index, &interrupt_);
   level.newly_bound.clear();
   level.parent = parent;
   level.null_pass = false;
@@ -173,7 +203,14 @@ absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
   const PlanStep& step = plan_.chains[walk->chain].steps[depth];
   Unbind(&level);
   engine::ClaimRecord row;
-  if (level.scan == nullptr || !level.scan->Next(&row)) {
+  bool read = false;
+  if (level.replay != nullptr) {
+    read = level.replay != level.replay_end;
+    if (read) row = *level.replay++;
+  } else if (level.scan != nullptr) {
+    read = level.scan->Next(&row);
+  }
+  if (!read) {
     if (level.scan != nullptr) ANNALS_RETURN_IF_ERROR(level.scan->status());
     const int group = step.optional_start;
     if (group >= 0 && !group_matched_[group] && !level.null_pass) {
@@ -196,7 +233,11 @@ absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
   if (step.dedupe && !level.passed.insert(IdsKey(step.distinct_vars)).second) {
     return false;
   }
-  ++actual_[walk->chain][depth];
+  if (level.replay == nullptr) ++actual_[walk->chain][depth];  // once a row
+  if (collect_ != nullptr && depth == 0 && walk == &walks_[0]) {
+    collect_->push_back(row);  // CollectFirstLevel: the next steps wait
+    return false;
+  }
   return Advance(walk, depth + 1, depth, -1);
 }
 
@@ -449,32 +490,21 @@ absl::Status FindExecutor::Materialize() {
   };
   bool aggregate = false;
   for (const Projection& p : find_.projection) aggregate |= p.aggregate;
+  if (!aggregate) {
+    ANNALS_RETURN_IF_ERROR(GatherRows());
+    return SortRows();
+  }
   absl::Status status;
   Row row;
   // Group rows by their non-aggregate cells; each group keeps one row and an
   // accumulator per aggregate column.
   std::map<std::string, std::pair<Row, std::vector<Accumulator>>> groups;
-  absl::flat_hash_set<std::string> seen;
-  // DISTINCT over plain variables compares their ids before any value is
-  // looked up (duplicates cost a hash probe, not a projection).
-  bool distinct_by_ids = find_.distinct && !aggregate;
-  for (const Projection& p : find_.projection) {
-    distinct_by_ids &= p.expr.operand.kind == Operand::Kind::kVar;
-  }
-  absl::flat_hash_set<std::string> seen_ids;
-  std::vector<int> projected;
-  for (const Projection& p : find_.projection) {
-    projected.push_back(p.expr.operand.var);
-  }
   // count(*) and nothing else: solutions are counted, not projected.
   bool count_only = OnlyAggregates(find_) && find_.order_by.empty();
   for (const Projection& p : find_.projection)
     count_only &= p.star && !p.distinct;
   int64_t solutions = 0;
   while (NextSolution(&walks_[0], &status)) {
-    if (distinct_by_ids && !seen_ids.insert(IdsKey(projected)).second) {
-      continue;
-    }
     if (count_only) {
       ++solutions;
       continue;
@@ -485,69 +515,56 @@ absl::Status FindExecutor::Materialize() {
       ANNALS_ASSIGN_OR_RETURN(Cell key, Evaluate(o.expr.operand));
       row.push_back(std::move(key));
     }
-    if (aggregate) {
-      // The GROUP BY variables, or else every column that is not an
-      // aggregate.
-      std::string key;
-      for (int v : find_.group_by) {
-        absl::StrAppend(&key, bound_[v] ? ids_[v] : 0, "\x1f");
+    // The GROUP BY variables, or else every column that is not an
+    // aggregate.
+    std::string key;
+    for (int v : find_.group_by) {
+      absl::StrAppend(&key, bound_[v] ? ids_[v] : 0, "\x1f");
+    }
+    for (size_t i = 0; i < width && find_.group_by.empty(); ++i) {
+      if (!find_.projection[i].aggregate) {
+        absl::StrAppend(&key, row[i].ToString(), "\x1f");
       }
-      for (size_t i = 0; i < width && find_.group_by.empty(); ++i) {
-        if (!find_.projection[i].aggregate) {
-          absl::StrAppend(&key, row[i].ToString(), "\x1f");
-        }
-      }
-      auto [it, added] = groups.try_emplace(key);
-      if (added) it->second = {row, std::vector<Accumulator>(width)};
-      for (size_t i = 0; i < width; ++i) {
-        const Projection& p = find_.projection[i];
-        if (!p.aggregate) continue;
-        Accumulator& acc = it->second.second[i];
-        if (p.star) {
-          ++acc.count;
-          continue;
-        }
-        if (row[i].kind != Cell::Kind::kValue) continue;  // nulls don't count
-        if (p.distinct && !acc.seen.insert(CellKey(row[i])).second) continue;
-        const Value& v = row[i].value;
+    }
+    auto [it, added] = groups.try_emplace(key);
+    if (added) it->second = {row, std::vector<Accumulator>(width)};
+    for (size_t i = 0; i < width; ++i) {
+      const Projection& p = find_.projection[i];
+      if (!p.aggregate) continue;
+      Accumulator& acc = it->second.second[i];
+      if (p.star) {
         ++acc.count;
-        if (p.fn == Function::kSum || p.fn == Function::kAvg) {
-          if (v.kind() != ValueKind::kInteger &&
-              v.kind() != ValueKind::kDecimal &&
-              v.kind() != ValueKind::kQuantity) {
-            return SyntaxError(
-                text_, p.pos,
-                absl::StrCat(p.name, " needs numbers; found ", v.ToString()));
-          }
-          double base = v.number();
-          if (v.kind() == ValueKind::kQuantity) {
-            ANNALS_RETURN_IF_ERROR(same_dimension(p, &acc, v));
-            if (const schema::UnitDef* u = schema_->FindUnit(v.unit())) {
-              base *= u->factor;
-            }
-          }
-          acc.sum += v.number();
-          acc.base += base;
-          acc.all_integer &= v.kind() == ValueKind::kInteger;
-        } else if ((p.fn == Function::kMin || p.fn == Function::kMax) &&
-                   v.kind() == ValueKind::kQuantity) {
-          ANNALS_RETURN_IF_ERROR(same_dimension(p, &acc, v));
-        }
-        if (!acc.min || OrderValues(v, *acc.min, *schema_) < 0) acc.min = v;
-        if (!acc.max || OrderValues(v, *acc.max, *schema_) > 0) acc.max = v;
+        continue;
       }
-      continue;
+      if (row[i].kind != Cell::Kind::kValue) continue;  // nulls don't count
+      if (p.distinct && !acc.seen.insert(CellKey(row[i])).second) continue;
+      const Value& v = row[i].value;
+      ++acc.count;
+      if (p.fn == Function::kSum || p.fn == Function::kAvg) {
+        if (v.kind() != ValueKind::kInteger &&
+            v.kind() != ValueKind::kDecimal &&
+            v.kind() != ValueKind::kQuantity) {
+          return SyntaxError(
+              text_, p.pos,
+              absl::StrCat(p.name, " needs numbers; found ", v.ToString()));
+        }
+        double base = v.number();
+        if (v.kind() == ValueKind::kQuantity) {
+          ANNALS_RETURN_IF_ERROR(same_dimension(p, &acc, v));
+          if (const schema::UnitDef* u = schema_->FindUnit(v.unit())) {
+            base *= u->factor;
+          }
+        }
+        acc.sum += v.number();
+        acc.base += base;
+        acc.all_integer &= v.kind() == ValueKind::kInteger;
+      } else if ((p.fn == Function::kMin || p.fn == Function::kMax) &&
+                 v.kind() == ValueKind::kQuantity) {
+        ANNALS_RETURN_IF_ERROR(same_dimension(p, &acc, v));
+      }
+      if (!acc.min || OrderValues(v, *acc.min, *schema_) < 0) acc.min = v;
+      if (!acc.max || OrderValues(v, *acc.max, *schema_) > 0) acc.max = v;
     }
-    if (find_.distinct && !distinct_by_ids &&
-        !seen.insert(RowKey(row, width)).second) {
-      continue;
-    }
-    if (static_cast<int64_t>(rows_.size()) >= options_.max_rows) {
-      return absl::ResourceExhaustedError(absl::StrCat(
-          "the result has more than ", options_.max_rows,
-          " rows (QueryOptions::max_rows); add LIMIT or raise the limit"));
-    }
-    rows_.push_back(row);
   }
   ANNALS_RETURN_IF_ERROR(status);
   if (count_only) {
@@ -606,6 +623,11 @@ absl::Status FindExecutor::Materialize() {
     }
     rows_.push_back(std::move(out));
   }
+  return SortRows();
+}
+
+absl::Status FindExecutor::SortRows() {
+  const size_t width = find_.projection.size();
   if (!find_.order_by.empty()) {
     ANNALS_RETURN_IF_ERROR(engine::InterruptibleSort(
         rows_.begin(), rows_.end(),
@@ -624,6 +646,135 @@ absl::Status FindExecutor::Materialize() {
   }
   for (Row& r : rows_) r.resize(width);  // drop the sort keys
   return absl::OkStatus();
+}
+
+absl::Status FindExecutor::GatherRows() {
+  const Chain& chain = plan_.chains[0];
+  int threads = options_.threads;
+  if (threads <= 0) {
+    threads = static_cast<int>(
+        std::clamp(std::thread::hardware_concurrency(), 1u, kMaxThreads));
+  }
+  std::vector<engine::ClaimRecord> firsts;
+  const bool split = threads > 1 && chain.steps.size() >= 2 &&
+                     chain.steps[0].optional_start < 0;
+  if (split) ANNALS_RETURN_IF_ERROR(CollectFirstLevel(&firsts));
+  std::vector<Part> parts;
+  if (firsts.size() < kParallelRows) {
+    parts.push_back(GatherPart(split ? &firsts : nullptr, 0, firsts.size()));
+  } else {
+    // Parts of a few dozen first rows, taken in order by whichever thread is
+    // free: a part whose rows lead to big scans does not hold up the rest.
+    const size_t n = firsts.size();
+    const size_t part_rows =
+        std::clamp<size_t>(n / (static_cast<size_t>(threads) * 8), 16, 1024);
+    parts.resize((n + part_rows - 1) / part_rows);
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    auto work = [&](FindExecutor* executor) {
+      for (size_t i = next++; i < parts.size() && !failed; i = next++) {
+        parts[i] = executor->GatherPart(&firsts, i * part_rows,
+                                        std::min(n, (i + 1) * part_rows));
+        if (!parts[i].status.ok()) failed = true;
+      }
+    };
+    std::vector<std::unique_ptr<FindExecutor>> copies;
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) {
+      copies.emplace_back(new FindExecutor(*this, PartCopy{}));
+      try {
+        pool.emplace_back(work, copies.back().get());
+      } catch (const std::system_error&) {  // no more threads: fewer then
+        copies.pop_back();
+        break;
+      }
+    }
+    work(this);
+    for (std::thread& t : pool) t.join();
+    gathering_ = {static_cast<int>(pool.size()) + 1, parts.size(), n};
+    for (const auto& copy : copies) {
+      for (size_t c = 0; c < actual_.size(); ++c) {
+        for (size_t d = 0; d < actual_[c].size(); ++d) {
+          actual_[c][d] += copy->actual_[c][d];
+        }
+      }
+    }
+  }
+  // The parts in order; a row DISTINCT drops is one an earlier part gave.
+  absl::flat_hash_set<std::string> seen;
+  for (Part& part : parts) {
+    ANNALS_RETURN_IF_ERROR(part.status);
+    for (auto& [key, row] : part.rows) {
+      if (find_.distinct && parts.size() > 1 &&
+          !seen.insert(std::move(key)).second) {
+        continue;
+      }
+      if (static_cast<int64_t>(rows_.size()) >= options_.max_rows) {
+        return TooManyRows();
+      }
+      rows_.push_back(std::move(row));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FindExecutor::CollectFirstLevel(
+    std::vector<engine::ClaimRecord>* rows) {
+  collect_ = rows;
+  absl::Status status;
+  walks_[0].started = false;
+  // Never a solution: StepOnce keeps the first level's rows in `rows`.
+  NextSolution(&walks_[0], &status);
+  collect_ = nullptr;
+  walks_[0].levels[0].passed.clear();  // its rows are passed on again
+  return status;
+}
+
+FindExecutor::Part FindExecutor::GatherPart(
+    const std::vector<engine::ClaimRecord>* firsts, size_t begin, size_t end) {
+  Part part;
+  if (firsts != nullptr) {
+    replay_ = firsts->data() + begin;
+    replay_end_ = firsts->data() + end;
+  }
+  const size_t width = find_.projection.size();
+  // DISTINCT over plain variables compares their ids before any value is
+  // looked up (duplicates cost a hash probe, not a projection).
+  bool by_ids = find_.distinct;
+  std::vector<int> projected;
+  for (const Projection& p : find_.projection) {
+    by_ids &= p.expr.operand.kind == Operand::Kind::kVar;
+    projected.push_back(p.expr.operand.var);
+  }
+  absl::flat_hash_set<std::string> seen;
+  Row row;
+  walks_[0].started = false;
+  while (NextSolution(&walks_[0], &part.status)) {
+    std::string key;
+    if (by_ids) {
+      key = IdsKey(projected);
+      if (!seen.insert(key).second) continue;
+    }
+    part.status = Project(&row);
+    for (const BoundFind::Order& o : find_.order_by) {  // sort keys, at the end
+      if (!part.status.ok() || o.column >= 0) continue;
+      absl::StatusOr<Cell> cell = Evaluate(o.expr.operand);
+      part.status = cell.status();
+      if (cell.ok()) row.push_back(*std::move(cell));
+    }
+    if (!part.status.ok()) break;
+    if (find_.distinct && !by_ids) {
+      key = RowKey(row, width);
+      if (!seen.insert(key).second) continue;
+    }
+    if (static_cast<int64_t>(part.rows.size()) >= options_.max_rows) {
+      part.status = TooManyRows();
+      break;
+    }
+    part.rows.emplace_back(std::move(key), std::move(row));
+  }
+  replay_ = replay_end_ = nullptr;
+  return part;
 }
 
 bool FindExecutor::Next(Row* row, absl::Status* status) {
@@ -651,9 +802,7 @@ bool FindExecutor::Next(Row* row, absl::Status* status) {
       continue;
     }
     if (++emitted_ > options_.max_rows) {
-      *status = absl::ResourceExhaustedError(absl::StrCat(
-          "the result has more than ", options_.max_rows,
-          " rows (QueryOptions::max_rows); add LIMIT or raise the limit"));
+      *status = TooManyRows();
       return false;
     }
     return true;

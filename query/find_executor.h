@@ -7,10 +7,16 @@
 // when the walk gets past its last step; a NOT group's check walks its own
 // chain until the first match. Without ORDER BY, DISTINCT or aggregates the
 // first row comes back as soon as it is found; with them the solutions are
-// gathered first (within QueryOptions::max_rows).
+// gathered first (within QueryOptions::max_rows). Without aggregates, that
+// gathering runs on several threads (QueryOptions::threads) when the first
+// step passes on enough rows: the first step is read once, its rows are cut
+// into parts in order, each part's solutions are found by a copy of the
+// executor on one of the threads, and the parts' rows are joined in their
+// order, so the result is the one a single thread gives.
 #ifndef ANNALS_QUERY_FIND_EXECUTOR_H_
 #define ANNALS_QUERY_FIND_EXECUTOR_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -45,11 +51,23 @@ class FindExecutor : public RowSource {
   // Rows each plan step passed on so far, by chain and step (for EXPLAIN
   // ANALYZE; a NOT group's over all its checks).
   const ActualRows& actual_rows() const { return actual_; }
+  // How the rows were gathered on several threads (threads 1: they were
+  // not), for EXPLAIN ANALYZE.
+  struct Gathering {
+    int threads = 1;
+    size_t parts = 1;
+    size_t first_rows = 0;  // the rows of the first step the parts shared
+  };
+  const Gathering& gathering() const { return gathering_; }
 
  private:
   struct Level {
     std::unique_ptr<engine::ClaimScan>
-        scan;  // null: the pattern matches nothing
+        scan;  // null: the pattern matches nothing (or `replay` is used)
+    // The WHERE chain's first level in a part of a parallel gathering: the
+    // rows [replay, replay_end) that step already passed on, read again.
+    const engine::ClaimRecord* replay = nullptr;
+    const engine::ClaimRecord* replay_end = nullptr;
     std::vector<int> newly_bound;
     int parent = -1;         // the level to go back to when this one is done
     bool null_pass = false;  // an OPTIONAL group's unmatched pass was made
@@ -97,8 +115,37 @@ class FindExecutor : public RowSource {
   absl::Status Project(Row* row, bool defer_terms = false);
   // Gathers every solution for ORDER BY, DISTINCT and aggregates.
   absl::Status Materialize();
+  // Materialize without aggregates: each solution's row (its cells, then
+  // the ORDER BY keys that are not columns), distinct when asked, into
+  // rows_; on several threads when that pays (see the top of the file).
+  absl::Status GatherRows();
+  // One part's rows: the solutions of the WHERE chain whose first level
+  // passes on `firsts` (all of the chain's solutions when null), each with
+  // its DISTINCT key (empty without DISTINCT), distinct within the part.
+  struct Part {
+    std::vector<std::pair<std::string, Row>> rows;
+    absl::Status status;
+  };
+  Part GatherPart(const std::vector<engine::ClaimRecord>* firsts, size_t begin,
+                  size_t end);
+  // The rows the WHERE chain's first step passes on (matched, filtered,
+  // deduplicated), in scan order.
+  absl::Status CollectFirstLevel(std::vector<engine::ClaimRecord>* rows);
+  // A copy for one thread of a parallel gathering: the same statement,
+  // snapshot, schema and deadline, with state of its own.
+  struct PartCopy {};
+  FindExecutor(const FindExecutor& parent, PartCopy);
   // One unit of work (a row a scan passed on): the statement's interrupt.
   absl::Status CheckLimits();
+  absl::Status TooManyRows() const;  // more than QueryOptions::max_rows
+  // Sizes the per-variable, per-chain and per-group state.
+  void Init();
+  // ORDER BY on rows_ (its keys after the columns), then drops the keys.
+  absl::Status SortRows();
+  // A parallel gathering needs at least this many first-level rows; it uses
+  // at most kMaxThreads threads when QueryOptions::threads is 0.
+  static constexpr size_t kParallelRows = 64;
+  static constexpr unsigned kMaxThreads = 8;
   // The ids of `vars` (0 for unbound) as one string, for DISTINCT.
   std::string IdsKey(const std::vector<int>& vars) const;
 
@@ -120,12 +167,17 @@ class FindExecutor : public RowSource {
   std::vector<bool> bound_;
   std::vector<engine::ClaimRecord> claims_;  // by claim variable
   ActualRows actual_;
+  Gathering gathering_;
   std::vector<bool> group_matched_;  // by OPTIONAL group: since it opened
   // Materialized output, for ORDER BY, DISTINCT and aggregates.
   bool materialize_ = false;
   bool defer_terms_ = false;
   bool materialized_ = false;
   std::vector<Row> rows_;
+  // CollectFirstLevel's output while it runs; GatherPart's rows to replay.
+  std::vector<engine::ClaimRecord>* collect_ = nullptr;
+  const engine::ClaimRecord* replay_ = nullptr;
+  const engine::ClaimRecord* replay_end_ = nullptr;
   size_t next_row_ = 0;
   int64_t skipped_ = 0, emitted_ = 0;
 };

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
 #include "query/binder.h"
@@ -44,6 +45,7 @@ absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
   }
   std::string view = find.view;
   ActualRows actual;
+  FindExecutor::Gathering gathering;
   if (ctx.explain == ExplainMode::kAnalyze) {
     FindExecutor executor(ctx.store, ctx.text, find, plan, ctx.options,
                           ctx.view);
@@ -53,11 +55,17 @@ absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
     }
     ANNALS_RETURN_IF_ERROR(status);
     actual = executor.actual_rows();
+    gathering = executor.gathering();
   }
   std::string text_plan = ExplainPlan(
       find, plan, ctx.explain == ExplainMode::kAnalyze ? &actual : nullptr);
   std::vector<std::string> lines =
       absl::StrSplit(text_plan, '\n', absl::SkipEmpty());
+  if (gathering.threads > 1) {
+    lines.push_back(absl::StrCat(
+        "gathered on ", gathering.threads, " threads: the first step's ",
+        gathering.first_rows, " rows in ", gathering.parts, " parts"));
+  }
   return PlanResult(lines, std::move(view));
 }
 

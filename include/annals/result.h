@@ -68,6 +68,12 @@ struct QueryOptions {
   int64_t timeout_ms = 30000;       // 0: none
   int64_t max_rows = 1000000;       // rows a result may hold
   int64_t max_path_nodes = 100000;  // nodes a PATH search may visit
+  // Threads a FIND with DISTINCT or ORDER BY (and no aggregate) may use to
+  // gather its rows, when its first pattern matches many claims (each
+  // thread follows the later patterns from a share of them). The rows and
+  // their order are the same with any number. 0: one a core, at most 8;
+  // 1: the calling thread only.
+  int threads = 0;
   // A default view for statements written without one (the shell's `.at`
   // and `.asof`). A FIND, DISPUTES or PATH with no AT or DURING of its own
   // reads `AT default_at`; a FIND pattern's own clause still wins for that
