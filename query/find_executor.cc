@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
-#include <system_error>
+#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -15,6 +15,7 @@
 #include "query/diagnostic.h"
 #include "query/eval.h"
 #include "query/periods.h"
+#include "query/worker_pool.h"
 #include "schema/units.h"
 
 namespace annals::query {
@@ -667,7 +668,7 @@ absl::Status FindExecutor::GatherRows() {
     // free: a part whose rows lead to big scans does not hold up the rest.
     const size_t n = firsts.size();
     const size_t part_rows =
-        std::clamp<size_t>(n / (static_cast<size_t>(threads) * 8), 16, 1024);
+        std::clamp<size_t>(n / (static_cast<size_t>(threads) * 16), 8, 1024);
     parts.resize((n + part_rows - 1) / part_rows);
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
@@ -678,20 +679,20 @@ absl::Status FindExecutor::GatherRows() {
         if (!parts[i].status.ok()) failed = true;
       }
     };
+    // The calling thread reads with this executor; each pool thread that
+    // joins in while parts remain, with a copy of its own.
+    std::mutex mu;  // guards `copies`
     std::vector<std::unique_ptr<FindExecutor>> copies;
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) {
-      copies.emplace_back(new FindExecutor(*this, PartCopy{}));
-      try {
-        pool.emplace_back(work, copies.back().get());
-      } catch (const std::system_error&) {  // no more threads: fewer then
-        copies.pop_back();
-        break;
-      }
-    }
-    work(this);
-    for (std::thread& t : pool) t.join();
-    gathering_ = {static_cast<int>(pool.size()) + 1, parts.size(), n};
+    const std::thread::id caller = std::this_thread::get_id();
+    WorkerPool::Shared().Run(threads - 1, [&] {
+      if (std::this_thread::get_id() == caller) return work(this);
+      if (next >= parts.size()) return;
+      std::unique_ptr<FindExecutor> copy(new FindExecutor(*this, PartCopy{}));
+      work(copy.get());
+      std::lock_guard<std::mutex> lock(mu);
+      copies.push_back(std::move(copy));
+    });
+    gathering_ = {threads, parts.size(), n};
     for (const auto& copy : copies) {
       for (size_t c = 0; c < actual_.size(); ++c) {
         for (size_t d = 0; d < actual_[c].size(); ++d) {

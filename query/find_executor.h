@@ -54,7 +54,7 @@ class FindExecutor : public RowSource {
   // How the rows were gathered on several threads (threads 1: they were
   // not), for EXPLAIN ANALYZE.
   struct Gathering {
-    int threads = 1;
+    int threads = 1;  // asked for; fewer join in when the pool is busy
     size_t parts = 1;
     size_t first_rows = 0;  // the rows of the first step the parts shared
   };

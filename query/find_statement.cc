@@ -63,7 +63,7 @@ absl::StatusOr<QueryResult> RunFind(const StatementContext& ctx,
       absl::StrSplit(text_plan, '\n', absl::SkipEmpty());
   if (gathering.threads > 1) {
     lines.push_back(absl::StrCat(
-        "gathered on ", gathering.threads, " threads: the first step's ",
+        "gathered on up to ", gathering.threads, " threads: the first step's ",
         gathering.first_rows, " rows in ", gathering.parts, " parts"));
   }
   return PlanResult(lines, std::move(view));
