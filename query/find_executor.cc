@@ -83,7 +83,8 @@ FindExecutor::FindExecutor(engine::Store* store, std::string_view text,
   done_ = find_.matches_nothing && !OnlyAggregates(find_);
 }
 
-FindExecutor::FindExecutor(const FindExecutor& parent, PartCopy)
+FindExecutor::FindExecutor(const FindExecutor& parent,
+                           const engine::Interrupt& interrupt)
     : store_(parent.store_),
       text_(parent.text_),
       find_(parent.find_),
@@ -91,7 +92,7 @@ FindExecutor::FindExecutor(const FindExecutor& parent, PartCopy)
       options_(parent.options_),
       snapshot_(parent.snapshot_),
       schema_(parent.schema_),
-      interrupt_(parent.interrupt_) {  // shares the cancellation
+      interrupt_(interrupt) {
   Init();
 }
 
@@ -684,10 +685,13 @@ absl::Status FindExecutor::GatherRows() {
     std::mutex mu;  // guards `copies`
     std::vector<std::unique_ptr<FindExecutor>> copies;
     const std::thread::id caller = std::this_thread::get_id();
+    // Copied before this thread ticks it again (a copy shares the
+    // cancellation and the deadline).
+    const engine::Interrupt interrupt = interrupt_;
     WorkerPool::Shared().Run(threads - 1, [&] {
       if (std::this_thread::get_id() == caller) return work(this);
       if (next >= parts.size()) return;
-      std::unique_ptr<FindExecutor> copy(new FindExecutor(*this, PartCopy{}));
+      std::unique_ptr<FindExecutor> copy(new FindExecutor(*this, interrupt));
       work(copy.get());
       std::lock_guard<std::mutex> lock(mu);
       copies.push_back(std::move(copy));

@@ -132,9 +132,9 @@ class FindExecutor : public RowSource {
   // deduplicated), in scan order.
   absl::Status CollectFirstLevel(std::vector<engine::ClaimRecord>* rows);
   // A copy for one thread of a parallel gathering: the same statement,
-  // snapshot, schema and deadline, with state of its own.
-  struct PartCopy {};
-  FindExecutor(const FindExecutor& parent, PartCopy);
+  // snapshot and schema, `interrupt` (a copy of the parent's made before the
+  // threads start), and state of its own.
+  FindExecutor(const FindExecutor& parent, const engine::Interrupt& interrupt);
   // One unit of work (a row a scan passed on): the statement's interrupt.
   absl::Status CheckLimits();
   absl::Status TooManyRows() const;  // more than QueryOptions::max_rows
