@@ -9,7 +9,7 @@
 //   workload_bench --sqlite-build FACTS.tsv SQLITE_FILE
 //   workload_bench --sqlite-add FACTS.tsv SQLITE_FILE
 //   workload_bench --sqlite-first SQLITE_FILE
-//   workload_bench --query ANNALS_STORE STATEMENT RUNS
+//   workload_bench --query ANNALS_STORE STATEMENT RUNS [THREADS]
 // The Annals store must hold FACTS.tsv already (bench/run loads it); the
 // SQLite file is built from FACTS.tsv when missing. ONLY runs just the
 // queries whose name starts with it ("Q3 E0"); a last word `annals` skips
@@ -21,7 +21,8 @@
 // those rows again; --sqlite-first opens the file and answers Q1 E0 once.
 // --query serves bench/python_bench.py: it opens the store read-only, runs
 // STATEMENT once to warm up and then RUNS times through Database::Query and
-// ResultSet::ReadAll, and prints the median microseconds and the row count.
+// ResultSet::ReadAll, and prints the median microseconds and the row count;
+// THREADS sets QueryOptions::threads (1: a FIND gathers on one thread).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -185,7 +186,7 @@ int SqliteMode(const std::string& mode, int argc, char** argv) {
 
 // --query (see the top of the file); returns the exit code.
 int QueryMode(const std::string& store, const std::string& statement,
-              int runs) {
+              int runs, int threads) {
   annals::Options options;
   options.read_only = true;
   auto db = annals::Database::Open(store, options);
@@ -196,7 +197,9 @@ int QueryMode(const std::string& store, const std::string& statement,
   size_t count = 0;
   auto once = [&] {
     auto start = std::chrono::steady_clock::now();
-    auto result = db->Query(statement);
+    annals::QueryOptions query_options;
+    query_options.threads = threads;
+    auto result = db->Query(statement, query_options);
     std::vector<annals::Row> rows;
     absl::Status status =
         result.ok() ? result->ReadAll(&rows) : result.status();
@@ -221,8 +224,9 @@ int QueryMode(const std::string& store, const std::string& statement,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 5 && std::string(argv[1]) == "--query") {
-    return QueryMode(argv[2], argv[3], std::atoi(argv[4]));
+  if ((argc == 5 || argc == 6) && std::string(argv[1]) == "--query") {
+    return QueryMode(argv[2], argv[3], std::atoi(argv[4]),
+                     argc == 6 ? std::atoi(argv[5]) : 0);
   }
   if (argc >= 3 && std::string(argv[1]).rfind("--sqlite-", 0) == 0) {
     return SqliteMode(argv[1], argc, argv);
