@@ -185,8 +185,8 @@ int SqliteMode(const std::string& mode, int argc, char** argv) {
 }
 
 // --query (see the top of the file); returns the exit code.
-int QueryMode(const std::string& store, const std::string& statement,
-              int runs, int threads) {
+int QueryMode(const std::string& store, const std::string& statement, int runs,
+              int threads) {
   annals::Options options;
   options.read_only = true;
   auto db = annals::Database::Open(store, options);
