@@ -2,6 +2,8 @@
 // QueryResult (api/result_set_impl.h).
 #include "annals/result.h"
 
+#include <utility>
+
 #include "api/result_set_impl.h"
 
 namespace annals {
@@ -28,7 +30,8 @@ bool ResultSet::Next() {
 }
 
 absl::Status ResultSet::ReadAll(std::vector<Row>* rows) {
-  while (Next()) rows->push_back(impl_->row);
+  // Moved, not copied: the next row is built anew either way.
+  while (Next()) rows->push_back(std::move(impl_->row));
   return impl_->status;
 }
 

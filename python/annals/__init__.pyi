@@ -165,6 +165,7 @@ class Connection:
                 timeout_ms: Optional[int] = ...,
                 max_rows: Optional[int] = ...,
                 max_path_nodes: Optional[int] = ...,
+                threads: Optional[int] = ...,
                 strict: Optional[bool] = ...) -> Result:
         """Runs one statement. strict (None: the connection's): an ASSERT
         adding a predicate the schema does not declare raises QueryError

@@ -195,7 +195,7 @@ void Connection::Close() {
 std::unique_ptr<Result> Connection::Execute(
     const std::string& statement, py::object params, py::object at,
     py::object as_of, py::object timeout_ms, py::object max_rows,
-    py::object max_path_nodes, py::object strict) {
+    py::object max_path_nodes, py::object threads, py::object strict) {
   Working working;
   QueryOptions options;
   if (!at.is_none()) options.default_at = TimeFromPython(at, "at");
@@ -205,6 +205,7 @@ std::unique_ptr<Result> Connection::Execute(
   if (!max_path_nodes.is_none()) {
     options.max_path_nodes = max_path_nodes.cast<int64_t>();
   }
+  if (!threads.is_none()) options.threads = threads.cast<int>();
   options.strict = Strict(strict);
   std::shared_ptr<Database> db = Get();
   absl::StatusOr<PreparedQuery> prepared = absl::InternalError("not prepared");

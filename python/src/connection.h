@@ -80,13 +80,11 @@ class Connection {
   // or None.
   // `options` holds the QueryOptions given (default_at and default_as_of as
   // Python times; strict None: the connection's).
-  std::unique_ptr<Result> Execute(const std::string& statement,
-                                  pybind11::object params, pybind11::object at,
-                                  pybind11::object as_of,
-                                  pybind11::object timeout_ms,
-                                  pybind11::object max_rows,
-                                  pybind11::object max_path_nodes,
-                                  pybind11::object strict);
+  std::unique_ptr<Result> Execute(
+      const std::string& statement, pybind11::object params,
+      pybind11::object at, pybind11::object as_of, pybind11::object timeout_ms,
+      pybind11::object max_rows, pybind11::object max_path_nodes,
+      pybind11::object threads, pybind11::object strict);
   LoadResult Load(
       const std::vector<std::string>& files, const std::string& format,
       const std::vector<std::pair<std::string, std::string>>& columns,

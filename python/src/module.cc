@@ -207,7 +207,8 @@ The C++ side of annals.Connection.)");
            py::arg("at") = py::none(), py::arg("as_of") = py::none(),
            py::arg("timeout_ms") = py::none(), py::arg("max_rows") = py::none(),
            py::arg("max_path_nodes") = py::none(),
-           py::arg("strict") = py::none(), R"(
+           py::arg("threads") = py::none(), py::arg("strict") = py::none(),
+           R"(
 Runs one statement of the query language (FIND, HISTORY, CHANGES, DIFF,
 DISPUTES, PATH, ASSERT, RETRACT, EXPLAIN) and returns its Result.
 `params` maps parameter names (`$name`, or `name`) to values: str is a
@@ -217,6 +218,9 @@ datetime.datetime), annals.Quantity, annals.ClaimId a literal.
 statement written without AT or AS OF (the shell's .at and .asof);
 `timeout_ms` (0: none), `max_rows` and `max_path_nodes` the limits
 (QueryOptions; by default 30 s, 1,000,000 rows, 100,000 nodes).
+`threads`: how many threads a FIND with DISTINCT or ORDER BY may gather
+its rows on (None or 0: one a core, at most 8; 1: one); the rows and their
+order are the same on any number.
 `strict` (None: the connection's, as connect() set it): an ASSERT that
 would add a predicate the schema does not declare raises QueryError
 "new predicate 'membr_of' is not in the schema (strict: nothing written);

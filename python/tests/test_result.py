@@ -137,6 +137,21 @@ def test_repr_html_leaves_the_rows(tiny):
     assert r.fetchmany(2) == first
 
 
+def test_threads_give_the_same_rows(empty):
+    # A hub with 100 ties: enough first rows to gather on several threads.
+    for i in range(100):
+        empty.execute("ASSERT Hub knows P%d" % i)
+        empty.execute("ASSERT P%d likes T%d" % (i, i % 7))
+    query = "FIND DISTINCT ?y ?x WHERE Hub knows ?x, ?x likes ?y ORDER BY ?y"
+    one = empty.execute(query, threads=1).fetchall()
+    assert len(one) == 100
+    assert empty.execute(query, threads=3).fetchall() == one
+    plan = [line for line, in empty.execute("EXPLAIN ANALYZE " + query,
+                                            threads=3)]
+    assert plan[-1] == ("gathered on up to 3 threads: the first step's 100 "
+                        "rows in 13 parts")
+
+
 def test_query_options(tiny):
     flow = "FIND ?x WHERE Russia gas_flow_to_china_bcm ?x"
     r = tiny.execute(flow, at="2024-06-01")
