@@ -112,7 +112,7 @@ TEST_F(ParallelFindTest, ExplainAnalyzeCountsTheSameAndSaysHowItGathered) {
   ASSERT_EQ(four.size(), one.size() + 1);
   EXPECT_EQ(four.back(),
             "\"gathered on up to 4 threads: the first step's 514 rows in "
-            "65 parts\"");
+            "33 parts\"");
   four.pop_back();
   EXPECT_EQ(four, one);
   EXPECT_TRUE(absl::StrContains(absl::StrJoin(one, "\n"), "actual 514"))

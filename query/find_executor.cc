@@ -2,10 +2,7 @@
 #include "query/find_executor.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <mutex>
-#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -15,7 +12,6 @@
 #include "query/diagnostic.h"
 #include "query/eval.h"
 #include "query/periods.h"
-#include "query/worker_pool.h"
 #include "schema/units.h"
 
 namespace annals::query {
@@ -237,8 +233,10 @@ absl::StatusOr<bool> FindExecutor::StepOnce(Walk* walk) {
   }
   if (level.replay == nullptr) ++actual_[walk->chain][depth];  // once a row
   if (collect_ != nullptr && depth == 0 && walk == &walks_[0]) {
-    collect_->push_back(row);  // CollectFirstLevel: the next steps wait
-    return false;
+    // CollectFirstRows: the row is kept, the next steps wait, and the walk
+    // stops here as at a solution, to go on at the next call.
+    collect_->push_back(row);
+    return true;
   }
   return Advance(walk, depth + 1, depth, -1);
 }
@@ -650,91 +648,6 @@ absl::Status FindExecutor::SortRows() {
   return absl::OkStatus();
 }
 
-absl::Status FindExecutor::GatherRows() {
-  const Chain& chain = plan_.chains[0];
-  int threads = options_.threads;
-  if (threads <= 0) {
-    threads = static_cast<int>(
-        std::clamp(std::thread::hardware_concurrency(), 1u, kMaxThreads));
-  }
-  std::vector<engine::ClaimRecord> firsts;
-  const bool split = threads > 1 && chain.steps.size() >= 2 &&
-                     chain.steps[0].optional_start < 0;
-  if (split) ANNALS_RETURN_IF_ERROR(CollectFirstLevel(&firsts));
-  std::vector<Part> parts;
-  if (firsts.size() < kParallelRows) {
-    parts.push_back(GatherPart(split ? &firsts : nullptr, 0, firsts.size()));
-  } else {
-    // Parts of a few dozen first rows, taken in order by whichever thread is
-    // free: a part whose rows lead to big scans does not hold up the rest.
-    const size_t n = firsts.size();
-    const size_t part_rows =
-        std::clamp<size_t>(n / (static_cast<size_t>(threads) * 16), 8, 1024);
-    parts.resize((n + part_rows - 1) / part_rows);
-    std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false};
-    auto work = [&](FindExecutor* executor) {
-      for (size_t i = next++; i < parts.size() && !failed; i = next++) {
-        parts[i] = executor->GatherPart(&firsts, i * part_rows,
-                                        std::min(n, (i + 1) * part_rows));
-        if (!parts[i].status.ok()) failed = true;
-      }
-    };
-    // The calling thread reads with this executor; each pool thread that
-    // joins in while parts remain, with a copy of its own.
-    std::mutex mu;  // guards `copies`
-    std::vector<std::unique_ptr<FindExecutor>> copies;
-    const std::thread::id caller = std::this_thread::get_id();
-    // Copied before this thread ticks it again (a copy shares the
-    // cancellation and the deadline).
-    const engine::Interrupt interrupt = interrupt_;
-    WorkerPool::Shared().Run(threads - 1, [&] {
-      if (std::this_thread::get_id() == caller) return work(this);
-      if (next >= parts.size()) return;
-      std::unique_ptr<FindExecutor> copy(new FindExecutor(*this, interrupt));
-      work(copy.get());
-      std::lock_guard<std::mutex> lock(mu);
-      copies.push_back(std::move(copy));
-    });
-    gathering_ = {threads, parts.size(), n};
-    for (const auto& copy : copies) {
-      for (size_t c = 0; c < actual_.size(); ++c) {
-        for (size_t d = 0; d < actual_[c].size(); ++d) {
-          actual_[c][d] += copy->actual_[c][d];
-        }
-      }
-    }
-  }
-  // The parts in order; a row DISTINCT drops is one an earlier part gave.
-  absl::flat_hash_set<std::string> seen;
-  for (Part& part : parts) {
-    ANNALS_RETURN_IF_ERROR(part.status);
-    for (auto& [key, row] : part.rows) {
-      if (find_.distinct && parts.size() > 1 &&
-          !seen.insert(std::move(key)).second) {
-        continue;
-      }
-      if (static_cast<int64_t>(rows_.size()) >= options_.max_rows) {
-        return TooManyRows();
-      }
-      rows_.push_back(std::move(row));
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status FindExecutor::CollectFirstLevel(
-    std::vector<engine::ClaimRecord>* rows) {
-  collect_ = rows;
-  absl::Status status;
-  walks_[0].started = false;
-  // Never a solution: StepOnce keeps the first level's rows in `rows`.
-  NextSolution(&walks_[0], &status);
-  collect_ = nullptr;
-  walks_[0].levels[0].passed.clear();  // its rows are passed on again
-  return status;
-}
-
 FindExecutor::Part FindExecutor::GatherPart(
     const std::vector<engine::ClaimRecord>* firsts, size_t begin, size_t end) {
   Part part;
@@ -751,7 +664,9 @@ FindExecutor::Part FindExecutor::GatherPart(
     by_ids &= p.expr.operand.kind == Operand::Kind::kVar;
     projected.push_back(p.expr.operand.var);
   }
-  absl::flat_hash_set<std::string> seen;
+  // A row this executor gave in an earlier part is left out: joined in
+  // part order, that part's comes first anyway.
+  absl::flat_hash_set<std::string>& seen = gathered_keys_;
   Row row;
   walks_[0].started = false;
   while (NextSolution(&walks_[0], &part.status)) {

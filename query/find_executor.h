@@ -9,10 +9,11 @@
 // first row comes back as soon as it is found; with them the solutions are
 // gathered first (within QueryOptions::max_rows). Without aggregates, that
 // gathering runs on several threads (QueryOptions::threads) when the first
-// step passes on enough rows: the first step is read once, its rows are cut
-// into parts in order, each part's solutions are found by a copy of the
-// executor on one of the threads, and the parts' rows are joined in their
-// order, so the result is the one a single thread gives.
+// step passes on enough rows: the calling thread reads the first step once
+// and hands its rows out in blocks, in order, as it reads them; each thread
+// finds a block's solutions with a copy of the executor; the blocks' rows
+// are joined in block order as they are done, so the result is the one a
+// single thread gives (find_gather.cc).
 #ifndef ANNALS_QUERY_FIND_EXECUTOR_H_
 #define ANNALS_QUERY_FIND_EXECUTOR_H_
 
@@ -115,22 +116,34 @@ class FindExecutor : public RowSource {
   absl::Status Project(Row* row, bool defer_terms = false);
   // Gathers every solution for ORDER BY, DISTINCT and aggregates.
   absl::Status Materialize();
-  // Materialize without aggregates: each solution's row (its cells, then
-  // the ORDER BY keys that are not columns), distinct when asked, into
-  // rows_; on several threads when that pays (see the top of the file).
+  // Materialize without aggregates (find_gather.cc): each solution's row
+  // (its cells, then the ORDER BY keys that are not columns), distinct when
+  // asked, into rows_; on several threads when that pays (see the top of
+  // the file).
   absl::Status GatherRows();
   // One part's rows: the solutions of the WHERE chain whose first level
-  // passes on `firsts` (all of the chain's solutions when null), each with
-  // its DISTINCT key (empty without DISTINCT), distinct within the part.
+  // passes on `firsts[begin, end)` (all of the chain's solutions when
+  // null), each with its DISTINCT key (empty without DISTINCT), none that
+  // an earlier part of this executor gave.
   struct Part {
     std::vector<std::pair<std::string, Row>> rows;
     absl::Status status;
   };
   Part GatherPart(const std::vector<engine::ClaimRecord>* firsts, size_t begin,
                   size_t end);
-  // The rows the WHERE chain's first step passes on (matched, filtered,
-  // deduplicated), in scan order.
-  absl::Status CollectFirstLevel(std::vector<engine::ClaimRecord>* rows);
+  // Appends the rows the WHERE chain's first step passes on (matched,
+  // filtered, deduplicated) to `rows` until it holds `limit`: true when
+  // that many were read (more may follow, at the next call), false at the
+  // walk's end. The first call starts the walk.
+  absl::StatusOr<bool> CollectFirstRows(size_t limit,
+                                        std::vector<engine::ClaimRecord>* rows);
+  // GatherRows on `threads` threads, `firsts` the first rows read so far.
+  struct Block;
+  absl::Status GatherOnThreads(int threads,
+                               std::vector<engine::ClaimRecord> firsts);
+  // Appends a part's rows to rows_ (DISTINCT against `seen`, the keys of
+  // earlier parts, when not null), or its error.
+  absl::Status Keep(Part* part, absl::flat_hash_set<std::string>* seen);
   // A copy for one thread of a parallel gathering: the same statement,
   // snapshot and schema, `interrupt` (a copy of the parent's made before the
   // threads start), and state of its own.
@@ -142,9 +155,11 @@ class FindExecutor : public RowSource {
   void Init();
   // ORDER BY on rows_ (its keys after the columns), then drops the keys.
   absl::Status SortRows();
-  // A parallel gathering needs at least this many first-level rows; it uses
-  // at most kMaxThreads threads when QueryOptions::threads is 0.
+  // A parallel gathering needs at least kParallelRows first-level rows; the
+  // threads take them kBlockRows at a time; it uses at most kMaxThreads
+  // threads when QueryOptions::threads is 0.
   static constexpr size_t kParallelRows = 64;
+  static constexpr size_t kBlockRows = 16;
   static constexpr unsigned kMaxThreads = 8;
   // The ids of `vars` (0 for unbound) as one string, for DISTINCT.
   std::string IdsKey(const std::vector<int>& vars) const;
@@ -174,7 +189,9 @@ class FindExecutor : public RowSource {
   bool defer_terms_ = false;
   bool materialized_ = false;
   std::vector<Row> rows_;
-  // CollectFirstLevel's output while it runs; GatherPart's rows to replay.
+  // GatherPart's DISTINCT keys, over all the parts this executor gathered.
+  absl::flat_hash_set<std::string> gathered_keys_;
+  // CollectFirstRows' output while it runs; GatherPart's rows to replay.
   std::vector<engine::ClaimRecord>* collect_ = nullptr;
   const engine::ClaimRecord* replay_ = nullptr;
   const engine::ClaimRecord* replay_end_ = nullptr;
