@@ -2,8 +2,8 @@
 // gathers its rows on several threads (QueryOptions::threads): the same
 // rows in the same order as on one thread, for DISTINCT by variables and
 // by values, ORDER BY, FILTER, OPTIONAL and NOT groups in the later steps,
-// and the same EXPLAIN ANALYZE counts; max_rows and cancellation end it the
-// same way.
+// and the same EXPLAIN ANALYZE counts; an error in a later step, max_rows
+// and cancellation end it the same way.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -128,7 +128,7 @@ TEST_F(ParallelFindTest, FewFirstRowsStayOnOneThread) {
   }
 }
 
-TEST_F(ParallelFindTest, MaxRowsAndCancellationEndItAsOnOneThread) {
+TEST_F(ParallelFindTest, ErrorsMaxRowsAndCancellationEndItAsOnOneThread) {
   const std::string q = "FIND ?x ?y WHERE H knows ?x, ?x likes ?y ORDER BY ?y";
   for (int threads : {1, 4}) {
     QueryOptions options;
@@ -138,6 +138,14 @@ TEST_F(ParallelFindTest, MaxRowsAndCancellationEndItAsOnOneThread) {
     EXPECT_TRUE(absl::IsResourceExhausted(status)) << status;
     EXPECT_TRUE(absl::StrContains(status.message(), "more than 100 rows"))
         << status;
+
+    // An error a later step meets: the same on any number of threads.
+    Rows(
+        "FIND DISTINCT ?y WHERE H knows ?x, ?x likes ?y "
+        "FILTER ?y OVERLAPS 2020",
+        threads, &status);
+    EXPECT_TRUE(absl::IsInvalidArgument(status)) << status;
+    EXPECT_TRUE(absl::StrContains(status.message(), "found T")) << status;
 
     QueryOptions cancelled;
     cancelled.cancel.Cancel();
