@@ -134,7 +134,7 @@ class FindExecutor : public RowSource {
   // Appends the rows the WHERE chain's first step passes on (matched,
   // filtered, deduplicated) to `rows` until it holds `limit`: true when
   // that many were read (more may follow, at the next call), false at the
-  // walk's end. The first call starts the walk.
+  // walk's end. A walk not started (walks_[0].started false) starts.
   absl::StatusOr<bool> CollectFirstRows(size_t limit,
                                         std::vector<engine::ClaimRecord>* rows);
   // GatherRows on `threads` threads, `firsts` the first rows read so far.
