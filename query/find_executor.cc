@@ -127,8 +127,7 @@ void FindExecutor::OpenLevel(Walk* walk, int step_index, int parent) {
   ids.p = value_of(p.p);
   ids.o = value_of(p.o);
   Level& level = walk->levels[step_index];
-  const bool replayed =
-      replay_ != nullptr && walk == &walks_[0] && step_index == 0;
+  const bool replayed = replaying_ && walk == &walks_[0] && step_index == 0;
   level.replay = replayed ? replay_ : nullptr;
   level.replay_end = replayed ? replay_end_ : nullptr;
   level.scan =
@@ -652,6 +651,7 @@ FindExecutor::Part FindExecutor::GatherPart(
     const std::vector<engine::ClaimRecord>* firsts, size_t begin, size_t end) {
   Part part;
   if (firsts != nullptr) {
+    replaying_ = true;
     replay_ = firsts->data() + begin;
     replay_end_ = firsts->data() + end;
   }
@@ -693,6 +693,7 @@ FindExecutor::Part FindExecutor::GatherPart(
     }
     part.rows.emplace_back(std::move(key), std::move(row));
   }
+  replaying_ = false;
   replay_ = replay_end_ = nullptr;
   return part;
 }

@@ -161,6 +161,8 @@ class FindExecutor : public RowSource {
   static constexpr size_t kParallelRows = 64;
   static constexpr size_t kBlockRows = 16;
   static constexpr unsigned kMaxThreads = 8;
+  static constexpr int kMaxAskedThreads = 64;  // QueryOptions::threads above
+
   // The ids of `vars` (0 for unbound) as one string, for DISTINCT.
   std::string IdsKey(const std::vector<int>& vars) const;
 
@@ -191,8 +193,10 @@ class FindExecutor : public RowSource {
   std::vector<Row> rows_;
   // GatherPart's DISTINCT keys, over all the parts this executor gathered.
   absl::flat_hash_set<std::string> gathered_keys_;
-  // CollectFirstRows' output while it runs; GatherPart's rows to replay.
+  // CollectFirstRows' output while it runs; GatherPart's rows to replay
+  // (with replaying_, even none).
   std::vector<engine::ClaimRecord>* collect_ = nullptr;
+  bool replaying_ = false;
   const engine::ClaimRecord* replay_ = nullptr;
   const engine::ClaimRecord* replay_end_ = nullptr;
   size_t next_row_ = 0;

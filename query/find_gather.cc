@@ -29,11 +29,11 @@ struct FindExecutor::Block {
 
 absl::Status FindExecutor::GatherRows() {
   const Chain& chain = plan_.chains[0];
-  int threads = options_.threads;
-  if (threads <= 0) {
-    threads = static_cast<int>(
-        std::clamp(std::thread::hardware_concurrency(), 1u, kMaxThreads));
-  }
+  const int threads =
+      options_.threads > 0
+          ? std::min(options_.threads, kMaxAskedThreads)
+          : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u,
+                                        kMaxThreads));
   const bool split = threads > 1 && chain.steps.size() >= 2 &&
                      chain.steps[0].optional_start < 0;
   if (!split) {
@@ -42,11 +42,13 @@ absl::Status FindExecutor::GatherRows() {
   }
   std::vector<engine::ClaimRecord> firsts;
   walks_[0].started = false;
-  ANNALS_ASSIGN_OR_RETURN(bool more, CollectFirstRows(kParallelRows, &firsts));
-  if (more) return GatherOnThreads(threads, std::move(firsts));
+  absl::StatusOr<bool> more = CollectFirstRows(kParallelRows, &firsts);
+  if (more.ok() && *more) return GatherOnThreads(threads, std::move(firsts));
+  // A walk on one thread meets the rows read before an error first.
   walks_[0].levels[0].passed.clear();  // its rows are passed on again
   Part all = GatherPart(&firsts, 0, firsts.size());
-  return Keep(&all, nullptr);
+  ANNALS_RETURN_IF_ERROR(Keep(&all, nullptr));
+  return more.status();
 }
 
 absl::StatusOr<bool> FindExecutor::CollectFirstRows(
@@ -70,8 +72,10 @@ absl::Status FindExecutor::GatherOnThreads(
   std::vector<std::unique_ptr<Block>> blocks;
   size_t taken = 0;       // blocks a thread has taken
   bool all_read = false;  // the first step is read, its rows in blocks
-  bool failed = false;    // a block or the reading failed: stop
   size_t first_rows = 0;
+  // A block failed or the rows passed max_rows: no more blocks are taken
+  // (nor rows read); written under mu, read without it too.
+  std::atomic<bool> failed{false};
   auto fail = [&] {
     std::lock_guard<std::mutex> lock(mu);
     failed = true;
@@ -130,14 +134,15 @@ absl::Status FindExecutor::GatherOnThreads(
   WorkerPool::Shared().Run(threads - 1, [&] {
     if (std::this_thread::get_id() == caller) {
       hand_out(false);
-      while (true) {
+      // Joining as it reads keeps max_rows a bound on what is held. A read
+      // error stops the reading only: the rows read before it are solved
+      // first, as on one thread.
+      while (!failed) {
         absl::StatusOr<bool> more = CollectFirstRows(kBlockRows, &firsts);
-        if (!more.ok()) {
-          read_status = more.status();
-          fail();
-        }
+        read_status = more.status();
         if (!more.ok() || !*more) break;
         hand_out(false);
+        join_done();
       }
       walks_[0].levels[0].passed.clear();  // its rows are passed on again
       hand_out(true);
@@ -163,12 +168,13 @@ absl::Status FindExecutor::GatherOnThreads(
       }
     }
   }
-  ANNALS_RETURN_IF_ERROR(read_status);
+  // The first error in walk order: a block's (every block before it is
+  // done, taken before it) or max_rows, then the reading's.
   ANNALS_RETURN_IF_ERROR(join_status);
-  for (const auto& block : blocks) {  // a block that failed, if one did
+  for (const auto& block : blocks) {
     if (block->done) ANNALS_RETURN_IF_ERROR(block->part.status);
   }
-  return absl::OkStatus();
+  return read_status;
 }
 
 absl::Status FindExecutor::Keep(Part* part,

@@ -62,14 +62,24 @@ void WorkerPool::Run(int helpers, const std::function<void()>& work) {
     for (int i = 0; i < helpers; ++i) queue_.push_back(task);
   }
   wake_.notify_all();
+  // Withdraws what no thread took up (`work` has left nothing for it) and
+  // waits for the calls that started, also when `work` throws: they use
+  // what the caller's frame holds.
+  struct Finish {
+    WorkerPool* pool;
+    const std::shared_ptr<Task>& task;
+    ~Finish() {
+      {
+        std::lock_guard<std::mutex> lock(pool->mu_);
+        pool->queue_.erase(
+            std::remove(pool->queue_.begin(), pool->queue_.end(), task),
+            pool->queue_.end());
+      }
+      std::unique_lock<std::mutex> lock(task->mu);
+      task->done.wait(lock, [&] { return task->running == 0; });
+    }
+  } finish{this, task};
   work();
-  {
-    // Withdraws what no thread took up: `work` has left nothing for it.
-    std::lock_guard<std::mutex> lock(mu_);
-    queue_.erase(std::remove(queue_.begin(), queue_.end(), task), queue_.end());
-  }
-  std::unique_lock<std::mutex> lock(task->mu);
-  task->done.wait(lock, [&] { return task->running == 0; });
 }
 
 void WorkerPool::Serve() {

@@ -1,7 +1,7 @@
 // query/worker_pool.h: Run shares units of work between the caller and the
-// pool's threads and returns when all are done, never waits on a busy pool
-// (a Run inside a pool thread, many Runs at once), and works in a child
-// made by fork().
+// pool's threads and returns when all are done (also when the caller's
+// call throws), never waits on a busy pool (a Run inside a pool thread, many
+// Runs at once), and works in a child made by fork().
 #include "query/worker_pool.h"
 
 #include <sys/wait.h>
@@ -11,6 +11,7 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -77,6 +78,29 @@ TEST(WorkerPoolTest, RunInsidePoolThreadsAndManyRunsAtOnceFinish) {
   }
   for (std::thread& t : callers) t.join();
   EXPECT_EQ(total.load(), 6 * 8 * 50);
+}
+
+TEST(WorkerPoolTest, RunWaitsForStartedCallsWhenTheCallersThrows) {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<int> started{0}, finished{0};
+  EXPECT_THROW(
+      WorkerPool::Shared().Run(
+          2,
+          [&] {
+            if (std::this_thread::get_id() != caller) {
+              ++started;
+              std::this_thread::sleep_for(std::chrono::milliseconds(30));
+              ++finished;
+              return;
+            }
+            for (int i = 0; i < 2000 && !started; ++i) {
+              std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            throw std::runtime_error("stop");
+          }),
+      std::runtime_error);
+  EXPECT_GE(started.load(), 1);
+  EXPECT_EQ(finished.load(), started.load());  // none still running
 }
 
 TEST(WorkerPoolTest, AChildMadeByForkHasAPoolOfItsOwn) {

@@ -72,7 +72,7 @@ struct QueryOptions {
   // gather its rows, when its first pattern matches many claims (each
   // thread follows the later patterns from a share of them). The rows and
   // their order are the same with any number. 0: one a core, at most 8;
-  // 1: the calling thread only.
+  // 1: the calling thread only; at most 64.
   int threads = 0;
   // A default view for statements written without one (the shell's `.at`
   // and `.asof`). A FIND, DISPUTES or PATH with no AT or DURING of its own
